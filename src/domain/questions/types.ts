@@ -1,0 +1,68 @@
+// What the question generator produces and the study/quiz screens consume.
+import type { DatePoint, DatePrecision } from '../deck/types'
+
+export type GeneratedKind = 'multiple-choice' | 'true-false' | 'typed' | 'date' | 'ordering' | 'matching'
+/** Hand-written cards pass through under their own kinds. */
+export type HandKind = 'basic' | 'choice' | 'cloze'
+export type QuestionKind = GeneratedKind | HandKind
+export type Difficulty = 'easy' | 'medium' | 'hard'
+
+export interface QuestionSource {
+  id: string
+  title: string
+  url?: string
+}
+
+export interface Question {
+  /**
+   * Stable id from what is asked: `${deckId}/${cardKey}/${kind}` (e.g.
+   * `john-vii-palaiologos/parent.father/john-vii/multiple-choice`). Independent of the seed,
+   * of the order of facts and of edits to unrelated facts.
+   */
+  id: string
+  /**
+   * The card this question is a variant of: `${deckId}/${cardKey}`. FSRS state is kept per card;
+   * the multiple-choice, typed, true-false and date variants of one fact share a card, so a
+   * new fact can be asked first as multiple choice, then as typed recall.
+   */
+  cardId: string
+  deckId: string
+  kind: QuestionKind
+  prompt: string
+  /** Display text of the correct answer; an array for ordering (in order) and matching ("left → right"). */
+  answer: string | string[]
+  /** Options shown, answer included, for multiple-choice, true-false and choice. */
+  choices?: string[]
+  /** Typed forms accepted (answer, aliases, alternatives of a disputed fact). */
+  accept?: string[]
+  /** Name of the entity asked about. */
+  subject?: string
+  subjectId?: string
+  /** Relation or fact key asked: `father`, `born`, `successor`, `caption`, … */
+  relation?: string
+  difficulty?: Difficulty
+  sources: QuestionSource[]
+  explanation: string
+  /** Shown with the answer when the facts behind the question are disputed. */
+  dispute?: string
+  /** Ids of the facts the question is built from. */
+  factIds: string[]
+  /**
+   * Hash of the facts the answer depends on (their values, alternatives and sources), not of
+   * distractors: when it changes, the card's progress restarts; unrelated edits keep it.
+   */
+  fingerprint: string
+  /** For `date`: the precision asked and every accepted point (several when disputed). */
+  date?: { precision: DatePrecision; accept: DatePoint[] }
+  /** For `ordering`: the items, shuffled for display; `answer` holds them in order. */
+  items?: string[]
+  /** For `matching`: left items and right items (shuffled); `answer` holds "left → right" pairs. */
+  pairs?: { left: string[]; right: string[] }
+}
+
+/** Result of checking a learner's typed answer. */
+export interface AnswerCheck {
+  correct: boolean
+  /** "Accepted: Andronicus IV — spelled Andronikos IV here" when a typo or alias was tolerated. */
+  message?: string
+}
