@@ -1,34 +1,99 @@
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
 
 // The app is served from `base` (default '/'); set BASE_PATH=/sub/path/ to deploy under a sub-path.
+// Everything below that names a URL is relative, so the same build logic works under any base.
 const base = process.env.BASE_PATH ?? '/'
 
-export default defineConfig({
+export const themeColor = '#3b2a5a'
+export const backgroundColor = '#fbf7ef'
+
+// Only the app's own scripts run: no inline script and no eval, so nothing in a deck can ever
+// execute. 'wasm-unsafe-eval' lets WebAssembly (sql.js, for .apkg import) compile and nothing
+// else; img data:/blob: are for generated QR codes and previews. Styles come from the built CSS
+// files only — Vue's `:style` bindings write through the CSSOM, which CSP does not restrict.
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ')
+
+// The CSP goes into the built index.html only: the dev server needs inline styles for HMR.
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'stavraton:csp-meta',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(/<meta charset="UTF-8" \/>/, (charset) =>
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
+      ),
+  }
+}
+
+export default defineConfig(({ mode }) => ({
   base,
   plugins: [
     vue(),
+    contentSecurityPolicyMeta(),
     VitePWA({
       registerType: 'prompt',
-      injectRegister: false,
+      injectRegister: false, // src/pwa/service-worker.ts registers it with workbox-window
+      includeManifestIcons: false, // globPatterns below already precache them
       manifest: {
         name: 'Stavraton',
         short_name: 'Stavraton',
         description: 'Flashcards and quizzes that write themselves from facts. Works offline.',
-        theme_color: '#7a4b12',
-        background_color: '#fbf7ef',
+        lang: 'en',
+        theme_color: themeColor,
+        background_color: backgroundColor,
         display: 'standalone',
+        // Resolved against the manifest's own URL, i.e. `base`: a sub-path deploy needs no change.
         start_url: '.',
         scope: '.',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/coin.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html}'],
+        // The app shell, every route and deck chunk, icons and any self-hosted font (the app uses
+        // the system font stack today). sql.js's wasm is cached on first use instead (see below).
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,woff2,webmanifest}'],
+        // Never activate a new version behind the learner's back: it waits until the
+        // "Update available — Reload" prompt is clicked (src/pwa/service-worker.ts).
+        skipWaiting: false,
+        // …but on the very first visit take control at once, so the app is offline-ready.
         clientsClaim: true,
-        skipWaiting: true,
+        cleanupOutdatedCaches: true,
+        // Deep links (/deck/…/study) load the app shell offline; the router does the rest.
         navigateFallback: 'index.html',
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'stavraton-wasm', expiration: { maxEntries: 4 } },
+          },
+        ],
       },
     }),
   ],
-  build: { target: 'es2022' },
-})
+  build: {
+    target: 'es2022',
+    // `vite build --mode bench` adds the page that seeds a large database for `npm run bench`;
+    // it never ships in the production build.
+    ...(mode === 'bench'
+      ? { outDir: 'bench-results/dist', rolldownOptions: { input: { main: 'index.html', bench: 'scripts/bench/page/seed.html' } } }
+      : {}),
+  },
+}))
