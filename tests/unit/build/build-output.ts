@@ -1,0 +1,49 @@
+// Reads the production build in dist/ (made by `npm run build`; .ci/run builds before testing).
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, posix } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export const distDir = join(import.meta.dirname, '..', '..', '..', 'dist')
+export const hasBuild = existsSync(join(distDir, 'index.html')) && existsSync(join(distDir, 'sw.js'))
+export const missingBuildReason = 'dist/ is not built: run `npm run build` first (.ci/run does)'
+
+export const readDist = (path: string): string => readFileSync(join(distDir, path), 'utf8')
+export const sizeOf = (path: string): number => statSync(join(distDir, path)).size
+export const gzipSizeOf = (path: string): number => gzipSync(readFileSync(join(distDir, path))).length
+
+/** The JS and CSS the browser loads for the first view: what index.html references, plus every static import of those scripts. */
+export function firstViewFiles(): string[] {
+  const html = readDist('index.html')
+  const referenced = [
+    ...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*\brel="(?:modulepreload|stylesheet)"[^>]*\bhref="([^"]+)"/g),
+  ].map((match) => toDistPath(match[1] as string))
+  const files = new Set<string>()
+  const visit = (file: string) => {
+    if (files.has(file)) return
+    files.add(file)
+    if (!file.endsWith('.js')) return
+    for (const spec of staticImportsOf(readDist(file))) {
+      if (spec.startsWith('.')) visit(posix.normalize(posix.join(dirname(file), spec)))
+    }
+  }
+  referenced.forEach(visit)
+  return [...files].sort()
+}
+
+/** `import … from "x"` and `import "x"` (not the dynamic `import("x")`) in a built module. */
+export function staticImportsOf(code: string): string[] {
+  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1] as string)
+}
+
+/** The precache manifest workbox baked into dist/sw.js. */
+export function precacheEntries(): string[] {
+  const sw = readDist('sw.js')
+  return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1] as string)
+}
+
+function toDistPath(url: string): string {
+  // index.html URLs start with the build's base ('/' or '/sub/path/'); dist/ mirrors what follows.
+  const base = process.env.BASE_PATH ?? '/'
+  return url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.?\//, '')
+}
