@@ -1,106 +1,17 @@
-// Shared harness for the browser tests: a `vite preview` server we own by PID (so a test can
-// kill it and prove the app runs offline) and Debian's Chromium driven by playwright-core in a
-// persistent profile (the default context counts as incognito, which is never installable).
-// It builds nothing: run `npm run build` first (CI does).
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+// Shared harness for the browser tests: the preview server from scripts/browser.ts and Debian's
+// Chromium driven by playwright-core in a persistent profile (the default context counts as
+// incognito, which is never installable). It builds nothing: run `npm run build` first (CI does).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { chromiumArgs, chromiumPath, root } from '../../scripts/browser'
 
-export const root = join(import.meta.dirname, '..', '..')
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export { startPreview, type PreviewServer } from '../../scripts/browser'
+
 /** The built-in deck every spec studies. */
 export const deckId = 'john-vii-palaiologos'
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
-export interface PreviewServer {
-  /** Origin plus base, ending in '/', e.g. http://127.0.0.1:41234/ */
-  readonly url: string
-  readonly pid: number
-  /** Kills the server by its PID and waits until the port refuses connections. */
-  stop(): Promise<void>
-}
-
-export interface PreviewOptions {
-  /** Build output to serve, relative to the repo (default dist). */
-  outDir?: string
-  /** Sub-path the build was made for (BASE_PATH), default '/'. */
-  base?: string
-}
-
-export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
-  const outDir = options.outDir ?? 'dist'
-  const base = options.base ?? '/'
-  if (!existsSync(join(root, outDir, 'index.html'))) {
-    throw new Error(`${outDir}/index.html is missing: run \`npm run build\` before \`npm run e2e\`.`)
-  }
-  const port = await freePort()
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir, '--base', base],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BASE_PATH: base } },
-  )
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  const pid = child.pid
-  if (pid === undefined) throw new Error('vite preview did not start')
-  const url = `http://127.0.0.1:${port}${base}`
-  const deadline = Date.now() + 30_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited early:\n${output}`)
-    try {
-      if ((await fetch(url)).ok) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      process.kill(pid, 'SIGKILL')
-      throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  let stopped = false
-  return {
-    url,
-    pid,
-    async stop() {
-      if (stopped) return
-      stopped = true
-      process.kill(pid, 'SIGTERM')
-      await exited
-      const stillUp = await fetch(url).then(
-        () => true,
-        () => false,
-      )
-      if (stillUp) throw new Error(`preview server (pid ${pid}) still answers on ${url} after being killed`)
-    },
-  }
-}
 
 export interface Browser {
   readonly context: BrowserContext

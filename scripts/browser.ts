@@ -1,0 +1,137 @@
+// A `vite preview` server owned by PID (so a browser test can kill it and prove the app runs
+// offline) and the way this project starts Debian's Chromium. Used by tests/e2e and the benchmarks;
+// it builds nothing: run `npm run build` first.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const root = join(import.meta.dirname, '..')
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+export interface PreviewServer {
+  /** Origin plus base, ending in '/', e.g. http://127.0.0.1:41234/ */
+  readonly url: string
+  readonly pid: number
+  /** Kills the server by its PID and waits until the port refuses connections. */
+  stop(): Promise<void>
+}
+
+export interface PreviewOptions {
+  /** Build output to serve, relative to the repo (default dist). */
+  outDir?: string
+  /** Sub-path the build was made for (BASE_PATH), default '/'. */
+  base?: string
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
+  const outDir = options.outDir ?? 'dist'
+  const base = options.base ?? '/'
+  if (!existsSync(join(root, outDir, 'index.html'))) {
+    throw new Error(`${outDir}/index.html is missing: run \`npm run build\` before \`npm run e2e\`.`)
+  }
+  const port = await freePort()
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir, '--base', base],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BASE_PATH: base } },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const pid = child.pid
+  if (pid === undefined) throw new Error('vite preview did not start')
+  const url = `http://127.0.0.1:${port}${base}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited early:\n${output}`)
+    try {
+      if ((await fetch(url)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL')
+      throw new Error(`vite preview did not answer on ${url} within 30 s:\n${output}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  let stopped = false
+  return {
+    url,
+    pid,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      process.kill(pid, 'SIGTERM')
+      await exited
+      const stillUp = await fetch(url).then(
+        () => true,
+        () => false,
+      )
+      if (stillUp) throw new Error(`preview server (pid ${pid}) still answers on ${url} after being killed`)
+    },
+  }
+}
+
+export interface DebuggableChromium {
+  /** The DevTools-protocol port, for tools such as Lighthouse that connect by themselves. */
+  readonly port: number
+  readonly pid: number
+  stop(): Promise<void>
+}
+
+/** Starts Chromium with a fresh profile and --remote-debugging-port, and waits until the port answers. */
+export async function startDebuggableChromium(): Promise<DebuggableChromium> {
+  const port = await freePort()
+  const profile = mkdtempSync(join(tmpdir(), 'stavraton-chromium-'))
+  const child = spawn(chromiumPath, [...chromiumArgs, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`could not start ${chromiumPath}`)
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${chromiumPath} exited early (code ${child.exitCode})`)
+    const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false)
+    if (ready) break
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGKILL')
+      throw new Error(`Chromium did not open its debugging port ${port} within 30 s`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    port,
+    pid,
+    async stop() {
+      process.kill(pid, 'SIGTERM')
+      await exited
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
