@@ -1,0 +1,18 @@
+import type { DatePoint } from '../../domain/deck/types'
+import type { AnswerCheck } from '../../domain/questions/types'
+
+/** What the learner gave, per input: a picked option, typed text, a date, an order, or matches. */
+export type AnswerResponse =
+  | { kind: 'choice'; choice: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'date'; date: DatePoint }
+  | { kind: 'order'; order: string[] }
+  | { kind: 'pairs'; pairs: Record<string, string> }
+
+/** An answer and its check, as study and quiz sessions keep them. */
+export interface AnswerResult {
+  response: AnswerResponse
+  check: AnswerCheck
+  /** How long the learner took (ms), for the suggested grade. */
+  elapsedMs: number
+}

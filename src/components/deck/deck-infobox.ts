@@ -1,0 +1,163 @@
+// Builds the deck overview's infoboxes from a deck's facts: plain data for DeckEntityCard to draw.
+// Display only: it reads facts as they are and never derives a fact the deck does not state,
+// except children, which are the parent facts seen from the other side.
+import type { Alternative, Deck, Entity, Fact, HistoricalDate, Succession, Tenure, TenureFact } from '../../domain/deck/types'
+import { stripCloze } from '../format'
+
+/** A value shown in an infobox, with its sources and, when disputed, the other values given. */
+export interface InfoboxValue {
+  text: string
+  /** Entity to link to, when the value names one. */
+  entityId?: string
+  sources: string[]
+  note?: string
+  alternatives: Array<{ text: string; sources: string[]; note?: string }>
+}
+
+export interface InfoboxRow {
+  label: string
+  values: InfoboxValue[]
+}
+
+export interface InfoboxTenure {
+  id: string
+  office: InfoboxValue
+  /** "14 April 1390 – 17 September 1390" */
+  period: string
+  rows: InfoboxRow[]
+}
+
+export interface Infobox {
+  entity: Entity
+  rows: InfoboxRow[]
+  tenures: InfoboxTenure[]
+}
+
+const KIND_ORDER = ['person', 'event', 'office', 'title', 'dynasty', 'place', 'artefact']
+
+export function buildInfoboxes(deck: Deck): Infobox[] {
+  const names = new Map(deck.entities.map((e) => [e.id, e.name]))
+  const genders = new Map(deck.entities.map((e) => [e.id, e.gender]))
+  const parentRole = (f: PlainFact) => {
+    if (f.type !== 'relation' || f.key !== 'parent') return undefined
+    const gender = genders.get(f.value)
+    return f.role ?? (gender === 'male' ? 'father' : gender === 'female' ? 'mother' : 'parent')
+  }
+  const name = (id: string) => names.get(id) ?? id
+  const bySubject = new Map<string, Fact[]>()
+  const add = (id: string, fact: Fact) => bySubject.set(id, [...(bySubject.get(id) ?? []), fact])
+  for (const fact of deck.facts) add(fact.subject, fact)
+  const childrenOf = new Map<string, Fact[]>()
+  for (const fact of deck.facts) {
+    if (fact.type === 'relation' && fact.key === 'parent') childrenOf.set(fact.value, [...(childrenOf.get(fact.value) ?? []), fact])
+  }
+
+  const entities = [...deck.entities].sort((a, b) => rank(a.kind) - rank(b.kind))
+  return entities.map((entity) => {
+    const facts = (bySubject.get(entity.id) ?? []).filter((f): f is PlainFact => f.type !== 'tenure')
+    const rows: InfoboxRow[] = []
+    const row = (label: string, pick: (f: PlainFact) => boolean, show: (f: PlainFact) => InfoboxValue) => {
+      const values = facts.filter(pick).map(show)
+      if (values.length) rows.push({ label, values })
+    }
+    const asDate = (f: PlainFact) => valueOf(f, (v) => (v as HistoricalDate).text)
+    const asText = (f: PlainFact) => valueOf(f, (v) => stripCloze(String(v)))
+    const asEntity = (f: PlainFact) => valueOf(f, (v) => name(String(v)), String(f.value))
+    const is = (type: Fact['type'], key: string) => (f: PlainFact) => f.type === type && 'key' in f && f.key === key
+
+    if (entity.aliases.length) rows.push({ label: 'Also known as', values: [plainValue(entity.aliases.join(', '))] })
+    row('Born', is('date', 'born'), asDate)
+    row('Birthplace', is('place', 'bornAt'), asEntity)
+    row('Died', is('date', 'died'), asDate)
+    row('Place of death', is('place', 'diedAt'), asEntity)
+    row('Age at death', (f) => f.type === 'number', asText)
+    row('Date', (f) => f.type === 'date' && f.key === 'event' && !f.label, asDate)
+    row('Location', is('place', 'location'), asEntity)
+    row('Father', (f) => parentRole(f) === 'father', asEntity)
+    row('Mother', (f) => parentRole(f) === 'mother', asEntity)
+    row('Parent', (f) => parentRole(f) === 'parent', asEntity)
+    const spouses = deck.facts.filter((f) => f.type === 'relation' && f.key === 'spouse' && (f.subject === entity.id || f.value === entity.id))
+    const other = (f: Fact) => (f.subject === entity.id ? String(f.value) : f.subject)
+    if (spouses.length) rows.push({ label: 'Spouse', values: spouses.map((f) => valueOf(f as PlainFact, () => name(other(f)), other(f))) })
+    const children = childrenOf.get(entity.id) ?? []
+    if (children.length) rows.push({ label: 'Children', values: children.map((f) => valueOf(f as PlainFact, () => name(f.subject), f.subject)) })
+    row('Dynasty', is('relation', 'dynasty'), asEntity)
+    row('Titles', is('relation', 'title'), asEntity)
+    row('Participants', is('relation', 'participant'), asEntity)
+    row('Events', (f) => f.type === 'date' && f.key === 'event' && !!f.label, (f) =>
+      valueOf(f, (v) => `${f.type === 'date' ? f.label : ''} (${(v as HistoricalDate).text})`),
+    )
+    row('Caption', is('text', 'caption'), asText)
+    row('Outcome', is('text', 'outcome'), asText)
+    row('Note', is('text', 'note'), asText)
+    const tenures = (bySubject.get(entity.id) ?? []).filter((f): f is TenureFact => f.type === 'tenure').map((f) => tenureOf(f, name))
+    return { entity, rows, tenures }
+  })
+}
+
+type PlainFact = Exclude<Fact, TenureFact>
+
+function plainValue(text: string, entityId?: string): InfoboxValue {
+  return { text, entityId, sources: [], alternatives: [] }
+}
+
+function rank(kind: string): number {
+  const index = KIND_ORDER.indexOf(kind)
+  return index < 0 ? KIND_ORDER.length : index
+}
+
+function valueOf(fact: PlainFact, show: (value: unknown) => string, entityId?: string): InfoboxValue {
+  return {
+    text: show(fact.value),
+    entityId,
+    sources: fact.sources,
+    note: fact.note,
+    alternatives: (fact.alternatives as Alternative<unknown>[]).map((alt) => ({ text: show(alt.value), sources: alt.sources, note: alt.note })),
+  }
+}
+
+function period(start?: HistoricalDate, end?: HistoricalDate): string {
+  if (!start && !end) return 'dates not given'
+  return `${start?.text ?? '?'} – ${end?.text ?? '?'}`
+}
+
+function tenureOf(fact: TenureFact, name: (id: string) => string): InfoboxTenure {
+  const t = fact.value
+  const succession = (s?: Succession): InfoboxValue[] => {
+    if (!s) return []
+    if ('who' in s) return [plainValue(name(s.who) + (s.as ? ` (as ${s.as})` : ''), s.who)]
+    const last = s.lastHeldBy ? ` (last held by ${name(s.lastHeldBy)}${s.lastHeld ? `, ${s.lastHeld.text}` : ''})` : ''
+    return [plainValue(`Vacant: ${s.vacant}${last}`)]
+  }
+  const rows: InfoboxRow[] = [
+    { label: 'Predecessor', values: succession(t.predecessor) },
+    { label: 'Successor', values: succession(t.successor) },
+    {
+      label: t.coRulers.length > 1 ? 'Co-rulers' : 'Co-ruler',
+      values: t.coRulers.map((c) => plainValue(name(c.who) + (c.start || c.end ? ` (${period(c.start, c.end)})` : ''), c.who)),
+    },
+  ].filter((row) => row.values.length > 0)
+  return {
+    id: fact.id,
+    office: {
+      text: name(t.office),
+      entityId: t.office,
+      sources: fact.sources,
+      note: fact.note,
+      alternatives: fact.alternatives.map((alt) => ({ text: describePartialTenure(alt.value, name), sources: alt.sources, note: alt.note })),
+    },
+    period: period(t.start, t.end),
+    rows,
+  }
+}
+
+/** "start 15 June 1341", "end 1402": only the fields a dispute names. */
+function describePartialTenure(value: Partial<Tenure>, name: (id: string) => string): string {
+  const parts: string[] = []
+  if (value.office) parts.push(`office ${name(value.office)}`)
+  if (value.start) parts.push(`start ${value.start.text}`)
+  if (value.end) parts.push(`end ${value.end.text}`)
+  if (value.predecessor && 'who' in value.predecessor) parts.push(`predecessor ${name(value.predecessor.who)}`)
+  if (value.successor && 'who' in value.successor) parts.push(`successor ${name(value.successor.who)}`)
+  return parts.join(', ') || 'other details'
+}
