@@ -1,0 +1,97 @@
+// §6 Deck updates keep progress: compare a deck's new questions with what was known before.
+import type { Question } from '../questions/types'
+import { newCardState } from '../scheduling/scheduler'
+import type { CardProgress } from './types'
+
+export interface DeckChangeSummary {
+  /** Cards new to the deck (a card that comes back after being removed counts as added). */
+  added: string[]
+  /** Cards whose fact changed: their progress restarts. */
+  changed: string[]
+  /** Cards no longer in the deck: retired, their reviews kept. */
+  removed: string[]
+  unchanged: string[]
+  /** Nothing was known about the deck before (first install or import): nothing to tell the user. */
+  firstSync: boolean
+}
+
+export interface DeckSyncPlan {
+  summary: DeckChangeSummary
+  /** Stored cards to write back: restarted, retired or restored. */
+  updates: CardProgress[]
+  /** card id → fingerprint for the deck as it is now: what to remember for the next sync. */
+  fingerprints: Record<string, string>
+}
+
+export interface DeckSyncInput {
+  /** card id → fingerprint remembered from the previous sync (empty the first time). */
+  known: Readonly<Record<string, string>>
+  /** Stored progress of the deck's cards, retired ones included. */
+  stored: readonly CardProgress[]
+  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[]
+  now: number
+}
+
+/**
+ * A card is unchanged when its stored fingerprint is one of its current variants' fingerprints
+ * (the variants of one fact normally share one). Stored progress overrides the remembered
+ * fingerprints, since that is what the learner's progress was earned on.
+ */
+export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): DeckSyncPlan {
+  const current = new Map<string, Set<string>>()
+  for (const q of questions) {
+    const set = current.get(q.cardId)
+    if (set) set.add(q.fingerprint)
+    else current.set(q.cardId, new Set([q.fingerprint]))
+  }
+  const fingerprints = deckFingerprints(questions)
+  const previous = new Map(Object.entries(known))
+  for (const c of stored) {
+    if (c.retired) previous.delete(c.cardId)
+    else previous.set(c.cardId, c.fingerprint)
+  }
+
+  const summary: DeckChangeSummary = { added: [], changed: [], removed: [], unchanged: [], firstSync: previous.size === 0 }
+  for (const [cardId, fps] of current) {
+    const before = previous.get(cardId)
+    if (before === undefined) summary.added.push(cardId)
+    else if (fps.has(before)) summary.unchanged.push(cardId)
+    else summary.changed.push(cardId)
+  }
+  for (const cardId of previous.keys()) if (!current.has(cardId)) summary.removed.push(cardId)
+
+  const updates: CardProgress[] = []
+  for (const card of stored) {
+    const fps = current.get(card.cardId)
+    if (!fps) {
+      if (!card.retired) updates.push({ ...card, retired: true })
+    } else if (!fps.has(card.fingerprint)) {
+      updates.push({ ...card, retired: false, fingerprint: fingerprints[card.cardId] as string, state: newCardState(now) })
+    } else if (card.retired) {
+      updates.push({ ...card, retired: false })
+    }
+  }
+  return { summary, updates, fingerprints }
+}
+
+/** card id → fingerprint of its first variant: what a sync remembers about the deck. */
+export function deckFingerprints(questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const q of questions) if (!(q.cardId in out)) out[q.cardId] = q.fingerprint
+  return out
+}
+
+/** "3 facts updated, 1 added", "1 fact removed"; empty when nothing changed or on the first sync. */
+export function describeDeckChanges(summary: DeckChangeSummary): string {
+  if (summary.firstSync) return ''
+  const parts = (
+    [
+      [summary.changed.length, 'updated'],
+      [summary.added.length, 'added'],
+      [summary.removed.length, 'removed'],
+    ] as const
+  ).filter(([n]) => n > 0)
+  return parts
+    .map(([n, verb], i) => (i === 0 ? `${n} ${n === 1 ? 'fact' : 'facts'} ${verb}` : `${n} ${verb}`))
+    .join(', ')
+}

@@ -1,0 +1,7 @@
+export * from './types'
+export * from './settings'
+export * from './queue'
+export * from './grade'
+export * from './quiz'
+export * from './session'
+export * from './deck-diff'

@@ -1,0 +1,152 @@
+// Building a study session: which cards, in which order, asked as which question variant.
+import type { Question, QuestionKind } from '../questions/types'
+import { randomInt, type Random } from '../random'
+import type { CardState } from '../scheduling/types'
+import { DAY_MS, startOfDay } from '../stats/days'
+import type { CardProgress } from './types'
+
+/**
+ * Recognition first: a card is asked as multiple choice while it is new, in (re)learning steps,
+ * or its stability is under this many days (a week: about when FSRS starts giving intervals of
+ * a week or more after "Good"), then as typed recall.
+ */
+export const RECOGNITION_STABILITY_DAYS = 7
+/** Most recognisable first: true/false only when nothing better exists (half the answers are guesses). */
+export const RECOGNITION_KINDS: readonly QuestionKind[] = ['multiple-choice', 'choice', 'true-false']
+export const RECALL_KINDS: readonly QuestionKind[] = ['typed', 'date', 'cloze', 'basic']
+export const DEFAULT_NEW_PER_DAY = 20
+/** Like Anki's learn-ahead limit: a card in learning steps due within this time is shown again in the same session. */
+export const LEARN_AHEAD_MS = 20 * 60_000
+
+export interface StudyQueueOptions {
+  /** Stored progress of the deck's cards (retired ones are skipped). */
+  cards: readonly CardProgress[]
+  /** Every question of the deck: several variants per card. */
+  questions: readonly Question[]
+  now: number
+  /** Local time minus UTC in minutes (`-new Date().getTimezoneOffset()`), for "due today". Default 0. */
+  utcOffsetMinutes?: number
+  /** Default 20. */
+  newPerDay?: number
+  /** New cards already introduced today (see countNewIntroduced). */
+  newIntroducedToday?: number
+  /** Default true. */
+  recognitionFirst?: boolean
+  random: Random
+  /**
+   * Ids of every stored card of the deck, when `cards` holds only some of them (e.g. only the due
+   * ones, read through an index): a card id in this set but not in `cards` is neither due nor new.
+   */
+  knownCardIds?: ReadonlySet<string>
+}
+
+export interface StudyQueueItem {
+  cardId: string
+  question: Question
+  isNew: boolean
+  /** Absent for a card never studied. */
+  state?: CardState
+}
+
+export interface StudyQueue {
+  /** Due cards (most overdue first), then new cards in deck order up to the daily limit. */
+  items: StudyQueueItem[]
+  dueCount: number
+  newCount: number
+  /** New cards in the deck not yet studied, before the daily limit. */
+  newAvailable: number
+}
+
+export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
+  const { now, random } = options
+  const recognitionFirst = options.recognitionFirst ?? true
+  const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
+  const cutoff = endOfToday(now, options.utcOffsetMinutes)
+  const progress = new Map(options.cards.map((c) => [c.cardId, c]))
+  const variants = groupByCard(options.questions)
+
+  const due: Array<{ cardId: string; state: CardState }> = []
+  const fresh: Array<{ cardId: string; state?: CardState }> = []
+  for (const cardId of variants.keys()) {
+    const card = progress.get(cardId)
+    if (card?.retired) continue
+    if (!card) {
+      if (!options.knownCardIds?.has(cardId)) fresh.push({ cardId })
+    } else if (card.state.phase === 'new') fresh.push({ cardId, state: card.state })
+    else if (isDue(card.state, now, cutoff)) due.push({ cardId, state: card.state })
+  }
+  due.sort((a, b) => a.state.due - b.state.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0))
+
+  const item = (cardId: string, isNew: boolean, state?: CardState): StudyQueueItem => ({
+    cardId,
+    question: chooseVariant(variants.get(cardId) ?? [], state, recognitionFirst, random),
+    isNew,
+    ...(state ? { state } : {}),
+  })
+  const items = [
+    ...due.map((d) => item(d.cardId, false, d.state)),
+    ...fresh.slice(0, newLimit).map((f) => item(f.cardId, true, f.state)),
+  ]
+  return { items, dueCount: due.length, newCount: Math.min(newLimit, fresh.length), newAvailable: fresh.length }
+}
+
+/** End (exclusive) of the local day containing `now`. */
+export function endOfToday(now: number, utcOffsetMinutes = 0): number {
+  return startOfDay(now, utcOffsetMinutes) + DAY_MS
+}
+
+/**
+ * As in Anki: a card in long-term review is due for the whole day it falls due (its interval is
+ * in days, the hour is an accident of when it was last studied); a card in learning steps is due
+ * only once its step has passed.
+ */
+export function isDue(state: CardState, now: number, endOfDay: number): boolean {
+  if (state.phase === 'new') return false
+  return state.phase === 'review' ? state.due < endOfDay : state.due <= now
+}
+
+/** True while recognition first asks this card as multiple choice. */
+export function inRecognitionStage(state: CardState | undefined): boolean {
+  return !state || state.phase !== 'review' || state.stability < RECOGNITION_STABILITY_DAYS
+}
+
+/**
+ * Picks the variant of one card to ask. Recognition stage: the first available kind of
+ * RECOGNITION_KINDS. Otherwise (or with recognition first off): a random recall kind. Falls back to
+ * the other group, then to any variant, so a card with one kind is still asked.
+ */
+export function chooseVariant(
+  variants: readonly Question[],
+  state: CardState | undefined,
+  recognitionFirst: boolean,
+  random: Random,
+): Question {
+  if (variants.length === 0) throw new Error('chooseVariant: a card needs at least one question')
+  const ofKind = (kinds: readonly QuestionKind[]) => variants.filter((q) => kinds.includes(q.kind))
+  const recognition = ofKind(RECOGNITION_KINDS).sort(
+    (a, b) => RECOGNITION_KINDS.indexOf(a.kind) - RECOGNITION_KINDS.indexOf(b.kind),
+  )
+  const recall = ofKind(RECALL_KINDS)
+  const pick = (qs: readonly Question[]) => qs[randomInt(random, qs.length)] as Question
+  if (recognitionFirst && inRecognitionStage(state)) {
+    return recognition[0] ?? (recall.length ? pick(recall) : pick(variants))
+  }
+  if (recall.length) return pick(recall)
+  return recognition[0] ?? pick(variants)
+}
+
+/** After a review: show the card again in this session (a learning step due within LEARN_AHEAD_MS)? */
+export function shouldRepeatInSession(state: CardState, now: number, learnAheadMs = LEARN_AHEAD_MS): boolean {
+  return (state.phase === 'learning' || state.phase === 'relearning') && state.due - now <= learnAheadMs
+}
+
+/** Questions grouped by card id, in the order the cards first appear. */
+export function groupByCard(questions: readonly Question[]): Map<string, Question[]> {
+  const out = new Map<string, Question[]>()
+  for (const q of questions) {
+    const list = out.get(q.cardId)
+    if (list) list.push(q)
+    else out.set(q.cardId, [q])
+  }
+  return out
+}

@@ -1,0 +1,83 @@
+// What the study and quiz screens, the statistics and storage exchange. Plain data, dates as epoch ms.
+import type { QuestionKind } from '../questions/types'
+import type { CardState, Grade, ReviewEntry } from '../scheduling/types'
+
+/** Progress on one card (`Question.cardId`): the variants of one fact share it. */
+export interface CardProgress {
+  cardId: string
+  deckId: string
+  /** `Question.fingerprint` the state was earned on; when the deck's fact changes, progress restarts. */
+  fingerprint: string
+  /** The card left the deck: its reviews stay in the log, it is no longer shown or counted. */
+  retired: boolean
+  state: CardState
+}
+
+export type ReviewSource = 'study' | 'quiz'
+
+/** One line of the review log. */
+export interface ReviewRecord extends ReviewEntry {
+  /** Assigned by storage. */
+  id?: number
+  cardId: string
+  questionId: string
+  deckId: string
+  source: ReviewSource
+  /** Time the learner took to answer, when measured. */
+  ms?: number
+}
+
+export interface QuizAnswer {
+  questionId: string
+  cardId: string
+  kind: QuestionKind
+  correct: boolean
+  ms?: number
+  /** What the learner answered, for "Review mistakes". */
+  given?: string | string[]
+}
+
+/** One finished quiz. */
+export interface QuizAttempt {
+  id?: number
+  deckId: string
+  startedAt: number
+  finishedAt: number
+  /** Seed the quiz was built with, so it can be rebuilt. */
+  seed?: number
+  answers: QuizAnswer[]
+}
+
+export interface SessionItem {
+  cardId: string
+  questionId: string
+  /** The card had never been studied when the session was built. */
+  isNew: boolean
+}
+
+export interface SessionAnswer {
+  cardId: string
+  questionId: string
+  grade: Grade
+  /** For choice kinds answered directly. */
+  correct?: boolean
+  ms?: number
+  at: number
+}
+
+/**
+ * A study or quiz session in progress, saved so a reload resumes it. The next item is
+ * `items[answers.length]`; storage saves it in the same transaction as the review it records.
+ */
+export interface StudySession {
+  /** Chosen by the app, e.g. `study:${deckId}`. */
+  id: string
+  mode: 'study' | 'quiz'
+  deckId: string
+  startedAt: number
+  updatedAt: number
+  /** Seed the session's questions were generated with. */
+  seed?: number
+  items: SessionItem[]
+  answers: SessionAnswer[]
+}

@@ -1,0 +1,89 @@
+// Bulk data for benchmarks (scripts/bench/storage.bench.ts): a deck's worth of studied cards and a
+// long review log, written in large chunks so seeding 500k reviews takes seconds, not minutes.
+import type { CardPhase } from '../domain/scheduling/types'
+import { createRandom, randomInt, type Random } from '../domain/random'
+import type { ReviewRecord } from '../domain/study/types'
+import type { CardRow } from './db'
+import { databaseOf } from './open'
+import type { Storage } from './types'
+
+export interface SeedBenchOptions {
+  /** Default 50 000. */
+  cards?: number
+  /** Default 500 000, spread over the cards and the past year. */
+  reviews?: number
+  deckId: string
+  now: number
+  /** Real card ids to use first (e.g. the deck's Question.cardIds); the rest are synthetic. */
+  cardIds?: readonly string[]
+  /** Default createRandom(1). */
+  random?: Random
+  /** Rows per bulk write (default 10 000). */
+  chunk?: number
+}
+
+const DAY = 86_400_000
+
+export async function seedBenchData(storage: Storage, options: SeedBenchOptions): Promise<{ cards: number; reviews: number }> {
+  const db = databaseOf(storage)
+  const { deckId, now } = options
+  const cardCount = options.cards ?? 50_000
+  const reviewCount = options.reviews ?? 500_000
+  const random = options.random ?? createRandom(1)
+  const chunk = options.chunk ?? 10_000
+  const idOf = (i: number) => options.cardIds?.[i] ?? `${deckId}/bench/${i}`
+
+  for (let start = 0; start < cardCount; start += chunk) {
+    const rows: CardRow[] = []
+    for (let i = start; i < Math.min(cardCount, start + chunk); i++) {
+      const stability = 0.5 + random() * 120
+      const lastReview = now - Math.floor(random() * 60 * DAY)
+      // Roughly a tenth due now; the rest spread over the next months.
+      const due = lastReview + Math.floor(stability * DAY * (0.2 + random()))
+      const phase: CardPhase = random() < 0.05 ? 'relearning' : 'review'
+      const state = {
+        phase,
+        due,
+        stability,
+        difficulty: 1 + random() * 9,
+        scheduledDays: Math.max(1, Math.round(stability)),
+        learningSteps: 0,
+        reps: 1 + randomInt(random, 20),
+        lapses: randomInt(random, 3),
+        lastReview,
+      }
+      rows.push({ cardId: idOf(i), deckId, fingerprint: 'bench', retired: 0, due, state })
+    }
+    await db.transaction('rw', db.cards, () => db.cards.bulkPut(rows))
+  }
+
+  for (let start = 0; start < reviewCount; start += chunk) {
+    const rows: ReviewRecord[] = []
+    for (let i = start; i < Math.min(reviewCount, start + chunk); i++) {
+      const at = now - Math.floor(random() * 365 * DAY)
+      const grade = ([1, 2, 3, 3, 3, 3, 4] as const)[randomInt(random, 7)] as 1 | 2 | 3 | 4
+      const stability = 0.5 + random() * 60
+      rows.push({
+        cardId: idOf(randomInt(random, cardCount)),
+        questionId: `${deckId}/bench/q`,
+        deckId,
+        source: 'study',
+        ms: 1000 + randomInt(random, 15_000),
+        grade,
+        at,
+        elapsedDays: randomInt(random, 30),
+        phaseBefore: 'review',
+        stabilityBefore: stability,
+        difficultyBefore: 5,
+        dueBefore: at,
+        phaseAfter: grade === 1 ? 'relearning' : 'review',
+        stabilityAfter: grade === 1 ? stability / 3 : stability * 2,
+        difficultyAfter: 5,
+        dueAfter: at + Math.round(stability * DAY),
+        scheduledDays: Math.round(stability),
+      })
+    }
+    await db.transaction('rw', db.reviews, () => db.reviews.bulkAdd(rows))
+  }
+  return { cards: cardCount, reviews: reviewCount }
+}

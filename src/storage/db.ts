@@ -1,0 +1,87 @@
+// The database: one typed Dexie subclass and the history of its schema.
+// Every released version stays declared here; data moves between shapes only inside `.upgrade()`.
+// Row types are storage-only: repositories convert them to domain types (./rows.ts).
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie'
+import type { Deck } from '../domain/deck/types'
+import type { CardState } from '../domain/scheduling/types'
+import type { QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
+import type { Settings } from '../domain/study/settings'
+
+export const DEFAULT_DB_NAME = 'stavraton'
+
+export type DeckOrigin = 'builtin' | 'user' | 'imported'
+
+export interface DeckRow {
+  id: string
+  origin: DeckOrigin
+  title: string
+  version: string
+  /** The normalized deck, for user-saved and imported decks (built-in decks ship with the app). */
+  deck?: Deck
+  savedAt: number
+  /** card id → fingerprint at the last sync of the deck's questions (see syncDeckQuestions). */
+  fingerprints: Record<string, string>
+  syncedAt?: number
+}
+
+export interface CardRow {
+  cardId: string
+  deckId: string
+  fingerprint: string
+  /** 0 | 1: IndexedDB cannot index booleans. */
+  retired: 0 | 1
+  /** Copy of state.due for the [deckId+due] index. */
+  due: number
+  state: CardState
+}
+
+export type ReviewRow = ReviewRecord
+export type QuizAttemptRow = QuizAttempt
+export type SettingsRow = Settings & { id: 'settings' }
+export type SessionRow = StudySession
+
+export interface SchemaVersion {
+  version: number
+  stores: Record<string, string | null>
+  upgrade?: (tx: Transaction) => Promise<void> | void
+}
+
+/** The schema history. Add a version at the end; never edit a released one (see tests/fixtures/db/README.md). */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      decks: 'id',
+      cards: 'cardId, [deckId+due]',
+      reviews: '++id, [cardId+at], [deckId+at], at',
+      quizAttempts: '++id, [deckId+finishedAt]',
+      settings: 'id',
+      sessions: 'id, deckId',
+    },
+  },
+]
+
+export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS.at(-1) as SchemaVersion).version
+
+/** Declares the versions up to `upTo` on `db` (tests use it to build an older database). */
+export function declareSchema(db: Dexie, upTo = CURRENT_SCHEMA_VERSION): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break
+    const declared = db.version(v.version).stores(v.stores)
+    if (v.upgrade) declared.upgrade(v.upgrade)
+  }
+}
+
+export class StavratonDB extends Dexie {
+  declare decks: EntityTable<DeckRow, 'id'>
+  declare cards: EntityTable<CardRow, 'cardId'>
+  declare reviews: EntityTable<ReviewRow, 'id'>
+  declare quizAttempts: EntityTable<QuizAttemptRow, 'id'>
+  declare settings: EntityTable<SettingsRow, 'id'>
+  declare sessions: EntityTable<SessionRow, 'id'>
+
+  constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options)
+    declareSchema(this)
+  }
+}

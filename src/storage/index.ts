@@ -1,0 +1,74 @@
+/**
+ * src/storage — the only folder that imports Dexie. Everything here takes and returns domain types
+ * (src/domain/study/types.ts, src/domain/scheduling/types.ts); database rows never leave it.
+ *
+ * OPEN
+ *   openStorage(options?: { name?, indexedDB?, IDBKeyRange?, enableFuzz? = true, onBlocked?, blockedTimeoutMs? = 10_000 })
+ *     → Promise<Storage>. Throws StorageUnavailableError (no/refused IndexedDB) or StorageBlockedError
+ *     (an older tab holds the database). Every later call may throw QuotaExceededError, or
+ *     StorageClosedError once another tab upgraded the database. Each error's `message` is for the learner.
+ *   storage.onVersionChange(({ newVersion }) => …) → unsubscribe. The database is already closed when it
+ *     fires: show "reload" next to the service-worker update prompt.
+ *   storage.close()
+ *
+ * STUDY (§2–3; the algorithms are pure, in src/domain/study)
+ *   storage.cards.forStudy(deckId, now, utcOffsetMinutes?) → { cards, knownCardIds }
+ *     then buildStudyQueue({ cards, knownCardIds, questions, now, utcOffsetMinutes, newPerDay,
+ *     newIntroducedToday, recognitionFirst, random }) → { items: { cardId, question, isNew, state? }[], … }
+ *   storage.reviews.newIntroducedSince(deckId, startOfDay(now, utcOffsetMinutes)) → number
+ *   storage.recordReview({ cardId, questionId, deckId, fingerprint, grade: 1|2|3|4, now, ms?, source?: 'study'|'quiz',
+ *     session? }) → { card: CardProgress, review: ReviewRecord }
+ *     ONE rw transaction: reads the card (creates it if new), schedules it with the stored desired
+ *     retention, writes the new state, the log entry and (if given) the session with this answer
+ *     appended — so a reload resumes exactly after the last saved review. Await it before showing the next card.
+ *   storage.recordQuizAnswer({ cardId, questionId, deckId, fingerprint, kind, correct, ms, now, session? })
+ *     → same; grade = quizGrade (wrong → Again, right → Good, slow → Hard).
+ *   storage.previewIntervals(cardId, now) → Record<Grade, { due, label }> (labels for the grade buttons);
+ *     or storage.scheduler() → Scheduler, then scheduler.previewIntervals(item.state ?? newCardState(now), now).
+ *   storage.sessions.save(session) / load(id) / clear(id) / list()    (StudySession; id e.g. `study:${deckId}`)
+ *   storage.quizAttempts.add(attempt) → id ; forDeck(deckId) → QuizAttempt[] newest first
+ *
+ * READS (plain async functions: wrap them in `liveQuery` from here, never import dexie elsewhere)
+ *   storage.cards.get(cardId) · forDeck(deckId, { includeRetired? }) · dueForDeck(deckId, until) · idsForDeck(deckId)
+ *   storage.reviews.forDeck(deckId, { since?, until? }) · since(at) · forCard(cardId) · count()
+ *   storage.settings.get() → Settings (defaults: desiredRetention 0.9 [0.70–0.99], newPerDay 20,
+ *     recognitionFirst true, theme 'system', quizLength 10; bounds in SETTINGS_BOUNDS)
+ *   storage.settings.update(partial) → Settings; throws InvalidSettingError (with `field`) out of bounds.
+ *   Progress numbers: src/domain/stats (reviewsPerDay, dueForecast, retention, deckMastery, libraryCounts).
+ *
+ * DECKS (§6)
+ *   storage.decks.save(deck, { origin: 'user'|'imported', now }) · list() → SavedDeckInfo[] · get(id) → Deck | undefined
+ *   storage.decks.delete(id): removes the deck; its cards are retired (log kept; re-importing restores progress).
+ *   storage.syncDeckQuestions(deckId, questions, now, { title?, version? }?) → DeckChangeSummary
+ *     { added, changed, removed, unchanged: cardId[], firstSync }. Call it at start for each built-in
+ *     deck and after saving a deck; describeDeckChanges(summary) → "3 facts updated, 1 added" ('' when nothing to say).
+ *     Unchanged fingerprint → progress kept; changed → the card restarts as new; removed → retired.
+ *
+ * DURABILITY (§5)
+ *   requestPersistence() / persistenceStatus() → 'granted' | 'denied' | 'unsupported'; storageEstimate()
+ *   storage.exportBackup(now?) → BackupV1 { format: 'stavraton-backup', version: 1, exportedAt, decks, cards,
+ *     reviews, quizAttempts, settings } (JSON.stringify it for the download)
+ *   storage.importBackup(jsonTextOrObject, { mode: 'merge' | 'replace' }) → ImportResult
+ *     throws BackupFormatError { message, issues: { path: 'cards[3].state.due', message }[] }, changing nothing.
+ *     Merge rules: see ./backup.ts.
+ *
+ * BENCHMARKS
+ *   seedBenchData(storage, { cards = 50_000, reviews = 500_000, deckId, now, cardIds? }) from './bench-seed'
+ *   (import it directly; it is not re-exported here so the app bundle does not carry it).
+ */
+export { liveQuery } from 'dexie'
+export type { Observable, Subscription } from 'dexie'
+export { openStorage } from './open'
+export { DEFAULT_DB_NAME, CURRENT_SCHEMA_VERSION, type DeckOrigin } from './db'
+export {
+  StorageError,
+  StorageUnavailableError,
+  QuotaExceededError,
+  StorageBlockedError,
+  StorageClosedError,
+  BackupFormatError,
+  type BackupIssue,
+} from './errors'
+export { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type BackupV1, type BackupDeck, type ImportMode, type ImportResult } from './backup-schema'
+export { requestPersistence, persistenceStatus, storageEstimate, type PersistenceResult } from './persist'
+export type * from './types'

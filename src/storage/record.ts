@@ -1,0 +1,57 @@
+// Recording a grade: the card's new state and its log entry in ONE transaction, so a review is
+// either fully saved or not at all (and the session that shows the next card moves with it).
+import { createScheduler } from '../domain/scheduling/scheduler'
+import type { Scheduler } from '../domain/scheduling/types'
+import { quizGrade } from '../domain/study/grade'
+import type { CardProgress, ReviewRecord } from '../domain/study/types'
+import type { StavratonDB } from './db'
+import { readSettings } from './repositories'
+import { fromCardRow, plain, toCardRow } from './rows'
+import type { RecordedReview, RecordQuizAnswerInput, RecordReviewInput } from './types'
+
+export interface ReviewRecorder {
+  scheduler(): Promise<Scheduler>
+  recordReview(input: RecordReviewInput): Promise<RecordedReview>
+  recordQuizAnswer(input: RecordQuizAnswerInput): Promise<RecordedReview>
+}
+
+export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewRecorder {
+  let cached: Scheduler | undefined
+  const schedulerFor = (desiredRetention: number): Scheduler => {
+    if (cached?.desiredRetention !== desiredRetention) cached = createScheduler({ desiredRetention, enableFuzz })
+    return cached
+  }
+
+  const recordReview = (input: RecordReviewInput): Promise<RecordedReview> => {
+    const { cardId, questionId, deckId, grade, now } = input
+    const session = input.session && plain(input.session)
+    return db.transaction('rw', [db.cards, db.reviews, db.sessions, db.settings], async () => {
+      const scheduler = schedulerFor((await readSettings(db)).desiredRetention)
+      const row = await db.cards.get(cardId)
+      const before: CardProgress = row
+        ? fromCardRow(row)
+        : { cardId, deckId, fingerprint: input.fingerprint, retired: false, state: scheduler.newCardState(now) }
+      const { state, log } = scheduler.review(before.state, grade, now)
+      const card: CardProgress = { ...before, state }
+      const review: ReviewRecord = {
+        ...log,
+        cardId,
+        questionId,
+        deckId: before.deckId,
+        source: input.source ?? 'study',
+        ...(input.ms === undefined ? {} : { ms: Math.max(0, Math.round(input.ms)) }),
+      }
+      await db.cards.put(toCardRow(card))
+      const id = (await db.reviews.add(review)) as number
+      if (session) await db.sessions.put(session)
+      return { card, review: { ...review, id } }
+    })
+  }
+
+  return {
+    scheduler: async () => schedulerFor((await readSettings(db)).desiredRetention),
+    recordReview,
+    recordQuizAnswer: ({ kind, correct, ms, ...rest }) =>
+      recordReview({ ...rest, ms, grade: quizGrade({ correct, ms, kind }), source: 'quiz' }),
+  }
+}

@@ -1,0 +1,127 @@
+// Reads and simple writes, table by table. Each function is a plain async function, so the app can
+// wrap it in `liveQuery` and re-render when the tables it read change (in this tab or another).
+import Dexie from 'dexie'
+import { checkSettingsPatch, DEFAULT_SETTINGS, type Settings } from '../domain/study/settings'
+import { countNewIntroduced } from '../domain/study/session'
+import { endOfToday } from '../domain/study/queue'
+import type { ReviewRecord } from '../domain/study/types'
+import type { StavratonDB } from './db'
+import { fromCardRow, plain, toDeckInfo } from './rows'
+import type {
+  CardsRepository,
+  DecksRepository,
+  QuizAttemptsRepository,
+  ReviewsRepository,
+  SessionsRepository,
+  SettingsRepository,
+} from './types'
+
+export const SETTINGS_KEY = 'settings'
+
+/** All card rows of a deck, through the [deckId+due] index. */
+export const deckCardRows = (db: StavratonDB, deckId: string) =>
+  db.cards.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
+
+export async function readSettings(db: StavratonDB): Promise<Settings> {
+  const row = await db.settings.get(SETTINGS_KEY)
+  if (!row) return { ...DEFAULT_SETTINGS }
+  const { id: _id, ...stored } = row
+  return { ...DEFAULT_SETTINGS, ...stored }
+}
+
+export function cardsRepository(db: StavratonDB): CardsRepository {
+  const dueForDeck = async (deckId: string, until: number) =>
+    (await db.cards.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, until], true, false).toArray())
+      .filter((row) => row.retired === 0)
+      .map(fromCardRow)
+  const idsForDeck = async (deckId: string) => new Set((await deckCardRows(db, deckId).primaryKeys()) as string[])
+  return {
+    get: async (cardId) => {
+      const row = await db.cards.get(cardId)
+      return row && fromCardRow(row)
+    },
+    forDeck: async (deckId, options = {}) =>
+      (await deckCardRows(db, deckId).toArray()).filter((row) => options.includeRetired || row.retired === 0).map(fromCardRow),
+    dueForDeck,
+    idsForDeck,
+    forStudy: async (deckId, now, utcOffsetMinutes = 0) => {
+      const [cards, knownCardIds] = await Promise.all([dueForDeck(deckId, endOfToday(now, utcOffsetMinutes)), idsForDeck(deckId)])
+      return { cards, knownCardIds }
+    },
+  }
+}
+
+export function reviewsRepository(db: StavratonDB): ReviewsRepository {
+  const forDeck = (deckId: string, range: { since?: number; until?: number } = {}): Promise<ReviewRecord[]> =>
+    db.reviews
+      .where('[deckId+at]')
+      .between([deckId, range.since ?? Dexie.minKey], [deckId, range.until ?? Dexie.maxKey], true, range.until === undefined)
+      .toArray()
+  return {
+    forDeck,
+    since: (at) => db.reviews.where('at').aboveOrEqual(at).toArray(),
+    forCard: (cardId) => db.reviews.where('[cardId+at]').between([cardId, Dexie.minKey], [cardId, Dexie.maxKey]).toArray(),
+    newIntroducedSince: async (deckId, since) => countNewIntroduced(await forDeck(deckId, { since }), since),
+    count: () => db.reviews.count(),
+  }
+}
+
+export function settingsRepository(db: StavratonDB): SettingsRepository {
+  return {
+    get: () => readSettings(db),
+    update: (patch) =>
+      db.transaction('rw', db.settings, async () => {
+        const next = { ...(await readSettings(db)), ...checkSettingsPatch(plain(patch)) }
+        await db.settings.put({ ...next, id: SETTINGS_KEY })
+        return next
+      }),
+  }
+}
+
+export function sessionsRepository(db: StavratonDB): SessionsRepository {
+  return {
+    save: async (session) => {
+      await db.sessions.put(plain(session))
+    },
+    load: (id) => db.sessions.get(id),
+    clear: (id) => db.sessions.delete(id),
+    list: () => db.sessions.toArray(),
+  }
+}
+
+export function quizAttemptsRepository(db: StavratonDB): QuizAttemptsRepository {
+  return {
+    add: async (attempt) => {
+      const { id: _id, ...rest } = plain(attempt)
+      return (await db.quizAttempts.add(rest)) as number
+    },
+    forDeck: (deckId) =>
+      db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).reverse().toArray(),
+  }
+}
+
+export function decksRepository(db: StavratonDB): DecksRepository {
+  return {
+    save: (deck, { origin, now }) =>
+      db.transaction('rw', db.decks, async () => {
+        const existing = await db.decks.get(deck.id)
+        await db.decks.put({
+          id: deck.id,
+          origin,
+          title: deck.title,
+          version: deck.version,
+          deck: plain(deck),
+          savedAt: now,
+          fingerprints: existing?.fingerprints ?? {},
+          ...(existing?.syncedAt === undefined ? {} : { syncedAt: existing.syncedAt }),
+        })
+      }),
+    list: async () => (await db.decks.toArray()).filter((row) => row.origin !== 'builtin' && row.deck).map(toDeckInfo),
+    get: async (id) => (await db.decks.get(id))?.deck,
+    delete: (id) =>
+      db.transaction('rw', db.decks, db.cards, async () => {
+        await db.decks.delete(id)
+        await deckCardRows(db, id).modify({ retired: 1 })
+      }),
+  }
+}

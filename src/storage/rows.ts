@@ -1,0 +1,31 @@
+// Row ⇄ domain conversions: rows never leave src/storage.
+import type { CardProgress } from '../domain/study/types'
+import type { CardRow, DeckRow } from './db'
+import type { SavedDeckInfo } from './types'
+
+export function toCardRow(card: CardProgress): CardRow {
+  return {
+    cardId: card.cardId,
+    deckId: card.deckId,
+    fingerprint: card.fingerprint,
+    retired: card.retired ? 1 : 0,
+    due: card.state.due,
+    state: card.state,
+  }
+}
+
+export function fromCardRow(row: CardRow): CardProgress {
+  return { cardId: row.cardId, deckId: row.deckId, fingerprint: row.fingerprint, retired: row.retired === 1, state: row.state }
+}
+
+export function toDeckInfo(row: DeckRow): SavedDeckInfo {
+  return { id: row.id, origin: row.origin, title: row.title, version: row.version, savedAt: row.savedAt }
+}
+
+/**
+ * A plain, cloneable copy of JSON data: the app may hand us reactive proxies (Vue, Pinia), which
+ * IndexedDB cannot clone.
+ */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}

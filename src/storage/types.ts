@@ -1,0 +1,154 @@
+// The storage API's own types (the domain types it takes and returns live in src/domain).
+import type { Deck } from '../domain/deck/types'
+import type { Question, QuestionKind } from '../domain/questions/types'
+import type { Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
+import type { DeckChangeSummary } from '../domain/study/deck-diff'
+import type { Settings } from '../domain/study/settings'
+import type { CardProgress, QuizAttempt, ReviewRecord, ReviewSource, StudySession } from '../domain/study/types'
+import type { BackupV1, ImportMode, ImportResult } from './backup-schema'
+
+export type { DeckOrigin } from './db'
+import type { DeckOrigin } from './db'
+
+export interface OpenStorageOptions {
+  /** Database name (default 'stavraton'); tests use a unique one. */
+  name?: string
+  /** An IDBFactory (tests: `new IDBFactory()` from fake-indexeddb). Default: the global one. */
+  indexedDB?: IDBFactory
+  IDBKeyRange?: typeof IDBKeyRange
+  /** Spread review intervals a little (default true; tests turn it off). */
+  enableFuzz?: boolean
+  /** Called when opening waits for another tab (an older version) to close the database. */
+  onBlocked?: () => void
+  /** Give up with StorageBlockedError after waiting this long (default 10 s). */
+  blockedTimeoutMs?: number
+}
+
+export interface RecordReviewInput {
+  cardId: string
+  questionId: string
+  deckId: string
+  /** `Question.fingerprint`; stored when the card is created by this review. */
+  fingerprint: string
+  grade: Grade
+  now: number
+  /** Time taken to answer. */
+  ms?: number
+  /** Default 'study'. */
+  source?: ReviewSource
+  /** The session with this answer already appended: saved in the same transaction. */
+  session?: StudySession
+}
+
+export interface RecordQuizAnswerInput extends Omit<RecordReviewInput, 'grade' | 'source'> {
+  kind: QuestionKind
+  correct: boolean
+  ms: number
+}
+
+export interface RecordedReview {
+  card: CardProgress
+  review: ReviewRecord
+}
+
+/** A saved (user or imported) deck, without its content. */
+export interface SavedDeckInfo {
+  id: string
+  origin: DeckOrigin
+  title: string
+  version: string
+  savedAt: number
+}
+
+export interface StudyCards {
+  /** The deck's active cards due by the end of today, plus stored new (restarted) ones. */
+  cards: CardProgress[]
+  /** Every stored card id of the deck: pass as `knownCardIds` to buildStudyQueue. */
+  knownCardIds: Set<string>
+}
+
+export interface CardsRepository {
+  get(cardId: string): Promise<CardProgress | undefined>
+  /** The deck's cards; retired ones only with `includeRetired`. */
+  forDeck(deckId: string, options?: { includeRetired?: boolean }): Promise<CardProgress[]>
+  /** The deck's active cards due before `until` (any phase but new is due by then). Reads an index: fast on big decks. */
+  dueForDeck(deckId: string, until: number): Promise<CardProgress[]>
+  /** Ids of every stored card of the deck, retired included (keys only). */
+  idsForDeck(deckId: string): Promise<Set<string>>
+  /** What buildStudyQueue needs, read through indexes (fast on a deck of 50k cards). */
+  forStudy(deckId: string, now: number, utcOffsetMinutes?: number): Promise<StudyCards>
+}
+
+export interface ReviewsRepository {
+  /** The deck's reviews in [since, until), oldest first. */
+  forDeck(deckId: string, range?: { since?: number; until?: number }): Promise<ReviewRecord[]>
+  /** Every deck's reviews at or after `since`, oldest first. */
+  since(at: number): Promise<ReviewRecord[]>
+  forCard(cardId: string): Promise<ReviewRecord[]>
+  /** Distinct cards of the deck first reviewed at or after `since` (for the daily new-card limit). */
+  newIntroducedSince(deckId: string, since: number): Promise<number>
+  count(): Promise<number>
+}
+
+export interface SettingsRepository {
+  /** Stored settings over DEFAULT_SETTINGS. */
+  get(): Promise<Settings>
+  /** Checks bounds (InvalidSettingError), saves, returns the new settings. */
+  update(patch: Partial<Settings>): Promise<Settings>
+}
+
+export interface SessionsRepository {
+  save(session: StudySession): Promise<void>
+  load(id: string): Promise<StudySession | undefined>
+  clear(id: string): Promise<void>
+  list(): Promise<StudySession[]>
+}
+
+export interface QuizAttemptsRepository {
+  add(attempt: QuizAttempt): Promise<number>
+  /** Newest first. */
+  forDeck(deckId: string): Promise<QuizAttempt[]>
+}
+
+export interface DecksRepository {
+  /** Saves a user or imported deck (normalized Deck JSON). Then call syncDeckQuestions with its questions. */
+  save(deck: Deck, options: { origin: Exclude<DeckOrigin, 'builtin'>; now: number }): Promise<void>
+  /** Saved user and imported decks (built-in decks ship with the app). */
+  list(): Promise<SavedDeckInfo[]>
+  get(id: string): Promise<Deck | undefined>
+  /** Removes a saved deck; its cards are retired (progress and log kept, so re-importing restores them). */
+  delete(id: string): Promise<void>
+}
+
+export type VersionChangeListener = (event: { newVersion: number | null }) => void
+
+export interface Storage {
+  readonly name: string
+  /** ONE transaction: reads the card, schedules it, writes its new state, the log entry and the session. */
+  recordReview(input: RecordReviewInput): Promise<RecordedReview>
+  /** A quiz answer updates the card too: wrong → Again, right → Good (Hard when slow); see quizGrade. */
+  recordQuizAnswer(input: RecordQuizAnswerInput): Promise<RecordedReview>
+  /** The scheduler with the stored desired retention (for the intervals on the grade buttons). */
+  scheduler(): Promise<Scheduler>
+  /** Grade-button intervals for a card (a card never studied is previewed as new). */
+  previewIntervals(cardId: string, now: number): Promise<Record<Grade, IntervalPreview>>
+  /** §6: keep progress of unchanged cards, restart changed ones, retire removed ones. */
+  syncDeckQuestions(
+    deckId: string,
+    questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+    now: number,
+    deckMeta?: { title?: string; version?: string },
+  ): Promise<DeckChangeSummary>
+  exportBackup(now?: number): Promise<BackupV1>
+  /** Validates first (BackupFormatError, nothing changed), then writes all or nothing. */
+  importBackup(json: unknown, options: { mode: ImportMode }): Promise<ImportResult>
+  /** Another tab wants to upgrade or delete the database: this one is closed; show "reload". Returns an unsubscribe. */
+  onVersionChange(listener: VersionChangeListener): () => void
+  close(): void
+  cards: CardsRepository
+  reviews: ReviewsRepository
+  settings: SettingsRepository
+  sessions: SessionsRepository
+  quizAttempts: QuizAttemptsRepository
+  decks: DecksRepository
+}
