@@ -8,7 +8,7 @@ import { test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { chromiumArgs, chromiumPath, root } from '../../scripts/browser'
 
-export { startPreview, type PreviewServer } from '../../scripts/browser'
+export { chromiumArgs, chromiumPath, root, startPreview, type PreviewServer } from '../../scripts/browser'
 
 /** The built-in deck every spec studies. */
 export const deckId = 'john-vii-palaiologos'

@@ -1,0 +1,67 @@
+// axe-core finds no violations on Library, Deck, Study (question and answer side), Quiz, Progress
+// and Settings, in the light and the dark theme (issue 5 §6; the theme follows the system).
+import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
+import type { Page } from 'playwright-core'
+import { deckUrl, showAnswer, studyUrl } from './app'
+import { axeViolations, describeViolations } from './axe'
+import { browserTest, launchBrowser, startPreview, type Browser, type PreviewServer } from './harness'
+
+let server: PreviewServer
+let browser: Browser | undefined
+
+before(async () => {
+  server = await startPreview()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** Each view, opened and settled into the state to check. */
+const views: [name: string, open: (page: Page, base: string) => Promise<void>][] = [
+  ['Library', async (page, base) => {
+    await page.goto(base)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
+  }],
+  ['Deck', async (page, base) => {
+    await page.goto(deckUrl(base))
+    await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
+  }],
+  ['Study, question side', async (page, base) => {
+    await page.goto(studyUrl(base))
+    await page.getByRole('button', { name: 'Show answer' }).waitFor()
+  }],
+  ['Study, answer side', async (page, base) => {
+    await page.goto(studyUrl(base))
+    await showAnswer(page)
+    await page.getByRole('group', { name: 'Grade your answer' }).waitFor()
+  }],
+  ['Quiz', async (page, base) => {
+    await page.goto(`${deckUrl(base)}/quiz`)
+    await page.getByRole('heading', { level: 2 }).first().waitFor()
+  }],
+  ['Progress', async (page, base) => {
+    await page.goto(`${base}progress`)
+    await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor()
+  }],
+  ['Settings', async (page, base) => {
+    await page.goto(`${base}settings`)
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+  }],
+]
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const [name, open] of views) {
+    browserTest(`axe: no violations on ${name} (${colorScheme} theme)`, () => browser?.page, async () => {
+      const page = browser!.page
+      await page.emulateMedia({ colorScheme })
+      await open(page, server.url)
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme)
+      const violations = await axeViolations(page)
+      assert.equal(violations.length, 0, `${name}, ${colorScheme}:\n${describeViolations(violations)}`)
+    })
+  }
+}

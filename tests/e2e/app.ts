@@ -1,0 +1,93 @@
+// What a learner does in the app, as browser-test steps, and what the app stored, read back
+// straight from IndexedDB (database "stavraton", see src/storage/db.ts).
+import type { Page } from 'playwright-core'
+import { deckId } from './harness'
+
+export const deckUrl = (base: string) => `${base}deck/${deckId}`
+export const studyUrl = (base: string) => `${base}deck/${deckId}/study`
+
+/** The card being studied: an article named by its prompt. */
+export const studyCard = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2 }) })
+
+export async function currentPrompt(page: Page): Promise<string> {
+  return (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim()
+}
+
+/** Reveals the answer with the keyboard (Space), as a learner would. */
+export async function showAnswer(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Show answer' })
+  await button.waitFor()
+  await focusOutsideTextInput(page)
+  await page.keyboard.press('Space')
+  await page.getByRole('region', { name: 'Answer' }).waitFor()
+}
+
+/** Reveals the current card and grades it with key 1–4; resolves once the next card or the summary shows. */
+export async function revealAndGrade(page: Page, key: '1' | '2' | '3' | '4'): Promise<string> {
+  const prompt = await currentPrompt(page)
+  const before = (await readReviews(page)).length
+  await showAnswer(page)
+  await page.getByRole('group', { name: 'Grade your answer' }).waitFor()
+  await page.keyboard.press(key)
+  // The review is one transaction committed before the next card shows: poll the database for it.
+  const deadline = Date.now() + 10_000
+  while ((await readReviews(page)).length <= before) {
+    if (Date.now() > deadline) throw new Error(`grading "${prompt}" stored no review`)
+    await page.waitForTimeout(50)
+  }
+  return prompt
+}
+
+/** Typed-answer cards focus their text box; Space must reach the page, so Tab out of it first. */
+async function focusOutsideTextInput(page: Page): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    const inText = await page.evaluate(() => {
+      const el = document.activeElement
+      return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
+    })
+    if (!inText) return
+    await page.keyboard.press('Tab')
+  }
+}
+
+export interface StoredReview {
+  cardId: string
+  questionId: string
+  deckId: string
+  grade: number
+  source: string
+}
+
+export interface StoredSession {
+  id: string
+  items: { cardId: string; questionId: string }[]
+  answers: { cardId: string; grade: number }[]
+}
+
+/** All rows of an object store of the app's database, read with plain IndexedDB. */
+export function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    // Opening a database that does not exist would create it: check first.
+    if (!(await indexedDB.databases()).some((db) => db.name === 'stavraton')) return []
+    return new Promise<T[]>((resolve, reject) => {
+      const open = indexedDB.open('stavraton')
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const db = open.result
+        if (!db.objectStoreNames.contains(name)) {
+          db.close()
+          return resolve([])
+        }
+        const request = db.transaction(name, 'readonly').objectStore(name).getAll()
+        request.onsuccess = () => {
+          db.close()
+          resolve(request.result as T[])
+        }
+        request.onerror = () => reject(request.error)
+      }
+    })
+  }, table)
+}
+
+export const readReviews = (page: Page) => readTable<StoredReview>(page, 'reviews')
+export const readSessions = (page: Page) => readTable<StoredSession>(page, 'sessions')

@@ -1,0 +1,61 @@
+// Installable (issue 5 §1, §4): Chromium's own installability check finds nothing missing (in a
+// persistent profile: the default context counts as incognito), the app offers its Install
+// button when the browser allows it, and on iOS Safari, which has no install event, the button
+// explains Share → Add to Home Screen.
+import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
+import { chromium } from 'playwright-core'
+import { browserTest, chromiumArgs, chromiumPath, launchBrowser, startPreview, waitForServiceWorkerControl, type Browser, type PreviewServer } from './harness'
+
+let server: PreviewServer
+let browser: Browser | undefined
+
+before(async () => {
+  server = await startPreview()
+  browser = await launchBrowser()
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+browserTest('Page.getInstallabilityErrors returns no errors', () => browser?.page, async () => {
+  const page = browser!.page
+  await page.goto(server.url)
+  await waitForServiceWorkerControl(page)
+  const cdp = await browser!.context.newCDPSession(page)
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
+  assert.deepEqual(installabilityErrors, [])
+  const manifest = await cdp.send('Page.getAppManifest')
+  assert.equal(manifest.url, `${server.url}manifest.webmanifest`)
+  assert.deepEqual(manifest.errors, [])
+})
+
+browserTest('the Install button appears when the browser offers installation', () => browser?.page, async () => {
+  const page = browser!.page
+  await page.getByRole('banner').getByRole('button', { name: 'Install' }).waitFor({ timeout: 20_000 })
+})
+
+browserTest('iOS Safari: the Install button explains Share → Add to Home Screen', () => undefined, async () => {
+  const safari = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  try {
+    const context = await safari.newContext({
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    await page.goto(server.url)
+    const install = page.getByRole('banner').getByRole('button', { name: 'Install' })
+    assert.equal(await install.getAttribute('aria-expanded'), 'false')
+    assert.equal(await page.getByText('Add to Home Screen').isVisible(), false)
+    await install.focus()
+    await page.keyboard.press('Enter')
+    await page.getByText('Tap Share, then “Add to Home Screen”.').waitFor()
+    assert.equal(await install.getAttribute('aria-expanded'), 'true')
+  } finally {
+    await safari.close()
+  }
+})
