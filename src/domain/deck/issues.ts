@@ -1,0 +1,126 @@
+// Problems found in a deck file, each with where (file, line, column, path inside the deck)
+// and what (message, what was expected, a hint). Printed GNU-style so editors can jump to them.
+
+export type DeckIssueSeverity = 'error' | 'warning'
+
+export type DeckIssueCode =
+  | 'yaml-syntax'
+  | 'empty-file'
+  | 'unreadable-file'
+  | 'not-a-deck'
+  | 'unknown-field'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'invalid-value'
+  | 'invalid-date'
+  | 'death-before-birth'
+  | 'end-before-start'
+  | 'unknown-entity'
+  | 'wrong-kind'
+  | 'field-not-for-kind'
+  | 'gender-mismatch'
+  | 'duplicate-id'
+  | 'ancestor-cycle'
+  | 'too-many-parents'
+  | 'empty-disputed'
+  | 'alternative-without-value'
+  | 'alternative-without-source'
+  | 'unknown-source'
+  | 'invalid-card'
+  // warnings
+  | 'missing-source'
+  | 'tenure-outside-lifetime'
+  | 'unusual-kind'
+
+export interface DeckIssue {
+  severity: DeckIssueSeverity
+  code: DeckIssueCode
+  file?: string
+  /** 1-based; 1 when the input had no positions (an object, not a text). */
+  line: number
+  /** 1-based. */
+  column: number
+  /** Dotted path inside the deck: `entities.john-vii.born.date`, `cards.2.answer`; '' for the whole file. */
+  path: string
+  message: string
+  expected?: string
+  /** e.g. "did you mean `father`?" */
+  hint?: string
+}
+
+export type PathSegment = string | number
+export type Path = readonly PathSegment[]
+
+/** Where a node of the deck is in the file: at its key (`father:`) or at its value. */
+export type Locate = (path: Path, target: 'key' | 'value') => { line: number; column: number }
+
+export const pathToString = (path: Path): string => path.join('.')
+
+export function formatIssue(issue: DeckIssue): string {
+  const where = issue.path === '' ? '' : ` [at ${issue.path}]`
+  const extra = [issue.expected ? `expected ${issue.expected}` : '', issue.hint ?? ''].filter(Boolean)
+  const tail = extra.length ? ` (${extra.join('; ')})` : ''
+  return `${issue.file ?? '<deck>'}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}${where}${tail}`
+}
+
+export const hasErrors = (issues: readonly DeckIssue[]): boolean => issues.some((issue) => issue.severity === 'error')
+
+export function countIssues(issues: readonly DeckIssue[]): { errors: number; warnings: number } {
+  const errors = issues.filter((issue) => issue.severity === 'error').length
+  return { errors, warnings: issues.length - errors }
+}
+
+/** Thrown by the `…OrThrow` helpers: carries every issue, its message lists them one per line. */
+export class DeckError extends Error {
+  readonly issues: DeckIssue[]
+  constructor(issues: DeckIssue[]) {
+    super(issues.map(formatIssue).join('\n'))
+    this.name = 'DeckError'
+    this.issues = issues
+  }
+}
+
+export interface IssueDetails {
+  expected?: string
+  hint?: string
+  /** Point at the key (`license:`) rather than its value. */
+  target?: 'key' | 'value'
+}
+
+/** Collects issues, placing each one in the file with `locate` (line 1, column 1 without it). */
+export class IssueList {
+  readonly issues: DeckIssue[] = []
+  constructor(
+    private readonly file?: string,
+    private readonly locate?: Locate,
+  ) {}
+
+  add(severity: DeckIssueSeverity, code: DeckIssueCode, path: Path, message: string, details: IssueDetails = {}): void {
+    const { line, column } = this.locate?.(path, details.target ?? 'value') ?? { line: 1, column: 1 }
+    const issue: DeckIssue = { severity, code, line, column, path: pathToString(path), message }
+    if (this.file !== undefined) issue.file = this.file
+    if (details.expected) issue.expected = details.expected
+    if (details.hint) issue.hint = details.hint
+    this.issues.push(issue)
+  }
+
+  error(code: DeckIssueCode, path: Path, message: string, details?: IssueDetails): void {
+    this.add('error', code, path, message, details)
+  }
+
+  warning(code: DeckIssueCode, path: Path, message: string, details?: IssueDetails): void {
+    this.add('warning', code, path, message, details)
+  }
+
+  get hasErrors(): boolean {
+    return hasErrors(this.issues)
+  }
+
+  /** Issues in file order (stable for equal positions). */
+  sorted(): DeckIssue[] {
+    return this.issues
+      .map((issue, index) => ({ issue, index }))
+      .sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.index - b.index)
+      .map(({ issue }) => issue)
+  }
+}
