@@ -1,23 +1,12 @@
 // axe-core finds no violations on Library, Deck, Study (question and answer side), Quiz, Progress
 // and Settings, in the light and the dark theme (issue 5 §6; the theme follows the system).
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
 import type { Page } from 'playwright-core'
 import { deckUrl, showAnswer, studyUrl } from './app'
 import { axeViolations, describeViolations } from './axe'
-import { browserTest, launchBrowser, startPreview, type Browser, type PreviewServer } from './harness'
+import { browserTest, useBrowserFixture } from './harness'
 
-let server: PreviewServer
-let browser: Browser | undefined
-
-before(async () => {
-  server = await startPreview()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const fixture = useBrowserFixture()
 
 /** Each view, opened and settled into the state to check. */
 const views: [name: string, open: (page: Page, base: string) => Promise<void>][] = [
@@ -55,10 +44,10 @@ const views: [name: string, open: (page: Page, base: string) => Promise<void>][]
 
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const [name, open] of views) {
-    browserTest(`axe: no violations on ${name} (${colorScheme} theme)`, () => browser?.page, async () => {
-      const page = browser!.page
+    browserTest(`axe: no violations on ${name} (${colorScheme} theme)`, fixture, async () => {
+      const page = fixture.page
       await page.emulateMedia({ colorScheme })
-      await open(page, server.url)
+      await open(page, fixture.server.url)
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme)
       const violations = await axeViolations(page)
       assert.equal(violations.length, 0, `${name}, ${colorScheme}:\n${describeViolations(violations)}`)

@@ -2,44 +2,36 @@
 // single CSP violation or console error, and an inline script injected into the page — what a
 // malicious deck would need — is blocked.
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
+import { before } from 'node:test'
 import { deckUrl, showAnswer, studyUrl } from './app'
-import { browserTest, launchBrowser, startPreview, watchProblems, type Browser, type PreviewServer } from './harness'
+import { browserTest, useBrowserFixture, watchProblems } from './harness'
 
-let server: PreviewServer
-let browser: Browser | undefined
+const fixture = useBrowserFixture()
 let problems: string[] = []
-
 before(async () => {
-  server = await startPreview()
-  browser = await launchBrowser()
-  ;({ problems } = await watchProblems(browser.page))
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
+  ;({ problems } = await watchProblems(fixture.page))
 })
 
-browserTest('no CSP violation or console error on the main views', () => browser?.page, async () => {
-  const page = browser!.page
-  await page.goto(server.url)
+browserTest('no CSP violation or console error on the main views', fixture, async () => {
+  const page = fixture.page
+  await page.goto(fixture.server.url)
   await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
-  await page.goto(deckUrl(server.url))
+  await page.goto(deckUrl(fixture.server.url))
   await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
-  await page.goto(studyUrl(server.url))
+  await page.goto(studyUrl(fixture.server.url))
   await showAnswer(page)
-  await page.goto(`${deckUrl(server.url)}/quiz`)
+  await page.goto(`${deckUrl(fixture.server.url)}/quiz`)
   await page.getByRole('heading', { level: 2 }).first().waitFor()
   for (const path of ['progress', 'settings']) {
-    await page.goto(`${server.url}${path}`)
+    await page.goto(`${fixture.server.url}${path}`)
     await page.getByRole('heading', { level: 1 }).waitFor()
   }
   await page.waitForTimeout(300) // late reports
   assert.deepEqual(problems, [])
 })
 
-browserTest('an injected inline script does not run', () => browser?.page, async () => {
-  const page = browser!.page
+browserTest('an injected inline script does not run', fixture, async () => {
+  const page = fixture.page
   problems.length = 0
   const ran = await page.evaluate(async () => {
     const script = document.createElement('script')

@@ -4,9 +4,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { test, type TestContext } from 'node:test'
+import { after, before, test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath, root } from '../../scripts/browser'
+import { chromiumArgs, chromiumPath, root, startPreview, type PreviewOptions, type PreviewServer } from '../../scripts/browser'
 
 export { chromiumArgs, chromiumPath, root, startPreview, type PreviewServer } from '../../scripts/browser'
 
@@ -68,16 +68,60 @@ export async function watchProblems(page: Page): Promise<{ problems: string[] }>
   return { problems }
 }
 
+export interface BrowserFixture {
+  readonly server: PreviewServer
+  readonly browser: Browser
+  readonly page: Page
+}
+
+/**
+ * One preview server and one browser profile for all tests of a spec file, started before the
+ * first test (after the file's own `before` hooks registered earlier) and stopped after the last.
+ */
+export function useBrowserFixture(options: PreviewOptions = {}): BrowserFixture {
+  let server: PreviewServer | undefined
+  let browser: Browser | undefined
+  before(async () => {
+    server = await startPreview(options)
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser fixture is not started (did `before` fail?)')
+    return value
+  }
+  return {
+    get server() {
+      return ready(server)
+    },
+    get browser() {
+      return ready(browser)
+    },
+    get page() {
+      return ready(browser).page
+    },
+  }
+}
+
 /**
  * A browser test with a screenshot in test-results/ when it fails, so a red CI run shows what
  * the page looked like.
  */
-export function browserTest(name: string, getPage: () => Page | undefined, fn: (t: TestContext) => Promise<void>): void {
+export function browserTest(name: string, fixture: BrowserFixture | undefined, fn: (t: TestContext) => Promise<void>): void {
   test(name, async (t) => {
     try {
       await fn(t)
     } catch (error) {
-      const page = getPage()
+      const page = (() => {
+        try {
+          return fixture?.page
+        } catch {
+          return undefined
+        }
+      })()
       if (page && !page.isClosed()) {
         const dir = join(root, 'test-results')
         mkdirSync(dir, { recursive: true })

@@ -3,40 +3,29 @@
 // button when the browser allows it, and on iOS Safari, which has no install event, the button
 // explains Share → Add to Home Screen.
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
-import { browserTest, chromiumArgs, chromiumPath, launchBrowser, startPreview, waitForServiceWorkerControl, type Browser, type PreviewServer } from './harness'
+import { browserTest, useBrowserFixture, chromiumArgs, chromiumPath, waitForServiceWorkerControl } from './harness'
 
-let server: PreviewServer
-let browser: Browser | undefined
+const fixture = useBrowserFixture()
 
-before(async () => {
-  server = await startPreview()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-browserTest('Page.getInstallabilityErrors returns no errors', () => browser?.page, async () => {
-  const page = browser!.page
-  await page.goto(server.url)
+browserTest('Page.getInstallabilityErrors returns no errors', fixture, async () => {
+  const page = fixture.page
+  await page.goto(fixture.server.url)
   await waitForServiceWorkerControl(page)
-  const cdp = await browser!.context.newCDPSession(page)
+  const cdp = await fixture.browser.context.newCDPSession(page)
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors')
   assert.deepEqual(installabilityErrors, [])
   const manifest = await cdp.send('Page.getAppManifest')
-  assert.equal(manifest.url, `${server.url}manifest.webmanifest`)
+  assert.equal(manifest.url, `${fixture.server.url}manifest.webmanifest`)
   assert.deepEqual(manifest.errors, [])
 })
 
-browserTest('the Install button appears when the browser offers installation', () => browser?.page, async () => {
-  const page = browser!.page
+browserTest('the Install button appears when the browser offers installation', fixture, async () => {
+  const page = fixture.page
   await page.getByRole('banner').getByRole('button', { name: 'Install' }).waitFor({ timeout: 20_000 })
 })
 
-browserTest('iOS Safari: the Install button explains Share → Add to Home Screen', () => undefined, async () => {
+browserTest('iOS Safari: the Install button explains Share → Add to Home Screen', undefined, async () => {
   const safari = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   try {
     const context = await safari.newContext({
@@ -47,7 +36,7 @@ browserTest('iOS Safari: the Install button explains Share → Add to Home Scree
       hasTouch: true,
     })
     const page = await context.newPage()
-    await page.goto(server.url)
+    await page.goto(fixture.server.url)
     const install = page.getByRole('banner').getByRole('button', { name: 'Install' })
     assert.equal(await install.getAttribute('aria-expanded'), 'false')
     assert.equal(await page.getByText('Add to Home Screen').isVisible(), false)

@@ -2,22 +2,11 @@
 // and Enter reach the deck and its Study button; Space shows each answer and 1–4 grade it until
 // the session summary. No pointer event reaches the page at any point.
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
 import type { Page } from 'playwright-core'
 import { readReviews } from './app'
-import { browserTest, launchBrowser, startPreview, type Browser, type PreviewServer } from './harness'
+import { browserTest, useBrowserFixture } from './harness'
 
-let server: PreviewServer
-let browser: Browser | undefined
-
-before(async () => {
-  server = await startPreview()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const fixture = useBrowserFixture()
 
 /** Presses Tab until the focused element matches, as a keyboard user scanning the page. */
 async function tabTo(page: Page, description: string, matches: (el: { tag: string; text: string; role: string | null }) => boolean, limit = 40) {
@@ -32,14 +21,14 @@ async function tabTo(page: Page, description: string, matches: (el: { tag: strin
   throw new Error(`${description} not reached within ${limit} Tab presses`)
 }
 
-browserTest('a whole study session with the keyboard alone', () => browser?.page, async () => {
-  const page = browser!.page
+browserTest('a whole study session with the keyboard alone', fixture, async () => {
+  const page = fixture.page
   await page.addInitScript(() => {
     const w = window as unknown as { pointerEvents: number }
     w.pointerEvents = 0
     for (const type of ['pointerdown', 'mousedown', 'touchstart']) addEventListener(type, () => w.pointerEvents++, true)
   })
-  await page.goto(server.url)
+  await page.goto(fixture.server.url)
   await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
 
   await tabTo(page, 'the deck link', (el) => el.tag === 'a' && el.text.includes('John VII Palaiologos'))

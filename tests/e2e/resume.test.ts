@@ -2,25 +2,14 @@
 // next card is the right one (the session resumes at the card that was showing, not at a fresh
 // one, and none of the three graded cards comes back).
 import assert from 'node:assert/strict'
-import { after, before } from 'node:test'
 import { currentPrompt, readReviews, readSessions, revealAndGrade, studyUrl } from './app'
-import { browserTest, launchBrowser, startPreview, type Browser, type PreviewServer } from './harness'
+import { browserTest, useBrowserFixture } from './harness'
 
-let server: PreviewServer
-let browser: Browser | undefined
+const fixture = useBrowserFixture()
 
-before(async () => {
-  server = await startPreview()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-browserTest('study three cards, reload: three reviews kept, the next card is the right one', () => browser?.page, async () => {
-  const page = browser!.page
-  await page.goto(studyUrl(server.url))
+browserTest('study three cards, reload: three reviews kept, the next card is the right one', fixture, async () => {
+  const page = fixture.page
+  await page.goto(studyUrl(fixture.server.url))
   const graded = [await revealAndGrade(page, '3'), await revealAndGrade(page, '4'), await revealAndGrade(page, '2')]
   const next = await currentPrompt(page)
   const reviews = await readReviews(page)

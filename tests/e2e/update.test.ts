@@ -12,25 +12,19 @@ import { join } from 'node:path'
 import { after, before } from 'node:test'
 import type { Page } from 'playwright-core'
 import { readReviews, revealAndGrade, showAnswer, studyUrl } from './app'
-import { browserTest, launchBrowser, root, startPreview, waitForServiceWorkerControl, type Browser, type PreviewServer } from './harness'
+import { browserTest, root, useBrowserFixture, waitForServiceWorkerControl } from './harness'
 
 const liveDir = join('.e2e-tmp', 'update-live')
 const marker = '<meta name="stavraton-e2e-version" content="2" />'
 
-let server: PreviewServer
-let browser: Browser | undefined
-
-before(async () => {
+before(() => {
   rmSync(join(root, liveDir), { recursive: true, force: true })
   cpSync(join(root, 'dist'), join(root, liveDir), { recursive: true })
-  server = await startPreview({ outDir: liveDir })
-  browser = await launchBrowser()
 })
-after(async () => {
-  await browser?.close()
-  await server?.stop()
+after(() => {
   rmSync(join(root, liveDir), { recursive: true, force: true })
 })
+const fixture = useBrowserFixture({ outDir: liveDir })
 
 function deployNewVersion(): void {
   const indexPath = join(root, liveDir, 'index.html')
@@ -49,14 +43,14 @@ const versionOf = (page: Page) => page.evaluate(() => document.querySelector('me
 const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { e2eNotReloaded: boolean }).e2eNotReloaded = true))
 const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded === true)
 
-browserTest('an update waits for the click on Reload, mid-session, in every tab', () => browser?.page, async () => {
-  const page = browser!.page
-  await page.goto(studyUrl(server.url))
+browserTest('an update waits for the click on Reload, mid-session, in every tab', fixture, async () => {
+  const page = fixture.page
+  await page.goto(studyUrl(fixture.server.url))
   await waitForServiceWorkerControl(page)
   await revealAndGrade(page, '3')
   await showAnswer(page) // mid-card: the answer is showing, not yet graded
-  const other = await browser!.context.newPage()
-  await other.goto(server.url)
+  const other = await fixture.browser.context.newPage()
+  await other.goto(fixture.server.url)
   await waitForServiceWorkerControl(other)
   await markPage(page)
   await markPage(other)
