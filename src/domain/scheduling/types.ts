@@ -57,7 +57,7 @@ export interface SchedulerOptions {
   desiredRetention?: number
   /** Spread intervals a little so cards learned together do not stay together. Turn off in tests. */
   enableFuzz?: boolean
-  /** Longest interval in days (default 36500). */
+  /** Longest interval in days (default 36500); Good and Easy may pass it by a day or two, as ts-fsrs keeps Hard < Good < Easy. */
   maximumInterval?: number
 }
 
