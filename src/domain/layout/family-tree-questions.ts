@@ -1,0 +1,148 @@
+// "Who belongs in this box?": name a person from their relatives in the family tree.
+// The prompt describes the box by every settled parent, spouse and child link of the person;
+// a question is made only when nobody else in the deck fits that description (for study
+// sessions), and no choice other than the answer ever fits it.
+import type { Deck, Fact } from '../deck/types'
+import type { Question, QuestionSource } from '../questions/types'
+import { createRandom, digest, seedFrom, shuffled } from '../random'
+import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from './family-graph'
+
+export interface FamilyTreeQuestionOptions {
+  seed: number
+  /** Options shown, answer included (fewer when the deck has fewer people to offer). */
+  choices?: number
+}
+
+export const FAMILY_TREE_RELATION = 'family-tree-box'
+
+/** One question per person whose relatives single them out in the deck. */
+export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
+  const graph = buildFamilyGraph(deck)
+  const questions: Question[] = []
+  for (let i = 0; i < graph.people.length; i++) {
+    const q = boxQuestion(deck, graph, i, options, true)
+    if (q) questions.push(q)
+  }
+  return questions
+}
+
+/**
+ * The question for one box of the drawn tree. The box's place in the drawing already tells
+ * look-alike siblings apart, so the description need not be unique in the deck; anyone who
+ * fits it is kept out of the choices. Undefined when the person has no settled relatives.
+ */
+export function familyTreeBoxQuestion(deck: Deck, personId: string, options: FamilyTreeQuestionOptions): Question | undefined {
+  const graph = buildFamilyGraph(deck)
+  const i = graph.indexOf.get(personId)
+  return i === undefined ? undefined : boxQuestion(deck, graph, i, options, false)
+}
+
+const settled = (links: FamilyLink[]) => links.filter((l) => l.fact.alternatives.length === 0)
+
+function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyTreeQuestionOptions, unique: boolean): Question | undefined {
+  const person = graph.people[i]!
+  const parents = settled(graph.parents[i]!).sort((a, b) => roleRank(a) - roleRank(b))
+  const spouses = settled(graph.spouses[i]!)
+  const children = settled(graph.children[i]!)
+  const name = (l: FamilyLink) => graph.people[l.other]!.name
+  const parts = [
+    parents.length ? `child of ${list(parents.map(name))}` : '',
+    spouses.length ? `spouse of ${list(spouses.map(name))}` : '',
+    children.length ? `parent of ${list(children.map(name))}` : '',
+  ].filter(Boolean)
+  if (parts.length === 0) return undefined
+  const fits = fitting(graph, i, parents, spouses, children)
+  if (unique && fits.size > 0) return undefined
+
+  const id = `${deck.id}/${FAMILY_TREE_RELATION}/${person.id}`
+  const random = createRandom(seedFrom(options.seed, id))
+  const taken = new Set([person.name])
+  const distractors: string[] = []
+  const wanted = (options.choices ?? 4) - 1
+  const near = relatives(graph, i)
+  const pick = (pool: number[]) => {
+    for (const k of shuffled(random, pool)) {
+      if (distractors.length >= wanted) return
+      const other = graph.people[k]!.name
+      if (fits.has(k) || taken.has(other)) continue
+      taken.add(other)
+      distractors.push(other)
+    }
+  }
+  pick([...near])
+  if (distractors.length < wanted) pick(graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k)))
+  if (distractors.length === 0) return undefined
+
+  const facts: Fact[] = [...parents, ...spouses, ...children].map((l) => l.fact)
+  const description = parts.join('; ')
+  return {
+    id: `${id}/multiple-choice`,
+    cardId: id,
+    deckId: deck.id,
+    kind: 'multiple-choice',
+    prompt: `Who belongs in this box? (${description})`,
+    answer: person.name,
+    choices: shuffled(random, [person.name, ...distractors]),
+    accept: [person.name, ...person.aliases],
+    subject: person.name,
+    subjectId: person.id,
+    relation: FAMILY_TREE_RELATION,
+    difficulty: 'medium',
+    sources: sourcesOf(deck, facts),
+    explanation: `${person.name}: ${description}.`,
+    factIds: facts.map((f) => f.id).sort(),
+    fingerprint: digest(JSON.stringify(facts.map((f) => [f.id, f.value, f.alternatives, f.sources]).sort())),
+  }
+}
+
+const roleRank = (l: FamilyLink) => (l.fact.role === 'father' ? 0 : l.fact.role === 'mother' ? 1 : 2)
+
+function list(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/**
+ * Everyone else who has (perhaps disputedly) all the described relatives: they would be right too.
+ * Only people sharing one described link are looked at, so this stays linear in the links.
+ */
+function fitting(graph: FamilyGraph, i: number, parents: FamilyLink[], spouses: FamilyLink[], children: FamilyLink[]): Set<number> {
+  const has = (links: FamilyLink[], k: number) => links.some((l) => l.other === k)
+  const candidates =
+    parents.length > 0
+      ? graph.children[parents[0]!.other]!
+      : spouses.length > 0
+        ? graph.spouses[spouses[0]!.other]!
+        : graph.parents[children[0]!.other]!
+  const out = new Set<number>()
+  for (const { other: k } of candidates) {
+    if (k === i) continue
+    const ok =
+      parents.every((p) => has(graph.parents[k]!, p.other)) &&
+      spouses.every((s) => has(graph.spouses[k]!, s.other)) &&
+      children.every((c) => has(graph.children[k]!, c.other))
+    if (ok) out.add(k)
+  }
+  return out
+}
+
+/** Plausible distractors: siblings, cousins, in-laws, grandparents and grandchildren. */
+function relatives(graph: FamilyGraph, i: number): Set<number> {
+  const step = (from: Iterable<number>, links: (k: number) => FamilyLink[]) => {
+    const out = new Set<number>()
+    for (const k of from) for (const l of links(k)) out.add(l.other)
+    return out
+  }
+  const up = (from: Iterable<number>) => step(from, (k) => graph.parents[k]!)
+  const down = (from: Iterable<number>) => step(from, (k) => graph.children[k]!)
+  const side = (from: Iterable<number>) => step(from, (k) => graph.spouses[k]!)
+  const siblings = down(up([i]))
+  const near = new Set<number>()
+  for (const set of [siblings, down(down(up(up([i])))), side(siblings), side([i]), up(up([i])), down(down([i]))]) for (const k of set) near.add(k)
+  near.delete(i)
+  return near
+}
+
+function sourcesOf(deck: Deck, facts: Fact[]): QuestionSource[] {
+  const ids = new Set(facts.flatMap((f) => f.sources))
+  return deck.sources.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, title: s.title, ...(s.url ? { url: s.url } : {}) }))
+}

@@ -1,0 +1,286 @@
+// Timeline layout: lifespans and office tenures as bars on one axis in years, events as points.
+// Sections: "Lives", then one per office (so a succession reads along a lane), then "Events".
+// Within a section, items are packed into lanes greedily by start; each item keeps room for its
+// label (at `pxPerYear`), so neither bars nor labels overlap in a lane.
+import type { DateFact, Deck, Entity, HistoricalDate, TenureFact } from '../deck/types'
+import { axisTicks, datePeriod, type AxisTick } from './time-scale'
+
+export interface TimelineOptions {
+  /** Years either side of a circa or doubted date. */
+  circaYears?: number
+  /** How far a bar with a missing date fades out, in years. */
+  openYears?: number
+  /** The scale the lanes are packed for: a label needs `chars × charWidth / pxPerYear` years. */
+  pxPerYear?: number
+  charWidth?: number
+  /** Room between two items in a lane, in pixels at `pxPerYear`. */
+  gapPx?: number
+  tickCount?: number
+}
+
+/** One end of a bar (or an event's place). Positions are axis years (see time-scale.ts). */
+export interface TimelineEnd {
+  /** The stated date's position (the middle of the period for ranges and events). */
+  at: number
+  /** The span the date may fall in; the bar fades over it. `min === max` for an exact end. */
+  min: number
+  max: number
+  circa: boolean
+  uncertain: boolean
+  /** No date: the bar fades out over `openYears`. */
+  open: boolean
+  /** Where disputing sources put this end instead. */
+  disputed: number[]
+  /** The date as written; empty when open. */
+  text: string
+}
+
+export type TimelineKind = 'life' | 'tenure' | 'event'
+
+export interface TimelineBar {
+  /** `life:<person>` or the tenure fact's id. */
+  id: string
+  kind: 'life' | 'tenure'
+  /** The person whose life or tenure it is. */
+  entityId: string
+  label: string
+  sectionId: string
+  /** Row from the top, counting section headings (see TimelineSection.row). */
+  row: number
+  start: TimelineEnd
+  end: TimelineEnd
+  disputed: boolean
+  factIds: string[]
+  /** "1370 – 22 September 1408" */
+  text: string
+}
+
+export interface TimelinePoint {
+  id: string
+  kind: 'event'
+  entityId: string
+  label: string
+  sectionId: string
+  row: number
+  at: TimelineEnd
+  disputed: boolean
+  factIds: string[]
+  text: string
+}
+
+export interface TimelineSection {
+  id: string
+  kind: TimelineKind
+  title: string
+  /** The heading's row; the section's lanes are the `lanes` rows below it. */
+  row: number
+  lanes: number
+}
+
+export interface TimelineLayout {
+  /** Axis domain in years, with a little room on both sides. */
+  start: number
+  end: number
+  rows: number
+  sections: TimelineSection[]
+  bars: TimelineBar[]
+  points: TimelinePoint[]
+  ticks: AxisTick[]
+  /** People and tenures without any date, for the text alternative. */
+  undated: { id: string; label: string }[]
+}
+
+const DEFAULTS: Required<TimelineOptions> = { circaYears: 2, openYears: 8, pxPerYear: 8, charWidth: 6.5, gapPx: 8, tickCount: 10 }
+
+type Item = (Omit<TimelineBar, 'row'> | Omit<TimelinePoint, 'row'>) & { from: number; to: number }
+
+export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): TimelineLayout {
+  const o = { ...DEFAULTS, ...options }
+  const entities = new Map<string, Entity>(deck.entities.map((e) => [e.id, e]))
+  const nameOf = (id: string) => entities.get(id)?.name ?? id
+  const born = new Map<string, DateFact>()
+  const died = new Map<string, DateFact>()
+  const tenures: TenureFact[] = []
+  const events: DateFact[] = []
+  for (const fact of deck.facts) {
+    if (fact.type === 'tenure') tenures.push(fact)
+    else if (fact.type === 'date') {
+      if (fact.key === 'event') events.push(fact)
+      else (fact.key === 'born' ? born : died).set(fact.subject, fact)
+    }
+  }
+  const undated: { id: string; label: string }[] = []
+  const labelYears = (label: string) => (label.length * o.charWidth + o.gapPx) / o.pxPerYear
+  const sections = new Map<string, { kind: TimelineKind; title: string; items: Item[] }>()
+  const add = (sectionId: string, kind: TimelineKind, title: string, item: Item) => {
+    let section = sections.get(sectionId)
+    if (!section) sections.set(sectionId, (section = { kind, title, items: [] }))
+    section.items.push(item)
+  }
+  sections.set('lives', { kind: 'life', title: 'Lives', items: [] })
+
+  for (const person of deck.entities) {
+    if (person.kind !== 'person') continue
+    const b = born.get(person.id)
+    const d = died.get(person.id)
+    const bar = barBetween(b?.value, d?.value, alternativesOf(b), alternativesOf(d), o)
+    if (!bar) {
+      undated.push({ id: `life:${person.id}`, label: person.name })
+      continue
+    }
+    const facts = [b, d].filter((f): f is DateFact => f !== undefined)
+    add('lives', 'life', 'Lives', {
+      id: `life:${person.id}`,
+      kind: 'life',
+      entityId: person.id,
+      label: person.name,
+      sectionId: 'lives',
+      ...bar,
+      disputed: facts.some((f) => f.alternatives.length > 0),
+      factIds: facts.map((f) => f.id),
+      ...extent([bar.start, bar.end], labelYears(person.name)),
+    })
+  }
+  const byStart = tenures
+    .map((fact) => ({ fact, bar: barBetween(fact.value.start, fact.value.end, starts(fact), ends(fact), o) }))
+    .sort((a, b) => (a.bar?.start.min ?? Infinity) - (b.bar?.start.min ?? Infinity))
+  for (const { fact, bar } of byStart) {
+    const office = fact.value.office
+    const label = nameOf(fact.subject)
+    if (!bar) {
+      undated.push({ id: fact.id, label: `${label}: ${nameOf(office)}` })
+      continue
+    }
+    const sectionId = `office:${office}`
+    add(sectionId, 'tenure', nameOf(office), {
+      id: fact.id,
+      kind: 'tenure',
+      entityId: fact.subject,
+      label,
+      sectionId,
+      ...bar,
+      disputed: fact.alternatives.length > 0,
+      factIds: [fact.id],
+      ...extent([bar.start, bar.end], labelYears(label)),
+    })
+  }
+  for (const fact of events) {
+    const at = endOf(fact.value, 'middle', alternativesOf(fact), o)
+    const subject = entities.get(fact.subject)
+    const label = fact.label ? `${nameOf(fact.subject)} ${fact.label}` : subject?.name ?? fact.subject
+    add('events', 'event', 'Events', {
+      id: fact.id,
+      kind: 'event',
+      entityId: fact.subject,
+      label,
+      sectionId: 'events',
+      at,
+      disputed: fact.alternatives.length > 0,
+      factIds: [fact.id],
+      text: fact.value.text,
+      ...extent([at], labelYears(label)),
+    })
+  }
+  return assemble(sections, undated, o)
+}
+
+/** What an item covers in its lane: its ends, disputed marks and its label after the start. */
+function extent(ends: TimelineEnd[], labelYears: number): { from: number; to: number } {
+  let from = Infinity
+  let to = -Infinity
+  for (const end of ends) {
+    from = Math.min(from, end.min, ...end.disputed)
+    to = Math.max(to, end.max, ...end.disputed)
+  }
+  return { from, to: Math.max(to, ends[0]!.min + labelYears) }
+}
+
+function alternativesOf(fact: DateFact | undefined): HistoricalDate[] {
+  return fact?.alternatives.map((a) => a.value) ?? []
+}
+
+const starts = (fact: TenureFact) => fact.alternatives.flatMap((a) => (a.value.start ? [a.value.start] : []))
+const ends = (fact: TenureFact) => fact.alternatives.flatMap((a) => (a.value.end ? [a.value.end] : []))
+
+/** A bar from two dates; either may be missing (an open end), not both. */
+function barBetween(
+  start: HistoricalDate | undefined,
+  end: HistoricalDate | undefined,
+  startAlternatives: HistoricalDate[],
+  endAlternatives: HistoricalDate[],
+  o: Required<TimelineOptions>,
+): Pick<TimelineBar, 'start' | 'end' | 'text'> | undefined {
+  if (!start && !end) return undefined
+  const s = start ? endOf(start, 'start', startAlternatives, o) : undefined
+  const e = end ? endOf(end, 'end', endAlternatives, o) : undefined
+  const open = (known: TimelineEnd, direction: 1 | -1): TimelineEnd => {
+    const edge = direction > 0 ? known.max : known.min
+    const far = edge + direction * o.openYears
+    return { at: far, min: Math.min(edge, far), max: Math.max(edge, far), circa: false, uncertain: false, open: true, disputed: [], text: '' }
+  }
+  const first = s ?? open(e!, -1)
+  const last = e ?? open(s!, 1)
+  return { start: first, end: last, text: `${first.text || '?'} – ${last.text || '?'}` }
+}
+
+/** Where a date sits as a bar's start, end, or as a point (middle). */
+function endOf(date: HistoricalDate, role: 'start' | 'end' | 'middle', alternatives: HistoricalDate[], o: Required<TimelineOptions>): TimelineEnd {
+  const { lo, hi } = datePeriod(date, o.circaYears)
+  const fuzzy = date.circa || date.uncertain
+  const exact = date.kind === 'on'
+  const at = !exact || role === 'middle' ? (lo + hi) / 2 : role === 'start' ? lo : hi
+  let min = exact ? at : lo
+  let max = exact ? at : hi
+  if (fuzzy) {
+    min -= o.circaYears
+    max += o.circaYears
+  }
+  return {
+    at,
+    min,
+    max,
+    circa: date.circa,
+    uncertain: date.uncertain,
+    open: false,
+    disputed: alternatives.map((a) => endOf(a, role, [], o).at),
+    text: date.text,
+  }
+}
+
+function assemble(
+  sections: Map<string, { kind: TimelineKind; title: string; items: Item[] }>,
+  undated: TimelineLayout['undated'],
+  o: Required<TimelineOptions>,
+): TimelineLayout {
+  const gap = o.gapPx / o.pxPerYear
+  const order = [...sections.entries()].sort(([, a], [, b]) => rank(a.kind) - rank(b.kind))
+  const out: TimelineLayout = { start: 0, end: 0, rows: 0, sections: [], bars: [], points: [], ticks: [], undated }
+  let lo = Infinity
+  let hi = -Infinity
+  for (const [id, section] of order) {
+    if (section.items.length === 0) continue
+    const row = out.rows
+    const laneEnds: number[] = []
+    section.items.sort((a, b) => a.from - b.from || a.to - b.to)
+    for (const { from, to, ...item } of section.items) {
+      let lane = laneEnds.findIndex((end) => end + gap <= from)
+      if (lane < 0) lane = laneEnds.push(to) - 1
+      else laneEnds[lane] = to
+      if (item.kind === 'event') out.points.push({ ...(item as Omit<TimelinePoint, 'row'>), row: row + 1 + lane })
+      else out.bars.push({ ...(item as Omit<TimelineBar, 'row'>), row: row + 1 + lane })
+      lo = Math.min(lo, from)
+      hi = Math.max(hi, to)
+    }
+    out.sections.push({ id, kind: section.kind, title: section.title, row, lanes: laneEnds.length })
+    out.rows = row + 1 + laneEnds.length
+  }
+  if (lo <= hi) {
+    const pad = Math.max(1, (hi - lo) * 0.03)
+    out.start = Math.floor(lo - pad)
+    out.end = Math.ceil(hi + pad)
+    out.ticks = axisTicks(out.start, out.end, o.tickCount)
+  }
+  return out
+}
+
+const rank = (kind: TimelineKind) => (kind === 'life' ? 0 : kind === 'tenure' ? 1 : 2)

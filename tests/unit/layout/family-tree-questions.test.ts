@@ -1,0 +1,133 @@
+// "Who belongs in this box?": the prompt names the box's relatives in words; exactly one choice
+// fits; people whom the description does not single out get no study question.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Fact } from '../../../src/domain/deck/types'
+import { familyTreeBoxQuestion, familyTreeQuestions } from '../../../src/domain/layout/family-tree-questions'
+import { deckOf, parent, person, spouse } from './deck-builder'
+
+const deck = deckOf(
+  [
+    person('j5', 'John V'),
+    person('hk', 'Helena Kantakouzene'),
+    person('a4', 'Andronikos IV'),
+    person('k', 'Keratsa of Bulgaria'),
+    person('m2', 'Manuel II'),
+    person('j7', 'John VII'),
+    person('ig', 'Irene Gattilusio'),
+    person('a5', 'Andronikos V'),
+    person('j8', 'John VIII'),
+    person('ad', 'Andronikos'),
+  ],
+  [
+    spouse('j5', 'hk'),
+    { ...parent('a4', 'j5'), role: 'father' },
+    { ...parent('a4', 'hk'), role: 'mother' },
+    parent('m2', 'j5'),
+    parent('m2', 'hk'),
+    spouse('a4', 'k'),
+    { ...parent('j7', 'k'), role: 'mother' },
+    { ...parent('j7', 'a4'), role: 'father' },
+    spouse('j7', 'ig'),
+    parent('a5', 'j7'),
+    parent('a5', 'ig', true),
+    parent('j8', 'm2'),
+    parent('ad', 'm2'),
+  ],
+)
+const byPerson = (questions: ReturnType<typeof familyTreeQuestions>) => new Map(questions.map((q) => [q.subjectId, q]))
+
+describe('familyTreeQuestions', () => {
+  const questions = byPerson(familyTreeQuestions(deck, { seed: 1 }))
+
+  it('describes the box by parents (father first), spouse and children', () => {
+    const q = questions.get('j7')!
+    expect(q.prompt).toBe('Who belongs in this box? (child of Andronikos IV and Keratsa of Bulgaria; spouse of Irene Gattilusio; parent of Andronikos V)')
+    expect(q).toMatchObject({
+      kind: 'multiple-choice',
+      relation: 'family-tree-box',
+      answer: 'John VII',
+      id: 'test/family-tree-box/j7/multiple-choice',
+      cardId: 'test/family-tree-box/j7',
+      deckId: 'test',
+    })
+    expect(q.choices).toContain('John VII')
+    expect(q.choices).toHaveLength(4)
+    expect(new Set(q.choices).size).toBe(4)
+    expect(q.factIds).toEqual(['parent:a4:j7', 'parent:j7:a5', 'parent:k:j7', 'spouse:ig:j7'])
+    expect(q.sources).toEqual([{ id: 's', title: 'S' }])
+  })
+
+  it('leaves disputed links out of the description', () => {
+    // Andronikos V's mother is disputed here: only his father describes him.
+    expect(questions.get('a5')!.prompt).toBe('Who belongs in this box? (child of John VII)')
+    expect(questions.get('ig')!.prompt).toBe('Who belongs in this box? (spouse of John VII)')
+  })
+
+  it('asks nothing when someone else fits the description too', () => {
+    // John VIII and Andronikos are both just "child of Manuel II".
+    expect(questions.has('j8')).toBe(false)
+    expect(questions.has('ad')).toBe(false)
+    // Manuel II is "child of John V and Helena" like Andronikos IV, but also parent of two: unique.
+    expect(questions.get('m2')!.prompt).toBe('Who belongs in this box? (child of John V and Helena Kantakouzene; parent of John VIII and Andronikos)')
+  })
+
+  it('is stable for a seed and changes the order with another', () => {
+    expect(familyTreeQuestions(deck, { seed: 1 })).toEqual(familyTreeQuestions(deck, { seed: 1 }))
+    const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => byPerson(familyTreeQuestions(deck, { seed })).get('j7')!.choices!.join()))
+    expect(orders.size).toBeGreaterThan(1)
+  })
+
+  it('keeps the fingerprint when unrelated facts change', () => {
+    const edited = { ...deck, facts: deck.facts.filter((f) => f.id !== 'parent:m2:j8') }
+    expect(byPerson(familyTreeQuestions(edited, { seed: 1 })).get('j7')!.fingerprint).toBe(questions.get('j7')!.fingerprint)
+    const changed = { ...deck, facts: deck.facts.filter((f) => f.id !== 'spouse:ig:j7') }
+    expect(byPerson(familyTreeQuestions(changed, { seed: 1 })).get('j7')!.fingerprint).not.toBe(questions.get('j7')!.fingerprint)
+  })
+})
+
+describe('familyTreeBoxQuestion', () => {
+  it('asks about a box even when a sibling looks alike, and keeps the sibling out of the choices', () => {
+    const q = familyTreeBoxQuestion(deck, 'j8', { seed: 3 })!
+    expect(q.prompt).toBe('Who belongs in this box? (child of Manuel II)')
+    expect(q.choices).toContain('John VIII')
+    expect(q.choices).not.toContain('Andronikos')
+  })
+
+  it('has nothing to ask about someone without relatives', () => {
+    expect(familyTreeBoxQuestion(deckOf([person('a'), person('b')], []), 'a', { seed: 1 })).toBeUndefined()
+    expect(familyTreeBoxQuestion(deck, 'nobody', { seed: 1 })).toBeUndefined()
+  })
+})
+
+describe('familyTreeQuestions on random families', () => {
+  it('always has exactly one choice that fits the description', () => {
+    const links = fc.array(fc.tuple(fc.nat(20), fc.nat(20), fc.boolean()), { maxLength: 40 })
+    fc.assert(
+      fc.property(links, fc.integer(), (pairs, seed) => {
+        const facts = new Map<string, Fact>()
+        for (const [a, b, isSpouse] of pairs) {
+          if (a === b) continue
+          const f = isSpouse ? spouse(`p${a}`, `p${b}`) : parent(`p${Math.max(a, b)}`, `p${Math.min(a, b)}`)
+          facts.set(f.id, f)
+        }
+        const d = deckOf(Array.from({ length: 21 }, (_, i) => person(`p${i}`, `Person ${i % 15}`)), [...facts.values()])
+        const relatives = (id: string, key: string, side: 'subject' | 'value') =>
+          new Set([...facts.values()].filter((f) => f.type === 'relation' && f.key === key && (f[side] === id || (key === 'spouse' && f.value === id))).map((f) => (key === 'spouse' ? [f.subject, f.value as string].find((x) => x !== id)! : side === 'subject' ? (f.value as string) : f.subject)))
+        for (const q of familyTreeQuestions(d, { seed })) {
+          const id = q.subjectId!
+          const want = { parents: relatives(id, 'parent', 'subject'), children: relatives(id, 'parent', 'value'), spouses: relatives(id, 'spouse', 'subject') }
+          const fits = (other: string) =>
+            [...want.parents].every((p) => relatives(other, 'parent', 'subject').has(p)) &&
+            [...want.children].every((c) => relatives(other, 'parent', 'value').has(c)) &&
+            [...want.spouses].every((s) => relatives(other, 'spouse', 'subject').has(s))
+          const fitting = d.entities.filter((e) => fits(e.id)).map((e) => e.name)
+          expect(fitting).toEqual([q.answer])
+          expect(q.choices!.filter((c) => fitting.includes(c))).toEqual([q.answer])
+          expect(new Set(q.choices).size).toBe(q.choices!.length)
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    )
+  })
+})
