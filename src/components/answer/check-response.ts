@@ -1,5 +1,5 @@
-import type { Question } from '../../domain/questions/types'
-import type { AnswerCheck } from '../../domain/questions/types'
+import type { DatePoint } from '../../domain/deck/types'
+import type { AnswerCheck, Question } from '../../domain/questions/types'
 import type { AnswerResponse } from './types'
 
 export type InputKind = 'choices' | 'typed' | 'date' | 'ordering' | 'matching' | 'none'
@@ -31,4 +31,29 @@ export function checkResponse(question: Question, response: AnswerResponse): Ans
   void question
   void response
   return { correct: false }
+}
+
+/** What the learner gave, as text: for the quiz log and "Review mistakes". */
+export function describeResponse(response: AnswerResponse): string | string[] {
+  switch (response.kind) {
+    case 'choice':
+      return response.choice
+    case 'text':
+      return response.text
+    case 'date':
+      return describeDate(response.date)
+    case 'order':
+      return response.order
+    case 'pairs':
+      return Object.entries(response.pairs).map(([left, right]) => `${left} → ${right}`)
+  }
+}
+
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** "22 September 1408", "44 BC". */
+export function describeDate(date: DatePoint): string {
+  const year = date.year < 0 ? `${-date.year} BC` : String(date.year)
+  const month = date.month ? MONTHS[date.month - 1] : undefined
+  return [date.day, month, year].filter((part) => part !== undefined).join(' ')
 }

@@ -1,0 +1,39 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { documentTitle } from './composables/useDocumentTitle'
+import LibraryView from './views/LibraryView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Document title for the route; views with a deck refine it once the deck is loaded. */
+    title?: string
+  }
+}
+
+// Only the Library is in the first-load bundle; every other view is its own chunk.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library' } },
+  { path: '/deck/:deckId', name: 'deck', component: () => import('./views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
+  {
+    path: '/deck/:deckId/study',
+    name: 'study',
+    component: () => import('./views/StudyView.vue'),
+    props: true,
+    meta: { title: 'Study' },
+  },
+  { path: '/deck/:deckId/quiz', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true, meta: { title: 'Quiz' } },
+  { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue'), meta: { title: 'Progress' } },
+  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
+]
+
+export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+  router.afterEach((to) => {
+    document.title = documentTitle(to.meta.title)
+  })
+  return router
+}

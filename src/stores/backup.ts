@@ -1,0 +1,56 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { BackupFormatError, type BackupIssue, type ImportMode } from '../storage'
+import { useStorageStore } from './storage'
+
+/** Export and import of the progress backup (Settings), and the outcome to show. */
+export const useBackupStore = defineStore('backup', () => {
+  const busy = ref(false)
+  const status = ref<string>()
+  const errors = shallowRef<{ message: string; issues: BackupIssue[] }>()
+
+  /** Downloads every deck's progress as `stavraton-progress-YYYY-MM-DD.json`. */
+  async function exportProgress(): Promise<void> {
+    await run(async () => {
+      const now = Date.now()
+      const backup = await useStorageStore().db().exportBackup(now)
+      const blob = new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' })
+      const url = URL.createObjectURL(blob)
+      const link = document.createElement('a')
+      link.href = url
+      link.download = `stavraton-progress-${new Date(now).toISOString().slice(0, 10)}.json`
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      status.value = `Exported ${backup.cards.length} cards and ${backup.reviews.length} reviews.`
+    })
+  }
+
+  /** Validates the file first; on any error nothing is changed and every issue is listed. */
+  async function importProgress(file: File, mode: ImportMode): Promise<void> {
+    await run(async () => {
+      const result = await useStorageStore().db().importBackup(await file.text(), { mode })
+      const { cards, reviews, quizAttempts } = result.written
+      status.value =
+        `${mode === 'replace' ? 'Replaced your progress' : 'Merged'}: ${cards} cards, ${reviews} reviews and ${quizAttempts} quiz results imported` +
+        (mode === 'merge' && result.skipped.reviews + result.skipped.cards > 0 ? ' (records already here were kept).' : '.')
+    })
+  }
+
+  async function run(task: () => Promise<void>): Promise<void> {
+    busy.value = true
+    status.value = undefined
+    errors.value = undefined
+    try {
+      await task()
+    } catch (e) {
+      if (e instanceof BackupFormatError) errors.value = { message: e.message, issues: e.issues }
+      else if (!useStorageStore().report(e)) errors.value = { message: e instanceof Error ? e.message : String(e), issues: [] }
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { busy, status, errors, exportProgress, importProgress }
+})

@@ -1,0 +1,80 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { libraryCounts, startOfDay, type LibraryCounts } from '../domain/stats'
+import { builtInDecks } from '../generated/decks'
+import { useSettingsStore } from './settings'
+import { useStorageStore } from './storage'
+
+export interface LibraryEntry {
+  id: string
+  title: string
+  description?: string
+  origin: 'builtin' | 'user' | 'imported'
+}
+
+export interface LibrarySnapshot {
+  entries: LibraryEntry[]
+  counts: Record<string, LibraryCounts>
+}
+
+const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
+
+/** The decks on offer (built in, and saved in storage) and how far the learner is with each. */
+export const useLibraryStore = defineStore('library', () => {
+  /** Distinct cards per deck, known once the deck's questions were generated. */
+  const cardCounts = shallowRef<Record<string, number>>({})
+
+  /**
+   * Reads the library for a live query: the decks and their new / due / learned counts.
+   * Only storage reads happen here, so liveQuery re-runs it when any of them change.
+   */
+  async function read(now: number): Promise<LibrarySnapshot> {
+    const db = useStorageStore().db()
+    const { newPerDay } = useSettingsStore().settings
+    const entries = await listDecks()
+    const today = startOfDay(now, utcOffset(now))
+    const counts: Record<string, LibraryCounts> = {}
+    await Promise.all(
+      entries.map(async (entry) => {
+        const [cards, newIntroducedToday] = await Promise.all([db.cards.forDeck(entry.id), db.reviews.newIntroducedSince(entry.id, today)])
+        counts[entry.id] = libraryCounts(cards, {
+          now,
+          utcOffsetMinutes: utcOffset(now),
+          cardCount: cardCounts.value[entry.id],
+          newPerDay,
+          newIntroducedToday,
+        })
+      }),
+    )
+    return { entries, counts }
+  }
+
+  /** Built-in decks, then the decks saved in storage (user-made and imported). */
+  async function listDecks(): Promise<LibraryEntry[]> {
+    const saved = await useStorageStore().db().decks.list()
+    return [
+      ...builtInDecks.map((d) => ({ id: d.id, title: d.title, description: d.description, origin: 'builtin' as const })),
+      ...saved.filter((s) => !builtInDecks.some((b) => b.id === s.id)).map((s) => ({ id: s.id, title: s.title, origin: s.origin })),
+    ]
+  }
+
+  /** Generates each deck's questions (in a lazily loaded chunk) to learn how many cards it has. */
+  async function countCards(deckIds: string[]): Promise<void> {
+    const missing = deckIds.filter((id) => cardCounts.value[id] === undefined)
+    if (!missing.length) return
+    const { useDeckStore } = await import('./deck')
+    const decks = useDeckStore()
+    const found: Record<string, number> = {}
+    for (const id of missing) {
+      try {
+        const { questions } = await decks.get(id)
+        found[id] = new Set(questions.map((q) => q.cardId)).size
+      } catch (e) {
+        useStorageStore().report(e)
+      }
+    }
+    cardCounts.value = { ...cardCounts.value, ...found }
+  }
+
+  return { cardCounts, listDecks, read, countCards }
+})

@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import { DEFAULT_SETTINGS, InvalidSettingError, type Settings } from '../domain/study/settings'
+import { liveQuery } from '../storage'
+import { useStorageStore } from './storage'
+
+/** The learner's settings, kept in step with storage (and with other tabs) through liveQuery. */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = shallowRef<Settings>({ ...DEFAULT_SETTINGS })
+  const loaded = ref(false)
+  const error = ref<string>()
+  let subscription: { unsubscribe(): void } | undefined
+
+  /** Starts following the stored settings; resolves once they are read. */
+  function load(): Promise<void> {
+    const db = useStorageStore().db()
+    subscription?.unsubscribe()
+    return new Promise((resolve) => {
+      subscription = liveQuery(() => db.settings.get()).subscribe({
+        next: (value) => {
+          settings.value = value
+          loaded.value = true
+          resolve()
+        },
+        error: (e: unknown) => {
+          useStorageStore().report(e)
+          resolve()
+        },
+      })
+    })
+  }
+
+  async function update(patch: Partial<Settings>): Promise<boolean> {
+    error.value = undefined
+    try {
+      settings.value = await useStorageStore().db().settings.update(patch)
+      return true
+    } catch (e) {
+      if (e instanceof InvalidSettingError) error.value = e.message
+      else if (!useStorageStore().report(e)) error.value = e instanceof Error ? e.message : String(e)
+      return false
+    }
+  }
+
+  return { settings, loaded, error, load, update }
+})

@@ -1,0 +1,82 @@
+import { defineStore } from 'pinia'
+import { markRaw, ref, shallowRef } from 'vue'
+import {
+  openStorage,
+  QuotaExceededError,
+  requestPersistence as askPersistence,
+  storageEstimate,
+  StorageBlockedError,
+  StorageClosedError,
+  StorageError,
+  type OpenStorageOptions,
+  type PersistenceResult,
+  type Storage,
+} from '../storage'
+
+export interface StorageProblem {
+  kind: 'unavailable' | 'quota' | 'blocked' | 'closed'
+  /** The storage layer's message, written for the learner. */
+  detail?: string
+}
+
+/** The open database, whether it could be opened, and whether the browser keeps it (persistent storage). */
+export const useStorageStore = defineStore('storage', () => {
+  const status = ref<'idle' | 'opening' | 'ready' | 'error'>('idle')
+  const problem = shallowRef<StorageProblem>()
+  const persistence = ref<PersistenceResult>()
+  const usage = shallowRef<{ usage: number; quota: number } | null>(null)
+  const handle = shallowRef<Storage>()
+  let opening: Promise<void> | undefined
+
+  /** Opens the database once; later calls wait for the same opening. */
+  function open(options?: OpenStorageOptions): Promise<void> {
+    opening ??= (async () => {
+      status.value = 'opening'
+      try {
+        handle.value = markRaw(await openStorage(options))
+        status.value = 'ready'
+        void requestPersistence()
+      } catch (error) {
+        report(error)
+        if (!problem.value) problem.value = { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) }
+        status.value = 'error'
+      }
+    })()
+    return opening
+  }
+
+  /** The open storage; views render only once it is ready, so a call before that is a bug. */
+  function db(): Storage {
+    if (!handle.value) throw new Error('Storage is not open yet')
+    return handle.value
+  }
+
+  /**
+   * Turns a storage failure the learner must act on (full disk, blocked or closed database) into
+   * the error screen. Returns true when it did; other errors are for the caller to show.
+   */
+  function report(error: unknown): boolean {
+    const kind =
+      error instanceof QuotaExceededError
+        ? 'quota'
+        : error instanceof StorageBlockedError
+          ? 'blocked'
+          : error instanceof StorageClosedError
+            ? 'closed'
+            : error instanceof StorageError && status.value === 'opening'
+              ? 'unavailable'
+              : undefined
+    if (!kind) return false
+    problem.value = { kind, detail: (error as Error).message }
+    status.value = 'error'
+    return true
+  }
+
+  /** Asks the browser to keep our data under storage pressure (it may answer without asking the learner). */
+  async function requestPersistence(): Promise<void> {
+    persistence.value = await askPersistence()
+    usage.value = await storageEstimate()
+  }
+
+  return { status, problem, persistence, usage, open, db, report, requestPersistence }
+})
