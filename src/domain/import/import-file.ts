@@ -1,0 +1,91 @@
+// The one entry point for files: picks the importer by extension, then by content, and applies the
+// limits. Every importer is all-or-nothing: `deck` is present only when there is no error.
+import { parseDeckText } from '../deck/parse'
+import { importAiken, looksLikeAiken } from './aiken'
+import { type LoadSql, importApkg } from './apkg'
+import { importCsv } from './csv'
+import { importGift, looksLikeGift } from './gift'
+import { type ImportResult, fileError, hasErrors } from './issues'
+import { MAX_DECK_ITEMS, MAX_FILE_BYTES, formatBytes } from './limits'
+import { decodeText, extensionOf } from './text'
+import { isZip } from './zip'
+
+export interface ImportFileOptions {
+  /** Loads sql.js; called only for Anki packages. */
+  loadSql: LoadSql
+  /** Override the deck id and title derived from the file (card-only formats). */
+  deckId?: string
+  title?: string
+}
+
+export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken'
+
+/** Extensions the file picker offers. */
+export const IMPORT_ACCEPT = '.yaml,.yml,.json,.csv,.tsv,.txt,.apkg,.colpkg,.gift'
+
+const SPREADSHEETS = new Set(['xlsx', 'xls', 'ods', 'numbers'])
+
+export function detectFormat(name: string, bytes: Uint8Array, text?: string): ImportFormat | undefined {
+  const ext = extensionOf(name)
+  if (ext === 'apkg' || ext === 'colpkg') return 'apkg'
+  if (ext === 'yaml' || ext === 'yml' || ext === 'json') return 'deck'
+  if (ext === 'csv' || ext === 'tsv') return 'csv'
+  if (ext === 'gift') return 'gift'
+  if (SPREADSHEETS.has(ext)) return undefined
+  if (isZip(bytes)) return 'apkg'
+  if (text === undefined) return undefined
+  if (looksLikeAiken(text)) return 'aiken'
+  if (looksLikeGift(text)) return 'gift'
+  if (/^\s*\{\s*"/.test(text) || (/^id:\s*\S/m.test(text) && /^(entities|cards):/m.test(text))) return 'deck'
+  return 'csv'
+}
+
+function checkSize(result: ImportResult, file: string): ImportResult {
+  const deck = result.deck
+  if (!deck) return result
+  const items = deck.facts.length + deck.cards.length
+  if (items <= MAX_DECK_ITEMS) return result
+  return {
+    issues: [fileError('too-many-items', `This deck has ${items.toLocaleString('en')} facts and cards; the limit is ${MAX_DECK_ITEMS.toLocaleString('en')}.`, file, 'Split it into several decks.')],
+    notices: [],
+  }
+}
+
+export async function importDeckFile(name: string, bytes: Uint8Array, options: ImportFileOptions): Promise<ImportResult> {
+  if (bytes.length > MAX_FILE_BYTES) {
+    const hint = isZip(bytes) ? 'In Anki, export again without "Include media": Stavraton imports text only.' : 'Split it into several files.'
+    return { issues: [fileError('file-too-large', `This file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)}.`, name, hint)], notices: [] }
+  }
+  const ext = extensionOf(name)
+  if (SPREADSHEETS.has(ext)) {
+    return { issues: [fileError('unsupported-file', 'Spreadsheets cannot be read directly.', name, 'Save the sheet as "CSV UTF-8" with the terms in the first column and the definitions in the second, then import that file.')], notices: [] }
+  }
+  const format = detectFormat(name, bytes)
+  if (format === 'apkg') return checkSize(await importApkg(bytes, { file: name, loadSql: options.loadSql, ...overrides(options) }), name)
+  const decoded = decodeText(bytes)
+  if (!decoded.ok) return { issues: [fileError('not-text', decoded.message, name)], notices: [] }
+  const text = decoded.text
+  switch (format ?? detectFormat(name, bytes, text)) {
+    case 'deck': {
+      const parsed = parseDeckText(text, { file: name })
+      const result: ImportResult = { issues: parsed.issues, notices: [] }
+      if (parsed.deck && !hasErrors(parsed.issues)) result.deck = parsed.deck
+      return checkSize(result, name)
+    }
+    case 'gift':
+      return checkSize(importGift(text, { file: name, ...overrides(options) }), name)
+    case 'aiken':
+      return checkSize(importAiken(text, { file: name, ...overrides(options) }), name)
+    case 'csv':
+      return checkSize(importCsv(text, { file: name, ...overrides(options) }), name)
+    default:
+      return { issues: [fileError('unsupported-file', 'Stavraton cannot read this kind of file.', name, `Accepted: ${IMPORT_ACCEPT.replaceAll(',', ' ')}`)], notices: [] }
+  }
+}
+
+function overrides(options: ImportFileOptions): { deckId?: string; title?: string } {
+  const out: { deckId?: string; title?: string } = {}
+  if (options.deckId !== undefined) out.deckId = options.deckId
+  if (options.title !== undefined) out.title = options.title
+  return out
+}
