@@ -70,6 +70,12 @@ function locator(doc: Document, lineCounter: LineCounter): Locate {
   }
 }
 
+/** Line and column of any path in a deck text (e.g. `['id']`), for messages made outside the validator. */
+export function locateInDeckText(text: string): Locate {
+  const lineCounter = new LineCounter()
+  return locator(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter)
+}
+
 /** Parse and validate a deck written in YAML or JSON. `deck` is present only when there are no errors. */
 export function parseDeckText(text: string, options: ParseOptions = {}): DeckResult {
   const { file } = options
