@@ -23,6 +23,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/deck/:deckId/quiz', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true, meta: { title: 'Quiz' } },
   { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue'), meta: { title: 'Progress' } },
   { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
+  { path: '/editor/new', name: 'editor-new', component: () => import('./views/EditorView.vue'), meta: { title: 'New deck' } },
+  { path: '/editor/:deckId', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: 'Deck editor' } },
+  // Share links: /import#deck=… (the deck travels in the fragment).
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: 'Open a shared deck' } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
 ]
 

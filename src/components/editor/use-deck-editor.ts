@@ -1,0 +1,102 @@
+// The deck being edited is its YAML text: the YAML tab edits it directly, the forms edit its
+// document in place (deck-form.ts). Every change is validated (debounced) and previewed as questions.
+import { onScopeDispose, ref, shallowRef, watch } from 'vue'
+import { parseDeckText } from '../../domain/deck/parse'
+import { deckToYaml } from '../../domain/deck/yaml'
+import type { Deck } from '../../domain/deck/types'
+import { type DeckDocument, freeId, newDeckYaml, parseDeckDocument } from '../../domain/import/deck-form'
+import type { ImportIssue } from '../../domain/import/issues'
+import { generateQuestions } from '../../domain/questions/generate'
+import type { Question } from '../../domain/questions/types'
+import { builtInDecks } from '../../generated/decks'
+import { deckSeed } from '../../stores/deck'
+import { storeDeck } from '../import/store-deck'
+import { useStorageStore } from '../../stores/storage'
+
+export const EDITOR_FILE = 'deck.yaml'
+
+export function useDeckEditor() {
+  const text = ref('')
+  const issues = shallowRef<ImportIssue[]>([])
+  const deck = shallowRef<Deck>()
+  const questions = shallowRef<Question[]>([])
+  const saveState = ref<'idle' | 'saving' | 'saved' | 'failed'>('idle')
+  const saveError = ref('')
+  const loadError = ref('')
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function validate(): void {
+    const result = parseDeckText(text.value, { file: EDITOR_FILE })
+    issues.value = result.issues
+    deck.value = result.deck
+    questions.value = result.deck ? generateQuestions(result.deck, { seed: deckSeed(result.deck.id) }) : []
+  }
+
+  watch(text, () => {
+    saveState.value = 'idle'
+    clearTimeout(timer)
+    timer = setTimeout(validate, 250)
+  })
+  onScopeDispose(() => clearTimeout(timer))
+
+  function setText(next: string): void {
+    text.value = next
+    clearTimeout(timer)
+    validate()
+  }
+
+  /** Applies a form edit; false (and nothing changed) while the YAML itself has syntax errors. */
+  function edit(change: (doc: DeckDocument) => void): boolean {
+    const doc = parseDeckDocument(text.value)
+    if (doc.errors.length > 0) return false
+    change(doc)
+    setText(doc.toString())
+    return true
+  }
+
+  function startNew(): void {
+    setText(newDeckYaml({ id: 'my-deck', title: 'My deck' }))
+  }
+
+  /** Opens a saved deck; a built-in deck opens as a copy (built-in decks cannot be replaced). */
+  async function load(deckId: string): Promise<void> {
+    loadError.value = ''
+    const builtIn = builtInDecks.find((d) => d.id === deckId)
+    try {
+      const source = builtIn ? await builtIn.load() : await useStorageStore().db().decks.get(deckId)
+      if (!source) {
+        loadError.value = `There is no deck "${deckId}" in your library.`
+        return
+      }
+      const copy = builtIn ? { ...source, id: freeId(builtInDecks.map((d) => d.id), `${source.id}-copy`, 'deck'), title: `${source.title} (copy)` } : source
+      setText(deckToYaml(copy))
+    } catch (error) {
+      if (!useStorageStore().report(error)) loadError.value = error instanceof Error ? error.message : String(error)
+    }
+  }
+
+  /** Saves the valid deck to the library, where it behaves like a built-in one. */
+  async function save(): Promise<string | undefined> {
+    validate()
+    const current = deck.value
+    if (!current) return undefined
+    if (builtInDecks.some((d) => d.id === current.id)) {
+      saveState.value = 'failed'
+      saveError.value = `"${current.id}" is the id of a built-in deck; give this deck another id.`
+      return undefined
+    }
+    saveState.value = 'saving'
+    const stored = await storeDeck(current, questions.value, 'user')
+    if (stored.ok) {
+      saveState.value = 'saved'
+      return current.id
+    }
+    saveState.value = 'failed'
+    saveError.value = 'message' in stored ? stored.message : 'Your browser refused to store the deck.'
+    return undefined
+  }
+
+  return { text, issues, deck, questions, saveState, saveError, loadError, setText, edit, startNew, load, save }
+}
+
+export type DeckEditor = ReturnType<typeof useDeckEditor>
