@@ -1,0 +1,121 @@
+// The study session against real storage (fake-indexeddb): a grade is written — card state, log
+// entry and session in one transaction — before the next card shows; a failed write never moves
+// on; and a reload resumes the session after the last stored review.
+// Sets the global indexedDB before Dexie loads: liveQuery only runs where Dexie saw one.
+import 'fake-indexeddb/auto'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, describe, expect, it } from 'vitest'
+import { watch } from 'vue'
+import type { Grade } from '../../src/domain/scheduling/types'
+import { useSettingsStore } from '../../src/stores/settings'
+import { useStorageStore } from '../../src/stores/storage'
+import { studySessionId, useStudyStore } from '../../src/stores/study'
+import { question } from './fixtures'
+
+const questions = [question('multiple-choice'), question('basic'), question('typed')]
+let opened: Array<{ close(): void }> = []
+
+async function startApp(factory: IDBFactory, name: string) {
+  setActivePinia(createPinia())
+  const storage = useStorageStore()
+  await storage.open({ indexedDB: factory, IDBKeyRange, name, enableFuzz: false })
+  expect(storage.status).toBe('ready')
+  opened.push(storage.db())
+  await useSettingsStore().load()
+  const study = useStudyStore()
+  await study.start('test-deck', questions)
+  return { storage, study, db: storage.db() }
+}
+
+describe('study store', () => {
+  afterEach(() => {
+    for (const db of opened) db.close()
+    opened = []
+  })
+
+  it('stores each grade before it shows the next card', async () => {
+    const { study, db } = await startApp(new IDBFactory(), 'grade-order')
+    expect(study.phase).toBe('studying')
+    expect(study.total).toBe(3)
+    const first = study.question!
+
+    const events: string[] = []
+    const recordReview = db.recordReview
+    db.recordReview = async (input) => {
+      const stored = await recordReview(input)
+      events.push(`stored ${input.cardId}`)
+      return stored
+    }
+    const stop = watch(
+      () => study.question?.id,
+      (id) => events.push(`showing ${id}`),
+      { flush: 'sync' },
+    )
+
+    study.reveal()
+    await study.grade(3 as Grade)
+    stop()
+
+    expect(events).toEqual([`stored ${first.cardId}`, `showing ${questions[1]!.id}`])
+    const log = await db.reviews.forCard(first.cardId)
+    expect(log).toHaveLength(1)
+    expect(log[0]).toMatchObject({ grade: 3, questionId: first.id, deckId: 'test-deck', source: 'study' })
+    const card = await db.cards.get(first.cardId)
+    expect(card?.state.reps).toBe(1)
+    const saved = await db.sessions.load(studySessionId('test-deck'))
+    expect(saved?.answers.map((a) => a.cardId)).toEqual([first.cardId])
+  })
+
+  it('does not move on when the grade cannot be stored', async () => {
+    const { study, db, storage } = await startApp(new IDBFactory(), 'grade-fails')
+    const first = study.question!.id
+    db.recordReview = () => Promise.reject(new Error('disk on fire'))
+    study.reveal()
+    await study.grade(1 as Grade)
+    expect(study.question?.id).toBe(first)
+    expect(study.phase).toBe('error')
+    expect(study.error).toContain('disk on fire')
+    expect(storage.status).toBe('ready')
+    expect(await db.reviews.count()).toBe(0)
+  })
+
+  it('ignores a grade before the answer is shown', async () => {
+    const { study, db } = await startApp(new IDBFactory(), 'grade-hidden')
+    await study.grade(3 as Grade)
+    expect(study.position).toBe(0)
+    expect(await db.reviews.count()).toBe(0)
+  })
+
+  it('resumes after a reload with the reviews kept and the right card next', async () => {
+    const factory = new IDBFactory()
+    const first = await startApp(factory, 'resume')
+    first.study.reveal()
+    await first.study.grade(3 as Grade)
+    first.study.reveal()
+    await first.study.grade(4 as Grade)
+    const expectedNext = first.study.question!.id
+    first.db.close()
+
+    const second = await startApp(factory, 'resume')
+    expect(second.study.position).toBe(2)
+    expect(second.study.question?.id).toBe(expectedNext)
+    expect(await second.db.reviews.count()).toBe(2)
+  })
+
+  it('ends with a summary once every card is graded, and then has nothing due', async () => {
+    const factory = new IDBFactory()
+    const { study, db } = await startApp(factory, 'finish')
+    for (let i = 0; i < 3; i++) {
+      study.reveal()
+      await study.grade(4 as Grade)
+    }
+    expect(study.phase).toBe('done')
+    expect(study.summary?.reviewed).toBe(3)
+    expect(study.nextDue).toBeGreaterThan(Date.now())
+    expect(await db.sessions.load(studySessionId('test-deck'))).toBeUndefined()
+
+    await study.start('test-deck', questions)
+    expect(study.phase).toBe('empty')
+  })
+})
