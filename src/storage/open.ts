@@ -41,10 +41,13 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
   const listeners = new Set<VersionChangeListener>()
   db.on('versionchange', (event: IDBVersionChangeEvent) => {
     // Let the other tab upgrade (or delete) the database; this tab must reload to use it again.
+    // Returning false stops Dexie's default handler, which would close with auto-reopen (the old
+    // code would then reopen the new schema).
     closedByUpgrade = true
     db.close({ disableAutoOpen: true })
     const newVersion = event.newVersion ? event.newVersion / DEXIE_VERSION_FACTOR : null
     for (const listener of listeners) listener({ newVersion })
+    return false
   })
 
   // Every call maps IndexedDB failures to typed errors. The call itself stays synchronous so that

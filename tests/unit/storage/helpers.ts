@@ -1,7 +1,14 @@
 // One fresh in-memory IndexedDB (fake-indexeddb) per test, so tests never share state.
+import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { openStorage } from '../../../src/storage'
 import type { OpenStorageOptions, Storage } from '../../../src/storage'
+import type { Deck } from '../../../src/domain/deck/types'
+import type { Grade } from '../../../src/domain/scheduling'
+
+// Dexie's liveQuery stays silent unless Dexie found a global indexedDB when it loaded (browsers always
+// have one); these tests pass a fresh factory to each database instead.
+Dexie.dependencies.indexedDB ??= new IDBFactory()
 
 export const NOW = Date.UTC(2025, 2, 10, 9, 0, 0)
 export const MINUTE = 60_000
@@ -26,3 +33,79 @@ export function testDatabase(): TestDatabase {
 }
 
 export { IDBKeyRange }
+
+
+export const userDeck: Deck = {
+  id: 'coins-of-john-vii',
+  title: 'Coins of John VII',
+  language: 'en',
+  version: '1.0.0',
+  author: 'A teacher',
+  sources: [{ id: 'infobox', title: 'Infobox' }],
+  entities: [{ id: 'john-vii', kind: 'person', name: 'John VII Palaiologos', aliases: ['John VII'], gender: 'male' }],
+  facts: [],
+  cards: [
+    { type: 'basic', id: 'stavraton', front: 'What is a stavraton?', back: 'A silver coin', sources: ['infobox'] },
+    { type: 'choice', id: 'metal', prompt: 'The stavraton was made of…', options: ['silver', 'gold', 'copper'], answer: 'silver', sources: ['infobox'] },
+  ],
+}
+
+const BUILTIN = 'john-vii-palaiologos'
+const builtinKeys = ['born/john-vii', 'died/john-vii', 'parent.father/john-vii', 'spouse/john-vii', 'diedAt/john-vii', 'tenure/john-vii/1390']
+
+/** A realistic little history: two decks, a few days of reviews (study and quiz), a quiz attempt, settings, a session. */
+export async function populate(storage: Storage): Promise<void> {
+  await storage.settings.update({ desiredRetention: 0.85, newPerDay: 15, theme: 'dark' })
+  await storage.decks.save(userDeck, { origin: 'user', now: NOW - 3 * DAY })
+  await storage.syncDeckQuestions(BUILTIN, builtinKeys.map((k) => ({ cardId: `${BUILTIN}/${k}`, fingerprint: `fp:${k}` })), NOW - 3 * DAY, {
+    title: 'John VII Palaiologos',
+    version: '1',
+  })
+  await storage.syncDeckQuestions(userDeck.id, userDeck.cards.map((c) => ({ cardId: `${userDeck.id}/${c.id}`, fingerprint: `fp:${c.id}` })), NOW - 3 * DAY)
+
+  const grades: Grade[] = [3, 1, 4, 2, 3, 3]
+  for (let day = 3; day >= 1; day--) {
+    for (const [i, key] of builtinKeys.entries()) {
+      const now = NOW - day * DAY + i * MINUTE
+      await storage.recordReview({
+        cardId: `${BUILTIN}/${key}`,
+        questionId: `${BUILTIN}/${key}/${day === 3 ? 'multiple-choice' : 'typed'}`,
+        deckId: BUILTIN,
+        fingerprint: `fp:${key}`,
+        grade: grades[(i + day) % grades.length] as Grade,
+        now,
+        ms: 2000 + 700 * i,
+      })
+    }
+  }
+  await storage.recordQuizAnswer({
+    cardId: `${userDeck.id}/metal`,
+    questionId: `${userDeck.id}/metal/choice`,
+    deckId: userDeck.id,
+    fingerprint: 'fp:metal',
+    kind: 'choice',
+    correct: false,
+    ms: 5000,
+    now: NOW - DAY,
+  })
+  await storage.quizAttempts.add({
+    deckId: userDeck.id,
+    startedAt: NOW - DAY - 2 * MINUTE,
+    finishedAt: NOW - DAY,
+    seed: 42,
+    answers: [
+      { questionId: `${userDeck.id}/metal/choice`, cardId: `${userDeck.id}/metal`, kind: 'choice', correct: false, ms: 5000, given: 'gold' },
+      { questionId: `${userDeck.id}/stavraton/basic`, cardId: `${userDeck.id}/stavraton`, kind: 'basic', correct: true, ms: 3000 },
+    ],
+  })
+  await storage.sessions.save({
+    id: `study:${BUILTIN}`,
+    mode: 'study',
+    deckId: BUILTIN,
+    startedAt: NOW - 10 * MINUTE,
+    updatedAt: NOW - 9 * MINUTE,
+    seed: 7,
+    items: builtinKeys.slice(0, 3).map((k) => ({ cardId: `${BUILTIN}/${k}`, questionId: `${BUILTIN}/${k}/typed`, isNew: false })),
+    answers: [{ cardId: `${BUILTIN}/${builtinKeys[0]}`, questionId: `${BUILTIN}/${builtinKeys[0]}/typed`, grade: 3, ms: 2500, at: NOW - 9 * MINUTE }],
+  })
+}
