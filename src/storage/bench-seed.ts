@@ -23,6 +23,7 @@ export interface SeedBenchOptions {
 }
 
 const DAY = 86_400_000
+const DUE_SHARE = 0.1
 
 export async function seedBenchData(storage: Storage, options: SeedBenchOptions): Promise<{ cards: number; reviews: number }> {
   const db = databaseOf(storage)
@@ -37,16 +38,17 @@ export async function seedBenchData(storage: Storage, options: SeedBenchOptions)
     const rows: CardRow[] = []
     for (let i = start; i < Math.min(cardCount, start + chunk); i++) {
       const stability = 0.5 + random() * 120
-      const lastReview = now - Math.floor(random() * 60 * DAY)
-      // Roughly a tenth due now; the rest spread over the next months.
-      const due = lastReview + Math.floor(stability * DAY * (0.2 + random()))
+      const scheduledDays = Math.max(1, Math.round(stability))
+      // A tenth overdue by up to ten days; the rest due within their interval.
+      const due = random() < DUE_SHARE ? now - Math.floor(random() * 10 * DAY) : now + Math.floor(random() * scheduledDays * DAY)
+      const lastReview = due - scheduledDays * DAY
       const phase: CardPhase = random() < 0.05 ? 'relearning' : 'review'
       const state = {
         phase,
         due,
         stability,
         difficulty: 1 + random() * 9,
-        scheduledDays: Math.max(1, Math.round(stability)),
+        scheduledDays,
         learningSteps: 0,
         reps: 1 + randomInt(random, 20),
         lapses: randomInt(random, 3),
