@@ -1,4 +1,5 @@
 // Bytes to text and file names to deck ids: shared by the text importers.
+import { slugify as deckSlugify } from '../deck/structure'
 
 export type DecodedText = { ok: true; text: string } | { ok: false; message: string }
 
@@ -17,17 +18,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** `Byzantine Emperors (2024).csv` → `byzantine-emperors-2024`; a slug valid as a deck id. */
+/** `Byzantine Emperors (2024)` → `byzantine-emperors-2024`: a slug valid as an id, at most 60 characters. */
 export function slugify(text: string, fallback = 'imported-deck'): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return slug === '' ? fallback : slug
+  // The deck format's slugify answers 'id' when nothing is left.
+  const slug = deckSlugify(text).slice(0, 60).replace(/-+$/, '')
+  return slug === 'id' && !/\bid\b/i.test(text) ? fallback : slug
 }
 
 /** `folder/My deck.apkg` → `My deck`. */

@@ -84,6 +84,12 @@ describe('importCsv', () => {
     expect(result.notices.map((n) => n.code)).toContain('duplicates-skipped')
   })
 
+  it('derives a valid deck id from any file name', () => {
+    expect(importCsv('a\t1\n', { file: 'Ἱστορία — Été.csv' }).deck?.id).toBe('ete')
+    expect(importCsv('a\t1\n', { file: '———.csv' }).deck?.id).toBe('imported-deck')
+    expect(importCsv('a\t1\n', { file: `${'long name '.repeat(20)}.csv` }).deck?.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  })
+
   it('keeps card ids stable when lines are reordered', () => {
     const a = importCsv('a\t1\nb\t2\n', { file: 'x.csv' }).deck?.cards ?? []
     const b = importCsv('b\t2\na\t1\n', { file: 'x.csv' }).deck?.cards ?? []
