@@ -1,0 +1,82 @@
+// The study card: the question first; Space (or "Show answer") reveals the answer with its
+// explanation, sources and dispute note; answering a choice reveals it too. Deck text is shown
+// as text, never as HTML.
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import StudyCard from '../../src/components/study/StudyCard.vue'
+import { question } from './fixtures'
+
+let wrapper: VueWrapper | undefined
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+
+function press(key: string) {
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+}
+
+describe('StudyCard', () => {
+  it('shows the prompt and hides the answer until Space is pressed', async () => {
+    const q = question('basic')
+    wrapper = mount(StudyCard, { props: { question: q, revealed: false }, attachTo: document.body })
+    expect(wrapper.find('h2').text()).toBe(q.prompt)
+    expect(wrapper.find('.answer-reveal').exists()).toBe(false)
+    expect(wrapper.get('button').text()).toBe('Show answer')
+    press(' ')
+    expect(wrapper.emitted('reveal')).toHaveLength(1)
+  })
+
+  it('reveals answer, explanation, sources and the dispute note', async () => {
+    const q = question('basic', { dispute: 'Other encyclopedias give c. 1366.' })
+    wrapper = mount(StudyCard, { props: { question: q, revealed: true }, attachTo: document.body })
+    const panel = wrapper.get('.answer-reveal')
+    expect(panel.text()).toContain('A Byzantine silver coin')
+    expect(panel.text()).toContain(q.explanation)
+    expect(panel.get('.dispute').text()).toBe('Disputed: Other encyclopedias give c. 1366.')
+    expect(panel.get('a').text()).toBe('Infobox')
+    expect(wrapper.find('button').exists()).toBe(false)
+    press(' ')
+    expect(wrapper.emitted('reveal')).toBeUndefined()
+  })
+
+  it('lets a choice be answered directly, with its key', () => {
+    wrapper = mount(StudyCard, { props: { question: question('multiple-choice'), revealed: false }, attachTo: document.body })
+    press('2')
+    expect(wrapper.emitted('answered')?.[0]?.[0]).toMatchObject({ response: { choice: 'Andronikos IV Palaiologos' } })
+  })
+
+  it('shows the typed-answer message ("Accepted: … spelled … here")', async () => {
+    const q = question('typed')
+    wrapper = mount(StudyCard, {
+      props: {
+        question: q,
+        revealed: true,
+        result: {
+          response: { kind: 'text', text: 'Andronicus IV' },
+          check: { correct: true, message: 'Accepted: Andronicus IV — spelled Andronikos IV Palaiologos here' },
+          elapsedMs: 3000,
+        },
+      },
+      attachTo: document.body,
+    })
+    expect(wrapper.get('.feedback').text()).toBe('Correct — Accepted: Andronicus IV — spelled Andronikos IV Palaiologos here')
+    expect(wrapper.get('input').attributes('readonly')).toBeDefined()
+  })
+
+  it('renders markup in deck text as plain characters', async () => {
+    const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    const q = question('basic', { prompt: payload, answer: payload, explanation: payload })
+    wrapper = mount(StudyCard, { props: { question: q, revealed: true }, attachTo: document.body })
+    expect(wrapper.find('img').exists()).toBe(false)
+    expect(wrapper.find('script').exists()).toBe(false)
+    expect(wrapper.get('h2').text()).toBe(payload)
+  })
+
+  it('links only http(s) sources', () => {
+    const q = question('basic', { sources: [{ id: 'x', title: 'Evil', url: 'javascript:alert(1)' }] })
+    wrapper = mount(StudyCard, { props: { question: q, revealed: true }, attachTo: document.body })
+    expect(wrapper.find('.answer-reveal a').exists()).toBe(false)
+    expect(wrapper.get('.answer-reveal').text()).toContain('Evil')
+  })
+})
