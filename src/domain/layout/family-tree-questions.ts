@@ -14,6 +14,7 @@ export interface FamilyTreeQuestionOptions {
 }
 
 export const FAMILY_TREE_RELATION = 'family-tree-box'
+export const BOX_PROMPT = 'Who belongs in this box?'
 
 /** One question per person whose relatives single them out in the deck. */
 export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
@@ -27,14 +28,23 @@ export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptio
 }
 
 /**
- * The question for one box of the drawn tree. The box's place in the drawing already tells
- * look-alike siblings apart, so the description need not be unique in the deck; anyone who
- * fits it is kept out of the choices. Undefined when the person has no settled relatives.
+ * The questions for the boxes of the drawn tree, by person id. A box's place in the drawing
+ * already tells look-alike siblings apart, so a description need not be unique in the deck;
+ * anyone who fits it is kept out of the choices. People without settled relatives are left out.
  */
-export function familyTreeBoxQuestion(deck: Deck, personId: string, options: FamilyTreeQuestionOptions): Question | undefined {
+export function familyTreeBoxQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Map<string, Question> {
   const graph = buildFamilyGraph(deck)
-  const i = graph.indexOf.get(personId)
-  return i === undefined ? undefined : boxQuestion(deck, graph, i, options, false)
+  const out = new Map<string, Question>()
+  for (let i = 0; i < graph.people.length; i++) {
+    const q = boxQuestion(deck, graph, i, options, false)
+    if (q) out.set(graph.people[i]!.id, q)
+  }
+  return out
+}
+
+/** The words between the brackets of a box question's prompt: "child of …; parent of …". */
+export function boxDescription(question: Question): string {
+  return question.prompt.slice(BOX_PROMPT.length + 2, -1)
 }
 
 const settled = (links: FamilyLink[]) => links.filter((l) => l.fact.alternatives.length === 0)
@@ -60,17 +70,21 @@ function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyT
   const distractors: string[] = []
   const wanted = (options.choices ?? 4) - 1
   const near = relatives(graph, i)
-  const pick = (pool: number[]) => {
+  const far = () => graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k))
+  // A man's box gets men (or people of unknown gender) as distractors first, a woman's women.
+  const sameGender = (k: number) => !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
+  const pick = (pool: number[], allowed: (k: number) => boolean) => {
     for (const k of shuffled(random, pool)) {
       if (distractors.length >= wanted) return
       const other = graph.people[k]!.name
-      if (fits.has(k) || taken.has(other)) continue
+      if (!allowed(k) || fits.has(k) || taken.has(other)) continue
       taken.add(other)
       distractors.push(other)
     }
   }
-  pick([...near])
-  if (distractors.length < wanted) pick(graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k)))
+  pick([...near], sameGender)
+  if (distractors.length < wanted) pick(far(), sameGender)
+  if (distractors.length < wanted) pick([...near, ...far()], () => true)
   if (distractors.length === 0) return undefined
 
   const facts: Fact[] = [...parents, ...spouses, ...children].map((l) => l.fact)
@@ -80,7 +94,7 @@ function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyT
     cardId: id,
     deckId: deck.id,
     kind: 'multiple-choice',
-    prompt: `Who belongs in this box? (${description})`,
+    prompt: `${BOX_PROMPT} (${description})`,
     answer: person.name,
     choices: shuffled(random, [person.name, ...distractors]),
     accept: [person.name, ...person.aliases],

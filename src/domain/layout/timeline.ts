@@ -29,8 +29,8 @@ export interface TimelineEnd {
   uncertain: boolean
   /** No date: the bar fades out over `openYears`. */
   open: boolean
-  /** Where disputing sources put this end instead. */
-  disputed: number[]
+  /** Where disputing sources put this end instead, and how they write it. */
+  disputed: { at: number; text: string }[]
   /** The date as written; empty when open. */
   text: string
 }
@@ -189,8 +189,8 @@ function extent(ends: TimelineEnd[], labelYears: number): { from: number; to: nu
   let from = Infinity
   let to = -Infinity
   for (const end of ends) {
-    from = Math.min(from, end.min, ...end.disputed)
-    to = Math.max(to, end.max, ...end.disputed)
+    from = Math.min(from, end.min, ...end.disputed.map((d) => d.at))
+    to = Math.max(to, end.max, ...end.disputed.map((d) => d.at))
   }
   return { from, to: Math.max(to, ends[0]!.min + labelYears) }
 }
@@ -242,7 +242,7 @@ function endOf(date: HistoricalDate, role: 'start' | 'end' | 'middle', alternati
     circa: date.circa,
     uncertain: date.uncertain,
     open: false,
-    disputed: alternatives.map((a) => endOf(a, role, [], o).at),
+    disputed: alternatives.map((a) => ({ at: endOf(a, role, [], o).at, text: a.text })),
     text: date.text,
   }
 }

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../../src/domain/deck/types'
-import { familyTreeBoxQuestion, familyTreeQuestions } from '../../../src/domain/layout/family-tree-questions'
+import { boxDescription, familyTreeBoxQuestions, familyTreeQuestions } from '../../../src/domain/layout/family-tree-questions'
 import { deckOf, parent, person, spouse } from './deck-builder'
 
 const deck = deckOf(
@@ -86,17 +86,34 @@ describe('familyTreeQuestions', () => {
   })
 })
 
-describe('familyTreeBoxQuestion', () => {
+describe('distractors', () => {
+  it('are of the answer’s gender when the deck gives it', () => {
+    const family = deckOf(
+      [person('p'), person('a', 'A', 'male'), person('b', 'B', 'female'), person('c', 'C', 'female'), person('d', 'D', 'male'), person('e', 'E', 'male'), person('f', 'F'), person('z')],
+      [...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => parent(id, 'p')), parent('z', 'a')],
+    )
+    for (const seed of [1, 2, 3, 4]) {
+      const q = byPerson(familyTreeQuestions(family, { seed })).get('a')!
+      expect(q.choices!.sort()).toEqual(['A', 'D', 'E', 'F'])
+    }
+  })
+})
+
+describe('familyTreeBoxQuestions', () => {
+  const boxes = familyTreeBoxQuestions(deck, { seed: 3 })
+
   it('asks about a box even when a sibling looks alike, and keeps the sibling out of the choices', () => {
-    const q = familyTreeBoxQuestion(deck, 'j8', { seed: 3 })!
+    const q = boxes.get('j8')!
     expect(q.prompt).toBe('Who belongs in this box? (child of Manuel II)')
+    expect(boxDescription(q)).toBe('child of Manuel II')
     expect(q.choices).toContain('John VIII')
     expect(q.choices).not.toContain('Andronikos')
   })
 
-  it('has nothing to ask about someone without relatives', () => {
-    expect(familyTreeBoxQuestion(deckOf([person('a'), person('b')], []), 'a', { seed: 1 })).toBeUndefined()
-    expect(familyTreeBoxQuestion(deck, 'nobody', { seed: 1 })).toBeUndefined()
+  it('asks about every box with relatives, and the study questions are among them', () => {
+    expect([...boxes.keys()].sort()).toEqual(deck.entities.map((e) => e.id).sort())
+    for (const q of familyTreeQuestions(deck, { seed: 3 })) expect(boxes.get(q.subjectId!)).toEqual(q)
+    expect(familyTreeBoxQuestions(deckOf([person('a'), person('b')], []), { seed: 1 }).size).toBe(0)
   })
 })
 

@@ -40,7 +40,7 @@ export function spousesApart(deck: Deck, layout: FamilyTreeLayout): string[] {
 /** Items of one timeline row whose drawn extents (fuzzy and open parts and disputed marks included) overlap. */
 export function overlappingInLane(layout: TimelineLayout): [string, string][] {
   const items = [
-    ...layout.bars.map((b) => ({ id: b.id, row: b.row, from: Math.min(b.start.min, ...b.start.disputed), to: Math.max(b.end.max, ...b.end.disputed) })),
+    ...layout.bars.map((b) => ({ id: b.id, row: b.row, from: Math.min(b.start.min, ...b.start.disputed.map((d) => d.at)), to: Math.max(b.end.max, ...b.end.disputed.map((d) => d.at)) })),
     ...layout.points.map((p) => ({ id: p.id, row: p.row, from: p.at.min, to: p.at.max })),
   ]
   const out: [string, string][] = []

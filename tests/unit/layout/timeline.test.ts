@@ -65,15 +65,15 @@ describe('layoutTimeline', () => {
   it('carries circa, disputed and open ends', () => {
     const j7 = bar('life:j7')
     expect(j7.disputed).toBe(true)
-    expect(j7.start.disputed).toEqual([1366])
-    expect(j7.end.disputed).toEqual([1409.5])
+    expect(j7.start.disputed).toEqual([{ at: 1366, text: 'c. 1366' }])
+    expect(j7.end.disputed).toEqual([{ at: 1409.5, text: '1408–1410' }])
     expect(j7.text).toBe('1370 – 1408')
     const a5 = bar('life:a5')
     expect(a5.start).toMatchObject({ circa: true, at: 1400, min: 1398, max: 1402, open: false })
     expect(a5.end).toMatchObject({ open: true, text: '' })
     expect(a5.end.max).toBeGreaterThan(a5.start.max)
     expect(a5.disputed).toBe(false)
-    expect(bar('tenure:j7:reg:1399').end.disputed).toEqual([1403])
+    expect(bar('tenure:j7:reg:1399').end.disputed).toEqual([{ at: 1403, text: '1402' }])
     expect(bar('tenure:j7:reg:1399').disputed).toBe(true)
   })
 
