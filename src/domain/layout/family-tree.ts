@@ -82,8 +82,8 @@ export interface FamilyTreeLayout {
 const DEFAULTS: Required<FamilyTreeOptions> = {
   boxHeight: 56,
   minBoxWidth: 112,
-  maxBoxWidth: 200,
-  charWidth: 7.2,
+  maxBoxWidth: 208,
+  charWidth: 7.8,
   oneLine: 20,
   spouseGap: 20,
   siblingGap: 20,
@@ -430,7 +430,9 @@ function parentEdges(graph: FamilyGraph, units: Units, nodes: FamilyTreeNode[], 
     const cx = child.x + child.width / 2
     const busY = child.y - o.rowGap / 2
     const drop = (x: number, y: number): Point[] =>
-      y < busY ? [{ x, y }, { x, y: busY }, { x: cx, y: busY }, { x: cx, y: child.y }] : [{ x, y }, { x: cx, y: child.y }]
+      y >= busY ? [{ x, y }, { x: cx, y: child.y }]
+      : Math.abs(x - cx) < 12 ? [{ x, y }, { x, y: child.y }] // nearly straight below: no jog
+      : [{ x, y }, { x, y: busY }, { x: cx, y: busY }, { x: cx, y: child.y }]
     const rest = links.slice()
     while (rest.length) {
       const first = rest.shift()!
