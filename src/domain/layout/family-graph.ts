@@ -37,13 +37,15 @@ export function buildFamilyGraph(deck: Deck): FamilyGraph {
   const parents: FamilyLink[][] = people.map(() => [])
   const children: FamilyLink[][] = people.map(() => [])
   const spouses: FamilyLink[][] = people.map(() => [])
-  const seen = new Set<string>()
+  const n = people.length
+  const seen = new Set<number>()
   for (const fact of deck.facts) {
     if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'spouse')) continue
     const a = indexOf.get(fact.subject)
     const b = indexOf.get(fact.value)
     if (a === undefined || b === undefined || a === b) continue
-    const key = fact.key === 'parent' ? `p:${a}:${b}` : `s:${Math.min(a, b)}:${Math.max(a, b)}`
+    // Parent links are ordered (child, parent); spouse links are not, and are kept apart by sign.
+    const key = fact.key === 'parent' ? a * n + b : -(Math.min(a, b) * n + Math.max(a, b)) - 1
     if (seen.has(key)) continue
     seen.add(key)
     if (fact.key === 'parent') {
