@@ -34,7 +34,12 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
   const router = createRouter({
     history,
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    scrollBehavior(to, from, saved) {
+      if (saved) return saved
+      if (to.hash) return { el: to.hash }
+      // A tab switch (?tab=) stays where it is; a new page starts at the top.
+      return to.path === from.path ? false : { top: 0 }
+    },
   })
   router.afterEach((to) => {
     document.title = documentTitle(to.meta.title)
