@@ -87,9 +87,11 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
   const separator = headers.separator ?? detectSeparator(data) ?? '\t'
   const parsed = parseDelimited(data, { separator, firstLine: headers.lines + 1, file })
   issues.push(...parsed.issues)
-  if (hasErrors(issues)) return { issues, notices }
-  let records = parsed.records.filter((r) => !isBlankRecord(r))
+  // An unclosed quote swallows the rest of the file into one field: check the lines before it only.
+  const unclosed = parsed.issues.some((issue) => issue.code === 'csv-unclosed-quote')
+  let records = (unclosed ? parsed.records.slice(0, -1) : parsed.records).filter((r) => !isBlankRecord(r))
   if (records.length === 0) {
+    if (unclosed) return { issues, notices }
     issues.push(importError('csv-empty', 'This file has no cards: no line with a term and a definition.', { file, line: headers.lines + 1, column: 1 }))
     return { issues, notices }
   }
@@ -152,7 +154,7 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
     else if (back.text === '') issues.push(importError('csv-empty-definition', `The definition of "${front.text}" is empty${media1}.`, at(backIndex), { hint: 'Fill it in or delete the line.' }))
     else drafts.push({ type: 'basic', front: front.text, back: back.text })
   }
-  if (hasErrors(issues)) return { issues, notices }
+  if (hasErrors(issues)) return { issues: issues.sort((a, b) => a.line - b.line || a.column - b.column), notices }
 
   if (!headers.separator) notices.push({ code: 'separator-detected', message: `Read as ${sepName}-separated text.` })
   if (html) notices.push({ code: 'html-removed', message: 'HTML formatting (bold, line breaks, colours) was removed; only the text was kept.' })

@@ -104,10 +104,14 @@ describe('importCsv errors', () => {
     expect(result.issues).toMatchObject([{ severity: 'error', code: 'csv-unclosed-quote', file: 'broken.csv', line: 2, column: 1 }])
   })
 
-  it('reports text after a closing quote at its column', () => {
-    const result = importCsv('a,b\nc,"d"x\n', { file: 'broken.csv' })
+  it('reports text after a closing quote at its column, and the other bad lines too', () => {
+    const result = importCsv('a,b\nc,"d"x\nterm only\n"e",f\n"unclosed,g\n', { file: 'broken.csv' })
     expect(result.deck).toBeUndefined()
-    expect(result.issues).toMatchObject([{ code: 'csv-text-after-quote', line: 2, column: 6 }])
+    expect(result.issues.map((i) => [i.code, i.line, i.column])).toEqual([
+      ['csv-text-after-quote', 2, 6],
+      ['csv-missing-definition', 3, 1],
+      ['csv-unclosed-quote', 5, 1],
+    ])
   })
 
   it('reports every bad line: missing definition, empty term, stray separator', () => {
