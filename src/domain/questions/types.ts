@@ -35,6 +35,11 @@ export interface Question {
   choices?: string[]
   /** Typed forms accepted (answer, aliases, alternatives of a disputed fact). */
   accept?: string[]
+  /**
+   * For `typed`: the deck's spelling each `accept` form stands for (same order), so that a
+   * tolerated alias or typo can say "spelled Andronikos IV here". Absent: `answer`.
+   */
+  acceptAs?: string[]
   /** Name of the entity asked about. */
   subject?: string
   subjectId?: string

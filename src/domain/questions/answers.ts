@@ -1,0 +1,146 @@
+// Matching typed answers: one normal form for comparing (case, accents and punctuation ignored),
+// the forms an entity's name is accepted in, and a small, honest typo tolerance: a typo is
+// forgiven only in long words, and never in a regnal number or a year ("John V" is not "John VI").
+import { editDistance } from '../deck/suggest'
+import type { Entity } from '../deck/types'
+
+const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' }
+
+/** "Andronikos IV Palaiologos" → "andronikos iv palaiologos"; "Bibliothèque Nationale" → "bibliotheque nationale". */
+export function normalizeAnswer(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßæœøđðłþı]/g, (c) => FOLDED[c] ?? c)
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '')
+}
+
+const ROMAN = /^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/
+
+/** A token that must be typed exactly: a number or a regnal numeral. */
+export const isExactToken = (token: string): boolean => /^\d+$/.test(token) || ROMAN.test(token)
+
+/** Edits forgiven in one word of this length. */
+const wordBudget = (length: number): number => (length <= 4 ? 0 : length <= 8 ? 1 : 2)
+/** At most this many edits in the whole answer, and none in an answer shorter than this. */
+const MAX_TYPOS = 2
+const MIN_TYPO_LENGTH = 8
+
+/**
+ * Edits between two normalized answers if they differ only by small typos in long words
+ * (same words, same numbers), else undefined.
+ */
+export function typoDistance(input: string, form: string): number | undefined {
+  if (form.length < MIN_TYPO_LENGTH) return undefined
+  const a = input.split(' ')
+  const b = form.split(' ')
+  if (a.length !== b.length) return undefined
+  let total = 0
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as string
+    const y = b[i] as string
+    if (x === y) continue
+    if (isExactToken(x) || isExactToken(y)) return undefined
+    if (Math.abs(x.length - y.length) > wordBudget(y.length)) return undefined
+    const d = editDistance(x, y)
+    if (d > wordBudget(y.length)) return undefined
+    total += d
+    if (total > MAX_TYPOS) return undefined
+  }
+  return total
+}
+
+export interface FormMatch {
+  /** Index into the forms. */
+  index: number
+  /** 0 for an exact (normalized) match. */
+  typos: number
+}
+
+/** The accepted form the input matches: exactly if possible, else with the fewest tolerated typos. */
+export function matchForm(input: string, forms: readonly string[]): FormMatch | undefined {
+  const typed = normalizeAnswer(input)
+  if (!typed) return undefined
+  const normalized = forms.map(normalizeAnswer)
+  const exact = normalized.indexOf(typed)
+  if (exact >= 0) return { index: exact, typos: 0 }
+  let best: FormMatch | undefined
+  normalized.forEach((form, index) => {
+    const typos = typoDistance(typed, form)
+    if (typos !== undefined && (!best || typos < best.typos)) best = { index, typos }
+  })
+  return best
+}
+
+const NUMBER_WORDS = [
+  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
+  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty',
+]
+
+/** The whole number in "38", "38 years", "aged 38", "five months". */
+export function numberIn(text: string): number | undefined {
+  const normalized = normalizeAnswer(text)
+  const digits = /(?:^| )(\d+)(?: |$)/.exec(normalized)
+  if (digits) return Number(digits[1])
+  const word = normalized.split(' ').find((w) => NUMBER_WORDS.includes(w))
+  return word === undefined ? undefined : NUMBER_WORDS.indexOf(word)
+}
+
+/** "John VII Palaiologos" → "John VII": the regnal name without what follows the numeral. */
+export function regnalShortName(name: string): string | undefined {
+  const words = name.trim().split(/\s+/)
+  const at = words.findIndex((w, i) => i > 0 && ROMAN.test(w.toLowerCase()) && w === w.toUpperCase())
+  if (at < 1 || at === words.length - 1) return undefined
+  return words.slice(0, at + 1).join(' ')
+}
+
+/** The typed forms accepted for an entity and, for each, the deck's spelling it stands for. */
+export interface EntityForms {
+  forms: string[]
+  as: string[]
+}
+
+/**
+ * Accepted forms of every entity: its name, its aliases, and the short regnal form of each
+ * ("John VII") when no other entity of the deck could be meant by it.
+ */
+export function entityFormsIndex(entities: readonly Entity[]): Map<string, EntityForms> {
+  const owners = new Map<string, string | null>()
+  const claim = (form: string, id: string) => {
+    const key = normalizeAnswer(form)
+    const owner = owners.get(key)
+    owners.set(key, owner === undefined || owner === id ? id : null)
+  }
+  for (const e of entities) {
+    claim(e.name, e.id)
+    for (const alias of e.aliases) claim(alias, e.id)
+  }
+  const shorts = new Map<string, Array<[string, string]>>()
+  for (const e of entities) {
+    if (e.kind !== 'person') continue
+    const list: Array<[string, string]> = []
+    const shortName = regnalShortName(e.name)
+    for (const full of [e.name, ...e.aliases]) {
+      const short = regnalShortName(full)
+      if (short) list.push([short, shortName ?? e.name])
+    }
+    for (const [short] of list) claim(short, e.id)
+    shorts.set(e.id, list)
+  }
+  const out = new Map<string, EntityForms>()
+  for (const e of entities) {
+    const forms = [e.name, ...e.aliases]
+    const as = forms.map(() => e.name)
+    for (const [short, canonical] of shorts.get(e.id) ?? []) {
+      if (owners.get(normalizeAnswer(short)) !== e.id || forms.includes(short)) continue
+      forms.push(short)
+      as.push(canonical)
+    }
+    out.set(e.id, { forms, as })
+  }
+  return out
+}

@@ -1,0 +1,71 @@
+// An Ask is one card in the abstract: what is asked about whom, the right answers and what must
+// never be offered as a wrong one. variants.ts turns it into the card's question kinds
+// (multiple choice, typed, true/false, date). Generators per topic only build Asks.
+import type { Entity, Fact, HistoricalDate } from '../deck/types'
+import type { Duration } from './dates'
+
+/** Where distractors for an entity answer come from, in order of preference. */
+export type PoolName = 'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}`
+
+export interface EntityAnswer {
+  type: 'entity'
+  /** Right answers (one for a father; several for "a child of"). */
+  correct: readonly string[]
+  /** Also accepted when typed: the other side of a dispute. */
+  alsoAccepted?: readonly string[]
+  /** Never offered as a wrong option: every value true by any source, and the subject. */
+  exclude: ReadonlySet<string>
+  pools: readonly PoolName[]
+  /** The year near which distractors are most plausible (the answer's birth, the tenure's start). */
+  year?: number
+}
+
+export interface DateAnswer {
+  type: 'date'
+  date: HistoricalDate
+  /** The other sides of a dispute: accepted too. */
+  alternatives: readonly HistoricalDate[]
+  /** Years outside which a wrong date would be absurd (born after death). */
+  minYear?: number
+  maxYear?: number
+}
+
+export interface NumberAnswer {
+  type: 'number'
+  /** Every accepted value (several when the precision or a dispute allows more than one). */
+  duration: Duration
+  /** Other values given by disputing sources: accepted too. */
+  alsoAccepted?: readonly number[]
+  /** Plausible range for wrong values. */
+  min: number
+  max: number
+}
+
+export interface TextAnswer {
+  type: 'text'
+  text: string
+  /** Texts never offered as wrong options (other gaps of the same sentence). */
+  exclude: readonly string[]
+}
+
+export type AskAnswer = EntityAnswer | DateAnswer | NumberAnswer | TextAnswer
+
+export interface Ask {
+  /** Card key: relation + subject + what identifies the fact, e.g. `parent.father/john-vii`. */
+  key: string
+  subject: Entity
+  /** Relation or fact key asked: `father`, `born`, `successor`, `caption`, … */
+  relation: string
+  /** Facts the answer depends on (ids, sources and fingerprint come from them). */
+  facts: readonly Fact[]
+  /** The question for choice, typed and date kinds. */
+  prompt: string
+  /** The question for the typed kind when it differs ("Name a child of …"). */
+  typedPrompt?: string
+  /** A statement with `{}` for the value, for true/false ("{} was the father of John VII."). */
+  statement?: string
+  explanation: string
+  /** Set when sources disagree: the card is then asked only in kinds that accept every side. */
+  dispute?: string
+  answer: AskAnswer
+}

@@ -1,0 +1,32 @@
+// Hand-written cards pass through under their own kinds (basic, choice, cloze).
+import type { HandCard } from '../deck/types'
+import type { Question } from './types'
+import { makeQuestion, stableJson } from './card'
+import { blankAll, gapsOf, stripMarks } from './texts'
+import type { GenerationContext } from './variants'
+
+export function handQuestion(ctx: GenerationContext, card: HandCard): Question {
+  const meta = ctx.cache.meta({
+    deckId: ctx.deckId,
+    key: `card/${card.id}`,
+    facts: [],
+    sourceIds: card.sources,
+    fingerprintExtra: stableJson(card),
+    explanation: card.type === 'basic' ? card.back : card.type === 'choice' ? card.answer : stripMarks(card.text),
+  })
+  switch (card.type) {
+    case 'basic':
+      return makeQuestion(meta, 'basic', card.front, card.back)
+    case 'choice': {
+      const q = makeQuestion(meta, 'choice', card.prompt, card.answer)
+      q.choices = card.options.slice()
+      return q
+    }
+    case 'cloze': {
+      const gaps = gapsOf(card.text)
+      const q = makeQuestion(meta, 'cloze', blankAll(card.text), gaps.join(', '))
+      q.accept = [gaps.join(', ')]
+      return q
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// The question generator: every fact of a validated deck becomes the cards a teacher would write
+// (see ask.ts for one card, variants.ts for its kinds), plus ordering and matching questions
+// across facts, and the deck's hand-written cards. Pure and deterministic: the same deck and
+// seed give the same questions; ids come from what is asked, never from the seed or fact order.
+import type { Deck, HistoricalDate } from '../deck/types'
+import type { Question } from './types'
+import { buildDeckIndex } from './deck-index'
+import { handQuestion } from './cards'
+import { lifeAsks } from './life'
+import { birthMatching, kinMatching } from './matching'
+import { birthOrdering, lifeOrdering, reignOrdering } from './ordering'
+import { kinAsks } from './relations'
+import { OfficeTimelines, tenureAsks } from './tenures'
+import { allGaps, textAsks } from './texts'
+import { emitAsk, GenerationContext } from './variants'
+
+export interface GenerateOptions {
+  /** Chooses distractors, option order and true/false balance; never the ids. */
+  seed: number
+}
+
+export function generateQuestions(deck: Deck, options: GenerateOptions): Question[] {
+  const index = buildDeckIndex(deck)
+  const ctx = new GenerationContext(index, options.seed, () => allGaps(deck.facts), () => deckDates(deck))
+  const timelines = new OfficeTimelines(index)
+  const emit = emitAsk.bind(null, ctx)
+  for (const entity of deck.entities) {
+    const facts = index.factsBySubject.get(entity.id) ?? []
+    lifeAsks(index, entity, facts, emit)
+    if (entity.kind === 'person') kinAsks(index, entity, emit)
+    tenureAsks(index, timelines, entity, emit)
+    textAsks(entity, facts, emit)
+  }
+  for (const entity of deck.entities) {
+    if (entity.kind !== 'person') continue
+    lifeOrdering(ctx, entity)
+    kinMatching(ctx, entity)
+  }
+  reignOrdering(ctx)
+  birthOrdering(ctx)
+  birthMatching(ctx)
+  for (const card of deck.cards) ctx.out.push(handQuestion(ctx, card))
+  return ctx.out
+}
+
+function* deckDates(deck: Deck): Generator<HistoricalDate> {
+  for (const fact of deck.facts) {
+    if (fact.type === 'date') yield fact.value
+    else if (fact.type === 'tenure') {
+      if (fact.value.start) yield fact.value.start
+      if (fact.value.end) yield fact.value.end
+    }
+  }
+}

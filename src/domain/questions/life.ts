@@ -1,0 +1,263 @@
+// Cards about one entity's own facts: when and where it was born and died, age at death,
+// dated events and where they happened, dynasty, titles, and who took part in an event.
+import type { DateFact, Entity, Fact, NumberFact, PlaceFact, RelationFact } from '../deck/types'
+import type { Ask, PoolName } from './ask'
+import { ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
+import type { DeckIndex } from './deck-index'
+import { describeDispute } from './dispute'
+import { entityAnswers } from './entity-answers'
+import { askAboutLabel, capitalize, nameInSentence, pronoun, sentence } from './prompts'
+
+type Emit = (ask: Ask) => void
+
+const MAX_AGE = 110
+
+/** The note of a fact appended to an explanation. */
+export const withNote = (text: string, fact: { note?: string }): string => (fact.note ? `${sentence(text)} ${sentence(fact.note)}` : sentence(text))
+
+export function dateDispute(index: DeckIndex, fact: DateFact): string | undefined {
+  if (!fact.alternatives.length) return undefined
+  return describeDispute(
+    index,
+    { text: fact.value.text, sources: fact.sources },
+    fact.alternatives.map((a) => ({ text: a.value.text, sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
+  )
+}
+
+export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[], emit: Emit): void {
+  const S = nameInSentence(entity)
+  const Cap = capitalize(S)
+  for (const fact of facts) {
+    if (fact.type === 'date') dateAsk(index, entity, fact, emit)
+    else if (fact.type === 'place') placeAsk(index, entity, fact, facts, emit)
+    else if (fact.type === 'number' && fact.key === 'ageAtDeath') statedAgeAsk(index, entity, fact, emit)
+  }
+  if (entity.kind === 'person' && !facts.some((f) => f.type === 'number' && f.key === 'ageAtDeath')) computedAgeAsk(index, entity, emit)
+
+  const byKey = (key: RelationFact['key']) => facts.filter((f): f is RelationFact => f.type === 'relation' && f.key === key)
+  const dynasty = byKey('dynasty')
+  if (dynasty.length) {
+    const answers = entityAnswers(index, dynasty, { pools: ['dynasty'] })
+    if (answers)
+      emit({
+        key: `dynasty/${entity.id}`,
+        subject: entity,
+        relation: 'dynasty',
+        facts: dynasty,
+        prompt: `To which dynasty did ${S} belong?`,
+        statement: `${Cap} belonged to the {} dynasty.`,
+        explanation: withNote(`${Cap} belonged to the ${names(index, answers.answer.correct)} dynasty`, dynasty[0] as RelationFact),
+        answer: answers.answer,
+        ...(answers.dispute ? { dispute: answers.dispute } : {}),
+      })
+  }
+  const titles = byKey('title')
+  if (titles.length) {
+    const answers = entityAnswers(index, titles, { pools: ['title'], exclude: index.heldBy.get(entity.id) ?? [] })
+    if (answers) {
+      const several = answers.answer.correct.length > 1
+      emit({
+        key: `title/${entity.id}`,
+        subject: entity,
+        relation: 'title',
+        facts: titles,
+        prompt: several ? `Which of these titles did ${S} hold?` : `Which title did ${S} hold?`,
+        typedPrompt: `Name a title held by ${S}.`,
+        statement: `${Cap} held the title {}.`,
+        explanation: `${Cap} held the title${several ? 's' : ''} ${names(index, answers.answer.correct)}.`,
+        answer: answers.answer,
+        ...(answers.dispute ? { dispute: answers.dispute } : {}),
+      })
+    }
+  }
+  const participants = byKey('participant')
+  if (participants.length) {
+    const date = facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event')
+    const answers = entityAnswers(index, participants, { pools: ['person'], exclude: [entity.id], ...(date ? { year: date.value.start.year } : {}) })
+    if (answers)
+      emit({
+        key: `participant/${entity.id}`,
+        subject: entity,
+        relation: 'participant',
+        facts: participants,
+        prompt: `Which of these took part in ${S}?`,
+        typedPrompt: `Name someone who took part in ${S}.`,
+        statement: `{} took part in ${S}.`,
+        explanation: `${names(index, answers.answer.correct)} took part in ${S}.`,
+        answer: answers.answer,
+        ...(answers.dispute ? { dispute: answers.dispute } : {}),
+      })
+  }
+}
+
+const names = (index: DeckIndex, ids: readonly string[]): string => {
+  const list = ids.map((id) => index.entities.get(id)?.name ?? id)
+  return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
+}
+
+function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): void {
+  const S = nameInSentence(entity)
+  const Cap = capitalize(S)
+  const born = index.born.get(entity.id)?.value.start.year
+  const died = index.died.get(entity.id)?.value.start.year
+  let prompt: string
+  let statement: string
+  let key: string
+  let minYear: number | undefined
+  let maxYear: number | undefined
+  if (fact.key === 'born') {
+    key = `born/${entity.id}`
+    prompt = `When was ${S} born?`
+    statement = `${Cap} was born {}.`
+    if (died !== undefined) [minYear, maxYear] = [died - MAX_AGE, died - 1]
+  } else if (fact.key === 'died') {
+    key = `died/${entity.id}`
+    prompt = `When did ${S} die?`
+    statement = `${Cap} died {}.`
+    if (born !== undefined) [minYear, maxYear] = [born + 1, born + MAX_AGE]
+  } else if (fact.label) {
+    key = `event/${entity.id}/${fact.event ?? fact.id}`
+    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : (askAboutLabel('When', S, fact.label) ?? `When did this happen: ${S} ${fact.label}?`)
+    statement = `${Cap} ${fact.label} {}.`
+    if (born !== undefined) minYear = born
+    if (died !== undefined) maxYear = died
+  } else {
+    key = `event/${entity.id}`
+    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : `When did ${S} take place?`
+    statement = `${Cap} took place {}.`
+  }
+  const dispute = dateDispute(index, fact)
+  emit({
+    key,
+    subject: entity,
+    relation: fact.key,
+    facts: [fact],
+    prompt,
+    statement,
+    explanation: withNote(statement.replace('{}', datePhrase(fact.value)).replace(/\.$/, ''), fact),
+    answer: {
+      type: 'date',
+      date: fact.value,
+      alternatives: fact.alternatives.map((a) => a.value),
+      ...(minYear !== undefined ? { minYear } : {}),
+      ...(maxYear !== undefined ? { maxYear } : {}),
+    },
+    ...(dispute ? { dispute } : {}),
+  })
+}
+
+function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: readonly Fact[], emit: Emit): void {
+  const S = nameInSentence(entity)
+  const Cap = capitalize(S)
+  let prompt: string
+  let statement: string
+  let key: string
+  if (fact.key === 'bornAt') {
+    key = `bornAt/${entity.id}`
+    prompt = `Where was ${S} born?`
+    statement = `${Cap} was born in {}.`
+  } else if (fact.key === 'diedAt') {
+    key = `diedAt/${entity.id}`
+    prompt = `Where did ${S} die?`
+    statement = `${Cap} died in {}.`
+  } else {
+    // `location:<person>:<event>` is where a person's event happened; else the event entity's place.
+    const eventId = fact.id.split(':')[2]
+    const event = eventId ? facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event' && f.event === eventId) : undefined
+    if (eventId && event?.label) {
+      key = `location/${entity.id}/${eventId}`
+      prompt = askAboutLabel('Where', S, event.label) ?? `Where did this happen: ${S} ${event.label}?`
+      statement = `${Cap} ${event.label} in {}.`
+    } else {
+      key = eventId ? `location/${entity.id}/${eventId}` : `location/${entity.id}`
+      prompt = `Where did ${S} take place?`
+      statement = `${Cap} took place in {}.`
+    }
+  }
+  const answers = entityAnswers(index, [fact], { pools: ['place'] })
+  if (!answers) return
+  emit({
+    key,
+    subject: entity,
+    relation: fact.key,
+    facts: [fact],
+    prompt,
+    statement,
+    explanation: withNote(statement.replace('{}', index.entities.get(fact.value)?.name ?? fact.value).replace(/\.$/, ''), fact),
+    answer: answers.answer,
+    ...(answers.dispute ? { dispute: answers.dispute } : {}),
+  })
+}
+
+function agePrompt(entity: Entity): { prompt: string; statement: string } {
+  const S = entity.name
+  const he = pronoun(entity.gender)
+  return he
+    ? { prompt: `How old was ${S} when ${he} died?`, statement: `${S} was {} old when ${he} died.` }
+    : { prompt: `How old was ${S} at death?`, statement: `${S} was {} old at death.` }
+}
+
+const ageBounds = (d: Duration) => ({ min: Math.max(1, d.min - 15), max: Math.min(MAX_AGE, d.max + 15) })
+
+function statedAgeAsk(index: DeckIndex, entity: Entity, fact: NumberFact, emit: Emit): void {
+  const { prompt, statement } = agePrompt(entity)
+  const duration: Duration = { unit: 'years', min: fact.value, max: fact.value }
+  const dispute = fact.alternatives.length
+    ? describeDispute(
+        index,
+        { text: String(fact.value), sources: fact.sources },
+        fact.alternatives.map((a) => ({ text: String(a.value), sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
+      )
+    : undefined
+  emit({
+    key: `ageAtDeath/${entity.id}`,
+    subject: entity,
+    relation: 'ageAtDeath',
+    facts: [fact],
+    prompt,
+    statement,
+    explanation: withNote(`${entity.name} died at the age of ${fact.value}`, fact),
+    answer: { type: 'number', duration, ...(fact.alternatives.length ? { alsoAccepted: fact.alternatives.map((a) => a.value) } : {}), ...ageBounds(duration) },
+    ...(dispute ? { dispute } : {}),
+  })
+}
+
+/**
+ * Age at death from the dates when the deck does not state it: born "1370", died
+ * "22 September 1408" gives 37 or 38, and both are accepted. Disputed dates widen the range.
+ */
+function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
+  const born = index.born.get(entity.id)
+  const died = index.died.get(entity.id)
+  if (!born || !died) return
+  let min = Infinity
+  let max = -Infinity
+  for (const b of [born.value, ...born.alternatives.map((a) => a.value)])
+    for (const d of [died.value, ...died.alternatives.map((a) => a.value)]) {
+      const age = ageBetween(b, d)
+      if (!age) continue
+      min = Math.min(min, age.min)
+      max = Math.max(max, age.max)
+    }
+  if (!Number.isFinite(min) || max - min > 3) return
+  const duration: Duration = { unit: 'years', min, max }
+  const { prompt, statement } = agePrompt(entity)
+  const disputed = born.alternatives.length > 0 || died.alternatives.length > 0
+  const ageText = durationRangeText(duration)
+  const reason = min === max ? '' : disputed ? ', as the sources give the dates differently' : ', depending on the day of birth'
+  const explanation = `Born ${born.value.text} and died ${died.value.text}: ${entity.name} was ${ageText} old${reason}.`
+  emit({
+    key: `ageAtDeath/${entity.id}`,
+    subject: entity,
+    relation: 'ageAtDeath',
+    facts: [born, died],
+    prompt,
+    statement,
+    explanation,
+    answer: { type: 'number', duration, ...ageBounds(duration) },
+    ...(disputed ? { dispute: [dateDispute(index, born), dateDispute(index, died)].filter(Boolean).join(' ') } : {}),
+  })
+}
+
+/** Pools for a person of the given gender. */
+export const genderPools = (gender: Entity['gender']): PoolName[] => (gender === 'male' ? ['male'] : gender === 'female' ? ['female'] : ['person'])

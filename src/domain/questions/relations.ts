@@ -1,0 +1,165 @@
+// Cards about a person's relatives: father, mother, parents, children and spouses from the
+// facts, and grandparents, grandchildren, siblings, uncles and aunts and cousins derived through
+// parent links. A relation with several right answers ("a child of") is one card: the choice
+// question shows exactly one of them, typed recall accepts any, and no option is ever another.
+import type { Entity, Gender, RelationFact } from '../deck/types'
+import type { Ask, EntityAnswer } from './ask'
+import type { DeckIndex } from './deck-index'
+import { entityAnswers } from './entity-answers'
+import { DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
+import { genderPools, withNote } from './life'
+import { capitalize, genderedNoun, joinList, withArticle } from './prompts'
+
+type Emit = (ask: Ask) => void
+
+/** How far (in years) a relative's generation is from the subject's, to find plausible distractors. */
+const GENERATION_GAP: Record<DerivedRelation | 'parent' | 'child' | 'spouse', number> = {
+  parent: -28,
+  child: 28,
+  spouse: 0,
+  grandparent: -55,
+  grandchild: 55,
+  sibling: 0,
+  'uncle-aunt': -28,
+  cousin: 0,
+}
+
+export function kinAsks(index: DeckIndex, person: Entity, emit: Emit): void {
+  parentAsks(index, person, emit)
+  childrenAsk(index, person, emit)
+  spouseAsk(index, person, emit)
+  for (const relation of DERIVED_RELATIONS) derivedAsk(index, person, relation, emit)
+}
+
+const genderOf = (index: DeckIndex, id: string): Gender | undefined => index.entities.get(id)?.gender
+
+function nearYear(index: DeckIndex, answerId: string | undefined, person: Entity, gap: number): number | undefined {
+  const own = answerId === undefined ? undefined : index.yearOf.get(answerId)
+  if (own !== undefined) return own
+  const base = index.yearOf.get(person.id)
+  return base === undefined ? undefined : base + gap
+}
+
+function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
+  const facts = (index.factsBySubject.get(person.id) ?? []).filter((f): f is RelationFact => f.type === 'relation' && f.key === 'parent')
+  if (!facts.length) return
+  const roleOf = (f: RelationFact) => f.role ?? (genderOf(index, f.value) === 'male' ? 'father' : genderOf(index, f.value) === 'female' ? 'mother' : undefined)
+  const anyParents = index.kin.anyParentsOf(person.id)
+  const S = person.name
+  for (const role of ['father', 'mother'] as const) {
+    const ofRole = facts.filter((f) => roleOf(f) === role)
+    if (ofRole.length !== 1) continue
+    const fact = ofRole[0] as RelationFact
+    const answers = entityAnswers(index, ofRole, {
+      pools: [role === 'father' ? 'male' : 'female'],
+      exclude: [person.id, ...anyParents],
+      ...yearOption(nearYear(index, fact.value, person, GENERATION_GAP.parent)),
+    })
+    if (!answers) continue
+    const names = allNames(index, answers.answer)
+    emit({
+      key: `parent.${role}/${person.id}`,
+      subject: person,
+      relation: role,
+      facts: ofRole,
+      prompt: `Who was the ${role} of ${S}?`,
+      statement: `{} was the ${role} of ${S}.`,
+      explanation: answers.dispute
+        ? `${joinList(names, 'or')}: the sources differ on the ${role} of ${S}.`
+        : withNote(`${names[0]} was the ${role} of ${S}`, fact),
+      answer: answers.answer,
+      ...(answers.dispute ? { dispute: answers.dispute } : {}),
+    })
+  }
+  // Parents the deck gives neither a role nor a gender: asked as "a parent of".
+  if (facts.some((f) => roleOf(f) === undefined)) {
+    const answers = entityAnswers(index, facts, { pools: ['person'], exclude: [person.id, ...anyParents], ...yearOption(nearYear(index, undefined, person, GENERATION_GAP.parent)) })
+    if (!answers) return
+    emit({
+      key: `parent.parent/${person.id}`,
+      subject: person,
+      relation: 'parent',
+      facts,
+      prompt: `Which of these was a parent of ${S}?`,
+      typedPrompt: `Name a parent of ${S}.`,
+      statement: `{} was a parent of ${S}.`,
+      explanation: `The parents of ${S} in this deck: ${joinList(allNames(index, answers.answer))}.`,
+      answer: answers.answer,
+      ...(answers.dispute ? { dispute: answers.dispute } : {}),
+    })
+  }
+}
+
+function childrenAsk(index: DeckIndex, person: Entity, emit: Emit): void {
+  const links = index.kin.childrenOf(person.id)
+  if (!links.length) return
+  relativesAsk(index, person, 'child', 'child', links.map((l) => l.id), links.map((l) => l.fact), new Set(index.kin.anyChildrenOf(person.id)), emit)
+}
+
+function derivedAsk(index: DeckIndex, person: Entity, relation: DerivedRelation, emit: Emit): void {
+  const found = index.kin.derived(person.id, relation)
+  if (!found.ids.length) return
+  relativesAsk(index, person, relation, relation, found.ids, found.facts, index.kin.anyDerived(person.id, relation), emit)
+}
+
+function relativesAsk(
+  index: DeckIndex,
+  person: Entity,
+  relation: DerivedRelation | 'child',
+  key: string,
+  ids: string[],
+  facts: RelationFact[],
+  truthy: Set<string>,
+  emit: Emit,
+): void {
+  const [male, female, neutral] = KIN_WORDS[relation]
+  const genders = ids.map((id) => genderOf(index, id))
+  const word = genderedNoun(genders, male, female, neutral)
+  const S = person.name
+  const exclude = new Set(truthy)
+  exclude.add(person.id)
+  const pools = word === male && male !== neutral ? genderPools('male') : word === female && female !== neutral ? genderPools('female') : genderPools(undefined)
+  const answer: EntityAnswer = { type: 'entity', correct: ids, exclude, pools, ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])) }
+  const names = ids.map((id) => index.entities.get(id)?.name ?? id)
+  const plural = word === 'child' ? 'children' : word.replace(/ or /, 's or ') + 's'
+  emit({
+    key: `${key}/${person.id}`,
+    subject: person,
+    relation,
+    facts,
+    prompt: `Which of these was ${withArticle(word)} of ${S}?`,
+    typedPrompt: `Name ${withArticle(word)} of ${S}.`,
+    statement: `{} was ${withArticle(word)} of ${S}.`,
+    explanation: names.length === 1 ? `${names[0]} was ${withArticle(word)} of ${S}.` : `The ${plural} of ${S} in this deck: ${joinList(names)}.`,
+    answer,
+  })
+}
+
+function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
+  const links: readonly Link[] = index.kin.spousesOf(person.id)
+  if (!links.length) return
+  const ids = links.map((l) => l.id)
+  const S = person.name
+  const genders = ids.map((id) => genderOf(index, id))
+  const gender = genders.every((g) => g === genders[0]) ? genders[0] : undefined
+  const exclude = new Set(index.kin.anySpousesOf(person.id))
+  exclude.add(person.id)
+  const names = ids.map((id) => index.entities.get(id)?.name ?? id)
+  const fact = links[0]?.fact
+  emit({
+    key: `spouse/${person.id}`,
+    subject: person,
+    relation: 'spouse',
+    facts: links.map((l) => l.fact),
+    prompt: ids.length === 1 ? `Whom did ${S} marry?` : `Which of these did ${S} marry?`,
+    statement: `${capitalize(S)} married {}.`,
+    explanation: ids.length === 1 && fact ? withNote(`${S} married ${names[0]}`, fact) : `${S} married ${joinList(names)}.`,
+    answer: { type: 'entity', correct: ids, exclude, pools: genderPools(gender), ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)) },
+  })
+}
+
+function allNames(index: DeckIndex, answer: EntityAnswer): string[] {
+  return [...answer.correct, ...(answer.alsoAccepted ?? [])].map((id) => index.entities.get(id)?.name ?? id)
+}
+
+const yearOption = (year: number | undefined): { year?: number } => (year === undefined ? {} : { year })

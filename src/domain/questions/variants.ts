@@ -1,0 +1,190 @@
+// From one Ask to the questions of its card: multiple choice, typed, true/false and date.
+// A settled fact gets every kind its answer allows; a disputed one (or a number the precision
+// leaves open) only the kinds that accept every side: typed and date, with the dispute shown.
+import { formatDate } from '../deck/dates'
+import type { HistoricalDate } from '../deck/types'
+import type { Question } from './types'
+import { createRandom, randomInt, seedFrom, shuffled, type Random } from '../random'
+import type { Ask, DateAnswer, EntityAnswer, NumberAnswer, TextAnswer } from './ask'
+import { CardCache, makeQuestion, type CardMeta } from './card'
+import { acceptedPoints, datePhrase, durationRangeText, durationText, isPlainDate } from './dates'
+import type { DeckIndex } from './deck-index'
+import { DatePool, difficultyOf, pickDates, pickNumbers, pickTexts, Pools, type Scored } from './distractors'
+import { fill } from './prompts'
+
+/**
+ * Where the correct option goes: each block of n questions with n options uses every position
+ * once, in a seeded order, so positions are balanced across the deck and not predictable.
+ */
+export class PositionBalance {
+  private readonly blocks = new Map<number, { count: number; order: number[] }>()
+  constructor(private readonly seed: number) {}
+
+  next(n: number): number {
+    let block = this.blocks.get(n)
+    if (!block) this.blocks.set(n, (block = { count: 0, order: [] }))
+    const at = block.count % n
+    if (at === 0) {
+      const order = Array.from({ length: n }, (_, i) => i)
+      block.order = shuffled(createRandom(seedFrom(this.seed, 'positions', n, block.count)), order)
+    }
+    block.count++
+    return block.order[at] as number
+  }
+}
+
+/** What the generators share while building one deck's questions. */
+export class GenerationContext {
+  readonly out: Question[] = []
+  readonly cache: CardCache
+  readonly pools: Pools
+  readonly positions: PositionBalance
+  readonly truths: PositionBalance
+  private datePoolCache: DatePool | undefined
+  private gapCache: string[] | undefined
+
+  constructor(
+    readonly index: DeckIndex,
+    readonly seed: number,
+    private readonly gapsOf: () => string[],
+    private readonly datesOf: () => Iterable<HistoricalDate>,
+  ) {
+    this.cache = new CardCache(index)
+    this.pools = new Pools(index)
+    this.positions = new PositionBalance(seed)
+    this.truths = new PositionBalance(seedFrom(seed, 'true-false'))
+  }
+
+  get deckId(): string {
+    return this.index.deck.id
+  }
+  get datePool(): DatePool {
+    return (this.datePoolCache ??= new DatePool(this.datesOf()))
+  }
+  get gaps(): string[] {
+    return (this.gapCache ??= this.gapsOf())
+  }
+  random(cardId: string): Random {
+    return createRandom(seedFrom(this.seed, cardId))
+  }
+}
+
+/** Emit every question of the Ask's card. */
+export function emitAsk(ctx: GenerationContext, ask: Ask): void {
+  const meta = ctx.cache.meta({
+    deckId: ctx.deckId,
+    key: ask.key,
+    subject: ask.subject,
+    relation: ask.relation,
+    facts: ask.facts,
+    explanation: ask.explanation,
+    ...(ask.dispute ? { dispute: ask.dispute } : {}),
+  })
+  const random = ctx.random(meta.cardId)
+  switch (ask.answer.type) {
+    case 'entity':
+      return entityVariants(ctx, ask, ask.answer, meta, random)
+    case 'date':
+      return dateVariants(ctx, ask, ask.answer, meta, random)
+    case 'number':
+      return numberVariants(ctx, ask, ask.answer, meta, random)
+    case 'text':
+      return textVariants(ctx, ask, ask.answer, meta, random)
+  }
+}
+
+function multipleChoice(ctx: GenerationContext, meta: CardMeta, prompt: string, answer: string, distractors: readonly Scored[]): void {
+  if (distractors.length < 2) return
+  const options = distractors.map((d) => d.text)
+  options.splice(ctx.positions.next(options.length + 1), 0, answer)
+  const q = makeQuestion(meta, 'multiple-choice', prompt, answer)
+  q.choices = options
+  q.difficulty = difficultyOf(distractors.map((d) => d.score))
+  ctx.out.push(q)
+}
+
+/** True or false, balanced across the deck; a false statement uses the closest distractor. */
+function trueFalse(ctx: GenerationContext, meta: CardMeta, template: string | undefined, truePhrase: string, falseOption: { phrase: string; score: number } | undefined): void {
+  if (!template) return
+  const wantTrue = ctx.truths.next(2) === 0
+  const statementTrue = wantTrue || !falseOption
+  const q = makeQuestion(meta, 'true-false', fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase), statementTrue ? 'True' : 'False')
+  q.choices = ['True', 'False']
+  q.difficulty = statementTrue ? 'medium' : difficultyOf([falseOption!.score])
+  ctx.out.push(q)
+}
+
+function typed(ctx: GenerationContext, meta: CardMeta, prompt: string, answer: string, accept: string[], acceptAs?: string[]): void {
+  const q = makeQuestion(meta, 'typed', prompt, answer)
+  q.accept = accept
+  if (acceptAs) q.acceptAs = acceptAs
+  ctx.out.push(q)
+}
+
+function entityVariants(ctx: GenerationContext, ask: Ask, answer: EntityAnswer, meta: CardMeta, random: Random): void {
+  const { index } = ctx
+  const name = (id: string) => index.entities.get(id)?.name ?? id
+  const shown = answer.correct[answer.correct.length === 1 ? 0 : randomInt(random, answer.correct.length)] as string
+  if (!ask.dispute) {
+    const distractors = ctx.pools.pickEntities(shown, answer.pools, answer.exclude, answer.year, random)
+    multipleChoice(ctx, meta, ask.prompt, name(shown), distractors)
+    const worst = distractors[0]
+    trueFalse(ctx, meta, ask.statement, name(shown), worst ? { phrase: worst.text, score: worst.score } : undefined)
+  }
+  const accept: string[] = []
+  const acceptAs: string[] = []
+  for (const id of [...answer.correct, ...(answer.alsoAccepted ?? [])]) {
+    const forms = index.forms.get(id) ?? { forms: [name(id)], as: [name(id)] }
+    accept.push(...forms.forms)
+    acceptAs.push(...forms.as)
+  }
+  const display = answer.correct.length === 1 && !answer.alsoAccepted?.length ? name(shown) : [...answer.correct, ...(answer.alsoAccepted ?? [])].map(name).join(' / ')
+  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accept, acceptAs)
+}
+
+function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta: CardMeta, random: Random): void {
+  const { date, alternatives } = answer
+  const all = [date, ...alternatives]
+  const display = alternatives.length ? `${date.text} (also given as ${alternatives.map((d) => d.text).join(', ')})` : date.text
+  const accepted = date.uncertain && !ask.dispute ? undefined : acceptedPoints(all)
+  if (accepted) {
+    const q = makeQuestion(meta, 'date', ask.prompt, display)
+    q.date = accepted
+    ctx.out.push(q)
+  }
+  if (ask.dispute || date.uncertain) return
+  if (isPlainDate(date)) {
+    const spec = { date, correct: all, ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}), ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}) }
+    const distractors = pickDates(spec, ctx.datePool, random)
+    multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
+    const closest = distractors[0]
+    trueFalse(ctx, meta, ask.statement, datePhrase(date), closest?.date ? { phrase: datePhrase(closest.date), score: closest.score } : undefined)
+  } else if (date.kind === 'before' || date.kind === 'after') {
+    // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
+    const flipped = { ...date, kind: date.kind === 'before' ? ('after' as const) : ('before' as const) }
+    trueFalse(ctx, meta, ask.statement, datePhrase(date), { phrase: datePhrase({ ...flipped, text: formatDate(flipped) }), score: 0.5 })
+  }
+}
+
+function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, meta: CardMeta, random: Random): void {
+  const { duration } = answer
+  const accepted: number[] = []
+  for (let v = duration.min; v <= duration.max; v++) accepted.push(v)
+  for (const v of answer.alsoAccepted ?? []) if (!accepted.includes(v)) accepted.push(v)
+  const settled = !ask.dispute && accepted.length === 1
+  if (settled) {
+    const value = duration.min
+    const distractors = pickNumbers(value, accepted, answer.min, answer.max, random).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
+    multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
+    const closest = distractors[0]
+    trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), closest ? { phrase: closest.text, score: closest.score } : undefined)
+  }
+  const display = settled ? durationText(duration.min, duration.unit) : accepted.length === duration.max - duration.min + 1 ? durationRangeText(duration) : `${accepted.join(' or ')} ${duration.unit}`
+  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accepted.map(String))
+}
+
+function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {
+  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, answer.text, [answer.text])
+  if (ask.dispute) return
+  multipleChoice(ctx, meta, ask.prompt, answer.text, pickTexts(answer.text, answer.exclude, ctx.gaps, random))
+}
