@@ -349,37 +349,42 @@ function placeFamily(rows: number[][], units: Units, geo: Geometry, o: Required<
       x += unitWidth[u]! + o.siblingGap
     }
   }
+  const wish = new Float64Array(units.members.length)
+  const pull = new Float64Array(units.members.length)
   const centre = (m: number) => unitX[units.of[m]!]! + offset[m]! + widths[m]! / 2
-  const wanted = (u: number, relatives: (m: number) => readonly number[]): [number, number] => {
+  // Where unit u wants its left edge: each member centred on its relatives in the row above or
+  // below, averaged; `pull` is how many members have a say (a lone unit barely resists).
+  const want = (u: number, relatives: number[][]) => {
     let sum = 0
     let count = 0
     for (const m of units.members[u]!) {
-      const rel = relatives(m)
+      const rel = relatives[m]!
       if (rel.length === 0) continue
       let anchor = 0
       for (const r of rel) anchor += centre(r)
       sum += anchor / rel.length - offset[m]! - widths[m]! / 2
       count++
     }
-    return count ? [sum / count, count] : [unitX[u]!, 0.25]
+    wish[u] = count ? sum / count : unitX[u]!
+    pull[u] = count || 0.25
   }
-  const placeRow = (row: number[], relatives: (m: number) => readonly number[]) => {
-    const wish = new Map(row.map((u) => [u, wanted(u, relatives)]))
-    row.sort((a, b) => wish.get(a)![0] + unitWidth[a]! / 2 - (wish.get(b)![0] + unitWidth[b]! / 2))
+  const placeRow = (row: number[], relatives: number[][]) => {
+    for (const u of row) want(u, relatives)
+    row.sort((a, b) => wish[a]! + unitWidth[a]! / 2 - (wish[b]! + unitWidth[b]! / 2))
     const xs = placeInOrder(
-      row.map((u) => wish.get(u)![0]),
+      row.map((u) => wish[u]!),
       row.map((u) => unitWidth[u]!),
-      row.map((u) => wish.get(u)![1]),
+      row.map((u) => pull[u]!),
       o.siblingGap,
     )
     row.forEach((u, k) => (unitX[u] = xs[k]!))
   }
   const down = () => {
-    for (let g = 1; g < rows.length; g++) placeRow(rows[g]!, (m) => parents[m]!)
+    for (let g = 1; g < rows.length; g++) placeRow(rows[g]!, parents)
   }
   for (let s = 0; s < o.sweeps; s++) {
     down()
-    for (let g = rows.length - 2; g >= 0; g--) placeRow(rows[g]!, (m) => children[m]!)
+    for (let g = rows.length - 2; g >= 0; g--) placeRow(rows[g]!, children)
   }
   down()
   let min = Infinity
