@@ -39,15 +39,21 @@ export interface PreviewServer {
   stop(): Promise<void>
 }
 
+/**
+ * The build the browser tests serve: dist/, or E2E_DIST (relative to the repo) — handy where
+ * several people share one working tree and someone may rebuild dist/ in the middle of a run.
+ */
+export const defaultOutDir = process.env.E2E_DIST ?? 'dist'
+
 export interface PreviewOptions {
-  /** Build output to serve, relative to the repo (default dist). */
+  /** Build output to serve, relative to the repo (default: defaultOutDir). */
   outDir?: string
   /** Sub-path the build was made for (BASE_PATH), default '/'. */
   base?: string
 }
 
 export async function startPreview(options: PreviewOptions = {}): Promise<PreviewServer> {
-  const outDir = options.outDir ?? 'dist'
+  const outDir = options.outDir ?? defaultOutDir
   const base = options.base ?? '/'
   if (!existsSync(join(root, outDir, 'index.html'))) {
     throw new Error(`${outDir}/index.html is missing: run \`npm run build\` before \`npm run e2e\`.`)

@@ -13,11 +13,17 @@ export async function currentPrompt(page: Page): Promise<string> {
   return (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim()
 }
 
-/** Reveals the answer with the keyboard (Space), as a learner would. */
+/**
+ * Reveals the answer with the keyboard, as a learner would: Space. A typed-answer card holds the
+ * focus in its text box, where Space types a space, so first Tab to the "Show answer" button
+ * (Space then presses the button).
+ */
 export async function showAnswer(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Show answer' })
   await button.waitFor()
-  await focusOutsideTextInput(page)
+  if (await inTextField(page)) {
+    for (let i = 0; i < 6 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+  }
   await page.keyboard.press('Space')
   await page.getByRole('region', { name: 'Answer' }).waitFor()
 }
@@ -38,17 +44,11 @@ export async function revealAndGrade(page: Page, key: '1' | '2' | '3' | '4'): Pr
   return prompt
 }
 
-/** Typed-answer cards focus their text box; Space must reach the page, so Tab out of it first. */
-async function focusOutsideTextInput(page: Page): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    const inText = await page.evaluate(() => {
-      const el = document.activeElement
-      return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
-    })
-    if (!inText) return
-    await page.keyboard.press('Tab')
-  }
-}
+const inTextField = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement
+    return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement
+  })
 
 export interface StoredReview {
   cardId: string

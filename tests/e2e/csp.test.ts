@@ -2,14 +2,14 @@
 // single CSP violation or console error, and an inline script injected into the page — what a
 // malicious deck would need — is blocked.
 import assert from 'node:assert/strict'
-import { before } from 'node:test'
 import { deckUrl, showAnswer, studyUrl } from './app'
 import { browserTest, useBrowserFixture, watchProblems } from './harness'
 
-const fixture = useBrowserFixture()
 let problems: string[] = []
-before(async () => {
-  ;({ problems } = await watchProblems(fixture.page))
+const fixture = useBrowserFixture({
+  onStart: async ({ page }) => {
+    ;({ problems } = await watchProblems(page))
+  },
 })
 
 browserTest('no CSP violation or console error on the main views', fixture, async () => {

@@ -8,7 +8,7 @@ import { after, before, test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { chromiumArgs, chromiumPath, root, startPreview, type PreviewOptions, type PreviewServer } from '../../scripts/browser'
 
-export { chromiumArgs, chromiumPath, root, startPreview, type PreviewServer } from '../../scripts/browser'
+export { chromiumArgs, chromiumPath, defaultOutDir, root, startPreview, type PreviewServer } from '../../scripts/browser'
 
 /** The built-in deck every spec studies. */
 export const deckId = 'john-vii-palaiologos'
@@ -74,16 +74,24 @@ export interface BrowserFixture {
   readonly page: Page
 }
 
+export interface BrowserFixtureOptions extends PreviewOptions {
+  /** Runs once the browser is up, before the first test (e.g. to watch the page for problems). */
+  onStart?: (browser: Browser) => Promise<void>
+}
+
 /**
  * One preview server and one browser profile for all tests of a spec file, started before the
- * first test (after the file's own `before` hooks registered earlier) and stopped after the last.
+ * first test and stopped after the last. (Node 20 starts top-level `before` hooks without waiting
+ * for earlier ones: preparation a file registers before this must be synchronous, and anything
+ * that needs the browser goes in `onStart`.)
  */
-export function useBrowserFixture(options: PreviewOptions = {}): BrowserFixture {
+export function useBrowserFixture(options: BrowserFixtureOptions = {}): BrowserFixture {
   let server: PreviewServer | undefined
   let browser: Browser | undefined
   before(async () => {
     server = await startPreview(options)
     browser = await launchBrowser()
+    await options.onStart?.(browser)
   })
   after(async () => {
     await browser?.close()

@@ -3,7 +3,7 @@
 // the session summary. No pointer event reaches the page at any point.
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { readReviews } from './app'
+import { readReviews, showAnswer as showAnswerWithKeys } from './app'
 import { browserTest, useBrowserFixture } from './harness'
 
 const fixture = useBrowserFixture()
@@ -21,7 +21,7 @@ async function tabTo(page: Page, description: string, matches: (el: { tag: strin
   throw new Error(`${description} not reached within ${limit} Tab presses`)
 }
 
-browserTest('a whole study session with the keyboard alone', fixture, async () => {
+browserTest('a whole study session with the keyboard alone', fixture, async (t) => {
   const page = fixture.page
   await page.addInitScript(() => {
     const w = window as unknown as { pointerEvents: number }
@@ -44,9 +44,7 @@ browserTest('a whole study session with the keyboard alone', fixture, async () =
   for (; graded < 100; graded++) {
     await showAnswer.or(summary).first().waitFor()
     if (await summary.isVisible()) break
-    // Typed-answer cards focus their text box, where Space types a space: Tab leaves it.
-    if (await page.evaluate(() => document.activeElement instanceof HTMLInputElement)) await page.keyboard.press('Tab')
-    await page.keyboard.press('Space')
+    await showAnswerWithKeys(page)
     await page.getByRole('group', { name: 'Grade your answer' }).waitFor()
     const before = (await readReviews(page)).length
     await page.keyboard.press(grades[graded % grades.length]!)
@@ -55,6 +53,7 @@ browserTest('a whole study session with the keyboard alone', fixture, async () =
       await page.waitForTimeout(25)
     }
   }
+  t.diagnostic(`graded ${graded} cards; summary: "${await summary.innerText()}"`)
   assert.ok(graded > 0, 'the session had cards')
   assert.equal(await summary.isVisible(), true, 'the session ended with its summary')
   assert.equal((await readReviews(page)).length, graded)

@@ -12,14 +12,14 @@ import { join } from 'node:path'
 import { after, before } from 'node:test'
 import type { Page } from 'playwright-core'
 import { readReviews, revealAndGrade, showAnswer, studyUrl } from './app'
-import { browserTest, root, useBrowserFixture, waitForServiceWorkerControl } from './harness'
+import { browserTest, defaultOutDir, root, useBrowserFixture, waitForServiceWorkerControl } from './harness'
 
 const liveDir = join('.e2e-tmp', 'update-live')
 const marker = '<meta name="stavraton-e2e-version" content="2" />'
 
 before(() => {
   rmSync(join(root, liveDir), { recursive: true, force: true })
-  cpSync(join(root, 'dist'), join(root, liveDir), { recursive: true })
+  cpSync(join(root, defaultOutDir), join(root, liveDir), { recursive: true })
 })
 after(() => {
   rmSync(join(root, liveDir), { recursive: true, force: true })
