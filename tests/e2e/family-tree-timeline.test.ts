@@ -71,6 +71,8 @@ browserTest('"Quiz me" hides the names and asks who belongs in a box', fixture, 
   await openTab(page, 'tree')
   await page.getByRole('button', { name: 'Quiz me' }).click()
   assert.equal(await page.locator('[data-person-id="john-vii"]').textContent().then((t) => t?.includes('John VII')), false, 'the name is hidden')
+  const hidden = page.getByRole('button', { name: /^Hidden name, the child of Andronikos IV Palaiologos and Keratsa of Bulgaria; spouse of Irene Gattilusio/ })
+  assert.equal(await hidden.getAttribute('data-person-id'), 'john-vii', 'a hidden box is described by its relatives')
   await page.locator('[data-person-id="john-vii"]').focus()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Who belongs in this box?' })
