@@ -56,7 +56,9 @@ export function formatPoint(point: DatePoint): string {
   const parts: string[] = []
   if (point.day !== undefined) parts.push(String(point.day))
   if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? '?')
-  parts.push(formatYear(point.year))
+  // "April 2" would read as a day without a year: say "April 2 AD".
+  const ambiguous = point.day === undefined && point.month !== undefined && point.year > 0 && point.year < 100
+  parts.push(ambiguous ? `${point.year} AD` : formatYear(point.year))
   return parts.join(' ')
 }
 
@@ -127,21 +129,26 @@ function parsePoint(text: string): PointResult {
   let tokens = text.split(' ').filter(Boolean)
   if (tokens.length === 0) return fail('a date is missing', `write a date like ${EXAMPLES}`)
   let bc = false
-  const era = (token: string | undefined) => token?.toUpperCase().replace(/\./g, '')
-  if (era(tokens[0]) === 'AD') tokens = tokens.slice(1)
-  const last = era(tokens[tokens.length - 1])
-  if (last === 'BC' || last === 'BCE') {
-    bc = true
+  let era = false
+  const eraOf = (token: string | undefined) => token?.toUpperCase().replace(/\./g, '')
+  if (eraOf(tokens[0]) === 'AD') {
+    era = true
+    tokens = tokens.slice(1)
+  }
+  const last = eraOf(tokens[tokens.length - 1])
+  if (last === 'BC' || last === 'BCE' || last === 'AD' || last === 'CE') {
+    era = true
+    bc = last === 'BC' || last === 'BCE'
     tokens = tokens.slice(0, -1)
-  } else if (last === 'AD' || last === 'CE') tokens = tokens.slice(0, -1)
+  }
   tokens = tokens.map((token) => token.replace(/(?<=\d)(st|nd|rd|th)$/i, ''))
 
   if (tokens.some((token) => token.endsWith(',')) || (tokens.length === 3 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? ''))) {
     const [month, day, year] = tokens.map((token) => token.replace(/,$/, ''))
     return fail(`\`${text}\` is not in day-month-year order`, `write it as ${day} ${month} ${year}`)
   }
-  if (tokens.length === 2 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? '') && Number(tokens[1]) <= 31 && (tokens[1]?.length ?? 0) <= 2)
-    return fail(`\`${text}\` has no year`, `write it as ${tokens[1]} ${tokens[0]} <year>`)
+  if (!era && tokens.length === 2 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? '') && (tokens[1]?.length ?? 0) <= 2)
+    return fail(`\`${text}\` has no year`, `write it as ${tokens[1]} ${tokens[0]} <year> (or ${tokens[0]} ${tokens[1]} AD for the year ${tokens[1]})`)
   if (tokens.length === 2 && isNumber(tokens[0] ?? '') && isWord(tokens[1] ?? '') && (tokens[0]?.length ?? 0) <= 2)
     return fail(`\`${text}\` has no year`, `write it as ${tokens[0]} ${tokens[1]} <year>`)
   if (tokens.length < 1 || tokens.length > 3) return fail(`\`${text}\` is not a date`, `write a date like ${EXAMPLES}`)

@@ -209,11 +209,11 @@ function checkArray(schema: SchemaNode, value: unknown, path: Path, drafts: Draf
   // file); forEach, map and filter skip holes, and the deck is rejected anyway.
   let ok = true
   const out: unknown[] = new Array<unknown>(value.length)
-  value.forEach((item, index) => {
-    const checked = checkNode(schema.item as SchemaNode, item, [...path, index], drafts)
+  for (let index = 0; index < value.length; index++) {
+    const checked = checkNode(schema.item as SchemaNode, value[index], [...path, index], drafts)
     if (checked === INVALID) ok = false
     else out[index] = checked
-  })
+  }
   if (ok && hasOwnValidation(schema)) return checkWithValibot(schema, out, path, drafts)
   return out
 }

@@ -27,7 +27,7 @@ export interface DeckResult {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const DECK_SHAPE = 'a mapping with `id`, `title` and `entities` (or `cards`)'
+const DECK_SHAPE = 'a mapping with `id`, `title`, and `entities` or `cards`'
 const EVENT_FIELDS = ['date', 'place', 'participants', 'outcome'] as const
 
 /** Validate and normalize a deck object. */
