@@ -17,18 +17,26 @@ const activatableSelector = 'button, a[href], summary, [role="button"], [role="l
 export function isOwnedByElement(event: KeyboardEvent): boolean {
   const target = event.target
   if (!(target instanceof Element)) return false
-  if (event.key === ' ' || event.key === 'Enter') return target.closest(activatableSelector) !== null && !isEnterInInput(event, target)
+  if (event.key === ' ' || event.key === 'Enter') return target.closest(activatableSelector) !== null && !passesThroughField(event, target)
   return target.closest(typingSelector) !== null
 }
 
-function isEnterInInput(event: KeyboardEvent, target: Element): boolean {
-  // Enter in a text field that did not handle it itself (e.g. a finished, read-only answer) goes to the app.
-  return event.key === 'Enter' && target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'radio'
+/**
+ * Keys a text field lets through to the app: Enter it did not handle itself (an empty or finished
+ * answer), and Space in an empty field, which would type nothing useful — so Space shows the answer
+ * even while an answer field has focus.
+ */
+function passesThroughField(event: KeyboardEvent, target: Element): boolean {
+  if (!(target instanceof HTMLInputElement) || !textTypes.has(target.type)) return false
+  return event.key === 'Enter' || target.value === ''
 }
+
+const textTypes = new Set(['text', 'number', 'search', ''])
 
 /**
  * Keyboard shortcuts for the current component scope, as in Anki: Space/Enter show the answer, 1–4 grade,
- * 1–9 and a–d pick an option. Keys typed into a field are left alone, except Enter; keys with Ctrl, Alt
+ * 1–9 and a–d pick an option. Keys typed into a field are left alone, except Enter (and Space in an empty
+ * field); keys with Ctrl, Alt
  * or Meta, auto-repeats and events already handled (defaultPrevented) are ignored.
  */
 export function useKeyboardShortcuts(shortcuts: MaybeRefOrGetter<ShortcutMap>, options: KeyboardShortcutsOptions = {}) {

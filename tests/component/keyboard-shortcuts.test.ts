@@ -1,5 +1,6 @@
 // useKeyboardShortcuts: keys reach the app's shortcuts unless they belong to the focused element
-// (typing in a field, Space/Enter on a button); Enter in a text field still reaches them.
+// (typing in a field, Space/Enter on a button); Enter in a text field, and Space in an empty one,
+// still reach them.
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineComponent, h, ref } from 'vue'
@@ -41,12 +42,19 @@ describe('useKeyboardShortcuts', () => {
 
   it('leaves keys typed into a text field alone, except Enter', () => {
     wrapper = mount(Harness, { attachTo: document.body })
-    const field = document.getElementById('field')!
+    const field = document.getElementById('field') as HTMLInputElement
+    field.value = 'Andronikos'
     press(field, ' ')
     press(field, '1')
     press(field, 'a')
     press(field, 'Enter')
     expect(pressed).toEqual(['enter'])
+  })
+
+  it('lets Space through from an empty field, where it would type nothing useful', () => {
+    wrapper = mount(Harness, { attachTo: document.body })
+    press(document.getElementById('field')!, ' ')
+    expect(pressed).toEqual(['space'])
   })
 
   it('leaves Space and Enter on a button to the button, but digits still work there', () => {

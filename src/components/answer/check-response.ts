@@ -1,4 +1,5 @@
 import type { DatePoint } from '../../domain/deck/types'
+import { checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, checkTypedAnswer } from '../../domain/questions/check'
 import type { AnswerCheck, Question } from '../../domain/questions/types'
 import type { AnswerResponse } from './types'
 
@@ -27,10 +28,18 @@ export function inputFor(question: Question): InputKind {
 
 /** Checks a response with the question module's matcher for its kind. */
 export function checkResponse(question: Question, response: AnswerResponse): AnswerCheck {
-  // Wired to src/domain/questions/check.ts once it lands.
-  void question
-  void response
-  return { correct: false }
+  switch (response.kind) {
+    case 'choice':
+      return checkChoiceAnswer(question, response.choice)
+    case 'text':
+      return checkTypedAnswer(question, response.text)
+    case 'date':
+      return checkDateAnswer(question, response.date)
+    case 'order':
+      return checkOrdering(question, response.order)
+    case 'pairs':
+      return checkMatching(question, response.pairs)
+  }
 }
 
 /** What the learner gave, as text: for the quiz log and "Review mistakes". */

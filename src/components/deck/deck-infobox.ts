@@ -21,9 +21,8 @@ export interface InfoboxRow {
 
 export interface InfoboxTenure {
   id: string
+  /** The office and when: "Byzantine emperor, 14 April 1390 – 17 September 1390". */
   office: InfoboxValue
-  /** "14 April 1390 – 17 September 1390" */
-  period: string
   rows: InfoboxRow[]
 }
 
@@ -140,13 +139,12 @@ function tenureOf(fact: TenureFact, name: (id: string) => string): InfoboxTenure
   return {
     id: fact.id,
     office: {
-      text: name(t.office),
+      text: `${name(t.office)}, ${period(t.start, t.end)}`,
       entityId: t.office,
       sources: fact.sources,
       note: fact.note,
       alternatives: fact.alternatives.map((alt) => ({ text: describePartialTenure(alt.value, name), sources: alt.sources, note: alt.note })),
     },
-    period: period(t.start, t.end),
     rows,
   }
 }
