@@ -3,34 +3,38 @@
 
 export type DeckIssueSeverity = 'error' | 'warning'
 
-export type DeckIssueCode =
-  | 'yaml-syntax'
-  | 'empty-file'
-  | 'unreadable-file'
-  | 'not-a-deck'
-  | 'unknown-field'
-  | 'missing-field'
-  | 'wrong-type'
-  | 'invalid-value'
-  | 'invalid-date'
-  | 'death-before-birth'
-  | 'end-before-start'
-  | 'unknown-entity'
-  | 'wrong-kind'
-  | 'field-not-for-kind'
-  | 'gender-mismatch'
-  | 'duplicate-id'
-  | 'ancestor-cycle'
-  | 'too-many-parents'
-  | 'empty-disputed'
-  | 'alternative-without-value'
-  | 'alternative-without-source'
-  | 'unknown-source'
-  | 'invalid-card'
+/** Every issue code; docs/deck-format.md explains each one (a test keeps them in step). */
+export const DECK_ISSUE_CODES = [
+  'yaml-syntax',
+  'empty-file',
+  'unreadable-file',
+  'not-a-deck',
+  'unknown-field',
+  'missing-field',
+  'wrong-type',
+  'invalid-value',
+  'invalid-date',
+  'death-before-birth',
+  'end-before-start',
+  'unknown-entity',
+  'wrong-kind',
+  'field-not-for-kind',
+  'gender-mismatch',
+  'duplicate-id',
+  'ancestor-cycle',
+  'too-many-parents',
+  'empty-disputed',
+  'alternative-without-value',
+  'alternative-without-source',
+  'unknown-source',
+  'invalid-card',
   // warnings
-  | 'missing-source'
-  | 'tenure-outside-lifetime'
-  | 'unusual-kind'
+  'missing-source',
+  'tenure-outside-lifetime',
+  'unusual-kind',
+] as const
+
+export type DeckIssueCode = (typeof DECK_ISSUE_CODES)[number]
 
 export interface DeckIssue {
   severity: DeckIssueSeverity
