@@ -164,6 +164,28 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
       ...extent([bar.start, bar.end], labelYears(label)),
     })
   }
+  // Co-rulers named on a tenure, unless they have a tenure of that office of their own.
+  const holds = new Set(tenures.map((t) => `${t.subject}\u0000${t.value.office}`))
+  for (const fact of tenures) {
+    for (const co of fact.value.coRulers) {
+      if (holds.has(`${co.who}\u0000${fact.value.office}`)) continue
+      const bar = barBetween(co.start ?? fact.value.start, co.end ?? fact.value.end, [], [], o)
+      if (!bar) continue
+      const sectionId = `office:${fact.value.office}`
+      const label = `${nameOf(co.who)} (co-ruler)`
+      add(sectionId, 'tenure', nameOf(fact.value.office), {
+        id: `${fact.id}:co:${co.who}`,
+        kind: 'tenure',
+        entityId: co.who,
+        label,
+        sectionId,
+        ...bar,
+        disputed: false,
+        factIds: [fact.id],
+        ...extent([bar.start, bar.end], labelYears(label)),
+      })
+    }
+  }
   for (const fact of events) {
     const at = endOf(fact.value, 'middle', alternativesOf(fact), o)
     const subject = entities.get(fact.subject)

@@ -37,6 +37,8 @@ describe('the built-in deck', () => {
     expect(layout.sections.find((s) => s.id === reign.sectionId)!.title).toBe('Byzantine emperor')
     expect(reign.start.at).toBe(yearPosition({ year: 1390, month: 4, day: 14 }, 'start'))
     expect(overlappingInLane(layout)).toEqual([])
+    const coRuler = layout.bars.find((b) => b.entityId === 'andronikos-v' && b.kind === 'tenure')!
+    expect([coRuler.label, coRuler.text]).toEqual(['Andronikos V Palaiologos (co-ruler)', '1403 – 1407'])
     const life = layout.bars.find((b) => b.id === 'life:john-vii')!
     expect(life.disputed).toBe(true)
     expect(life.end.disputed.map((d) => d.text)).toContain('1408–1410')

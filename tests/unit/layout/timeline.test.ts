@@ -35,6 +35,7 @@ describe('layoutTimeline', () => {
     expect(layout.sections.map((s) => s.title)).toEqual(['Lives', 'Byzantine emperor', 'Regent', 'Events'])
     expect(layout.bars.filter((b) => b.kind === 'life').map((b) => b.entityId).sort()).toEqual(['a5', 'j5', 'j7'])
     expect(layout.bars.filter((b) => b.kind === 'tenure')).toHaveLength(4)
+    expect(layout.bars.some((b) => b.id.includes(':co:'))).toBe(false)
     expect(layout.undated.map((u) => u.label)).toEqual(['Undated', 'Undated: Regent'])
   })
 
@@ -75,6 +76,16 @@ describe('layoutTimeline', () => {
     expect(a5.disputed).toBe(false)
     expect(bar('tenure:j7:reg:1399').end.disputed).toEqual([{ at: 1403, text: '1402' }])
     expect(bar('tenure:j7:reg:1399').disputed).toBe(true)
+  })
+
+  it('draws co-rulers named on a tenure in the office’s section', () => {
+    const withCo = deckOf(deck.entities, [
+      ...deck.facts.map((f) => (f.id === 'tenure:j7:reg:1399' && f.type === 'tenure' ? { ...f, value: { ...f.value, coRulers: [{ who: 'a5', start: on(1400) }] } } : f)),
+    ])
+    const co = layoutTimeline(withCo).bars.find((b) => b.id === 'tenure:j7:reg:1399:co:a5')!
+    expect(co).toMatchObject({ label: 'Andronikos V (co-ruler)', entityId: 'a5', sectionId: 'office:reg', factIds: ['tenure:j7:reg:1399'] })
+    expect(co.start.at).toBe(1400)
+    expect(co.end.text).toBe('1403')
   })
 
   it('shows events as points labelled with who did what', () => {
