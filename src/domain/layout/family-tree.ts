@@ -1,8 +1,8 @@
 // Family-tree layout: a layered drawing of a deck's people from its parent and spouse facts.
 //
-// 1. Spouses form units that share a row (family-tree-units.ts). Generations are longest paths over units (parents above
-//    children), then childless-above units move down next to their children. A marriage that
-//    would put someone above their own ancestor is drawn across rows instead.
+// 1. Spouses form units that share a row (family-tree-units.ts). Generations are longest paths
+//    over units (parents above children), then childless-above units move down next to their
+//    children. A marriage that would put someone above their own ancestor is drawn across rows.
 // 2. Each connected family is laid out on its own; families sit side by side.
 // 3. Rows are ordered and placed by sweeps: each unit wants to sit centred under its parents
 //    (down) or over its children (up); a row is sorted by that wish (barycentre ordering) and
