@@ -1,0 +1,94 @@
+// The study view end to end in happy-dom, with real storage (fake-indexeddb), the real question
+// generator and a saved deck: Space shows the answer, a key grades, the review is stored and the
+// next card shows; a reload (new app on the same database) resumes at the same card.
+import 'fake-indexeddb/auto'
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { routes } from '../../src/router'
+import { useSettingsStore } from '../../src/stores/settings'
+import { useStorageStore } from '../../src/stores/storage'
+import StudyView from '../../src/views/StudyView.vue'
+import { miniDeck } from './fixtures'
+
+let wrapper: VueWrapper | undefined
+const databases: Array<{ close(): void }> = []
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+  for (const db of databases.splice(0)) db.close()
+})
+
+async function until(check: () => boolean, what: string) {
+  for (let i = 0; i < 100 && !check(); i++) {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  if (!check()) throw new Error(`timed out waiting for ${what}`)
+}
+
+async function openStudy(factory: IDBFactory, saveDeck: boolean) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const storage = useStorageStore()
+  await storage.open({ indexedDB: factory, IDBKeyRange, name: 'study-view', enableFuzz: false })
+  databases.push(storage.db())
+  if (saveDeck) await storage.db().decks.save(miniDeck, { origin: 'user', now: Date.now() })
+  await useSettingsStore().load()
+  const router = createRouter({ history: createMemoryHistory(), routes })
+  await router.push(`/deck/${miniDeck.id}/study`)
+  wrapper = mount(StudyView, { props: { deckId: miniDeck.id }, global: { plugins: [pinia, router] }, attachTo: document.body })
+  await until(() => wrapper!.find('.study-prompt').exists(), 'the first card')
+  return { db: storage.db(), wrapper }
+}
+
+function press(key: string) {
+  const target = document.activeElement ?? document.body
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+}
+
+const prompt = (w: VueWrapper) => w.get('.study-prompt').text()
+const progress = (w: VueWrapper) => w.get('.study-progress progress').attributes('value')
+
+describe('StudyView', () => {
+  it('reveals with Space, grades with a key, stores the review, then shows the next card', async () => {
+    const { db, wrapper: w } = await openStudy(new IDBFactory(), true)
+    expect(w.get('h1').text()).toBe(`Study: ${miniDeck.title}`)
+    const first = prompt(w)
+    expect(w.find('.grade-bar').exists()).toBe(false)
+
+    press(' ')
+    await flushPromises()
+    expect(w.find('.answer-reveal').exists()).toBe(true)
+    await until(() => w.findAll('.grade-interval').length === 4, 'the intervals')
+    expect(w.findAll('.grade-name').map((b) => b.text())).toEqual(['Again', 'Hard', 'Good', 'Easy'])
+
+    press('3')
+    await until(() => progress(w) === '1', 'the next card')
+    expect(prompt(w)).not.toBe(first)
+    expect(w.find('.answer-reveal').exists()).toBe(false)
+    const log = await db.reviews.since(0)
+    expect(log.map((r) => r.grade)).toEqual([3])
+  })
+
+  it('resumes at the same card after a reload', async () => {
+    const factory = new IDBFactory()
+    const first = await openStudy(factory, true)
+    for (let i = 0; i < 2; i++) {
+      press(' ')
+      await flushPromises()
+      press('4')
+      await until(() => progress(first.wrapper) === String(i + 1), 'the next card')
+    }
+    const next = prompt(first.wrapper)
+    first.wrapper.unmount()
+    first.db.close()
+
+    const second = await openStudy(factory, false)
+    expect(progress(second.wrapper)).toBe('2')
+    expect(prompt(second.wrapper)).toBe(next)
+    expect(await second.db.reviews.count()).toBe(2)
+  })
+})
