@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { BackupFormatError, type BackupIssue, type ImportMode } from '../storage'
+import { plural } from '../components/format'
 import { useStorageStore } from './storage'
 
 /** Export and import of the progress backup (Settings), and the outcome to show. */
@@ -23,7 +24,7 @@ export const useBackupStore = defineStore('backup', () => {
       link.click()
       link.remove()
       setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      status.value = `Exported ${backup.cards.length} cards and ${backup.reviews.length} reviews.`
+      status.value = `Exported ${plural(backup.cards.length, 'card')} and ${plural(backup.reviews.length, 'review')}.`
     })
   }
 
@@ -33,7 +34,7 @@ export const useBackupStore = defineStore('backup', () => {
       const result = await useStorageStore().db().importBackup(await file.text(), { mode })
       const { cards, reviews, quizAttempts } = result.written
       status.value =
-        `${mode === 'replace' ? 'Replaced your progress' : 'Merged'}: ${cards} cards, ${reviews} reviews and ${quizAttempts} quiz results imported` +
+        `${mode === 'replace' ? 'Replaced your progress' : 'Merged'}: ${plural(cards, 'card')}, ${plural(reviews, 'review')} and ${plural(quizAttempts, 'quiz result')} imported` +
         (mode === 'merge' && result.skipped.reviews + result.skipped.cards > 0 ? ' (records already here were kept).' : '.')
     })
   }
