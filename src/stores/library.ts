@@ -58,14 +58,16 @@ export const useLibraryStore = defineStore('library', () => {
     ]
   }
 
-  /** Generates each deck's questions (in a lazily loaded chunk) to learn how many cards it has. */
+  /**
+   * Generates each deck's questions (in a lazily loaded chunk, cached per deck by the deck store)
+   * to learn how many cards it has. Updates the counts only when one changed, so a live query
+   * that depends on them settles.
+   */
   async function countCards(deckIds: string[]): Promise<void> {
-    const missing = deckIds.filter((id) => cardCounts.value[id] === undefined)
-    if (!missing.length) return
     const { useDeckStore } = await import('./deck')
     const decks = useDeckStore()
     const found: Record<string, number> = {}
-    for (const id of missing) {
+    for (const id of deckIds) {
       try {
         const { questions } = await decks.get(id)
         found[id] = new Set(questions.map((q) => q.cardId)).size
@@ -73,7 +75,7 @@ export const useLibraryStore = defineStore('library', () => {
         useStorageStore().report(e)
       }
     }
-    cardCounts.value = { ...cardCounts.value, ...found }
+    if (Object.entries(found).some(([id, n]) => cardCounts.value[id] !== n)) cardCounts.value = { ...cardCounts.value, ...found }
   }
 
   return { cardCounts, listDecks, read, countCards }

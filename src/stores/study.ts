@@ -56,7 +56,11 @@ export const useStudyStore = defineStore('study', () => {
     try {
       const db = useStorageStore().db()
       const saved = await db.sessions.load(studySessionId(deckId))
-      const resumable = saved && saved.answers.length < saved.items.length && saved.items.every((i) => questions.value.has(i.questionId))
+      const now = Date.now()
+      // A session from an earlier day is stale: what is due has moved on since.
+      const sameDay = saved && startOfDay(saved.updatedAt, utcOffset(now)) === startOfDay(now, utcOffset(now))
+      const resumable =
+        saved && sameDay && saved.answers.length < saved.items.length && saved.items.every((i) => questions.value.has(i.questionId))
       session.value = resumable ? saved : await newSession(deckId, deckQuestions)
       if (!session.value) {
         await readNextDue(deckId)

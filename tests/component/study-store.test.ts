@@ -103,6 +103,20 @@ describe('study store', () => {
     expect(await second.db.reviews.count()).toBe(2)
   })
 
+  it('starts afresh instead of resuming a session left on an earlier day', async () => {
+    const factory = new IDBFactory()
+    const first = await startApp(factory, 'stale')
+    first.study.reveal()
+    await first.study.grade(1 as Grade)
+    const saved = (await first.db.sessions.load(studySessionId('test-deck')))!
+    await first.db.sessions.save({ ...saved, startedAt: saved.startedAt - 2 * 86_400_000, updatedAt: saved.updatedAt - 2 * 86_400_000 })
+    first.db.close()
+
+    const second = await startApp(factory, 'stale')
+    expect(second.study.position).toBe(0)
+    expect(second.study.session?.startedAt).toBeGreaterThan(saved.startedAt)
+  })
+
   it('ends with a summary once every card is graded, and then has nothing due', async () => {
     const factory = new IDBFactory()
     const { study, db } = await startApp(factory, 'finish')
