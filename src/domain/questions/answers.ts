@@ -6,17 +6,28 @@ import type { Entity } from '../deck/types'
 
 const FOLDED: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' }
 
+const ASCII = /^[\x20-\x7e]*$/
+
 /** "Andronikos IV Palaiologos" → "andronikos iv palaiologos"; "Bibliothèque Nationale" → "bibliotheque nationale". */
 export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøđðłþı]/g, (c) => FOLDED[c] ?? c)
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '')
+  let out: string
+  if (ASCII.test(text)) {
+    out = text
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  } else {
+    out = text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[ßæœøđðłþı]/g, (c) => FOLDED[c] ?? c)
+      .replace(/&/g, ' and ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  }
+  return out.startsWith('the ') ? out.slice(4) : out
 }
 
 const ROMAN = /^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/

@@ -3,13 +3,13 @@
 // then generated (dates, numbers). Never a value the facts make true: callers pass what to exclude.
 // Pools are indexed once (sorted by year, binary search for the window), so each question costs
 // O(log n + k) and the whole deck stays near linear.
-import { precisionOf } from '../deck/dates'
+import { daysInMonth, formatDate, precisionOf } from '../deck/dates'
 import type { DatePoint, DatePrecision, Entity, HistoricalDate } from '../deck/types'
 import type { Difficulty } from './types'
-import { randomInt, shuffled, type Random } from '../random'
+import { randomInt, type Random } from '../random'
 import type { PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
-import { dayNumber, samePoint, shiftDate } from './dates'
+import { addYears, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
 
 /** A wrong option and how close it is to the answer (0 far … 1 very close). */
@@ -23,7 +23,7 @@ export interface Scored {
 
 /** Options per multiple-choice question: the answer and up to three distractors. */
 export const DISTRACTORS = 3
-const CANDIDATES = 16
+const CANDIDATES = 8
 
 export function difficultyOf(scores: readonly number[]): Difficulty {
   if (!scores.length) return 'easy'
@@ -32,25 +32,45 @@ export function difficultyOf(scores: readonly number[]): Difficulty {
 }
 
 /** The closest candidates are likelier, with some variety: a random pick among the best. */
-export function pickBest(candidates: Scored[], random: Random, count = DISTRACTORS): Scored[] {
+export function pickBest<T extends Scored>(candidates: T[], random: Random, count = DISTRACTORS): T[] {
   candidates.sort((a, b) => b.score - a.score || (a.text < b.text ? -1 : 1))
-  const top = candidates.slice(0, Math.max(count, Math.min(candidates.length, count * 2)))
-  return shuffled(random, top).slice(0, count)
+  const top = Math.min(candidates.length, Math.max(count, count * 2))
+  // A partial Fisher–Yates over the best `top`, in place.
+  const n = Math.min(count, top)
+  for (let i = 0; i < n; i++) {
+    const j = i + randomInt(random, top - i)
+    const tmp = candidates[i] as T
+    candidates[i] = candidates[j] as T
+    candidates[j] = tmp
+  }
+  candidates.length = n
+  return candidates
 }
 
 // ── Entities ────────────────────────────────────────────────────────────────
 
+/** An entity as a candidate option, with what scoring needs computed once. */
 interface Candidate {
   id: string
   text: string
+  /** Normalized name: two options never read the same. */
+  key: string
   year: number | undefined
+  /** Index of the dynasty, or -1. */
+  dynasty: number
+  /** First and last name words ("andronikos", "palaiologos"). */
+  first: string
+  last: string
 }
+
+/** How many valid candidates are scored per question: the nearest in time. */
+const NEAR = 6
 
 /** Entities of one role, sorted by year for a binary search of the plausible window. */
 class EntityPool {
-  readonly keyed: Candidate[]
+  private readonly keyed: Candidate[]
   private readonly years: Float64Array
-  readonly unkeyed: Candidate[]
+  private readonly unkeyed: Candidate[]
 
   constructor(candidates: Candidate[]) {
     this.keyed = candidates.filter((c) => c.year !== undefined).sort((a, b) => (a.year as number) - (b.year as number))
@@ -58,32 +78,34 @@ class EntityPool {
     this.unkeyed = candidates.filter((c) => c.year === undefined)
   }
 
-  /** Up to `limit` candidates nearest to `year` (or from a random place) that pass `ok`. */
+  /** Add up to `limit` candidates that pass `ok` to `out`: nearest to `year`, or from a random place. */
   near(year: number | undefined, limit: number, ok: (c: Candidate) => boolean, random: Random, out: Candidate[]): void {
-    const budget = limit * 4 + 32
+    const target = out.length + limit
+    const budget = limit * 4 + 16
     let examined = 0
-    const take = (c: Candidate | undefined) => {
-      examined++
-      if (c && ok(c)) out.push(c)
-    }
-    const keyed = this.keyed
+    const { keyed, years } = this
     if (keyed.length) {
-      let right = year === undefined ? randomInt(random, keyed.length) : lowerBound(this.years, year)
+      let right = year === undefined ? randomInt(random, keyed.length) : lowerBound(years, year)
       let left = right - 1
       let toggle = false
-      while (out.length < limit && examined < budget && (left >= 0 || right < keyed.length)) {
+      while (out.length < target && examined < budget && (left >= 0 || right < keyed.length)) {
         let goLeft: boolean
         if (left < 0) goLeft = false
         else if (right >= keyed.length) goLeft = true
         else if (year === undefined) goLeft = toggle = !toggle
-        else goLeft = year - (this.years[left] as number) <= (this.years[right] as number) - year
-        take(goLeft ? keyed[left--] : keyed[right++])
+        else goLeft = year - (years[left] as number) <= (years[right] as number) - year
+        const c = keyed[goLeft ? left-- : right++] as Candidate
+        examined++
+        if (ok(c)) out.push(c)
       }
     }
     const rest = this.unkeyed
-    if (rest.length && out.length < limit) {
+    if (rest.length && out.length < target) {
       const start = randomInt(random, rest.length)
-      for (let i = 0; i < rest.length && out.length < limit && examined < budget * 2; i++) take(rest[(start + i) % rest.length])
+      for (let i = 0; i < rest.length && out.length < target && examined < budget * 2; i++, examined++) {
+        const c = rest[(start + i) % rest.length] as Candidate
+        if (ok(c)) out.push(c)
+      }
     }
   }
 }
@@ -101,32 +123,31 @@ function lowerBound(sorted: Float64Array, value: number): number {
 
 const STOP_WORDS = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a'])
 
-function nameTokens(name: string): string[] {
-  return normalizeAnswer(name)
-    .split(' ')
-    .filter((t) => t && !STOP_WORDS.has(t) && !isExactToken(t))
-}
-
-function overlap(a: readonly string[], b: readonly string[]): number {
-  if (!a.length || !b.length) return 0
-  let shared = 0
-  for (const t of a) if (b.includes(t)) shared++
-  return shared / Math.max(a.length, b.length)
-}
-
 export class Pools {
   private readonly pools = new Map<PoolName, EntityPool>()
-  private readonly tokens = new Map<string, string[]>()
+  private readonly candidates = new Map<string, Candidate>()
+  private readonly dynasties = new Map<string, number>()
 
   constructor(private readonly index: DeckIndex) {}
 
-  private tokensOf(entity: Entity): string[] {
-    let t = this.tokens.get(entity.id)
-    if (!t) this.tokens.set(entity.id, (t = nameTokens(entity.name)))
-    return t
+  /** The entity as a candidate (one object per entity, shared by every pool). */
+  private candidate(entity: Entity, year = this.index.yearOf.get(entity.id)): Candidate {
+    let c = this.candidates.get(entity.id)
+    if (c) return c
+    const key = normalizeAnswer(entity.name)
+    const words = key.split(' ').filter((t) => t && !STOP_WORDS.has(t) && !isExactToken(t))
+    const dynastyId = this.index.dynastyOf.get(entity.id)
+    let dynasty = -1
+    if (dynastyId !== undefined) {
+      dynasty = this.dynasties.get(dynastyId) ?? this.dynasties.size
+      this.dynasties.set(dynastyId, dynasty)
+    }
+    c = { id: entity.id, text: entity.name, key, year, dynasty, first: words[0] ?? '', last: words.length > 1 ? (words[words.length - 1] as string) : '' }
+    this.candidates.set(entity.id, c)
+    return c
   }
 
-  pool(name: PoolName): EntityPool {
+  private pool(name: PoolName): EntityPool {
     let pool = this.pools.get(name)
     if (!pool) this.pools.set(name, (pool = this.build(name)))
     return pool
@@ -134,58 +155,55 @@ export class Pools {
 
   private build(name: PoolName): EntityPool {
     const { index } = this
-    const people = (keep: (e: Entity) => boolean) =>
-      index.deck.entities.filter((e) => e.kind === 'person' && keep(e)).map((e) => ({ id: e.id, text: e.name, year: index.yearOf.get(e.id) }))
-    const ofKinds = (...kinds: string[]) =>
-      index.deck.entities.filter((e) => kinds.includes(e.kind)).map((e) => ({ id: e.id, text: e.name, year: undefined }))
-    if (name === 'person') return new EntityPool(people(() => true))
+    const of = (keep: (e: Entity) => boolean) => index.deck.entities.filter(keep).map((e) => this.candidate(e))
+    const person = (e: Entity) => e.kind === 'person'
+    if (name === 'person') return new EntityPool(of(person))
     // A mother's distractors are women or known mothers; a father's, men or known fathers.
-    if (name === 'male') return new EntityPool(people((e) => e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id))))
-    if (name === 'female') return new EntityPool(people((e) => e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id))))
-    if (name === 'place') return new EntityPool(ofKinds('place'))
-    if (name === 'dynasty') return new EntityPool(ofKinds('dynasty'))
-    if (name === 'title') return new EntityPool(ofKinds('title', 'office'))
-    if (name === 'event') return new EntityPool(ofKinds('event'))
-    const office = name.slice('holders:'.length)
+    if (name === 'male') return new EntityPool(of((e) => person(e) && (e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id)))))
+    if (name === 'female') return new EntityPool(of((e) => person(e) && (e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id)))))
+    if (name === 'place') return new EntityPool(of((e) => e.kind === 'place'))
+    if (name === 'dynasty') return new EntityPool(of((e) => e.kind === 'dynasty'))
+    if (name === 'title') return new EntityPool(of((e) => e.kind === 'title' || e.kind === 'office'))
+    if (name === 'event') return new EntityPool(of((e) => e.kind === 'event'))
+    // Holders of an office, placed by the start of their first tenure.
     const seen = new Set<string>()
     const holders: Candidate[] = []
-    for (const t of index.tenuresByOffice.get(office) ?? []) {
-      if (seen.has(t.subject)) continue
+    for (const t of index.tenuresByOffice.get(name.slice('holders:'.length)) ?? []) {
+      const entity = index.entities.get(t.subject)
+      if (seen.has(t.subject) || !entity) continue
       seen.add(t.subject)
-      holders.push({ id: t.subject, text: index.entities.get(t.subject)?.name ?? t.subject, year: t.value.start?.start.year })
+      holders.push({ ...this.candidate(entity), year: t.value.start?.start.year })
     }
     return new EntityPool(holders)
   }
 
   /**
-   * Up to three wrong entities for an answer, from the pools in order, never one in `exclude`
-   * and never one whose name reads like the answer's. Scored by closeness in time, shared name
-   * words and dynasty.
+   * Up to three wrong entities for an answer, from the pools in order, never one in `exclude`,
+   * never the subject asked about, and never one whose name reads like another option's. Scored by closeness in time, dynasty
+   * and shared name words.
    */
-  pickEntities(answerId: string, pools: readonly PoolName[], exclude: ReadonlySet<string>, year: number | undefined, random: Random): Scored[] {
-    const answer = this.index.entities.get(answerId)
-    const answerText = normalizeAnswer(answer?.name ?? answerId)
-    const answerTokens = answer ? this.tokensOf(answer) : []
-    const dynasty = this.index.dynastyOf.get(answerId)
-    const seenText = new Set([answerText])
+  pickEntities(answerId: string, pools: readonly PoolName[], exclude: ReadonlySet<string>, year: number | undefined, random: Random, subjectId?: string): Scored[] {
+    const entity = this.index.entities.get(answerId)
+    const answer = entity ? this.candidate(entity) : undefined
+    const keys = [answer?.key ?? answerId]
     const ok = (c: Candidate) => {
-      if (exclude.has(c.id) || c.id === answerId) return false
-      const text = normalizeAnswer(c.text)
-      if (seenText.has(text)) return false
-      seenText.add(text)
+      if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key)) return false
+      keys.push(c.key)
       return true
     }
     const found: Candidate[] = []
     for (const name of pools) {
-      if (found.length >= CANDIDATES) break
-      this.pool(name).near(year, CANDIDATES, ok, random, found)
+      if (found.length >= NEAR) break
+      this.pool(name).near(year, NEAR - found.length, ok, random, found)
     }
     const scored = found.map((c): Scored => {
-      const entity = this.index.entities.get(c.id)
-      const time = year !== undefined && c.year !== undefined ? Math.max(0, 1 - Math.abs(year - c.year) / 50) : 0.25
-      const names = entity ? overlap(answerTokens, this.tokensOf(entity)) : 0
-      const sameDynasty = dynasty !== undefined && this.index.dynastyOf.get(c.id) === dynasty ? 1 : 0
-      return { id: c.id, text: c.text, score: 0.5 * time + 0.3 * names + 0.2 * sameDynasty }
+      let score = year !== undefined && c.year !== undefined ? 0.5 * Math.max(0, 1 - Math.abs(year - c.year) / 50) : 0.12
+      if (answer) {
+        if (answer.dynasty >= 0 && answer.dynasty === c.dynasty) score += 0.2
+        if (answer.first && answer.first === c.first) score += 0.15
+        if (answer.last && answer.last === c.last) score += 0.15
+      }
+      return { id: c.id, text: c.text, score }
     })
     return pickBest(scored, random)
   }
@@ -198,7 +216,8 @@ const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 
 const DATE_WINDOW = 15
 const POINT_BITS = 2 ** 20
 
-const fullPoint = (p: DatePoint): Required<DatePoint> => ({ year: p.year, month: p.month ?? 1, day: p.day ?? 1 })
+const approxDays = (p: DatePoint): number => p.year * 365.25 + ((p.month ?? 1) - 1) * 30.44 + (p.day ?? 1)
+const pointKey = (p: DatePoint): number => p.year * 10000 + (p.month ?? 0) * 100 + (p.day ?? 0)
 
 /** Every plain dated point of the deck, sorted, for "dates of the same precision nearby". */
 export class DatePool {
@@ -210,27 +229,27 @@ export class DatePool {
     const keys: number[] = []
     for (const d of dates) {
       if (d.kind !== 'on' || d.circa || d.uncertain || points.length >= POINT_BITS) continue
-      keys.push(dayNumber(fullPoint(d.start)) * POINT_BITS + points.length)
+      keys.push(Math.round(approxDays(d.start)) * POINT_BITS + points.length)
       points.push(d.start)
     }
     this.keys = Float64Array.from(keys).sort()
     this.points = points
   }
 
-  /** Points within `years` of `point`, nearest first, alternating sides. */
-  *around(point: DatePoint, years: number): Generator<DatePoint> {
-    const center = dayNumber(fullPoint(point))
+  /** Call `visit` with points within `years` of `point`, nearest first, until it returns true. */
+  around(point: DatePoint, years: number, visit: (p: DatePoint) => boolean): void {
+    const center = Math.round(approxDays(point))
     const span = years * 366
-    let right = lowerBound(this.keys, center * POINT_BITS)
+    const { keys, points } = this
+    let right = lowerBound(keys, center * POINT_BITS)
     let left = right - 1
-    const pointAt = (i: number) => this.points[((this.keys[i] as number) % POINT_BITS + POINT_BITS) % POINT_BITS] as DatePoint
-    const dayAt = (i: number) => Math.floor((this.keys[i] as number) / POINT_BITS)
-    for (let n = 0; n < 64; n++) {
-      const leftOk = left >= 0 && center - dayAt(left) <= span
-      const rightOk = right < this.keys.length && dayAt(right) - center <= span
-      if (!leftOk && !rightOk) return
-      if (rightOk && (!leftOk || dayAt(right) - center <= center - dayAt(left))) yield pointAt(right++)
-      else yield pointAt(left--)
+    for (let n = 0; n < 32; n++) {
+      const leftDay = left >= 0 ? Math.floor((keys[left] as number) / POINT_BITS) : -Infinity
+      const rightDay = right < keys.length ? Math.floor((keys[right] as number) / POINT_BITS) : Infinity
+      const takeRight = rightDay - center <= center - leftDay
+      if ((takeRight ? rightDay - center : center - leftDay) > span) return
+      const at = takeRight ? right++ : left--
+      if (visit(points[(keys[at] as number) % POINT_BITS < 0 ? ((keys[at] as number) % POINT_BITS) + POINT_BITS : (keys[at] as number) % POINT_BITS] as DatePoint)) return
     }
   }
 }
@@ -243,6 +262,31 @@ export interface DateSpec {
   maxYear?: number
 }
 
+// Generated moves (years, months, days) per precision: near ones make hard questions.
+const MOVES: Record<DatePrecision | 'circa', ReadonlyArray<readonly [number, number, number]>> = {
+  year: [[1, 0, 0], [-1, 0, 0], [2, 0, 0], [-2, 0, 0], [3, 0, 0], [-3, 0, 0], [5, 0, 0], [-5, 0, 0], [8, 0, 0], [-8, 0, 0]],
+  circa: [[5, 0, 0], [-5, 0, 0], [7, 0, 0], [-7, 0, 0], [10, 0, 0], [-10, 0, 0], [14, 0, 0], [-14, 0, 0]],
+  month: [[0, 1, 0], [0, -1, 0], [0, 3, 0], [0, -3, 0], [0, 6, 0], [1, 0, 0], [-1, 0, 0], [2, 0, 0], [-2, 0, 0]],
+  day: [[0, 0, 4], [0, 0, -4], [0, 0, 11], [0, 0, -11], [0, 1, 0], [0, -1, 0], [0, 2, 0], [0, -4, 0], [1, 0, 0], [-1, 0, 0], [3, 0, 0]],
+}
+
+function movePoint(p: DatePoint, [years, months, days]: readonly [number, number, number]): DatePoint {
+  let year = addYears(p.year, years)
+  let month = p.month
+  let day = p.day
+  if (month !== undefined && months) {
+    const total = month - 1 + months
+    year = addYears(year, Math.floor(total / 12))
+    month = (((total % 12) + 12) % 12) + 1
+  }
+  if (day !== undefined && month !== undefined) {
+    const length = daysInMonth(year, month)
+    day = Math.min(Math.max(1, day + days), length)
+    if (day === p.day && days) day = days > 0 ? Math.max(1, day - 2 * days) : Math.min(length, day - 2 * days)
+  }
+  return month === undefined ? { year } : day === undefined ? { year, month } : { year, month, day }
+}
+
 /**
  * Up to three wrong dates of the same kind, precision and style (circa stays circa), first from
  * the deck's own dates within the window, then generated. Circa dates keep at least 5 years apart.
@@ -251,52 +295,42 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
   const { date } = spec
   const precision = precisionOf(date.start)
   const minGap = date.circa ? 5 : 0
-  const center = dayNumber(fullPoint(date.start))
-  const seen = new Set([date.text])
-  const out: Scored[] = []
-  const consider = (candidate: HistoricalDate, fromDeck: boolean) => {
-    if (seen.has(candidate.text)) return
-    seen.add(candidate.text)
-    const year = candidate.start.year
-    if ((spec.minYear !== undefined && year < spec.minYear) || (spec.maxYear !== undefined && year > spec.maxYear)) return
-    if (minGap && Math.abs(year - date.start.year) < minGap) return
+  const center = approxDays(date.start)
+  const seen = [pointKey(date.start)]
+  const out: Array<Scored & { point: DatePoint }> = []
+  const consider = (point: DatePoint, fromDeck: boolean): boolean => {
+    const key = pointKey(point)
+    if (seen.includes(key)) return false
+    seen.push(key)
+    const year = point.year
+    if ((spec.minYear !== undefined && year < spec.minYear) || (spec.maxYear !== undefined && year > spec.maxYear)) return false
+    if (minGap && Math.abs(year - date.start.year) < minGap) return false
     for (const right of spec.correct) {
-      if (right.kind === 'range' && right.end && year >= right.start.year && year <= right.end.year) return
-      if (samePoint(candidate.start, right.start, PRECISION_RANK[precisionOf(right.start)] < PRECISION_RANK[precision] ? precisionOf(right.start) : precision)) return
+      if (right.kind === 'range' && right.end && year >= right.start.year && year <= right.end.year) return false
+      const rp = precisionOf(right.start)
+      if (samePoint(point, right.start, PRECISION_RANK[rp] < PRECISION_RANK[precision] ? rp : precision)) return false
     }
-    const distance = Math.abs(dayNumber(fullPoint(candidate.start)) - center) / (DATE_WINDOW * 365)
-    out.push({ text: candidate.text, date: candidate, score: Math.max(0, 1 - distance) * 0.9 + (fromDeck ? 0.1 : 0) })
+    const distance = Math.abs(approxDays(point) - center) / (DATE_WINDOW * 365)
+    out.push({ text: '', point, score: Math.max(0, 1 - distance) * 0.9 + (fromDeck ? 0.1 : 0) })
+    return out.length >= DISTRACTORS + 1
   }
   if (date.kind === 'on') {
-    for (const p of pool.around(date.start, DATE_WINDOW)) {
-      if (PRECISION_RANK[precisionOf(p)] < PRECISION_RANK[precision]) continue
-      const point: DatePoint = precision === 'year' ? { year: p.year } : precision === 'month' ? { year: p.year, month: p.month as number } : p
-      consider(shiftTo(date, point), true)
-      if (out.length >= CANDIDATES / 2) break
-    }
+    pool.around(date.start, DATE_WINDOW, (p) => PRECISION_RANK[precisionOf(p)] >= PRECISION_RANK[precision] && consider(truncatePoint(p, precision), true))
   }
-  for (let attempt = 0; attempt < 24 && out.length < CANDIDATES; attempt++) consider(generatedDate(date, precision, random), false)
-  return pickBest(out, random)
+  for (const move of MOVES[date.circa ? 'circa' : precision]) {
+    if (out.length >= DISTRACTORS * 2) break
+    consider(movePoint(date.start, move), false)
+  }
+  return pickBest(out, random).map((c) => {
+    const years = astronomical(c.point.year) - astronomical(date.start.year)
+    const moved = date.kind === 'on' ? { ...date, start: c.point } : shiftDate(date, years)
+    const shifted = { kind: moved.kind, start: moved.start, circa: date.circa, uncertain: date.uncertain, ...(moved.end ? { end: moved.end } : {}) }
+    const value: HistoricalDate = { ...shifted, text: formatDate(shifted) }
+    return { text: value.text, date: value, score: c.score }
+  })
 }
 
-/** The answer's date moved to another point, keeping kind and circa. */
-function shiftTo(date: HistoricalDate, point: DatePoint): HistoricalDate {
-  const astro = (y: number) => (y < 0 ? y + 1 : y)
-  const years = astro(point.year) - astro(date.start.year)
-  const months = point.month !== undefined && date.start.month !== undefined ? point.month - date.start.month : 0
-  const days = point.day !== undefined && date.start.day !== undefined ? point.day - date.start.day : 0
-  return shiftDate(date, years, months, days)
-}
-
-function generatedDate(date: HistoricalDate, precision: DatePrecision, random: Random): HistoricalDate {
-  const sign = random() < 0.5 ? -1 : 1
-  if (precision === 'year' || date.kind !== 'on') return shiftDate(date, sign * (1 + randomInt(random, date.circa ? 12 : 10)))
-  if (precision === 'month') return random() < 0.5 ? shiftDate(date, 0, sign * (1 + randomInt(random, 11))) : shiftDate(date, sign * (1 + randomInt(random, 6)))
-  const r = random()
-  if (r < 0.35) return shiftDate(date, 0, 0, sign * (1 + randomInt(random, 27)))
-  if (r < 0.7) return shiftDate(date, 0, sign * (1 + randomInt(random, 11)))
-  return shiftDate(date, sign * (1 + randomInt(random, 6)))
-}
+const astronomical = (year: number): number => (year < 0 ? year + 1 : year)
 
 // ── Numbers and texts ───────────────────────────────────────────────────────
 

@@ -27,14 +27,13 @@ export function generateQuestions(deck: Deck, options: GenerateOptions): Questio
   for (const entity of deck.entities) {
     const facts = index.factsBySubject.get(entity.id) ?? []
     lifeAsks(index, entity, facts, emit)
-    if (entity.kind === 'person') kinAsks(index, entity, emit)
+    if (entity.kind === 'person') {
+      kinAsks(index, entity, emit)
+      kinMatching(ctx, entity)
+      lifeOrdering(ctx, entity)
+    }
     tenureAsks(index, timelines, entity, emit)
     textAsks(entity, facts, emit)
-  }
-  for (const entity of deck.entities) {
-    if (entity.kind !== 'person') continue
-    lifeOrdering(ctx, entity)
-    kinMatching(ctx, entity)
   }
   reignOrdering(ctx)
   birthOrdering(ctx)

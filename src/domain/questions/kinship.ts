@@ -88,30 +88,51 @@ export class Kinship {
   anyChildrenOf = (id: string): readonly string[] => this.anyChildren.get(id) ?? EMPTY
   anySpousesOf = (id: string): readonly string[] => this.anySpouses.get(id) ?? EMPTY
 
-  /** Settled relatives of one derived kind, with the facts that make them so. */
+  private cachedId: string | undefined
+  private cached: DerivedRelatives | undefined
+  private cachedAny: Record<DerivedRelation, Set<string>> | undefined
+
+  /** Settled relatives of every derived kind, with the facts that make them so (last person cached). */
+  derivedAll(id: string): DerivedRelatives {
+    if (this.cachedId !== id) this.fill(id)
+    return this.cached as DerivedRelatives
+  }
+
+  /** Settled relatives of one derived kind. */
   derived(id: string, relation: DerivedRelation): Relatives {
-    const facts = new Set<RelationFact>()
-    const up = (ids: Iterable<string>) => step(ids, this.parents, facts)
-    const down = (ids: Iterable<string>) => step(ids, this.children, facts)
-    const result = derive(id, relation, up, down)
-    return { ids: [...result], facts: [...facts] }
+    return this.derivedAll(id)[relation]
   }
 
   /** Everyone who is this kind of relative by any link a source gives: never a wrong option. */
   anyDerived(id: string, relation: DerivedRelation): Set<string> {
-    if (!this.disputedLinks) return new Set(this.derived(id, relation).ids)
-    const up = (ids: Iterable<string>) => stepAny(ids, this.anyParents)
-    const down = (ids: Iterable<string>) => stepAny(ids, this.anyChildren)
-    return derive(id, relation, up, down)
+    if (this.cachedId !== id) this.fill(id)
+    return (this.cachedAny as Record<DerivedRelation, Set<string>>)[relation]
+  }
+
+  private fill(id: string): void {
+    this.cachedId = id
+    this.cached = deriveAll(id, (ids, facts) => step(ids, this.parents, facts), (ids, facts) => step(ids, this.children, facts))
+    const settled = this.cached
+    this.cachedAny = this.disputedLinks
+      ? mapRelations(deriveAll(id, (ids) => stepAny(ids, this.anyParents), (ids) => stepAny(ids, this.anyChildren)), (r) => new Set(r.ids))
+      : mapRelations(settled, (r) => new Set(r.ids))
   }
 }
 
-function step(ids: Iterable<string>, links: Map<string, Link[]>, facts: Set<RelationFact>): Set<string> {
+export type DerivedRelatives = Record<DerivedRelation, Relatives>
+
+function mapRelations<A, B>(all: Record<DerivedRelation, A>, f: (a: A) => B): Record<DerivedRelation, B> {
+  return { grandparent: f(all.grandparent), grandchild: f(all.grandchild), sibling: f(all.sibling), 'uncle-aunt': f(all['uncle-aunt']), cousin: f(all.cousin) }
+}
+
+type Step = (ids: Iterable<string>, facts: RelationFact[] | undefined) => Set<string>
+
+function step(ids: Iterable<string>, links: Map<string, Link[]>, facts: RelationFact[] | undefined): Set<string> {
   const out = new Set<string>()
   for (const id of ids)
     for (const link of links.get(id) ?? EMPTY) {
       out.add(link.id)
-      facts.add(link.fact)
+      facts?.push(link.fact)
     }
   return out
 }
@@ -122,30 +143,40 @@ function stepAny(ids: Iterable<string>, links: Map<string, string[]>): Set<strin
   return out
 }
 
-type Step = (ids: Iterable<string>) => Set<string>
+/** The facts of several steps, each once. */
+function unique(...lists: RelationFact[][]): RelationFact[] {
+  const set = new Set<RelationFact>()
+  for (const list of lists) for (const f of list) set.add(f)
+  return set.size === lists.reduce((n, l) => n + l.length, 0) ? lists.flat() : [...set]
+}
 
-function derive(id: string, relation: DerivedRelation, up: Step, down: Step): Set<string> {
-  const self = [id]
+/** The five derived relations in one pass, sharing parents and grandparents. */
+function deriveAll(id: string, up: Step, down: Step): DerivedRelatives {
+  const toParents: RelationFact[] = []
+  const parents = up([id], toParents)
+  const toGrandparents: RelationFact[] = []
+  const grandparents = up(parents, toGrandparents)
+  const toSiblings: RelationFact[] = []
+  const siblings = down(parents, toSiblings)
+  const toParentSiblings: RelationFact[] = []
+  const parentSiblings = down(grandparents, toParentSiblings)
+  const toCousins: RelationFact[] = []
   const minus = (set: Set<string>, ...others: Iterable<string>[]) => {
     for (const other of others) for (const x of other) set.delete(x)
     set.delete(id)
-    return set
+    return [...set]
   }
-  switch (relation) {
-    case 'grandparent':
-      return minus(up(up(self)))
-    case 'grandchild':
-      return minus(down(down(self)))
-    case 'sibling':
-      return minus(down(up(self)))
-    case 'uncle-aunt': {
-      const parents = up(self)
-      return minus(down(up(parents)), parents)
-    }
-    case 'cousin': {
-      const parents = up(self)
-      const unclesAunts = minus(down(up(parents)), parents)
-      return minus(down(unclesAunts), down(parents))
-    }
+  const unclesAunts = minus(parentSiblings, parents)
+  const cousins = minus(down(unclesAunts, toCousins), siblings, [id])
+  const toChildren: RelationFact[] = []
+  const toGrandchildren: RelationFact[] = []
+  const grandchildren = down(down([id], toChildren), toGrandchildren)
+  const none = grandparents.size === 0
+  return {
+    grandparent: { ids: minus(grandparents), facts: none ? [] : unique(toParents, toGrandparents) },
+    grandchild: { ids: minus(grandchildren), facts: grandchildren.size ? unique(toChildren, toGrandchildren) : [] },
+    sibling: { ids: minus(new Set(siblings)), facts: siblings.size > 1 ? unique(toParents, toSiblings) : [] },
+    'uncle-aunt': { ids: unclesAunts, facts: unclesAunts.length ? unique(toParents, toGrandparents, toParentSiblings) : [] },
+    cousin: { ids: cousins, facts: cousins.length ? unique(toParents, toGrandparents, toParentSiblings, toSiblings, toCousins) : [] },
   }
 }

@@ -252,7 +252,7 @@ function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
     relation: 'ageAtDeath',
     facts: [born, died],
     prompt,
-    statement,
+    ...(min === max ? { statement } : {}),
     explanation,
     answer: { type: 'number', duration, ...ageBounds(duration) },
     ...(disputed ? { dispute: [dateDispute(index, born), dateDispute(index, died)].filter(Boolean).join(' ') } : {}),

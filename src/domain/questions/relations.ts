@@ -116,8 +116,7 @@ function relativesAsk(
   const genders = ids.map((id) => genderOf(index, id))
   const word = genderedNoun(genders, male, female, neutral)
   const S = person.name
-  const exclude = new Set(truthy)
-  exclude.add(person.id)
+  const exclude = truthy
   const pools = word === male && male !== neutral ? genderPools('male') : word === female && female !== neutral ? genderPools('female') : genderPools(undefined)
   const answer: EntityAnswer = { type: 'entity', correct: ids, exclude, pools, ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])) }
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
@@ -129,7 +128,8 @@ function relativesAsk(
     facts,
     prompt: `Which of these was ${withArticle(word)} of ${S}?`,
     typedPrompt: `Name ${withArticle(word)} of ${S}.`,
-    statement: `{} was ${withArticle(word)} of ${S}.`,
+    // No true/false here: the relation is derived from (or the reverse of) stated parent facts,
+    // which have their own true/false questions.
     explanation: names.length === 1 ? `${names[0]} was ${withArticle(word)} of ${S}.` : `The ${plural} of ${S} in this deck: ${joinList(names)}.`,
     answer,
   })
@@ -143,7 +143,6 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
   const genders = ids.map((id) => genderOf(index, id))
   const gender = genders.every((g) => g === genders[0]) ? genders[0] : undefined
   const exclude = new Set(index.kin.anySpousesOf(person.id))
-  exclude.add(person.id)
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
   const fact = links[0]?.fact
   emit({

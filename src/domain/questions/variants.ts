@@ -95,13 +95,19 @@ export function emitAsk(ctx: GenerationContext, ask: Ask): void {
 
 function multipleChoice(ctx: GenerationContext, meta: CardMeta, prompt: string, answer: string, distractors: readonly Scored[]): void {
   if (distractors.length < 2) return
-  const options = distractors.map((d) => d.text)
-  options.splice(ctx.positions.next(options.length + 1), 0, answer)
+  // Exact-size array: half a million of them add up.
+  const n = distractors.length + 1
+  const at = ctx.positions.next(n)
+  const options: string[] = new Array<string>(n)
+  for (let i = 0, d = 0; i < n; i++) options[i] = i === at ? answer : (distractors[d++] as Scored).text
   const q = makeQuestion(meta, 'multiple-choice', prompt, answer)
   q.choices = options
   q.difficulty = difficultyOf(distractors.map((d) => d.score))
   ctx.out.push(q)
 }
+
+/** Shared by every true/false question (frozen: never shuffle it in place). */
+const TRUE_FALSE: readonly string[] = Object.freeze(['True', 'False'])
 
 /** True or false, balanced across the deck; a false statement uses the closest distractor. */
 function trueFalse(ctx: GenerationContext, meta: CardMeta, template: string | undefined, truePhrase: string, falseOption: { phrase: string; score: number } | undefined): void {
@@ -109,7 +115,7 @@ function trueFalse(ctx: GenerationContext, meta: CardMeta, template: string | un
   const wantTrue = ctx.truths.next(2) === 0
   const statementTrue = wantTrue || !falseOption
   const q = makeQuestion(meta, 'true-false', fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase), statementTrue ? 'True' : 'False')
-  q.choices = ['True', 'False']
+  q.choices = TRUE_FALSE as string[]
   q.difficulty = statementTrue ? 'medium' : difficultyOf([falseOption!.score])
   ctx.out.push(q)
 }
@@ -126,21 +132,35 @@ function entityVariants(ctx: GenerationContext, ask: Ask, answer: EntityAnswer, 
   const name = (id: string) => index.entities.get(id)?.name ?? id
   const shown = answer.correct[answer.correct.length === 1 ? 0 : randomInt(random, answer.correct.length)] as string
   if (!ask.dispute) {
-    const distractors = ctx.pools.pickEntities(shown, answer.pools, answer.exclude, answer.year, random)
+    const distractors = ctx.pools.pickEntities(shown, answer.pools, answer.exclude, answer.year, random, ask.subject.id)
     multipleChoice(ctx, meta, ask.prompt, name(shown), distractors)
     const worst = distractors[0]
     trueFalse(ctx, meta, ask.statement, name(shown), worst ? { phrase: worst.text, score: worst.score } : undefined)
   }
+  const ids = answer.alsoAccepted?.length ? [...answer.correct, ...answer.alsoAccepted] : answer.correct
+  const display = ids.length === 1 ? name(shown) : ids.map(name).join(' / ')
+  // One right entity: its forms, shared (frozen) by every question that accepts it.
+  const single = ids.length === 1 ? index.forms.get(shown) : undefined
+  if (single) return typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, frozen(single.forms), frozen(single.as))
   const accept: string[] = []
   const acceptAs: string[] = []
-  for (const id of [...answer.correct, ...(answer.alsoAccepted ?? [])]) {
+  for (const id of ids) {
     const forms = index.forms.get(id) ?? { forms: [name(id)], as: [name(id)] }
     accept.push(...forms.forms)
     acceptAs.push(...forms.as)
   }
-  const display = answer.correct.length === 1 && !answer.alsoAccepted?.length ? name(shown) : [...answer.correct, ...(answer.alsoAccepted ?? [])].map(name).join(' / ')
   typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accept, acceptAs)
 }
+
+const NUMBER_FORMS = new Map<number, string[]>()
+/** ["38"], shared by every question whose answer is 38. */
+function numberForms(value: number): string[] {
+  let forms = NUMBER_FORMS.get(value)
+  if (!forms) NUMBER_FORMS.set(value, (forms = Object.freeze([String(value)]) as string[]))
+  return forms
+}
+
+const frozen = <T>(items: T[]): T[] => (Object.isFrozen(items) ? items : Object.freeze(items)) as T[]
 
 function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta: CardMeta, random: Random): void {
   const { date, alternatives } = answer
@@ -180,7 +200,7 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
     trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), closest ? { phrase: closest.text, score: closest.score } : undefined)
   }
   const display = settled ? durationText(duration.min, duration.unit) : accepted.length === duration.max - duration.min + 1 ? durationRangeText(duration) : `${accepted.join(' or ')} ${duration.unit}`
-  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accepted.map(String))
+  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accepted.length === 1 ? numberForms(accepted[0] as number) : accepted.map(String))
 }
 
 function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {
