@@ -4,7 +4,7 @@ import type { Question } from '../domain/questions/types'
 import { createRandom } from '../domain/random'
 import type { Grade, IntervalPreview } from '../domain/scheduling/types'
 import { startOfDay } from '../domain/stats'
-import { buildStudyQueue, shouldRepeatInSession, suggestGrade, summarizeSession, type SessionSummary } from '../domain/study'
+import { buildStudyQueue, LEARN_AHEAD_MS, shouldRepeatInSession, suggestGrade, summarizeSession, type SessionSummary } from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
 import type { AnswerResult } from '../components/answer/types'
 import { useSettingsStore } from './settings'
@@ -144,6 +144,12 @@ export const useStudyStore = defineStore('study', () => {
     const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
     if (result.value) answer.correct = result.value.check.correct
     const next: StudySession = { ...current, updatedAt: now, answers: [...current.answers, answer] }
+    // A card kept in short learning steps comes back later in this session, as in Anki. The grade's
+    // preview says so in advance, so the repeat is saved in the review's own transaction.
+    const again = { cardId: item.cardId, questionId: item.questionId, isNew: false }
+    const preview = intervals.value?.[value]
+    const repeatPlanned = preview !== undefined && preview.due - intervalsAt.value <= LEARN_AHEAD_MS
+    if (repeatPlanned) next.items = [...next.items, again]
     try {
       const db = useStorageStore().db()
       const { card } = await db.recordReview({
@@ -157,9 +163,8 @@ export const useStudyStore = defineStore('study', () => {
         source: 'study',
         session: next,
       })
-      // A card still in short learning steps comes back later in this session, as in Anki.
-      if (shouldRepeatInSession(card.state, now)) {
-        next.items = [...next.items, { cardId: item.cardId, questionId: item.questionId, isNew: false }]
+      if (!repeatPlanned && shouldRepeatInSession(card.state, now)) {
+        next.items = [...next.items, again]
         await db.sessions.save(next)
       }
       session.value = next

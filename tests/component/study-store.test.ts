@@ -67,6 +67,23 @@ describe('study store', () => {
     expect(saved?.answers.map((a) => a.cardId)).toEqual([first.cardId])
   })
 
+  it('queues a card graded Again to come back in this session, saved with the review itself', async () => {
+    const { study, db } = await startApp(new IDBFactory(), 'repeat')
+    const first = study.question!
+    let separateSaves = 0
+    const save = db.sessions.save
+    db.sessions.save = (session) => {
+      separateSaves++
+      return save(session)
+    }
+    study.reveal()
+    await study.grade(1 as Grade)
+    const saved = await db.sessions.load(studySessionId('test-deck'))
+    expect(saved?.items.map((i) => i.questionId)).toEqual([...questions.map((q) => q.id), first.id])
+    expect(separateSaves).toBe(0)
+    expect(study.total).toBe(4)
+  })
+
   it('does not move on when the grade cannot be stored', async () => {
     const { study, db, storage } = await startApp(new IDBFactory(), 'grade-fails')
     const first = study.question!.id
