@@ -155,7 +155,7 @@ browserTest('the YAML tab shows each error at its line; choosing one moves the c
   await page.getByRole('tab', { name: 'YAML' }).click()
   const area = page.getByLabel('Deck file (YAML)')
   await area.fill('id: x\ntitle: X\nentities:\n  a:\n    kind: person\n    name: A\n    fathr: b\n')
-  const line = page.getByRole('button', { name: 'Line 7' })
+  const line = page.getByRole('button', { name: 'Go to line 7, column 5' })
   await line.waitFor()
   await page.getByText(/did you mean `father`/).waitFor()
   await line.click()
