@@ -6,7 +6,8 @@ import { VitePWA } from 'vite-plugin-pwa'
 // Everything below that names a URL is relative, so the same build logic works under any base.
 const base = process.env.BASE_PATH ?? '/'
 
-export const themeColor = '#3b2a5a'
+// The app's accent and page colours (src/styles/base.css).
+export const themeColor = '#7a4b12'
 export const backgroundColor = '#fbf7ef'
 
 // Only the app's own scripts run: no inline script and no eval, so nothing in a deck can ever

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 
 const dir = join(import.meta.dirname, '..', 'public', 'icons')
 const convert = process.env.CONVERT ?? '/usr/bin/convert'
-const purple = '#3b2a5a'
+const bronze = '#7a4b12' // the app's accent colour (src/styles/base.css)
 
 function coin(cx: number, cy: number, radius: number): string {
   const s = radius / 240
@@ -46,7 +46,7 @@ writeFileSync(join(dir, 'coin.svg'), svg(coin(256, 256, 248)))
 // Maskable: full-bleed background, the coin inside the central safe circle (radius 40 %).
 // Only its PNGs ship, so its SVG is a temporary file.
 const maskable = join(tmpdir(), 'stavraton-coin-maskable.svg')
-writeFileSync(maskable, svg(`<rect width="512" height="512" fill="${purple}" stroke="none"/>\n  ${coin(256, 256, 196)}`))
+writeFileSync(maskable, svg(`<rect width="512" height="512" fill="${bronze}" stroke="none"/>\n  ${coin(256, 256, 196)}`))
 
 const render = (source: string, size: number, target: string) =>
   execFileSync(convert, [
