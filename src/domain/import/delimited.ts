@@ -142,9 +142,11 @@ const CANDIDATES = ['\t', ';', ','] as const
  * a field count of exactly two; ties go to tab, then semicolon (commas are common inside text).
  */
 export function detectSeparator(text: string): string | undefined {
+  // The first 64 KB (a few hundred lines) decide; a cut line at the end weighs one record at most.
+  const sample = text.length > 65536 ? text.slice(0, text.lastIndexOf('\n', 65536) + 1 || 65536) : text
   let best: { sep: string; score: number[] } | undefined
   for (const sep of CANDIDATES) {
-    const records = parseDelimited(text, { separator: sep }).records.filter((r) => !isBlankRecord(r))
+    const records = parseDelimited(sample, { separator: sep }).records.filter((r) => !isBlankRecord(r))
     if (records.length === 0) continue
     const withTwo = records.filter((r) => r.fields.length >= 2).length
     if (withTwo === 0) continue
