@@ -1,6 +1,7 @@
 // The editor's forms edit the YAML document in place: comments and unknown parts survive, names
 // typed for relatives and places become entities, and the result is what a teacher would write.
 import { describe, expect, it } from 'vitest'
+import { parseDeckText } from '../../../src/domain/deck/parse'
 import {
   addCard,
   addTenure,
@@ -59,6 +60,12 @@ describe('deck forms', () => {
     })
     expect(listEntities(doc).map((e) => e.id)).toEqual(['john-vii', 'thessalonica', 'andronikos-iv', 'irene-gattilusio', 'byzantine-emperor'])
     expect(listSources(doc)).toEqual([{ id: 'w', title: 'Wikipedia', url: 'https://en.wikipedia.org/' }])
+    // What the forms write is a valid deck: no errors (the unsourced card and tenure only warn).
+    const parsed = parseDeckText(doc.toString())
+    expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([])
+    expect(parsed.deck?.facts.map((f) => f.id)).toEqual(
+      expect.arrayContaining(['born:john-vii', 'died:john-vii', 'diedAt:john-vii', 'parent:john-vii:andronikos-iv', 'spouse:irene-gattilusio:john-vii']),
+    )
   })
 
   it('edits a person without losing comments, disputes or fields the form does not show', () => {
