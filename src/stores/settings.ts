@@ -4,6 +4,14 @@ import { DEFAULT_SETTINGS, InvalidSettingError, type Settings } from '../domain/
 import { liveQuery } from '../storage'
 import { useStorageStore } from './storage'
 
+const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = {
+  desiredRetention: 'Desired retention',
+  newPerDay: 'New cards per day',
+  recognitionFirst: 'Recognition first',
+  theme: 'Theme',
+  quizLength: 'Questions per quiz',
+}
+
 /** The learner's settings, kept in step with storage (and with other tabs) through liveQuery. */
 export const useSettingsStore = defineStore('settings', () => {
   const settings = shallowRef<Settings>({ ...DEFAULT_SETTINGS })
@@ -36,7 +44,7 @@ export const useSettingsStore = defineStore('settings', () => {
       settings.value = await useStorageStore().db().settings.update(patch)
       return true
     } catch (e) {
-      if (e instanceof InvalidSettingError) error.value = e.message
+      if (e instanceof InvalidSettingError) error.value = e.message.replace(e.field, FIELD_LABELS[e.field])
       else if (!useStorageStore().report(e)) error.value = e instanceof Error ? e.message : String(e)
       return false
     }
