@@ -43,6 +43,29 @@ browserTest('a CSV file imports from the Library and can be studied', fixture, a
   assert.equal((await readReviews(page)).filter((r) => r.deckId === 'byzantine-coins').length, 1)
 })
 
+browserTest('a file dropped on the dialog is read, and a pasted share link opens too', fixture, async () => {
+  const page = fixture.page
+  await openImportDialog(page)
+  const dialog = page.getByRole('dialog')
+  const drop = await page.evaluateHandle(() => {
+    const data = new DataTransfer()
+    data.items.add(new File(['Mistra\tDespotate capital\n'], 'dropped.tsv', { type: 'text/tab-separated-values' }))
+    return data
+  })
+  await dialog.locator('.import-drop').dispatchEvent('drop', { dataTransfer: drop })
+  await dialog.getByRole('heading', { name: 'dropped' }).waitFor()
+
+  await page.goto(`${fixture.server.url}editor/new`)
+  await page.getByRole('tab', { name: 'YAML' }).click()
+  await page.getByLabel('Deck file (YAML)').fill('id: pasted\ntitle: Pasted deck\ncards:\n  - { front: Hyperpyron, back: A gold coin }\n')
+  const link = await page.getByLabel(/^Share link/).inputValue()
+  await openImportDialog(page)
+  await dialog.getByLabel('Or paste a share link').fill(link)
+  await dialog.getByRole('button', { name: 'Open link' }).click()
+  await dialog.getByRole('heading', { name: 'Pasted deck' }).waitFor()
+  await dialog.getByText('Hyperpyron').waitFor()
+})
+
 browserTest('an .apkg imports (sql.js loaded from our own origin), media skipped with a notice', fixture, async () => {
   const page = fixture.page
   const wasm: string[] = []
