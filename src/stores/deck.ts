@@ -66,9 +66,10 @@ export const useDeckStore = defineStore('deck', () => {
   }
 
   async function open(deckId: string): Promise<void> {
-    if (current.value?.deck.id === deckId) return
+    if (current.value?.deck.id === deckId && status.value === 'ready') return
     status.value = 'loading'
     error.value = undefined
+    changeMessage.value = ''
     try {
       const loaded = await get(deckId)
       current.value = loaded
