@@ -48,7 +48,8 @@ describe('importApkg', () => {
     const apkg = zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]), 'collection.anki2': stub })
     const result = await importApkg(apkg, options)
     expect(result.deck).toBeUndefined()
-    expect(result.issues).toMatchObject([{ code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE, file: 'Byzantium.apkg', line: 1 }])    const alone = await importApkg(zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }), options)
+    expect(result.issues).toMatchObject([{ code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE, file: 'Byzantium.apkg', line: 1 }])
+    const alone = await importApkg(zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }), options)
     expect(alone.issues).toMatchObject([{ code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE }])
   })
 
