@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import type { DeckIssue } from '../../../src/domain/deck/issues'
+import { IssueList, type DeckIssue } from '../../../src/domain/deck/issues'
 import { parseDeckText } from '../../../src/domain/deck/parse'
 import { DeckFileSchema } from '../../../src/domain/deck/schema'
 import { deckToFileObject } from '../../../src/domain/deck/serialize'
@@ -14,7 +14,9 @@ import { deckToYaml } from '../../../src/domain/deck/yaml'
 import { validDeckFile } from './arbitraries'
 
 type Obj = Record<string, unknown>
-const RUNS = { numRuns: 100 }
+// Fixed seeds keep the suite deterministic; change one to explore other decks.
+const SEED = 20261126
+const RUNS = { numRuns: 100, seed: SEED }
 const clone = <T>(value: T): T => structuredClone(value)
 const entitiesOf = (file: Obj) => file.entities as Record<string, Obj>
 const peopleOf = (file: Obj) => Object.entries(entitiesOf(file)).filter(([, e]) => e.kind === 'person')
@@ -54,7 +56,7 @@ describe('random valid decks', () => {
         expect(summary(again.issues)).toBe('')
         expect(again.deck).toEqual(deck)
       }),
-      { numRuns: 60 },
+      { numRuns: 60, seed: SEED },
     )
   })
 
@@ -63,7 +65,7 @@ describe('random valid decks', () => {
       fc.property(validDeckFile, (file) => {
         expect(parseDeckText(JSON.stringify(file, null, 2)).deck).toEqual(validateDeckObject(file).deck)
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: SEED },
     )
   })
 })
@@ -172,7 +174,7 @@ describe('random corruptions', () => {
           expect(found.every((issue) => issue.severity === (corruption.severity ?? 'error'))).toBe(true)
           if ((corruption.severity ?? 'error') === 'error') expect(result.deck).toBeUndefined()
         }),
-        { numRuns: 25 },
+        { numRuns: 25, seed: SEED },
       )
     })
   }
@@ -197,12 +199,20 @@ const mutated: fc.Arbitrary<unknown> = fc
   })
 
 describe('the structural check', () => {
-  it('accepts exactly what valibot accepts', () => {
+  // Two deliberate differences: valibot's object schemas take a list for a mapping (both are JS
+  // objects), and its records skip the keys `constructor`, `prototype` and `__proto__`; the JSON
+  // Schema and this check reject the first and check the second. Otherwise they agree.
+  it('accepts what valibot accepts, except a list where a mapping belongs', () => {
+    const deliberate = (issue: DeckIssue) =>
+      (issue.code === 'wrong-type' && issue.message.endsWith('found a list')) || /(^|\.)(constructor|prototype|__proto__)(\.|$)/.test(issue.path)
     fc.assert(
       fc.property(mutated, (raw) => {
-        expect(checkStructure(DeckFileSchema, raw).ok).toBe(v.safeParse(DeckFileSchema, raw).success)
+        const issues = new IssueList()
+        const ok = checkStructure(DeckFileSchema, raw, issues).ok
+        if (!v.safeParse(DeckFileSchema, raw).success) expect(ok).toBe(false)
+        else expect(issues.issues.filter((issue) => !deliberate(issue))).toEqual([])
       }),
-      { numRuns: 200 },
+      { numRuns: 200, seed: SEED },
     )
   })
 
@@ -212,7 +222,7 @@ describe('the structural check', () => {
         const result = validateDeckObject(raw)
         expect(Array.isArray(result.issues)).toBe(true)
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: SEED },
     )
   })
 })
