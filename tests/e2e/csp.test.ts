@@ -1,6 +1,6 @@
-// The Content-Security-Policy holds in the real app (issue 5 §5): the main views run without a
-// single CSP violation or console error, and an inline script injected into the page — what a
-// malicious deck would need — is blocked.
+// The Content-Security-Policy holds in the real app (issue 5 §5): the main views, the deck's tabs
+// and the editor run without a single CSP violation or console error, and an inline script
+// injected into the page — what a malicious deck would need — is blocked.
 import assert from 'node:assert/strict'
 import { deckUrl, showAnswer, studyUrl } from './app'
 import { browserTest, useBrowserFixture, watchProblems } from './harness'
@@ -18,11 +18,18 @@ browserTest('no CSP violation or console error on the main views', fixture, asyn
   await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
   await page.goto(deckUrl(fixture.server.url))
   await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
+  // Every tab of the deck page (overview, family tree, timeline …): the SVG views set positions too.
+  const tabs = await page.getByRole('tab').all()
+  assert.ok(tabs.length > 1, 'the deck page has tabs')
+  for (const tab of tabs) {
+    await tab.click()
+    await page.getByRole('tabpanel').first().waitFor()
+  }
   await page.goto(studyUrl(fixture.server.url))
   await showAnswer(page)
   await page.goto(`${deckUrl(fixture.server.url)}/quiz`)
   await page.getByRole('heading', { level: 2 }).first().waitFor()
-  for (const path of ['progress', 'settings']) {
+  for (const path of ['progress', 'settings', 'editor/new']) {
     await page.goto(`${fixture.server.url}${path}`)
     await page.getByRole('heading', { level: 1 }).waitFor()
   }
