@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { DeckIssue } from '../src/domain/deck/issues'
 import { locateInDeckText } from '../src/domain/deck/parse'
 import type { Deck } from '../src/domain/deck/types'
-import { checkDeckFile, printIssues, summary } from './deck-check'
+import { checkDeckFile, flushed, printIssues, summary } from './deck-check'
 
 export interface CompileOptions {
   contentDir: string
@@ -104,8 +104,9 @@ export async function compileDecks(options: CompileOptions): Promise<CompileResu
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const root = fileURLToPath(new URL('..', import.meta.url))
   compileDecks({ contentDir: join(root, 'content'), outDir: join(root, 'src', 'generated', 'decks') }).then(
-    (result) => {
+    async (result) => {
       if (!result.ok) process.stderr.write('compile-decks: the decks in content/ have errors; nothing was written\n')
+      await flushed()
       process.exit(result.ok ? 0 : 1)
     },
     (error: unknown) => {

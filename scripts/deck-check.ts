@@ -47,5 +47,10 @@ export async function checkCommand(args: string[]): Promise<number> {
     process.stdout.write(`${summary(file, result)}\n`)
     if (!result.deck) failed = true
   }
+  await flushed()
   return failed ? 1 : 0
 }
+
+/** Resolves once stdout and stderr have taken everything: the dispatcher exits right after. */
+export const flushed = (): Promise<unknown> =>
+  Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))))

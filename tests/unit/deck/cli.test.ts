@@ -15,8 +15,15 @@ let err = ''
 beforeEach(() => {
   out = ''
   err = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true))
+  // Capture the output; call the write callback as a real stream does once the text is out.
+  const capture = (append: (text: string) => void) => (chunk: unknown, ...rest: unknown[]) => {
+    append(String(chunk))
+    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
+    done?.()
+    return true
+  }
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (out += text)) as typeof process.stdout.write)
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (err += text)) as typeof process.stderr.write)
 })
 afterEach(() => vi.restoreAllMocks())
 
