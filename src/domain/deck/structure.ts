@@ -56,7 +56,7 @@ export function describeSchema(schema: SchemaNode): string {
     case 'number':
       return 'a number'
     case 'array':
-      return schema.item ? `a list of ${describeSchema(schema.item).replace(/^an? /, '')}s` : 'a list'
+      return schema.item ? `a list, each item ${describeSchema(schema.item)}` : 'a list'
     case 'record':
       return 'a mapping of ids to values'
     case 'picklist':
@@ -86,6 +86,7 @@ function typeDraft(schema: SchemaNode, value: unknown, path: Path): Draft {
   const draft: Draft = { code: 'wrong-type', path, message: `wrong type for ${label(path)}: found ${describeValue(value)}`, expected }
   if ((typeof value === 'number' || typeof value === 'boolean') && expected === 'text') draft.hint = `write it in quotes: "${value}"`
   if (value === null) draft.hint = 'the value is missing after the colon'
+  if (schema.type === 'array' && (typeof value === 'string' || typeof value === 'number')) draft.hint = `write it as a list: [${value}]`
   return draft
 }
 
