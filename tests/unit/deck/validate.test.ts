@@ -101,6 +101,7 @@ describe('structure', () => {
     expect(at(born)).toEqual([11, 11, 'entities.a.born'])
     expect(born.expected).toContain('a date like `22 September 1408`')
     expect(one(withEntities('  a: { kind: person, name: 1370, source: book }'), 'wrong-type').hint).toBe('write it in quotes: "1370"')
+    expect(one(withEntities('  a: { kind: person, name: A, source: book, titles: t }'), 'wrong-type').hint).toBe('write it as a list: [t]')
   })
 
   it('reports a missing required field at its parent', () => {
