@@ -37,9 +37,29 @@ export const useDeckStore = defineStore('deck', () => {
   /** Change messages not yet shown, by deck: each is shown once, when the deck is next opened. */
   const unannounced = new Map<string, string>()
 
-  async function read(deckId: string): Promise<Deck> {
+  /** Decks read and their questions generated, by deck id: the part that needs no storage. */
+  const generated = new Map<string, Promise<{ deck: Deck; questions: Question[] }>>()
+
+  function generate(deckId: string, read: () => Promise<Deck>) {
+    let pending = generated.get(deckId)
+    if (!pending) {
+      pending = read().then((deck) => ({ deck, questions: generateQuestions(deck, { seed: deckSeed(deck.id) }) }))
+      pending.catch(() => generated.delete(deckId))
+      generated.set(deckId, pending)
+    }
+    return pending
+  }
+
+  /**
+   * Starts reading a built-in deck and generating its questions before storage is open, so a deep
+   * link to a deck or its study view does both at once. Other decks live in storage: nothing to do.
+   */
+  function prepare(deckId: string): void {
     const builtIn = builtInDecks.find((d) => d.id === deckId)
-    if (builtIn) return builtIn.load()
+    if (builtIn) void generate(deckId, builtIn.load).catch(() => undefined)
+  }
+
+  async function readSaved(deckId: string): Promise<Deck> {
     const saved = await useStorageStore().db().decks.get(deckId)
     if (!saved) throw new DeckNotFoundError(deckId)
     return saved
@@ -50,8 +70,8 @@ export const useDeckStore = defineStore('deck', () => {
     let loading = cache.get(deckId)
     if (!loading) {
       loading = (async () => {
-        const deck = await read(deckId)
-        const questions = generateQuestions(deck, { seed: deckSeed(deck.id) })
+        const builtIn = builtInDecks.find((d) => d.id === deckId)
+        const { deck, questions } = await generate(deckId, builtIn ? builtIn.load : () => readSaved(deckId))
         const changes = await useStorageStore()
           .db()
           .syncDeckQuestions(deck.id, questions, Date.now(), { title: deck.title, version: deck.version })
@@ -86,8 +106,9 @@ export const useDeckStore = defineStore('deck', () => {
   /** Forget a deck's cached questions, e.g. after it was re-imported with new content. */
   function invalidate(deckId: string) {
     cache.delete(deckId)
+    generated.delete(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
   }
 
-  return { current, status, error, changeMessage, get, open, invalidate }
+  return { current, status, error, changeMessage, prepare, get, open, invalidate }
 })
