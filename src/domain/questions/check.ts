@@ -1,6 +1,7 @@
 // Checking a learner's answer, for the study and quiz screens. Pure: the question carries all
 // that is needed (answer, accepted forms, accepted dates).
 import { parseDate } from '../deck/dates'
+import { editDistance } from '../deck/suggest'
 import type { DatePoint } from '../deck/types'
 import type { AnswerCheck, Question } from './types'
 import { matchForm, normalizeAnswer, numberIn } from './answers'
@@ -27,8 +28,12 @@ export function checkTypedAnswer(question: Question, input: string): AnswerCheck
   const canonical = question.acceptAs?.[match.index] ?? (question.accept?.length === 1 || !question.accept ? answer : form)
   const typed = input.trim()
   if (match.typos > 0) return { correct: true, message: `Accepted: ${typed} — spelled ${canonical} here` }
-  if (normalizeAnswer(form) === normalizeAnswer(canonical)) return { correct: true }
-  return { correct: true, message: `Accepted: ${typed} — spelled ${canonical} here` }
+  const a = normalizeAnswer(form)
+  const b = normalizeAnswer(canonical)
+  if (a === b) return { correct: true }
+  // Another spelling of the same name, or another name altogether ("Maria" for Keratsa).
+  const spelling = editDistance(a, b) <= Math.ceil(b.length * 0.4)
+  return { correct: true, message: `Accepted: ${typed} — ${spelling ? 'spelled' : 'called'} ${canonical} here` }
 }
 
 /** A date answer, as parts or as text ("22 September 1408", "1408", "Sept 1408"). */

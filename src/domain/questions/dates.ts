@@ -129,40 +129,34 @@ export function durationRangeText(duration: Duration): string {
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]} ${duration.unit}`
 }
 
+/** A point moved by whole years, months or days (days roll over months), keeping its precision. */
+export function movePoint(p: DatePoint, years: number, months = 0, days = 0): DatePoint {
+  let year = addYears(p.year, years)
+  let month = p.month
+  let day = p.day
+  if (month !== undefined && months) {
+    const total = month - 1 + months
+    year = addYears(year, Math.floor(total / 12))
+    month = (((total % 12) + 12) % 12) + 1
+  }
+  if (day !== undefined && month !== undefined) {
+    day = Math.min(day, daysInMonth(year, month)) + days
+    while (day > daysInMonth(year, month)) {
+      day -= daysInMonth(year, month)
+      if (++month > 12) [month, year] = [1, addYears(year, 1)]
+    }
+    while (day < 1) {
+      if (--month < 1) [month, year] = [12, addYears(year, -1)]
+      day += daysInMonth(year, month)
+    }
+  }
+  return month === undefined ? { year } : day === undefined ? { year, month } : { year, month, day }
+}
+
 /** Move a date by whole years, months or days, keeping its kind, precision and circa mark. */
 export function shiftDate(date: HistoricalDate, years: number, months = 0, days = 0): HistoricalDate {
-  const move = (p: DatePoint): DatePoint => {
-    let year = addYears(p.year, years)
-    let month = p.month
-    let day = p.day
-    if (month !== undefined && months) {
-      const total = month - 1 + months
-      year = addYears(year, Math.floor(total / 12))
-      month = (((total % 12) + 12) % 12) + 1
-    }
-    if (day !== undefined && month !== undefined) {
-      day = Math.min(day, daysInMonth(year, month))
-      if (days) {
-        day += days
-        while (day > daysInMonth(year, month)) {
-          day -= daysInMonth(year, month)
-          month++
-          if (month > 12) [month, year] = [1, addYears(year, 1)]
-        }
-        while (day < 1) {
-          month--
-          if (month < 1) [month, year] = [12, addYears(year, -1)]
-          day += daysInMonth(year, month)
-        }
-      }
-    }
-    const out: DatePoint = { year }
-    if (month !== undefined) out.month = month
-    if (day !== undefined) out.day = day
-    return out
-  }
-  const shifted: Omit<HistoricalDate, 'text'> = { kind: date.kind, start: move(date.start), circa: date.circa, uncertain: date.uncertain }
-  if (date.end) shifted.end = move(date.end)
+  const shifted: Omit<HistoricalDate, 'text'> = { kind: date.kind, start: movePoint(date.start, years, months, days), circa: date.circa, uncertain: date.uncertain }
+  if (date.end) shifted.end = movePoint(date.end, years, months, days)
   return { ...shifted, text: formatDate(shifted) }
 }
 

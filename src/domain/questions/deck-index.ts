@@ -82,9 +82,9 @@ export function buildDeckIndex(deck: Deck): DeckIndex {
       }
     }
   }
-  for (const list of tenuresByOffice.values()) list.sort((a, b) => tenureStartKey(a) - tenureStartKey(b))
-  for (const perOffice of tenuresByHolder.values())
-    for (const list of perOffice.values()) list.sort((a, b) => tenureStartKey(a) - tenureStartKey(b))
+  const byStart = (a: TenureFact, b: TenureFact) => tenureStartKey(a) - tenureStartKey(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  for (const list of tenuresByOffice.values()) list.sort(byStart)
+  for (const perOffice of tenuresByHolder.values()) for (const list of perOffice.values()) list.sort(byStart)
 
   const yearOf = new Map<string, number>()
   for (const [id, fact] of born) yearOf.set(id, fact.value.start.year)

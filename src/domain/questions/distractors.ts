@@ -3,13 +3,13 @@
 // then generated (dates, numbers). Never a value the facts make true: callers pass what to exclude.
 // Pools are indexed once (sorted by year, binary search for the window), so each question costs
 // O(log n + k) and the whole deck stays near linear.
-import { daysInMonth, formatDate, precisionOf } from '../deck/dates'
+import { formatDate, precisionOf } from '../deck/dates'
 import type { DatePoint, DatePrecision, Entity, HistoricalDate } from '../deck/types'
 import type { Difficulty } from './types'
 import { randomInt, type Random } from '../random'
 import type { PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
-import { addYears, samePoint, shiftDate, truncatePoint } from './dates'
+import { movePoint, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
 
 /** A wrong option and how close it is to the answer (0 far … 1 very close). */
@@ -72,10 +72,12 @@ class EntityPool {
   private readonly years: Float64Array
   private readonly unkeyed: Candidate[]
 
+  // Sorted by year, then id: the search never depends on the order of the deck's file.
   constructor(candidates: Candidate[]) {
-    this.keyed = candidates.filter((c) => c.year !== undefined).sort((a, b) => (a.year as number) - (b.year as number))
+    const byId = (a: Candidate, b: Candidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    this.keyed = candidates.filter((c) => c.year !== undefined).sort((a, b) => (a.year as number) - (b.year as number) || byId(a, b))
     this.years = Float64Array.from(this.keyed, (c) => c.year as number)
-    this.unkeyed = candidates.filter((c) => c.year === undefined)
+    this.unkeyed = candidates.filter((c) => c.year === undefined).sort(byId)
   }
 
   /** Add up to `limit` candidates that pass `ok` to `out`: nearest to `year`, or from a random place. */
@@ -226,13 +228,11 @@ export class DatePool {
 
   constructor(dates: Iterable<HistoricalDate>) {
     const points: DatePoint[] = []
-    const keys: number[] = []
-    for (const d of dates) {
-      if (d.kind !== 'on' || d.circa || d.uncertain || points.length >= POINT_BITS) continue
-      keys.push(Math.round(approxDays(d.start)) * POINT_BITS + points.length)
-      points.push(d.start)
-    }
-    this.keys = Float64Array.from(keys).sort()
+    for (const d of dates) if (d.kind === 'on' && !d.circa && !d.uncertain) points.push(d.start)
+    // Canonical order (not the file's), then each key carries its point's index.
+    points.sort((a, b) => pointKey(a) - pointKey(b))
+    if (points.length > POINT_BITS) points.length = POINT_BITS
+    this.keys = Float64Array.from(points, (p, i) => Math.round(approxDays(p)) * POINT_BITS + i).sort()
     this.points = points
   }
 
@@ -270,23 +270,6 @@ const MOVES: Record<DatePrecision | 'circa', ReadonlyArray<readonly [number, num
   day: [[0, 0, 4], [0, 0, -4], [0, 0, 11], [0, 0, -11], [0, 1, 0], [0, -1, 0], [0, 2, 0], [0, -4, 0], [1, 0, 0], [-1, 0, 0], [3, 0, 0]],
 }
 
-function movePoint(p: DatePoint, [years, months, days]: readonly [number, number, number]): DatePoint {
-  let year = addYears(p.year, years)
-  let month = p.month
-  let day = p.day
-  if (month !== undefined && months) {
-    const total = month - 1 + months
-    year = addYears(year, Math.floor(total / 12))
-    month = (((total % 12) + 12) % 12) + 1
-  }
-  if (day !== undefined && month !== undefined) {
-    const length = daysInMonth(year, month)
-    day = Math.min(Math.max(1, day + days), length)
-    if (day === p.day && days) day = days > 0 ? Math.max(1, day - 2 * days) : Math.min(length, day - 2 * days)
-  }
-  return month === undefined ? { year } : day === undefined ? { year, month } : { year, month, day }
-}
-
 /**
  * Up to three wrong dates of the same kind, precision and style (circa stays circa), first from
  * the deck's own dates within the window, then generated. Circa dates keep at least 5 years apart.
@@ -319,7 +302,7 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
   }
   for (const move of MOVES[date.circa ? 'circa' : precision]) {
     if (out.length >= DISTRACTORS * 2) break
-    consider(movePoint(date.start, move), false)
+    consider(movePoint(date.start, ...move), false)
   }
   return pickBest(out, random).map((c) => {
     const years = astronomical(c.point.year) - astronomical(date.start.year)

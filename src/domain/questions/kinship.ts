@@ -89,13 +89,21 @@ export class Kinship {
   anySpousesOf = (id: string): readonly string[] => this.anySpouses.get(id) ?? EMPTY
 
   private cachedId: string | undefined
-  private cached: DerivedRelatives | undefined
-  private cachedAny: Record<DerivedRelation, Set<string>> | undefined
+  private cached: Derivation | undefined
+  private cachedAny: Derivation | undefined
+
+  private derivation(id: string): { settled: Derivation; any: Derivation } {
+    if (this.cachedId !== id) {
+      this.cachedId = id
+      this.cached = deriveAll(id, (ids, facts) => step(ids, this.parents, facts), (ids, facts) => step(ids, this.children, facts))
+      this.cachedAny = this.disputedLinks ? deriveAll(id, (ids) => stepAny(ids, this.anyParents), (ids) => stepAny(ids, this.anyChildren)) : this.cached
+    }
+    return { settled: this.cached as Derivation, any: this.cachedAny as Derivation }
+  }
 
   /** Settled relatives of every derived kind, with the facts that make them so (last person cached). */
   derivedAll(id: string): DerivedRelatives {
-    if (this.cachedId !== id) this.fill(id)
-    return this.cached as DerivedRelatives
+    return this.derivation(id).settled.exclusive
   }
 
   /** Settled relatives of one derived kind. */
@@ -103,27 +111,21 @@ export class Kinship {
     return this.derivedAll(id)[relation]
   }
 
-  /** Everyone who is this kind of relative by any link a source gives: never a wrong option. */
+  /**
+   * Everyone who could be this kind of relative by any link a source gives, without ruling
+   * anyone out (a parent by one source may be an uncle by another): never a wrong option.
+   */
   anyDerived(id: string, relation: DerivedRelation): Set<string> {
-    if (this.cachedId !== id) this.fill(id)
-    return (this.cachedAny as Record<DerivedRelation, Set<string>>)[relation]
+    return this.derivation(id).any.inclusive[relation]
   }
 
-  private fill(id: string): void {
-    this.cachedId = id
-    this.cached = deriveAll(id, (ids, facts) => step(ids, this.parents, facts), (ids, facts) => step(ids, this.children, facts))
-    const settled = this.cached
-    this.cachedAny = this.disputedLinks
-      ? mapRelations(deriveAll(id, (ids) => stepAny(ids, this.anyParents), (ids) => stepAny(ids, this.anyChildren)), (r) => new Set(r.ids))
-      : mapRelations(settled, (r) => new Set(r.ids))
+  /** This kind of relative by any source's links, the usual way (a parent is no uncle): for matching. */
+  anyDerivedExclusive(id: string, relation: DerivedRelation): readonly string[] {
+    return this.derivation(id).any.exclusive[relation].ids
   }
 }
 
 export type DerivedRelatives = Record<DerivedRelation, Relatives>
-
-function mapRelations<A, B>(all: Record<DerivedRelation, A>, f: (a: A) => B): Record<DerivedRelation, B> {
-  return { grandparent: f(all.grandparent), grandchild: f(all.grandchild), sibling: f(all.sibling), 'uncle-aunt': f(all['uncle-aunt']), cousin: f(all.cousin) }
-}
 
 type Step = (ids: Iterable<string>, facts: RelationFact[] | undefined) => Set<string>
 
@@ -150,8 +152,15 @@ function unique(...lists: RelationFact[][]): RelationFact[] {
   return set.size === lists.reduce((n, l) => n + l.length, 0) ? lists.flat() : [...set]
 }
 
+interface Derivation {
+  /** Each relative in the usual sense: an uncle is a parent's sibling who is not a parent. */
+  exclusive: DerivedRelatives
+  /** Anyone the links could make one: a superset, for what must never be offered as wrong. */
+  inclusive: Record<DerivedRelation, Set<string>>
+}
+
 /** The five derived relations in one pass, sharing parents and grandparents. */
-function deriveAll(id: string, up: Step, down: Step): DerivedRelatives {
+function deriveAll(id: string, up: Step, down: Step): Derivation {
   const toParents: RelationFact[] = []
   const parents = up([id], toParents)
   const toGrandparents: RelationFact[] = []
@@ -160,23 +169,33 @@ function deriveAll(id: string, up: Step, down: Step): DerivedRelatives {
   const siblings = down(parents, toSiblings)
   const toParentSiblings: RelationFact[] = []
   const parentSiblings = down(grandparents, toParentSiblings)
-  const toCousins: RelationFact[] = []
-  const minus = (set: Set<string>, ...others: Iterable<string>[]) => {
-    for (const other of others) for (const x of other) set.delete(x)
-    set.delete(id)
-    return [...set]
-  }
-  const unclesAunts = minus(parentSiblings, parents)
-  const cousins = minus(down(unclesAunts, toCousins), siblings, [id])
   const toChildren: RelationFact[] = []
   const toGrandchildren: RelationFact[] = []
   const grandchildren = down(down([id], toChildren), toGrandchildren)
-  const none = grandparents.size === 0
+  const but = (set: Set<string>, ...others: Iterable<string>[]): Set<string> => {
+    const out = new Set(set)
+    for (const other of others) for (const x of other) out.delete(x)
+    out.delete(id)
+    return out
+  }
+  const unclesAunts = but(parentSiblings, parents)
+  const toCousins: RelationFact[] = []
+  const cousins = but(down(unclesAunts, toCousins), siblings)
+  const inclusive = {
+    grandparent: but(grandparents),
+    grandchild: but(grandchildren),
+    sibling: but(siblings),
+    'uncle-aunt': but(parentSiblings),
+    cousin: but(down(parentSiblings, undefined)),
+  }
   return {
-    grandparent: { ids: minus(grandparents), facts: none ? [] : unique(toParents, toGrandparents) },
-    grandchild: { ids: minus(grandchildren), facts: grandchildren.size ? unique(toChildren, toGrandchildren) : [] },
-    sibling: { ids: minus(new Set(siblings)), facts: siblings.size > 1 ? unique(toParents, toSiblings) : [] },
-    'uncle-aunt': { ids: unclesAunts, facts: unclesAunts.length ? unique(toParents, toGrandparents, toParentSiblings) : [] },
-    cousin: { ids: cousins, facts: cousins.length ? unique(toParents, toGrandparents, toParentSiblings, toSiblings, toCousins) : [] },
+    inclusive,
+    exclusive: {
+      grandparent: { ids: [...inclusive.grandparent], facts: grandparents.size ? unique(toParents, toGrandparents) : [] },
+      grandchild: { ids: [...inclusive.grandchild], facts: grandchildren.size ? unique(toChildren, toGrandchildren) : [] },
+      sibling: { ids: [...inclusive.sibling], facts: inclusive.sibling.size ? unique(toParents, toSiblings) : [] },
+      'uncle-aunt': { ids: [...unclesAunts], facts: unclesAunts.size ? unique(toParents, toGrandparents, toParentSiblings) : [] },
+      cousin: { ids: [...cousins], facts: cousins.size ? unique(toParents, toGrandparents, toParentSiblings, toSiblings, toCousins) : [] },
+    },
   }
 }

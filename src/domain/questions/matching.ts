@@ -44,7 +44,7 @@ export function kinMatching(ctx: GenerationContext, person: Entity): void {
   count(new Set(kin.anyParentsOf(person.id)))
   count(new Set(kin.anyChildrenOf(person.id)))
   count(new Set(kin.anySpousesOf(person.id)))
-  for (const r of DERIVED_RELATIONS) count(kin.anyDerived(person.id, r))
+  for (const r of DERIVED_RELATIONS) count(kin.anyDerivedExclusive(person.id, r))
 
   const candidates: Array<{ relation: keyof typeof KIN_WORDS; id: string; facts: readonly Fact[] }> = []
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)

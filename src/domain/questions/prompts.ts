@@ -121,7 +121,7 @@ export function fill(template: string, value: string): string {
   const at = template.indexOf('{}')
   if (at < 0) return template
   // "the {} dynasty" with "Palaiologos dynasty" must not read "dynasty dynasty".
-  const next = /^\s+(\S+)/.exec(template.slice(at + 2))?.[1]
+  const next = /^\s+([\p{L}\p{N}-]+)/u.exec(template.slice(at + 2))?.[1]
   const trimmed = next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
   return template.slice(0, at) + trimmed + template.slice(at + 2)
 }

@@ -1,0 +1,125 @@
+// The built-in deck (content/john-vii-palaiologos.yaml) yields questions about every fact of the
+// infobox source, in every generated kind, with the disputed facts never asked as settled.
+import { describe, expect, it } from 'vitest'
+import { generateQuestions } from '../../../src/domain/questions/generate'
+import type { Question } from '../../../src/domain/questions/types'
+import { builtInDeck, byId, card } from './fixtures'
+
+const deck = builtInDeck()
+const questions = generateQuestions(deck, { seed: 1 })
+const D = 'john-vii-palaiologos'
+
+describe('the built-in deck', () => {
+  // Each line of the infobox (/work/shared/sources/john-vii-palaiologos.infobox.txt) and the cards that ask it.
+  const infobox: Record<string, string[]> = {
+    'title Emperor and Autocrat of the Romans': ['title/john-vii'],
+    'Byzantine emperor, reign 14 April – 17 September 1390': [
+      'tenure.start/john-vii/byzantine-emperor/1390',
+      'tenure.end/john-vii/byzantine-emperor/1390',
+      'tenure.length/john-vii/byzantine-emperor/1390',
+      'tenure.holder/john-vii/byzantine-emperor/1390',
+    ],
+    'predecessor John V': ['tenure.predecessor/john-vii/byzantine-emperor/1390'],
+    'successor John V': ['tenure.successor/john-vii/byzantine-emperor/1390'],
+    'proclamation 1377 (as co-emperor)': ['event/john-vii/proclaimed-co-emperor'],
+    'emperor in Thessalonica 1403 – 22 September 1408': [
+      'tenure.start/john-vii/despot-of-thessalonica/1403',
+      'tenure.end/john-vii/despot-of-thessalonica/1403',
+      'tenure.length/john-vii/despot-of-thessalonica/1403',
+      'tenure.holder/john-vii/despot-of-thessalonica/1403',
+    ],
+    'successor Andronikos Palaiologos (as Despot)': ['tenure.successor/john-vii/despot-of-thessalonica/1403'],
+    'co-emperor Andronikos V (1403–1407)': ['tenure.coRuler/john-vii/despot-of-thessalonica/1403'],
+    'vacant, last held by Manuel II (1387)': ['tenure.lastHeld/john-vii/despot-of-thessalonica/1403'],
+    'born 1370': ['born/john-vii'],
+    'died 22 September 1408': ['died/john-vii'],
+    'aged 38': ['ageAtDeath/john-vii'],
+    'died at Thessalonica': ['diedAt/john-vii'],
+    'spouse Irene Gattilusio': ['spouse/john-vii'],
+    'issue Andronikos V': ['child/john-vii'],
+    'dynasty Palaiologos': ['dynasty/john-vii'],
+    'father Andronikos IV': ['parent.father/john-vii'],
+    'mother Keratsa of Bulgaria': ['parent.mother/john-vii'],
+    'caption: portrait (Zonaras)': ['text.caption/portrait-of-john-vii/extracts-of-history', 'text.caption/portrait-of-john-vii/joannes-zonaras'],
+    'caption: three portraits (Zonaras codex)': ['text.caption/portraits-zonaras-codex/andronikos-iv'],
+    'caption: 1422 map': ['text.caption/map-of-constantinople/1422', 'text.caption/map-of-constantinople/cristoforo-buondelmonti'],
+    'caption: three portraits (Paris codex)': ['text.caption/portraits-paris-codex/john-viii'],
+    'caption: half-stavraton coin': ['text.caption/half-stavraton-coin/christ-pantocrator'],
+  }
+
+  it.each(Object.entries(infobox))('asks about the infobox fact "%s"', (_fact, keys) => {
+    for (const key of keys) expect(Object.keys(card(questions, key)), key).not.toHaveLength(0)
+  })
+
+  it('uses every generated kind', () => {
+    const kinds = new Set(questions.map((q) => q.kind))
+    for (const kind of ['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching']) expect(kinds).toContain(kind)
+  })
+
+  it('asks who succeeded John VII in 1390, with John V offered once and nothing else true', () => {
+    const q = card(questions, 'tenure.successor/john-vii/byzantine-emperor/1390')['multiple-choice'] as Question
+    expect(q.prompt).toBe('Who succeeded John VII Palaiologos as Byzantine emperor in 1390?')
+    expect(q.answer).toBe('John V Palaiologos')
+    expect(q.choices?.filter((c) => c === 'John V Palaiologos')).toHaveLength(1)
+    expect(q.choices).not.toContain('John VII Palaiologos')
+  })
+
+  it('explains the 1390 predecessor the way a teacher would', () => {
+    const q = card(questions, 'tenure.predecessor/john-vii/byzantine-emperor/1390').typed as Question
+    expect(q.explanation).toMatch(/^John V Palaiologos preceded John VII Palaiologos as Byzantine emperor, and took the throne back on 17 September 1390\./)
+    expect(q.sources.map((s) => s.id)).toEqual(['infobox', 'w-j7'])
+  })
+
+  it('never asks the disputed birth as settled: only a date question accepting every side, with the dispute', () => {
+    const born = card(questions, 'born/john-vii')
+    expect(Object.keys(born)).toEqual(['date'])
+    expect(born.date?.date).toEqual({ precision: 'year', accept: [{ year: 1370 }, { year: 1366 }] })
+    expect(born.date?.dispute).toMatch(/1370 \(Infobox.*\); c\. 1370 or c\. 1366 \(Other encyclopedias/)
+  })
+
+  it('accepts Thessalonica or Mount Athos, and 1408 to 1410, for the disputed death', () => {
+    const place = card(questions, 'diedAt/john-vii')
+    expect(Object.keys(place)).toEqual(['typed'])
+    expect(place.typed?.accept).toEqual(['Thessalonica', 'Mount Athos'])
+    expect(place.typed?.dispute).toContain('Mount Athos')
+    expect(card(questions, 'died/john-vii').date?.date?.accept).toEqual([{ year: 1408 }, { year: 1409 }, { year: 1410 }])
+  })
+
+  it('uses the stated age at death (38), not one computed from the dates', () => {
+    const age = card(questions, 'ageAtDeath/john-vii')
+    expect(age['multiple-choice']?.answer).toBe('38 years')
+    expect(age.typed?.accept).toEqual(['38'])
+    expect(age['multiple-choice']?.prompt).toBe('How old was John VII Palaiologos when he died?')
+  })
+
+  it('computes an age from disputed dates as a range accepted when typed', () => {
+    const age = card(questions, 'ageAtDeath/andronikos-iv')
+    expect(Object.keys(age)).toEqual(['typed'])
+    expect(age.typed?.accept).toEqual(['36', '37'])
+  })
+
+  it('asks captions as cloze on their {{…}} marks', () => {
+    const q = card(questions, 'text.caption/half-stavraton-coin/christ-pantocrator').typed as Question
+    expect(q.prompt).toBe('Complete the caption of the picture “Half-stavraton coin of John VII”: “Half-stavraton coin of John VII. The coin features a bust of the emperor (right) and _____ (left).”')
+    expect(q.answer).toBe('Christ Pantocrator')
+    expect(q.explanation).not.toContain('{{')
+  })
+
+  it('gives every question sources and an explanation', () => {
+    for (const q of questions) {
+      expect(q.sources.length, q.id).toBeGreaterThan(0)
+      expect(q.explanation.length, q.id).toBeGreaterThan(0)
+      expect(q.id.startsWith(`${D}/`)).toBe(true)
+      expect(q.id).toBe(`${q.cardId}/${q.kind}`)
+    }
+  })
+
+  it('gives each question a unique id', () => {
+    expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
+  })
+
+  it('names the tenure when an office was held more than once', () => {
+    expect(byId(questions, 'tenure.start/john-v/byzantine-emperor/1379/date')?.prompt).toBe('When did John V Palaiologos become Byzantine emperor for the second time?')
+    expect(byId(questions, 'tenure.end/john-v/byzantine-emperor/1390/date')?.prompt).toBe('When did the third reign of John V Palaiologos as Byzantine emperor end?')
+  })
+})
