@@ -16,7 +16,8 @@ const MAX_AGE = 110
 export const withNote = (text: string, fact: { note?: string }): string => (fact.note ? `${sentence(text)} ${sentence(fact.note)}` : sentence(text))
 
 export function dateDispute(index: DeckIndex, fact: DateFact): string | undefined {
-  if (!fact.alternatives.length) return undefined
+  // "1377?": the source itself doubts it, so it is not asked as settled either.
+  if (!fact.alternatives.length) return fact.value.uncertain ? `The source gives this date with doubt (${fact.value.text}).` : undefined
   return describeDispute(
     index,
     { text: fact.value.text, sources: fact.sources },

@@ -94,6 +94,7 @@ function agreedYear(date: HistoricalDate | undefined, alternatives: readonly His
 /** The date text every source agrees with at its precision, for a span in a prompt. */
 function agreedDate(date: HistoricalDate | undefined, alternatives: readonly HistoricalDate[]): HistoricalDate | undefined | null {
   if (!date) return undefined
+  if (date.uncertain) return null
   const precision: DatePrecision = date.start.day !== undefined ? 'day' : date.start.month !== undefined ? 'month' : 'year'
   return alternatives.every((a) => samePoint(a.start, date.start, precision)) ? date : null
 }
@@ -126,7 +127,9 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
   const dateDispute = (main: HistoricalDate, alts: typeof startAlts) =>
     alts.length
       ? describeDispute(index, { text: main.text, sources: fact.sources }, alts.map((a) => ({ text: (a.value as HistoricalDate).text, sources: a.sources, ...(a.note ? { note: a.note } : {}) })))
-      : undefined
+      : main.uncertain
+        ? `The source gives this date with doubt (${main.text}).`
+        : undefined
 
   if (start) {
     const statement = `${H} became ${O}${time} {}.`

@@ -166,7 +166,7 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
   const { date, alternatives } = answer
   const all = [date, ...alternatives]
   const display = alternatives.length ? `${date.text} (also given as ${alternatives.map((d) => d.text).join(', ')})` : date.text
-  const accepted = date.uncertain && !ask.dispute ? undefined : acceptedPoints(all)
+  const accepted = acceptedPoints(all)
   if (accepted) {
     const q = makeQuestion(meta, 'date', ask.prompt, display)
     q.date = accepted

@@ -156,3 +156,14 @@ describe('prompts', () => {
     expect(fill('John belonged to the {} dynasty.', 'Palaiologos dynasty')).toBe('John belonged to the Palaiologos dynasty.')
   })
 })
+
+describe('uncertain dates', () => {
+  it('are asked only as a date question, with the doubt shown', () => {
+    const b = people()
+    b.event('leo', 'exiled', 'was exiled', '1340?')
+    const cards = card(generateQuestions(b.build(), { seed: 1 }), 'event/leo/exiled')
+    expect(Object.keys(cards)).toEqual(['date'])
+    expect(cards.date?.date).toEqual({ precision: 'year', accept: [{ year: 1340 }] })
+    expect(cards.date?.dispute).toBe('The source gives this date with doubt (1340?).')
+  })
+})
