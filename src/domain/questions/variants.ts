@@ -109,7 +109,7 @@ function multipleChoice(ctx: GenerationContext, meta: CardMeta, prompt: string, 
 /** Shared by every true/false question (frozen: never shuffle it in place). */
 const TRUE_FALSE: readonly string[] = Object.freeze(['True', 'False'])
 
-/** True or false, balanced across the deck; a false statement uses the closest distractor. */
+/** True or false, balanced across the deck; a false statement uses one of the card's wrong options. */
 function trueFalse(ctx: GenerationContext, meta: CardMeta, template: string | undefined, truePhrase: string, falseOption: { phrase: string; score: number } | undefined): void {
   if (!template) return
   const wantTrue = ctx.truths.next(2) === 0
@@ -134,8 +134,8 @@ function entityVariants(ctx: GenerationContext, ask: Ask, answer: EntityAnswer, 
   if (!ask.dispute) {
     const distractors = ctx.pools.pickEntities(shown, answer.pools, answer.exclude, answer.year, random, ask.subject.id)
     multipleChoice(ctx, meta, ask.prompt, name(shown), distractors)
-    const worst = distractors[0]
-    trueFalse(ctx, meta, ask.statement, name(shown), worst ? { phrase: worst.text, score: worst.score } : undefined)
+    const wrong = distractors[0]
+    trueFalse(ctx, meta, ask.statement, name(shown), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)
   }
   const ids = answer.alsoAccepted?.length ? [...answer.correct, ...answer.alsoAccepted] : answer.correct
   const display = ids.length === 1 ? name(shown) : ids.map(name).join(' / ')
@@ -177,8 +177,8 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     const spec = { date, correct: all, ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}), ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}) }
     const distractors = pickDates(spec, ctx.datePool, random)
     multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
-    const closest = distractors[0]
-    trueFalse(ctx, meta, ask.statement, datePhrase(date), closest?.date ? { phrase: datePhrase(closest.date), score: closest.score } : undefined)
+    const wrong = distractors[0]
+    trueFalse(ctx, meta, ask.statement, datePhrase(date), wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score } : undefined)
   } else if (date.kind === 'before' || date.kind === 'after') {
     // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
     const flipped = { ...date, kind: date.kind === 'before' ? ('after' as const) : ('before' as const) }
@@ -196,8 +196,8 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
     const value = duration.min
     const distractors = pickNumbers(value, accepted, answer.min, answer.max, random).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
     multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
-    const closest = distractors[0]
-    trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), closest ? { phrase: closest.text, score: closest.score } : undefined)
+    const wrong = distractors[0]
+    trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)
   }
   const display = settled ? durationText(duration.min, duration.unit) : accepted.length === duration.max - duration.min + 1 ? durationRangeText(duration) : `${accepted.join(' or ')} ${duration.unit}`
   typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accepted.length === 1 ? numberForms(accepted[0] as number) : accepted.map(String))
