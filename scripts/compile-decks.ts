@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import type { DeckIssue } from '../src/domain/deck/issues'
 import { locateInDeckText } from '../src/domain/deck/parse'
 import type { Deck } from '../src/domain/deck/types'
+import { generateQuestions } from '../src/domain/questions/generate'
 import { checkDeckFile, flushed, printIssues, summary } from './deck-check'
 
 export interface CompileOptions {
@@ -28,7 +29,10 @@ const DECK_FILE = /\.(ya?ml|json)$/i
 const deckInfo = (deck: Deck) => {
   const info: Record<string, unknown> = { id: deck.id, title: deck.title }
   if (deck.description !== undefined) info.description = deck.description
-  return { ...info, version: deck.version, entityCount: deck.entities.length, factCount: deck.facts.length, cardCount: deck.cards.length }
+  // Study cards (distinct Question.cardId; ids do not depend on the seed) let the Library count new
+  // cards without generating questions in the browser at start.
+  const studyCardCount = new Set(generateQuestions(deck, { seed: 0 }).map((q) => q.cardId)).size
+  return { ...info, version: deck.version, entityCount: deck.entities.length, factCount: deck.facts.length, cardCount: deck.cards.length, studyCardCount }
 }
 
 export function indexSource(decks: Deck[]): string {
@@ -49,6 +53,8 @@ export interface BuiltInDeckInfo {
   entityCount: number
   factCount: number
   cardCount: number
+  /** Distinct study cards (Question.cardId) the deck's questions make. */
+  studyCardCount: number
 }
 
 export const builtInDecks: Array<BuiltInDeckInfo & { load: () => Promise<Deck> }> = [

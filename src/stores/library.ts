@@ -19,10 +19,13 @@ export interface LibrarySnapshot {
 
 const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
 
+const whenIdle = () =>
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50)))
+
 /** The decks on offer (built in, and saved in storage) and how far the learner is with each. */
 export const useLibraryStore = defineStore('library', () => {
-  /** Distinct cards per deck, known once the deck's questions were generated. */
-  const cardCounts = shallowRef<Record<string, number>>({})
+  /** Distinct cards per deck: built in for the built-in decks, known for others once their questions were generated. */
+  const cardCounts = shallowRef<Record<string, number>>(Object.fromEntries(builtInDecks.map((d) => [d.id, d.studyCardCount])))
 
   /**
    * Reads the library for a live query: the decks and their new / due / learned counts.
@@ -59,15 +62,18 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   /**
-   * Generates each deck's questions (in a lazily loaded chunk, cached per deck by the deck store)
-   * to learn how many cards it has. Updates the counts only when one changed, so a live query
-   * that depends on them settles.
+   * Counts the cards of saved decks by generating their questions (in a lazily loaded chunk, cached
+   * per deck by the deck store), once the page is idle so the Library stays responsive. Updates the
+   * counts only when one changed, so a live query that depends on them settles.
    */
   async function countCards(deckIds: string[]): Promise<void> {
+    const saved = deckIds.filter((id) => !builtInDecks.some((d) => d.id === id))
+    if (!saved.length) return
+    await whenIdle()
     const { useDeckStore } = await import('./deck')
     const decks = useDeckStore()
     const found: Record<string, number> = {}
-    for (const id of deckIds) {
+    for (const id of saved) {
       try {
         const { questions } = await decks.get(id)
         found[id] = new Set(questions.map((q) => q.cardId)).size
