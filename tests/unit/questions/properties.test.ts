@@ -4,7 +4,7 @@
 // facts edited; typed matching accepts every alias and rejects other people's names.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DateFact, Deck, Fact, PlaceFact, TenureFact } from '../../../src/domain/deck/types'
+import type { DateFact, Deck, Fact, PlaceFact, RelationFact, TenureFact } from '../../../src/domain/deck/types'
 import { checkTypedAnswer } from '../../../src/domain/questions/check'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
@@ -113,7 +113,22 @@ class Truth {
       return new Set(dates.map((d) => d?.text as string))
     }
     if (['ageAtDeath', 'reignLength', 'caption', 'note', 'outcome'].includes(q.relation)) return undefined
+    if (q.relation === 'family-tree-box') return new Set([...this.boxFits(q)].map((id) => this.names.get(id) ?? id))
     return new Set([...this.ids(q.subjectId, q.relation, q)].map((id) => this.names.get(id) ?? id))
+  }
+
+  /** Everyone with (by any source) every relative a "Who belongs in this box?" question describes. */
+  private boxFits(q: Question): Set<string> {
+    const subject = q.subjectId as string
+    const described = this.deck.facts.filter((f): f is RelationFact => f.type === 'relation' && q.factIds.includes(f.id))
+    const fits = (x: string) =>
+      described.every((f) => {
+        const v = f.value
+        if (f.key === 'parent') return f.subject === subject ? this.up([x]).has(v) : this.up([f.subject]).has(x)
+        const other = f.subject === subject ? v : f.subject
+        return other !== x && (this.spouses.get(x)?.has(other) ?? false)
+      })
+    return new Set([...this.names.keys()].filter(fits))
   }
 
   /** Options of a choice question that are true. */
