@@ -6,12 +6,14 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Document title for the route; views with a deck refine it once the deck is loaded. */
     title?: string
+    /** The view renders before storage is open and waits for it itself. */
+    early?: boolean
   }
 }
 
 // Only the Library is in the first-load bundle; every other view is its own chunk.
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library' } },
+  { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library', early: true } },
   { path: '/deck/:deckId', name: 'deck', component: () => import('./views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
   {
     path: '/deck/:deckId/study',

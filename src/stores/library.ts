@@ -52,11 +52,16 @@ export const useLibraryStore = defineStore('library', () => {
     return { entries, counts }
   }
 
+  /** The decks that ship with the app: known before storage opens. */
+  function builtInEntries(): LibraryEntry[] {
+    return builtInDecks.map((d) => ({ id: d.id, title: d.title, description: d.description, origin: 'builtin' as const }))
+  }
+
   /** Built-in decks, then the decks saved in storage (user-made and imported). */
   async function listDecks(): Promise<LibraryEntry[]> {
     const saved = await useStorageStore().db().decks.list()
     return [
-      ...builtInDecks.map((d) => ({ id: d.id, title: d.title, description: d.description, origin: 'builtin' as const })),
+      ...builtInEntries(),
       ...saved.filter((s) => !builtInDecks.some((b) => b.id === s.id)).map((s) => ({ id: s.id, title: s.title, origin: s.origin })),
     ]
   }
@@ -84,5 +89,5 @@ export const useLibraryStore = defineStore('library', () => {
     if (Object.entries(found).some(([id, n]) => cardCounts.value[id] !== n)) cardCounts.value = { ...cardCounts.value, ...found }
   }
 
-  return { cardCounts, listDecks, read, countCards }
+  return { cardCounts, builtInEntries, listDecks, read, countCards }
 })
