@@ -5,7 +5,7 @@ import type { Entity, Fact, HistoricalDate } from '../deck/types'
 import type { Duration } from './dates'
 
 /** Where distractors for an entity answer come from, in order of preference. */
-export type PoolName = 'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}`
+export type PoolName = 'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}` | `kind:${string}`
 
 export interface EntityAnswer {
   type: 'entity'
@@ -46,6 +46,8 @@ export interface TextAnswer {
   text: string
   /** Texts never offered as wrong options (other gaps of the same sentence). */
   exclude: readonly string[]
+  /** The sentence as displayed: nothing it already names is offered as a wrong option. */
+  context?: string
 }
 
 export type AskAnswer = EntityAnswer | DateAnswer | NumberAnswer | TextAnswer

@@ -167,6 +167,7 @@ export class Pools {
     if (name === 'dynasty') return new EntityPool(of((e) => e.kind === 'dynasty'))
     if (name === 'title') return new EntityPool(of((e) => e.kind === 'title' || e.kind === 'office'))
     if (name === 'event') return new EntityPool(of((e) => e.kind === 'event'))
+    if (name.startsWith('kind:')) return new EntityPool(of((e) => e.kind === name.slice('kind:'.length)))
     // Holders of an office, placed by the start of their first tenure.
     const seen = new Set<string>()
     const holders: Candidate[] = []
@@ -181,15 +182,15 @@ export class Pools {
 
   /**
    * Up to three wrong entities for an answer, from the pools in order, never one in `exclude`,
-   * never the subject asked about, and never one whose name reads like another option's. Scored by closeness in time, dynasty
+   * never the subject asked about, never one `reject` refuses by name, and never one whose name reads like another option's. Scored by closeness in time, dynasty
    * and shared name words.
    */
-  pickEntities(answerId: string, pools: readonly PoolName[], exclude: ReadonlySet<string>, year: number | undefined, random: Random, subjectId?: string): Scored[] {
+  pickEntities(answerId: string, pools: readonly PoolName[], exclude: ReadonlySet<string>, year: number | undefined, random: Random, subjectId?: string, reject?: (name: string) => boolean): Scored[] {
     const entity = this.index.entities.get(answerId)
     const answer = entity ? this.candidate(entity) : undefined
     const keys = [answer?.key ?? answerId]
     const ok = (c: Candidate) => {
-      if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key)) return false
+      if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text)) return false
       keys.push(c.key)
       return true
     }
@@ -326,33 +327,6 @@ export function pickNumbers(value: number, accepted: readonly number[], min: num
       if (v < min || v > max || accepted.includes(v)) continue
       out.push({ text: String(v), score: Math.max(0, 1 - d / (spread * 2)) })
     }
-  }
-  return pickBest(out, random)
-}
-
-/**
- * Wrong fillers for a gap: other gaps of the deck with the same shape (a year for a year, a name
- * for a name), or nearby years when the gap is a year.
- */
-export function pickTexts(answer: string, exclude: readonly string[], gaps: readonly string[], random: Random): Scored[] {
-  const normalizedAnswer = normalizeAnswer(answer)
-  const excluded = new Set([normalizedAnswer, ...exclude.map(normalizeAnswer)])
-  if (/^\d{3,4}$/.test(answer.trim())) {
-    const year = Number(answer.trim())
-    return pickNumbers(year, [], year - 40, year + 40, random).filter((s) => !excluded.has(s.text))
-  }
-  const out: Scored[] = []
-  if (!gaps.length) return out
-  const words = answer.trim().split(/\s+/).length
-  const start = randomInt(random, gaps.length)
-  for (let i = 0; i < Math.min(gaps.length, 64) && out.length < CANDIDATES; i++) {
-    const text = gaps[(start + i) % gaps.length] as string
-    const key = normalizeAnswer(text)
-    if (excluded.has(key) || /^\d+$/.test(key)) continue
-    excluded.add(key)
-    const sameWords = text.trim().split(/\s+/).length === words ? 0.5 : 0
-    const sameInitialCase = (text[0] === text[0]?.toUpperCase()) === (answer[0] === answer[0]?.toUpperCase()) ? 0.3 : 0
-    out.push({ text, score: sameWords + sameInitialCase })
   }
   return pickBest(out, random)
 }

@@ -44,7 +44,7 @@ export function textAsks(entity: Entity, facts: readonly Fact[], emit: Emit): vo
         facts: [fact],
         prompt: `${intro(fact, entity)} “${blankGap(fact.value, n).trim()}”`,
         explanation: sentence(stripMarks(fact.value)) + (fact.note ? ` ${sentence(fact.note)}` : ''),
-        answer: { type: 'text', text: gap, exclude: gaps.filter((g) => g !== gap) },
+        answer: { type: 'text', text: gap, exclude: gaps.filter((g) => g !== gap), context: blankGap(fact.value, n) },
       })
     })
   }

@@ -9,7 +9,8 @@ import type { Ask, DateAnswer, EntityAnswer, NumberAnswer, TextAnswer } from './
 import { CardCache, makeQuestion, type CardMeta } from './card'
 import { acceptedPoints, datePhrase, durationRangeText, durationText, isPlainDate } from './dates'
 import type { DeckIndex } from './deck-index'
-import { DatePool, difficultyOf, pickDates, pickNumbers, pickTexts, Pools, type Scored } from './distractors'
+import { DatePool, difficultyOf, pickDates, pickNumbers, Pools, type Scored } from './distractors'
+import { GapDistractors } from './gaps'
 import { fill } from './prompts'
 
 /**
@@ -41,16 +42,17 @@ export class GenerationContext {
   readonly positions: PositionBalance
   readonly truths: PositionBalance
   private datePoolCache: DatePool | undefined
-  private gapCache: string[] | undefined
+  readonly gapDistractors: GapDistractors
 
   constructor(
     readonly index: DeckIndex,
     readonly seed: number,
-    private readonly gapsOf: () => string[],
+    gapsOf: () => string[],
     private readonly datesOf: () => Iterable<HistoricalDate>,
   ) {
     this.cache = new CardCache(index)
     this.pools = new Pools(index)
+    this.gapDistractors = new GapDistractors(index, this.pools, gapsOf)
     this.positions = new PositionBalance(seed)
     this.truths = new PositionBalance(seedFrom(seed, 'true-false'))
   }
@@ -60,9 +62,6 @@ export class GenerationContext {
   }
   get datePool(): DatePool {
     return (this.datePoolCache ??= new DatePool(this.datesOf()))
-  }
-  get gaps(): string[] {
-    return (this.gapCache ??= this.gapsOf())
   }
   random(cardId: string): Random {
     return createRandom(seedFrom(this.seed, cardId))
@@ -206,5 +205,5 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
 function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {
   typed(ctx, meta, ask.typedPrompt ?? ask.prompt, answer.text, [answer.text])
   if (ask.dispute) return
-  multipleChoice(ctx, meta, ask.prompt, answer.text, pickTexts(answer.text, answer.exclude, ctx.gaps, random))
+  multipleChoice(ctx, meta, ask.prompt, answer.text, ctx.gapDistractors.pick(answer, ask.subject.id, random))
 }
