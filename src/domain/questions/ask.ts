@@ -36,6 +36,8 @@ export interface NumberAnswer {
   duration: Duration
   /** Other values given by disputing sources: accepted too. */
   alsoAccepted?: readonly number[]
+  /** Not accepted, but never offered as wrong either (an age the dates allow besides the stated one). */
+  notWrong?: readonly number[]
   /** Plausible range for wrong values. */
   min: number
   max: number

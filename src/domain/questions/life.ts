@@ -210,6 +210,10 @@ function statedAgeAsk(index: DeckIndex, entity: Entity, fact: NumberFact, emit: 
         fact.alternatives.map((a) => ({ text: String(a.value), sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
       )
     : undefined
+  // Ages the dates allow (born "1370", died 1408: 37 too) are never offered as wrong.
+  const dated = agesFromDates(index, entity)
+  const notWrong: number[] = []
+  if (dated) for (let v = dated.min; v <= dated.max; v++) if (v !== fact.value) notWrong.push(v)
   emit({
     key: `ageAtDeath/${entity.id}`,
     subject: entity,
@@ -218,7 +222,13 @@ function statedAgeAsk(index: DeckIndex, entity: Entity, fact: NumberFact, emit: 
     prompt,
     statement,
     explanation: withNote(`${entity.name} died at the age of ${fact.value}`, fact),
-    answer: { type: 'number', duration, ...(fact.alternatives.length ? { alsoAccepted: fact.alternatives.map((a) => a.value) } : {}), ...ageBounds(duration) },
+    answer: {
+      type: 'number',
+      duration,
+      ...(fact.alternatives.length ? { alsoAccepted: fact.alternatives.map((a) => a.value) } : {}),
+      ...(notWrong.length ? { notWrong } : {}),
+      ...ageBounds(duration),
+    },
     ...(dispute ? { dispute } : {}),
   })
 }
@@ -230,17 +240,9 @@ function statedAgeAsk(index: DeckIndex, entity: Entity, fact: NumberFact, emit: 
 function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
   const born = index.born.get(entity.id)
   const died = index.died.get(entity.id)
-  if (!born || !died) return
-  let min = Infinity
-  let max = -Infinity
-  for (const b of [born.value, ...born.alternatives.map((a) => a.value)])
-    for (const d of [died.value, ...died.alternatives.map((a) => a.value)]) {
-      const age = ageBetween(b, d)
-      if (!age) continue
-      min = Math.min(min, age.min)
-      max = Math.max(max, age.max)
-    }
-  if (!Number.isFinite(min) || max - min > 3) return
+  const ages = agesFromDates(index, entity)
+  if (!born || !died || !ages || ages.max - ages.min > 3) return
+  const { min, max } = ages
   const duration: Duration = { unit: 'years', min, max }
   const { prompt, statement } = agePrompt(entity)
   const disputed = born.alternatives.length > 0 || died.alternatives.length > 0
@@ -258,6 +260,23 @@ function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
     answer: { type: 'number', duration, ...ageBounds(duration) },
     ...(disputed ? { dispute: [dateDispute(index, born), dateDispute(index, died)].filter(Boolean).join(' ') } : {}),
   })
+}
+
+/** The ages at death the birth and death dates allow, alternatives included; none when imprecise. */
+function agesFromDates(index: DeckIndex, entity: Entity): { min: number; max: number } | undefined {
+  const born = index.born.get(entity.id)
+  const died = index.died.get(entity.id)
+  if (!born || !died) return undefined
+  let min = Infinity
+  let max = -Infinity
+  for (const b of [born.value, ...born.alternatives.map((a) => a.value)])
+    for (const d of [died.value, ...died.alternatives.map((a) => a.value)]) {
+      const age = ageBetween(b, d)
+      if (!age) continue
+      min = Math.min(min, age.min)
+      max = Math.max(max, age.max)
+    }
+  return Number.isFinite(min) ? { min, max } : undefined
 }
 
 /** Pools for a person of the given gender. */

@@ -193,7 +193,7 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
   const settled = !ask.dispute && accepted.length === 1
   if (settled) {
     const value = duration.min
-    const distractors = pickNumbers(value, accepted, answer.min, answer.max, random).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
+    const distractors = pickNumbers(value, answer.notWrong ? [...accepted, ...answer.notWrong] : accepted, answer.min, answer.max, random).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
     multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
     const wrong = distractors[0]
     trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)
