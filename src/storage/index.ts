@@ -55,6 +55,9 @@
  * BENCHMARKS
  *   seedBenchData(storage, { cards = 50_000, reviews = 500_000, deckId, now, cardIds? }) from './bench-seed'
  *   (import it directly; it is not re-exported here so the app bundle does not carry it).
+ *
+ * FIRST VIEW: Dexie is the only heavy library loaded with this module; ts-fsrs (scheduler), the
+ * deck-sync code and the backup code (valibot) are imported on first use.
  */
 export { liveQuery } from 'dexie'
 export type { Observable, Subscription } from 'dexie'
@@ -69,6 +72,8 @@ export {
   BackupFormatError,
   type BackupIssue,
 } from './errors'
-export { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type BackupV1, type BackupDeck, type ImportMode, type ImportResult } from './backup-schema'
+// Types only: the backup code (and valibot) loads when a backup is exported or imported.
+// BACKUP_FORMAT, BACKUP_VERSION and parseBackup: import them from './backup-schema' directly.
+export type { BackupV1, BackupDeck, ImportMode, ImportResult } from './backup-schema'
 export { requestPersistence, persistenceStatus, storageEstimate, type PersistenceResult } from './persist'
 export type * from './types'

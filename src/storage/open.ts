@@ -1,9 +1,6 @@
 // Opening the database and assembling the Storage object the app uses.
 import type { Scheduler } from '../domain/scheduling/types'
-import { newCardState } from '../domain/scheduling/scheduler'
-import { exportBackup, importBackup } from './backup'
 import { DEFAULT_DB_NAME, StavratonDB } from './db'
-import { syncDeckQuestions } from './deck-sync'
 import { StorageBlockedError, StorageUnavailableError, toStorageError } from './errors'
 import { reviewRecorder } from './record'
 import {
@@ -81,11 +78,14 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       previewIntervals: async (cardId: string, now: number) => {
         const scheduler: Scheduler = await recorder.scheduler()
         const card = await db.cards.get(cardId)
-        return scheduler.previewIntervals(card?.state ?? newCardState(now), now)
+        return scheduler.previewIntervals(card?.state ?? scheduler.newCardState(now), now)
       },
-      syncDeckQuestions: (...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args),
-      exportBackup: (now?: number) => exportBackup(db, now ?? Date.now()),
-      importBackup: (json: unknown, { mode }: { mode: 'merge' | 'replace' }) => importBackup(db, json, mode),
+      // Loaded on first use, to keep the deck diff, valibot and the backup code out of the first view.
+      syncDeckQuestions: async (...args: Parameters<Storage['syncDeckQuestions']>) =>
+        (await import('./deck-sync')).syncDeckQuestions(db, ...args),
+      exportBackup: async (now?: number) => (await import('./backup')).exportBackup(db, now ?? Date.now()),
+      importBackup: async (json: unknown, { mode }: { mode: 'merge' | 'replace' }) =>
+        (await import('./backup')).importBackup(db, json, mode),
     }),
     onVersionChange(listener) {
       listeners.add(listener)

@@ -1,6 +1,5 @@
 // Recording a grade: the card's new state and its log entry in ONE transaction, so a review is
 // either fully saved or not at all (and the session that shows the next card moves with it).
-import { createScheduler } from '../domain/scheduling/scheduler'
 import type { Scheduler } from '../domain/scheduling/types'
 import { quizGrade } from '../domain/study/grade'
 import type { CardProgress, ReviewRecord } from '../domain/study/types'
@@ -16,17 +15,22 @@ export interface ReviewRecorder {
 }
 
 export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewRecorder {
+  // ts-fsrs loads on first use (not with the first view). It must be loaded before a transaction
+  // starts: awaiting a module import inside one would let IndexedDB commit it early.
+  let engine: Promise<typeof import('../domain/scheduling/scheduler')> | undefined
+  const loadEngine = () => (engine ??= import('../domain/scheduling/scheduler'))
   let cached: Scheduler | undefined
-  const schedulerFor = (desiredRetention: number): Scheduler => {
+  const schedulerFor = (createScheduler: typeof import('../domain/scheduling/scheduler').createScheduler, desiredRetention: number): Scheduler => {
     if (cached?.desiredRetention !== desiredRetention) cached = createScheduler({ desiredRetention, enableFuzz })
     return cached
   }
 
-  const recordReview = (input: RecordReviewInput): Promise<RecordedReview> => {
+  const recordReview = async (input: RecordReviewInput): Promise<RecordedReview> => {
     const { cardId, questionId, deckId, grade, now } = input
     const session = input.session && plain(input.session)
+    const { createScheduler } = await loadEngine()
     return db.transaction('rw', [db.cards, db.reviews, db.sessions, db.settings], async () => {
-      const scheduler = schedulerFor((await readSettings(db)).desiredRetention)
+      const scheduler = schedulerFor(createScheduler, (await readSettings(db)).desiredRetention)
       const row = await db.cards.get(cardId)
       const before: CardProgress = row
         ? fromCardRow(row)
@@ -49,7 +53,10 @@ export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewReco
   }
 
   return {
-    scheduler: async () => schedulerFor((await readSettings(db)).desiredRetention),
+    scheduler: async () => {
+      const { createScheduler } = await loadEngine()
+      return schedulerFor(createScheduler, (await readSettings(db)).desiredRetention)
+    },
     recordReview,
     recordQuizAnswer: ({ kind, correct, ms, ...rest }) =>
       recordReview({ ...rest, ms, grade: quizGrade({ correct, ms, kind }), source: 'quiz' }),

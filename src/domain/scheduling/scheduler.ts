@@ -2,11 +2,10 @@
 import { fsrs, createEmptyCard, type Grade as FsrsGrade } from 'ts-fsrs'
 import { fromFsrsCard, toFsrsCard, toReviewEntry } from './fsrs-adapter'
 import { formatInterval } from './format'
+import { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from './retention'
 import { GRADES, type CardState, type Grade, type IntervalPreview, type Scheduler, type SchedulerOptions } from './types'
 
-export const DEFAULT_DESIRED_RETENTION = 0.9
-export const MIN_DESIRED_RETENTION = 0.7
-export const MAX_DESIRED_RETENTION = 0.99
+export { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION }
 
 export class SchedulerOptionsError extends Error {
   override name = 'SchedulerOptionsError'

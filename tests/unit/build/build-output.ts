@@ -1,9 +1,10 @@
-// Reads the production build in dist/ (made by `npm run build`; .ci/run builds before testing).
+// Reads the production build in dist/ (made by `npm run build`; .ci/run builds before testing),
+// or in DIST_DIR when set (a build made elsewhere with `vite build --outDir <dir>`).
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, posix } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
-export const distDir = join(import.meta.dirname, '..', '..', '..', 'dist')
+export const distDir = process.env.DIST_DIR ?? join(import.meta.dirname, '..', '..', '..', 'dist')
 export const hasBuild = existsSync(join(distDir, 'index.html')) && existsSync(join(distDir, 'sw.js'))
 export const missingBuildReason = 'dist/ is not built: run `npm run build` first (.ci/run does)'
 
