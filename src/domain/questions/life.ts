@@ -6,7 +6,7 @@ import { ageBetween, datePhrase, durationRangeText, type Duration } from './date
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
 import { entityAnswers } from './entity-answers'
-import { askAboutLabel, capitalize, nameInSentence, pronoun, sentence } from './prompts'
+import { askAboutLabel, capitalize, fill, nameInSentence, pronoun, sentence } from './prompts'
 
 type Emit = (ask: Ask) => void
 
@@ -184,7 +184,7 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
     facts: [fact],
     prompt,
     statement,
-    explanation: withNote(statement.replace('{}', index.entities.get(fact.value)?.name ?? fact.value).replace(/\.$/, ''), fact),
+    explanation: withNote(fill(statement, index.entities.get(fact.value)?.name ?? fact.value).replace(/\.$/, ''), fact),
     answer: answers.answer,
     ...(answers.dispute ? { dispute: answers.dispute } : {}),
   })

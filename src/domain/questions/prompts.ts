@@ -116,14 +116,22 @@ export function askAboutLabel(wh: string, name: string, label: string): string |
 /** "was proclaimed co-emperor" → "Was proclaimed co-emperor" (list items in ordering questions). */
 export const labelItem = (label: string): string => capitalize(label.trim())
 
-/** Replace `{}` in a statement template with a value ("{} was the father of John VII."). */
+/** The preposition before a place: "on Mount Athos", "in Thessalonica". */
+export const placePreposition = (place: string): 'on' | 'in' => (/^Mount\s/.test(place.trim()) ? 'on' : 'in')
+
+/**
+ * Replace `{}` in a statement template with a value ("{} was the father of John VII."); "in {}"
+ * becomes "on {}" before a mountain ("died on Mount Athos").
+ */
 export function fill(template: string, value: string): string {
   const at = template.indexOf('{}')
   if (at < 0) return template
   // "the {} dynasty" with "Palaiologos dynasty" must not read "dynasty dynasty".
   const next = /^\s+([\p{L}\p{N}-]+)/u.exec(template.slice(at + 2))?.[1]
   const trimmed = next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
-  return template.slice(0, at) + trimmed + template.slice(at + 2)
+  let before = template.slice(0, at)
+  if (/(^|\s)in $/.test(before) && placePreposition(value) === 'on') before = `${before.slice(0, -3)}on `
+  return before + trimmed + template.slice(at + 2)
 }
 
 /** Make sure a sentence ends with a full stop. */
