@@ -17,24 +17,32 @@ export const serviceWorkerState = {
   outdatedBecause: readonly(outdatedBecause),
 }
 
-/** Registers once per page; later calls return the same promise. Does nothing in dev or without SW support. */
+/**
+ * Registers once per page; later calls return the same promise, which never rejects. Does nothing
+ * in dev. Without service workers (unsupported, disabled by policy or privacy settings, insecure
+ * context, or a registration the browser refuses) the app simply runs online without one.
+ */
 export function registerServiceWorker(): Promise<void> {
-  registering ??= register()
+  registering ??= register().catch(() => {
+    skipWaiting = undefined
+  })
   return registering
 }
 
 async function register(): Promise<void> {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
+  // `navigator.serviceWorker` can be present but undefined (e.g. blocked), so test the value.
+  const container = import.meta.env.PROD ? navigator.serviceWorker : undefined
+  if (!container) return
   const { Workbox } = await import('workbox-window')
   const base = import.meta.env.BASE_URL
   const wb = new Workbox(`${base}sw.js`, { scope: base })
-  let controlled = navigator.serviceWorker.controller !== null
+  let controlled = container.controller !== null
 
   // Fires for our own new version and for one another tab installed (`isExternal`).
   wb.addEventListener('waiting', () => {
     updateReady.value = true
   })
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
+  container.addEventListener('controllerchange', () => {
     if (!controlled) {
       controlled = true // first visit: clientsClaim() took the page over, nothing changed for the user
       return
@@ -43,22 +51,24 @@ async function register(): Promise<void> {
     else outdatedBecause.value = 'app-updated' // another tab accepted an update: ask, never reload
   })
   skipWaiting = async () => {
-    const registration = await navigator.serviceWorker.getRegistration(base)
+    const registration = await container.getRegistration(base)
     if (!registration?.waiting) return false
     wb.messageSkipWaiting()
     return true
   }
+  // Rejects when the browser refuses; workbox also throws when `register` yields no registration.
   await wb.register()
   // Look for a new deploy whenever the learner comes back to the tab.
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void wb.update()
+    if (document.visibilityState === 'visible') wb.update().catch(() => {})
   })
 }
 
 /** The learner clicked "Reload": activate the waiting version (the page reloads once it controls us). */
 export async function acceptUpdate(): Promise<void> {
   acceptedByUser = true
-  if (!(await skipWaiting?.())) window.location.reload()
+  const activated = await (skipWaiting?.() ?? Promise.resolve(false)).catch(() => false)
+  if (!activated) window.location.reload()
 }
 
 /** Another tab opened a newer database version: this tab's connection is closed, so it must reload. */
