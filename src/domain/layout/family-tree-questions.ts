@@ -4,7 +4,7 @@
 // sessions), and no choice other than the answer ever fits it.
 import type { Deck, Fact } from '../deck/types'
 import type { Question, QuestionSource } from '../questions/types'
-import { createRandom, digest, seedFrom, shuffled } from '../random'
+import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
 import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from './family-graph'
 
 export interface FamilyTreeQuestionOptions {
@@ -15,6 +15,8 @@ export interface FamilyTreeQuestionOptions {
 
 export const FAMILY_TREE_RELATION = 'family-tree-box'
 export const BOX_PROMPT = 'Who belongs in this box?'
+/** Decks with more people than this draw far distractors by random probes. */
+const PROBE_ABOVE = 256
 
 /** One question per person whose relatives single them out in the deck. */
 export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
@@ -73,16 +75,30 @@ function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyT
   const far = () => graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k))
   // A man's box gets men (or people of unknown gender) as distractors first, a woman's women.
   const sameGender = (k: number) => !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
+  const take = (k: number, allowed: (k: number) => boolean) => {
+    const other = graph.people[k]!.name
+    if (!allowed(k) || fits.has(k) || taken.has(other)) return
+    taken.add(other)
+    distractors.push(other)
+  }
   const pick = (pool: number[], allowed: (k: number) => boolean) => {
     for (const k of shuffled(random, pool)) {
       if (distractors.length >= wanted) return
-      const other = graph.people[k]!.name
-      if (!allowed(k) || fits.has(k) || taken.has(other)) continue
-      taken.add(other)
-      distractors.push(other)
+      take(k, allowed)
+    }
+  }
+  // In a large deck, random probes find far people without listing and shuffling everyone for
+  // each box (quadratic); small decks, and probes that come up short, take the whole list.
+  const probe = (allowed: (k: number) => boolean) => {
+    const n = graph.people.length
+    if (n <= PROBE_ABOVE) return
+    for (let tries = 0; tries < wanted * 8 && distractors.length < wanted; tries++) {
+      const k = randomInt(random, n)
+      if (k !== i && !near.has(k)) take(k, allowed)
     }
   }
   pick([...near], sameGender)
+  if (distractors.length < wanted) probe(sameGender)
   if (distractors.length < wanted) pick(far(), sameGender)
   if (distractors.length < wanted) pick([...near, ...far()], () => true)
   if (distractors.length === 0) return undefined
