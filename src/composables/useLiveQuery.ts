@@ -1,5 +1,11 @@
 import { onScopeDispose, shallowRef, watch, type ShallowRef, type WatchSource } from 'vue'
-import { liveQuery } from '../storage'
+import type { liveQuery as LiveQuery } from '../storage'
+
+// Dexie is not part of the first view: it loads with the storage (src/stores/storage.ts opens it).
+// Until then a subscription waits for the module; afterwards subscribing is synchronous again.
+let liveQuery: typeof LiveQuery | undefined
+let loadingModule: Promise<typeof LiveQuery> | undefined
+const loadLiveQuery = () => (loadingModule ??= import('../storage').then((m) => (liveQuery = m.liveQuery)))
 
 export interface LiveQueryResult<T> {
   /** The latest result; `initial` until the first one arrives. Held shallow: results can be big lists. */
@@ -18,11 +24,10 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, initial: T, sourc
   const error = shallowRef<unknown>()
   const loading = shallowRef(true)
   let subscription: { unsubscribe(): void } | undefined
+  let generation = 0
 
-  const subscribe = () => {
-    subscription?.unsubscribe()
-    loading.value = true
-    subscription = liveQuery(querier).subscribe({
+  const start = (observe: typeof LiveQuery) => {
+    subscription = observe(querier).subscribe({
       next: (value) => {
         data.value = value
         error.value = undefined
@@ -34,9 +39,27 @@ export function useLiveQuery<T>(querier: () => T | Promise<T>, initial: T, sourc
       },
     })
   }
+  const subscribe = () => {
+    subscription?.unsubscribe()
+    subscription = undefined
+    loading.value = true
+    const current = ++generation
+    if (liveQuery) return start(liveQuery)
+    loadLiveQuery().then(
+      (observe) => current === generation && start(observe),
+      (e: unknown) => {
+        if (current !== generation) return
+        error.value = e
+        loading.value = false
+      },
+    )
+  }
   if (sources.length) watch(sources, subscribe, { immediate: true })
   else subscribe()
-  onScopeDispose(() => subscription?.unsubscribe())
+  onScopeDispose(() => {
+    generation++ // a subscription still waiting for the module never starts
+    subscription?.unsubscribe()
+  })
 
   return { data, error, loading }
 }

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { DEFAULT_SETTINGS, InvalidSettingError, type Settings } from '../domain/study/settings'
-import { liveQuery } from '../storage'
 import { useStorageStore } from './storage'
 
 const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = {
@@ -20,8 +19,10 @@ export const useSettingsStore = defineStore('settings', () => {
   let subscription: { unsubscribe(): void } | undefined
 
   /** Starts following the stored settings; resolves once they are read. */
-  function load(): Promise<void> {
+  async function load(): Promise<void> {
     const db = useStorageStore().db()
+    // Already loaded: the storage module (and Dexie) came with the open database `db` belongs to.
+    const { liveQuery } = await import('../storage')
     subscription?.unsubscribe()
     return new Promise((resolve) => {
       subscription = liveQuery(() => db.settings.get()).subscribe({

@@ -1,17 +1,9 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
-import {
-  openStorage,
-  QuotaExceededError,
-  requestPersistence as askPersistence,
-  storageEstimate,
-  StorageBlockedError,
-  StorageClosedError,
-  StorageError,
-  type OpenStorageOptions,
-  type PersistenceResult,
-  type Storage,
-} from '../storage'
+import type { OpenStorageOptions, Storage } from '../storage'
+// Deep imports of the light parts: '../storage' itself (with Dexie) loads in open(), after the first view.
+import { QuotaExceededError, StorageBlockedError, StorageClosedError, StorageError } from '../storage/errors'
+import { requestPersistence as askPersistence, storageEstimate, type PersistenceResult } from '../storage/persist'
 
 export interface StorageProblem {
   kind: 'unavailable' | 'quota' | 'blocked' | 'closed'
@@ -33,6 +25,7 @@ export const useStorageStore = defineStore('storage', () => {
     opening ??= (async () => {
       status.value = 'opening'
       try {
+        const { openStorage } = await import('../storage')
         handle.value = markRaw(await openStorage(options))
         status.value = 'ready'
         void requestPersistence()
