@@ -1,7 +1,8 @@
 // "Who belongs in this box?": name a person from their relatives in the family tree.
 // The prompt describes the box by every settled parent, spouse and child link of the person;
 // a question is made only when nobody else in the deck fits that description (for study
-// sessions), and no choice other than the answer ever fits it.
+// sessions), and no choice other than the answer ever fits it — counting disputed links too,
+// since a person who fits by another source's account would be a second right answer.
 import type { Deck, Fact } from '../deck/types'
 import type { Question, QuestionSource } from '../questions/types'
 import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
@@ -21,9 +22,10 @@ const PROBE_ABOVE = 256
 /** One question per person whose relatives single them out in the deck. */
 export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
   const graph = buildFamilyGraph(deck)
+  const links = anyAccountLinks(deck, graph)
   const questions: Question[] = []
   for (let i = 0; i < graph.people.length; i++) {
-    const q = boxQuestion(deck, graph, i, options, true)
+    const q = boxQuestion(deck, graph, links, i, options, true)
     if (q) questions.push(q)
   }
   return questions
@@ -36,9 +38,10 @@ export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptio
  */
 export function familyTreeBoxQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Map<string, Question> {
   const graph = buildFamilyGraph(deck)
+  const links = anyAccountLinks(deck, graph)
   const out = new Map<string, Question>()
   for (let i = 0; i < graph.people.length; i++) {
-    const q = boxQuestion(deck, graph, i, options, false)
+    const q = boxQuestion(deck, graph, links, i, options, false)
     if (q) out.set(graph.people[i]!.id, q)
   }
   return out
@@ -51,7 +54,14 @@ export function boxDescription(question: Question): string {
 
 const settled = (links: FamilyLink[]) => links.filter((l) => l.fact.alternatives.length === 0)
 
-function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyTreeQuestionOptions, unique: boolean): Question | undefined {
+function boxQuestion(
+  deck: Deck,
+  graph: FamilyGraph,
+  links: AnyAccountLinks,
+  i: number,
+  options: FamilyTreeQuestionOptions,
+  unique: boolean,
+): Question | undefined {
   const person = graph.people[i]!
   const parents = settled(graph.parents[i]!).sort((a, b) => roleRank(a) - roleRank(b))
   const spouses = settled(graph.spouses[i]!)
@@ -63,7 +73,7 @@ function boxQuestion(deck: Deck, graph: FamilyGraph, i: number, options: FamilyT
     children.length ? `parent of ${list(children.map(name))}` : '',
   ].filter(Boolean)
   if (parts.length === 0) return undefined
-  const fits = fitting(graph, i, parents, spouses, children)
+  const fits = fitting(links, i, parents, spouses, children)
   if (unique && fits.size > 0) return undefined
 
   const id = `${deck.id}/${FAMILY_TREE_RELATION}/${person.id}`
@@ -132,24 +142,55 @@ function list(names: string[]): string {
 }
 
 /**
- * Everyone else who has (perhaps disputedly) all the described relatives: they would be right too.
- * Only people sharing one described link are looked at, so this stays linear in the links.
+ * Parent and spouse links by any source's account: the settled value of each fact and every
+ * alternative. Indices are people's places in the graph; links to non-people are dropped.
  */
-function fitting(graph: FamilyGraph, i: number, parents: FamilyLink[], spouses: FamilyLink[], children: FamilyLink[]): Set<number> {
-  const has = (links: FamilyLink[], k: number) => links.some((l) => l.other === k)
+interface AnyAccountLinks {
+  parents: Set<number>[]
+  children: Set<number>[]
+  spouses: Set<number>[]
+}
+
+function anyAccountLinks(deck: Deck, graph: FamilyGraph): AnyAccountLinks {
+  const empty = () => graph.people.map(() => new Set<number>())
+  const out: AnyAccountLinks = { parents: empty(), children: empty(), spouses: empty() }
+  for (const fact of deck.facts) {
+    if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'spouse')) continue
+    const a = graph.indexOf.get(fact.subject)
+    if (a === undefined) continue
+    for (const value of [fact.value, ...fact.alternatives.map((alt) => alt.value)]) {
+      const b = graph.indexOf.get(value)
+      if (b === undefined || b === a) continue
+      if (fact.key === 'parent') {
+        out.parents[a]!.add(b)
+        out.children[b]!.add(a)
+      } else {
+        out.spouses[a]!.add(b)
+        out.spouses[b]!.add(a)
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * Everyone else who has, by any source's account, all the described relatives: they would be
+ * right too. Only people sharing one described link are looked at, so this stays linear in the links.
+ */
+function fitting(links: AnyAccountLinks, i: number, parents: FamilyLink[], spouses: FamilyLink[], children: FamilyLink[]): Set<number> {
   const candidates =
     parents.length > 0
-      ? graph.children[parents[0]!.other]!
+      ? links.children[parents[0]!.other]!
       : spouses.length > 0
-        ? graph.spouses[spouses[0]!.other]!
-        : graph.parents[children[0]!.other]!
+        ? links.spouses[spouses[0]!.other]!
+        : links.parents[children[0]!.other]!
   const out = new Set<number>()
-  for (const { other: k } of candidates) {
+  for (const k of candidates) {
     if (k === i) continue
     const ok =
-      parents.every((p) => has(graph.parents[k]!, p.other)) &&
-      spouses.every((s) => has(graph.spouses[k]!, s.other)) &&
-      children.every((c) => has(graph.children[k]!, c.other))
+      parents.every((p) => links.parents[k]!.has(p.other)) &&
+      spouses.every((s) => links.spouses[k]!.has(s.other)) &&
+      children.every((c) => links.children[k]!.has(c.other))
     if (ok) out.add(k)
   }
   return out

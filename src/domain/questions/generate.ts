@@ -6,7 +6,7 @@ import type { Deck, HistoricalDate } from '../deck/types'
 import type { Question } from './types'
 import { buildDeckIndex } from './deck-index'
 import { handQuestion } from './cards'
-import { familyBoxQuestions } from './family-box'
+import { familyTreeQuestions } from '../layout/family-tree-questions'
 import { lifeAsks } from './life'
 import { birthMatching, kinMatching } from './matching'
 import { birthOrdering, lifeOrdering, reignOrdering } from './ordering'
@@ -40,7 +40,7 @@ export function generateQuestions(deck: Deck, options: GenerateOptions): Questio
   birthOrdering(ctx)
   birthMatching(ctx)
   // "Who belongs in this box?" (issue 7): ids `${deckId}/family-tree-box/${personId}/…`.
-  for (const q of familyBoxQuestions(deck, options.seed)) ctx.out.push(q)
+  for (const q of familyTreeQuestions(deck, { seed: options.seed })) ctx.out.push(q)
   for (const card of deck.cards) ctx.out.push(handQuestion(ctx, card))
   return ctx.out
 }

@@ -115,6 +115,21 @@ describe('familyTreeBoxQuestions', () => {
     for (const q of familyTreeQuestions(deck, { seed: 3 })) expect(boxes.get(q.subjectId!)).toEqual(q)
     expect(familyTreeBoxQuestions(deckOf([person('a'), person('b')], []), { seed: 1 }).size).toBe(0)
   })
+
+  it('never offers someone who fits the box by a disputed link ("Quiz me" too)', () => {
+    // b's father is a; c's father is z, or a by another source: c fits "child of a" as well.
+    const disputedFather: Fact = { ...parent('c', 'z'), alternatives: [{ value: 'a', sources: ['s'] }] }
+    const people = [person('a', 'Alexios', 'male'), person('z', 'Zeno', 'male'), person('b', 'Basil', 'male'), person('c', 'Constantine', 'male'), person('d', 'Demetrios', 'male')]
+    const disputed = deckOf(people, [parent('b', 'a'), disputedFather, parent('d', 'z')])
+    for (let seed = 1; seed <= 20; seed++) {
+      const q = familyTreeBoxQuestions(disputed, { seed }).get('b')!
+      expect(q.prompt).toBe('Who belongs in this box? (child of Alexios)')
+      expect(q.choices).not.toContain('Constantine')
+    }
+    expect(familyTreeQuestions(disputed, { seed: 1 }).map((q) => q.subjectId)).not.toContain('b')
+    const settled = deckOf(people, [parent('b', 'a'), parent('c', 'z'), parent('d', 'z')])
+    expect(familyTreeQuestions(settled, { seed: 1 }).map((q) => q.subjectId)).toContain('b')
+  })
 })
 
 describe('familyTreeQuestions on random families', () => {
