@@ -137,7 +137,15 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
     async stop() {
       process.kill(pid, 'SIGTERM')
       await exited
-      rmSync(profile, { recursive: true, force: true })
+      removeProfile(profile)
     },
   }
+}
+
+/**
+ * Deletes a Chromium profile folder. Chromium's helper processes can still be writing into it
+ * for a moment after the browser process exits, which makes a single rmdir fail with ENOTEMPTY.
+ */
+export function removeProfile(profile: string): void {
+  rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 }

@@ -6,12 +6,12 @@
 // the database through src/storage; see vite.config.ts), serves it with `vite preview` and drives
 // Debian's Chromium with playwright-core. Needs src/generated (run `npm run build` once first).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from 'playwright-core'
 import type { BenchSeedRequest } from './page/seed'
-import { chromiumArgs, chromiumPath, root, startPreview } from '../browser'
+import { chromiumArgs, chromiumPath, removeProfile, root, startPreview } from '../browser'
 
 const deckId = 'john-vii-palaiologos'
 const cards = Number(process.env.BENCH_CARDS ?? 50_000)
@@ -72,7 +72,7 @@ try {
   throw error
 } finally {
   await context.close()
-  rmSync(profile, { recursive: true, force: true })
+  removeProfile(profile)
   await server.stop()
 }
 

@@ -1,12 +1,12 @@
 // Shared harness for the browser tests: the preview server from scripts/browser.ts and Debian's
 // Chromium driven by playwright-core in a persistent profile (the default context counts as
 // incognito, which is never installable). It builds nothing: run `npm run build` first (CI does).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath, root, startPreview, type PreviewOptions, type PreviewServer } from '../../scripts/browser'
+import { chromiumArgs, chromiumPath, removeProfile, root, startPreview, type PreviewOptions, type PreviewServer } from '../../scripts/browser'
 
 export { chromiumArgs, chromiumPath, defaultOutDir, root, startPreview, type PreviewServer } from '../../scripts/browser'
 
@@ -35,7 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
     page,
     async close() {
       await context.close()
-      rmSync(profile, { recursive: true, force: true })
+      removeProfile(profile)
     },
   }
 }
