@@ -1,5 +1,5 @@
 // Calendar days for daily limits and charts. The domain never reads the clock or the time zone:
-// callers pass `utcOffsetMinutes` (local time minus UTC, i.e. `-new Date().getTimezoneOffset()`).
+// callers pass `utcOffsetMinutes` (local time minus UTC, i.e. minus the browser's `getTimezoneOffset()`).
 // A fixed offset is an approximation across a daylight-saving change; it shifts a bucket by an hour at most.
 
 export const DAY_MS = 86_400_000

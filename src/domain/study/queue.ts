@@ -24,7 +24,7 @@ export interface StudyQueueOptions {
   /** Every question of the deck: several variants per card. */
   questions: readonly Question[]
   now: number
-  /** Local time minus UTC in minutes (`-new Date().getTimezoneOffset()`), for "due today". Default 0. */
+  /** Local time minus UTC in minutes (minus the browser's `getTimezoneOffset()`), for "due today". Default 0. */
   utcOffsetMinutes?: number
   /** Default 20. */
   newPerDay?: number
