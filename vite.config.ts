@@ -34,8 +34,9 @@ function contentSecurityPolicyMeta(): Plugin {
     name: 'stavraton:csp-meta',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace(/<meta charset="UTF-8" \/>/, (charset) =>
-        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
+      html.replace(
+        /<meta charset="UTF-8" \/>/,
+        (charset) => `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
       ),
   }
 }
@@ -94,7 +95,10 @@ export default defineConfig(({ mode }) => ({
     // `vite build --mode bench` adds the page that seeds a large database for `npm run bench`;
     // it never ships in the production build.
     ...(mode === 'bench'
-      ? { outDir: 'bench-results/dist', rolldownOptions: { input: { main: 'index.html', bench: 'scripts/bench/page/seed.html' } } }
+      ? {
+          outDir: 'bench-results/dist',
+          rolldownOptions: { input: { main: 'index.html', bench: 'scripts/bench/page/seed.html' } },
+        }
       : {}),
   },
 }))

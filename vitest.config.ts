@@ -10,7 +10,10 @@ export default defineConfig({
     testTimeout: 30000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
-      { extends: true, test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' } },
+      {
+        extends: true,
+        test: { name: 'component', include: ['tests/component/**/*.test.ts'], environment: 'happy-dom' },
+      },
     ],
   },
 })

@@ -26,7 +26,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -61,7 +63,19 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   const port = await freePort()
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir, '--base', base],
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--outDir',
+      outDir,
+      '--base',
+      base,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BASE_PATH: base } },
   )
   let output = ''
@@ -114,16 +128,23 @@ export interface DebuggableChromium {
 export async function startDebuggableChromium(): Promise<DebuggableChromium> {
   const port = await freePort()
   const profile = mkdtempSync(join(tmpdir(), 'stavraton-chromium-'))
-  const child = spawn(chromiumPath, [...chromiumArgs, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: 'ignore',
-  })
+  const child = spawn(
+    chromiumPath,
+    [...chromiumArgs, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: 'ignore',
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const pid = child.pid
   if (pid === undefined) throw new Error(`could not start ${chromiumPath}`)
   const deadline = Date.now() + 30_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${chromiumPath} exited early (code ${child.exitCode})`)
-    const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then((r) => r.ok, () => false)
+    const ready = await fetch(`http://127.0.0.1:${port}/json/version`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) break
     if (Date.now() > deadline) {
       process.kill(pid, 'SIGKILL')

@@ -32,7 +32,14 @@ const deckInfo = (deck: Deck) => {
   // Study cards (distinct Question.cardId; ids do not depend on the seed) let the Library count new
   // cards without generating questions in the browser at start.
   const studyCardCount = new Set(generateQuestions(deck, { seed: 0 }).map((q) => q.cardId)).size
-  return { ...info, version: deck.version, entityCount: deck.entities.length, factCount: deck.facts.length, cardCount: deck.cards.length, studyCardCount }
+  return {
+    ...info,
+    version: deck.version,
+    entityCount: deck.entities.length,
+    factCount: deck.facts.length,
+    cardCount: deck.cards.length,
+    studyCardCount,
+  }
 }
 
 export function indexSource(decks: Deck[]): string {

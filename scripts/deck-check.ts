@@ -13,7 +13,15 @@ export async function checkDeckFile(file: string): Promise<DeckResult> {
     text = await readFile(file, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-    const issue: DeckIssue = { severity: 'error', code: 'unreadable-file', file, line: 1, column: 1, path: '', message: `cannot read the file: ${reason}` }
+    const issue: DeckIssue = {
+      severity: 'error',
+      code: 'unreadable-file',
+      file,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `cannot read the file: ${reason}`,
+    }
     return { issues: [issue] }
   }
   return parseDeckText(text, { file })
@@ -37,7 +45,9 @@ export async function checkCommand(args: string[]): Promise<number> {
   const files = args.filter((arg) => arg !== '--')
   const options = files.filter((arg) => arg.startsWith('-'))
   if (files.length === 0 || options.length) {
-    process.stderr.write(`${options.length ? `unknown option: ${options.join(' ')}\n` : 'no deck files given\n'}usage: npm run deck -- check <file>...\n`)
+    process.stderr.write(
+      `${options.length ? `unknown option: ${options.join(' ')}\n` : 'no deck files given\n'}usage: npm run deck -- check <file>...\n`,
+    )
     return 2
   }
   let failed = false
@@ -53,4 +63,6 @@ export async function checkCommand(args: string[]): Promise<number> {
 
 /** Resolves once stdout and stderr have taken everything: the dispatcher exits right after. */
 export const flushed = (): Promise<unknown> =>
-  Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))))
+  Promise.all(
+    [process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))),
+  )

@@ -33,7 +33,8 @@ function parseArgs(args: string[]): Options | string {
     if (arg === '--json') json = true
     else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const value = arg === '--seed' ? args[++i] : arg.slice('--seed='.length)
-      if (value === undefined || !/^-?\d+$/.test(value)) return `--seed needs a whole number${value === undefined ? '' : `, not \`${value}\``}`
+      if (value === undefined || !/^-?\d+$/.test(value))
+        return `--seed needs a whole number${value === undefined ? '' : `, not \`${value}\``}`
       seed = Number(value)
     } else if (arg.startsWith('-')) return `unknown option: ${arg}`
     else if (file === undefined) file = arg
@@ -50,7 +51,10 @@ export function questionJson(q: Question): Record<string, unknown> {
   if (q.subject !== undefined) out.subject = q.subject
   if (q.relation !== undefined) out.relation = q.relation
   if (q.difficulty) out.difficulty = q.difficulty
-  if (q.sources.length) out.sources = q.sources.map((s) => (s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title }))
+  if (q.sources.length)
+    out.sources = q.sources.map((s) =>
+      s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title },
+    )
   if (q.explanation) out.explanation = q.explanation
   return out
 }
@@ -60,7 +64,9 @@ export function listing(title: string, seed: number, questions: readonly Questio
   const lines = [`${title} — ${questions.length} questions (seed ${seed})`]
   let subject: string | undefined
   for (const q of questions) {
-    const heading = q.subject ?? (q.kind === 'basic' || q.kind === 'choice' || q.kind === 'cloze' ? 'Hand-written cards' : 'Across the deck')
+    const heading =
+      q.subject ??
+      (q.kind === 'basic' || q.kind === 'choice' || q.kind === 'cloze' ? 'Hand-written cards' : 'Across the deck')
     if (heading !== subject) {
       subject = heading
       lines.push('', `## ${heading}`)
@@ -68,7 +74,8 @@ export function listing(title: string, seed: number, questions: readonly Questio
     lines.push('', `[${q.kind}${q.difficulty ? `, ${q.difficulty}` : ''}] ${q.prompt}`)
     if (q.items) lines.push(`  items:   ${q.items.join(' | ')}`)
     if (q.pairs) lines.push(`  left:    ${q.pairs.left.join(' | ')}`, `  right:   ${q.pairs.right.join(' | ')}`)
-    if (q.choices && q.kind !== 'true-false') lines.push(...q.choices.map((c, i) => `  ${String.fromCharCode(97 + i)}) ${c}${c === q.answer ? '  ✓' : ''}`))
+    if (q.choices && q.kind !== 'true-false')
+      lines.push(...q.choices.map((c, i) => `  ${String.fromCharCode(97 + i)}) ${c}${c === q.answer ? '  ✓' : ''}`))
     const answer = Array.isArray(q.answer) ? q.answer.join(q.kind === 'ordering' ? ' < ' : '; ') : q.answer
     lines.push(`  answer:  ${answer}`)
     if (q.accept && q.accept.length > 1) lines.push(`  accepts: ${q.accept.join(' | ')}`)
@@ -95,6 +102,8 @@ export async function questionsCommand(args: string[]): Promise<number> {
     ? `${JSON.stringify({ deck: { id: deck.id, title: deck.title }, questions: questions.map(questionJson) })}\n`
     : listing(deck.title, options.seed, questions)
   // The dispatcher exits right after: wait until a piped stdout has taken everything.
-  await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())))
+  await new Promise<void>((resolve, reject) =>
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+  )
   return 0
 }

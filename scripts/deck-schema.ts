@@ -13,7 +13,8 @@ export function deckJsonSchemaText(): string {
   const schema = {
     $schema,
     title: 'Stavraton deck',
-    description: 'A deck of historical facts for Stavraton: metadata, sources, entities with their facts, and hand-written cards. See docs/deck-format.md.',
+    description:
+      'A deck of historical facts for Stavraton: metadata, sources, entities with their facts, and hand-written cards. See docs/deck-format.md.',
     ...rest,
   }
   return `${JSON.stringify(schema, null, 2)}\n`

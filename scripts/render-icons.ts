@@ -15,7 +15,8 @@ function coin(cx: number, cy: number, radius: number): string {
   const s = radius / 240
   const n = (v: number) => v.toFixed(1)
   const at = (x: number, y: number) => `${n(cx + x * s)},${n(cy + y * s)}`
-  const circle = (r: number, fill: string) => `<circle cx="${cx}" cy="${cy}" r="${n(r * s)}" fill="${fill}" stroke="none"/>`
+  const circle = (r: number, fill: string) =>
+    `<circle cx="${cx}" cy="${cy}" r="${n(r * s)}" fill="${fill}" stroke="none"/>`
   const rect = (x: number, y: number, w: number, h: number) =>
     `<polygon points="${at(x, y)} ${at(x + w, y)} ${at(x + w, y + h)} ${at(x, y + h)}" fill="#39404a" stroke="none"/>`
   const beads = Array.from({ length: 40 }, (_, i) => {
@@ -46,12 +47,26 @@ writeFileSync(join(dir, 'coin.svg'), svg(coin(256, 256, 248)))
 // Maskable: full-bleed background, the coin inside the central safe circle (radius 40 %).
 // Only its PNGs ship, so its SVG is a temporary file.
 const maskable = join(tmpdir(), 'stavraton-coin-maskable.svg')
-writeFileSync(maskable, svg(`<rect width="512" height="512" fill="${bronze}" stroke="none"/>\n  ${coin(256, 256, 196)}`))
+writeFileSync(
+  maskable,
+  svg(`<rect width="512" height="512" fill="${bronze}" stroke="none"/>\n  ${coin(256, 256, 196)}`),
+)
 
 const render = (source: string, size: number, target: string) =>
   execFileSync(convert, [
-    '-background', 'none', source, '-resize', `${size}x${size}`, '-strip',
-    '-depth', '8', '-colors', '255', '-define', 'png:compression-level=9', join(dir, target),
+    '-background',
+    'none',
+    source,
+    '-resize',
+    `${size}x${size}`,
+    '-strip',
+    '-depth',
+    '8',
+    '-colors',
+    '255',
+    '-define',
+    'png:compression-level=9',
+    join(dir, target),
   ])
 const coinSvg = join(dir, 'coin.svg')
 render(coinSvg, 192, 'icon-192.png')

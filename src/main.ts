@@ -12,7 +12,8 @@ const router = createAppRouter()
 // A deck page: read the deck and generate its questions while the database opens.
 router.beforeEach((to) => {
   const deckId = to.params.deckId
-  if (typeof deckId === 'string') void import('./stores/deck').then(({ useDeckStore }) => useDeckStore(pinia).prepare(deckId))
+  if (typeof deckId === 'string')
+    void import('./stores/deck').then(({ useDeckStore }) => useDeckStore(pinia).prepare(deckId))
 })
 
 createApp(App).use(pinia).use(router).mount('#app')

@@ -14,7 +14,13 @@ declare module 'vue-router' {
 // Only the Library is in the first-load bundle; every other view is its own chunk.
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library', early: true } },
-  { path: '/deck/:deckId', name: 'deck', component: () => import('./views/DeckView.vue'), props: true, meta: { title: 'Deck' } },
+  {
+    path: '/deck/:deckId',
+    name: 'deck',
+    component: () => import('./views/DeckView.vue'),
+    props: true,
+    meta: { title: 'Deck' },
+  },
   {
     path: '/deck/:deckId/study',
     name: 'study',
@@ -22,14 +28,51 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'Study' },
   },
-  { path: '/deck/:deckId/quiz', name: 'quiz', component: () => import('./views/QuizView.vue'), props: true, meta: { title: 'Quiz' } },
-  { path: '/progress', name: 'progress', component: () => import('./views/ProgressView.vue'), meta: { title: 'Progress' } },
-  { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue'), meta: { title: 'Settings' } },
-  { path: '/editor/new', name: 'editor-new', component: () => import('./views/EditorView.vue'), meta: { title: 'New deck' } },
-  { path: '/editor/:deckId', name: 'editor', component: () => import('./views/EditorView.vue'), props: true, meta: { title: 'Deck editor' } },
+  {
+    path: '/deck/:deckId/quiz',
+    name: 'quiz',
+    component: () => import('./views/QuizView.vue'),
+    props: true,
+    meta: { title: 'Quiz' },
+  },
+  {
+    path: '/progress',
+    name: 'progress',
+    component: () => import('./views/ProgressView.vue'),
+    meta: { title: 'Progress' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('./views/SettingsView.vue'),
+    meta: { title: 'Settings' },
+  },
+  {
+    path: '/editor/new',
+    name: 'editor-new',
+    component: () => import('./views/EditorView.vue'),
+    meta: { title: 'New deck' },
+  },
+  {
+    path: '/editor/:deckId',
+    name: 'editor',
+    component: () => import('./views/EditorView.vue'),
+    props: true,
+    meta: { title: 'Deck editor' },
+  },
   // Share links: /import#deck=… (the deck travels in the fragment).
-  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue'), meta: { title: 'Open a shared deck' } },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { title: 'Not found' } },
+  {
+    path: '/import',
+    name: 'import',
+    component: () => import('./views/ImportView.vue'),
+    meta: { title: 'Open a shared deck' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { title: 'Not found' },
+  },
 ]
 
 export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)) {

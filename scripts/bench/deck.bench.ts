@@ -17,7 +17,10 @@ function scaled(copies: number): Record<string, unknown> {
   const rename = (value: unknown, k: number): unknown => {
     if (typeof value === 'string') return ids.has(value) ? `${value}-${k}` : value
     if (Array.isArray(value)) return value.map((item) => rename(item, k))
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [ids.has(key) ? `${key}-${k}` : key, rename(v, k)]))
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value).map(([key, v]) => [ids.has(key) ? `${key}-${k}` : key, rename(v, k)]),
+      )
     return value
   }
   const entities = Object.assign({}, ...Array.from({ length: copies }, (_, k) => rename(file.entities, k) as object))
@@ -42,6 +45,16 @@ for (const [name, { entities, run }] of Object.entries(cases)) {
     run()
     const ms = performance.now() - t0
     const cpu = process.cpuUsage(cpu0)
-    console.log(JSON.stringify({ bench: 'deck-validate', case: name, entities, run: k, cold: k === 1, ms: round(ms), cpuMs: round((cpu.user + cpu.system) / 1000) }))
+    console.log(
+      JSON.stringify({
+        bench: 'deck-validate',
+        case: name,
+        entities,
+        run: k,
+        cold: k === 1,
+        ms: round(ms),
+        cpuMs: round((cpu.user + cpu.system) / 1000),
+      }),
+    )
   }
 }

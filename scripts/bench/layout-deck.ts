@@ -3,7 +3,13 @@
 import type { DatePoint, Deck, Entity, Fact, HistoricalDate } from '../../src/domain/deck/types'
 import { createRandom, randomInt } from '../../src/domain/random'
 
-const date = (start: DatePoint, circa = false): HistoricalDate => ({ kind: 'on', start, circa, uncertain: false, text: `${circa ? 'c. ' : ''}${start.year}` })
+const date = (start: DatePoint, circa = false): HistoricalDate => ({
+  kind: 'on',
+  start,
+  circa,
+  uncertain: false,
+  text: `${circa ? 'c. ' : ''}${start.year}`,
+})
 
 export function syntheticDeck(people: number, seed = 1): Deck {
   const random = createRandom(seed)
@@ -15,16 +21,47 @@ export function syntheticDeck(people: number, seed = 1): Deck {
     const id = `p${entities.length}`
     entities.push({ id, kind: 'person', name: `Person ${entities.length} of the house`, aliases: [] })
     birth.set(id, year)
-    const point: DatePoint = random() < 0.5 ? { year } : { year, month: 1 + randomInt(random, 12), day: 1 + randomInt(random, 28) }
-    facts.push({ ...base, id: `born:${id}`, type: 'date', key: 'born', subject: id, value: date(point, random() < 0.2) })
-    if (random() < 0.9) facts.push({ ...base, id: `died:${id}`, type: 'date', key: 'died', subject: id, value: date({ year: year + 20 + randomInt(random, 60) }) })
+    const point: DatePoint =
+      random() < 0.5 ? { year } : { year, month: 1 + randomInt(random, 12), day: 1 + randomInt(random, 28) }
+    facts.push({
+      ...base,
+      id: `born:${id}`,
+      type: 'date',
+      key: 'born',
+      subject: id,
+      value: date(point, random() < 0.2),
+    })
+    if (random() < 0.9)
+      facts.push({
+        ...base,
+        id: `died:${id}`,
+        type: 'date',
+        key: 'died',
+        subject: id,
+        value: date({ year: year + 20 + randomInt(random, 60) }),
+      })
     if (random() < 0.15) {
       const start = year + 20 + randomInt(random, 20)
       const office = `office-${randomInt(random, 10)}`
-      const value = { office, start: date({ year: start }), end: date({ year: start + 1 + randomInt(random, 20) }), coRulers: [] }
+      const value = {
+        office,
+        start: date({ year: start }),
+        end: date({ year: start + 1 + randomInt(random, 20) }),
+        coRulers: [],
+      }
       facts.push({ ...base, id: `tenure:${id}:${office}:${start}`, type: 'tenure', subject: id, value })
     }
-    if (random() < 0.2) facts.push({ ...base, id: `event:${id}:e`, type: 'date', key: 'event', event: 'e', label: 'did something', subject: id, value: date({ year: year + 30 }) })
+    if (random() < 0.2)
+      facts.push({
+        ...base,
+        id: `event:${id}:e`,
+        type: 'date',
+        key: 'event',
+        event: 'e',
+        label: 'did something',
+        subject: id,
+        value: date({ year: year + 30 }),
+      })
     return id
   }
   const marry = (a: string, b: string) => {
@@ -44,7 +81,8 @@ export function syntheticDeck(people: number, seed = 1): Deck {
     const children = randomInt(random, 5)
     for (let c = 0; c < children && entities.length < people; c++) {
       const child = add(birth.get(a)! + 20 + randomInt(random, 20))
-      for (const p of [a, b]) facts.push({ ...base, id: `parent:${p}:${child}`, type: 'relation', key: 'parent', subject: child, value: p })
+      for (const p of [a, b])
+        facts.push({ ...base, id: `parent:${p}:${child}`, type: 'relation', key: 'parent', subject: child, value: p })
       if (random() > 0.75 || entities.length >= people) continue
       // Now and then two cousins of one generation marry; otherwise the spouse comes from outside.
       const cousin = single.findIndex((s) => Math.abs(birth.get(s)! - birth.get(child)!) < 5)
@@ -56,5 +94,14 @@ export function syntheticDeck(people: number, seed = 1): Deck {
     }
   }
   for (let k = 0; k < 10; k++) entities.push({ id: `office-${k}`, kind: 'office', name: `Office ${k}`, aliases: [] })
-  return { id: 'synthetic', title: 'Synthetic', language: 'en', version: '1', sources: [{ id: 's', title: 'Synthetic' }], entities, facts, cards: [] }
+  return {
+    id: 'synthetic',
+    title: 'Synthetic',
+    language: 'en',
+    version: '1',
+    sources: [{ id: 's', title: 'Synthetic' }],
+    entities,
+    facts,
+    cards: [],
+  }
 }

@@ -19,7 +19,18 @@ function measure(layout: string, phase: 'cold' | 'warm', run: () => unknown) {
   const ms = performance.now() - t0
   const cpu = process.cpuUsage(cpu0)
   const cpuMs = (cpu.user + cpu.system) / 1000
-  console.log(JSON.stringify({ bench: 'layout', layout, people, facts: deck.facts.length, phase, ms: round(ms), cpuMs: round(cpuMs), goalMs: 100 }))
+  console.log(
+    JSON.stringify({
+      bench: 'layout',
+      layout,
+      people,
+      facts: deck.facts.length,
+      phase,
+      ms: round(ms),
+      cpuMs: round(cpuMs),
+      goalMs: 100,
+    }),
+  )
 }
 
 for (const [layout, run] of Object.entries(layouts)) {

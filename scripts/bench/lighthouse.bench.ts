@@ -10,7 +10,13 @@ import { startDebuggableChromium, startPreview } from '../browser'
 type Category = 'performance' | 'accessibility' | 'best-practices'
 const categories: Category[] = ['performance', 'accessibility', 'best-practices']
 const goals: Record<Category, number> = { performance: 0.95, accessibility: 1, 'best-practices': 1 }
-const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+const metrics = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+]
 const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5)
 
 const median = (values: number[]) => {
@@ -31,7 +37,12 @@ interface Run {
 async function audit(url: string): Promise<Run> {
   const chromium = await startDebuggableChromium()
   try {
-    const result = await lighthouse(url, { port: chromium.port, logLevel: 'error', output: 'json', onlyCategories: categories })
+    const result = await lighthouse(url, {
+      port: chromium.port,
+      logLevel: 'error',
+      output: 'json',
+      onlyCategories: categories,
+    })
     if (!result) throw new Error('Lighthouse returned no result')
     const { lhr } = result
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`)
@@ -41,12 +52,17 @@ async function audit(url: string): Promise<Run> {
       scores[category] = lhr.categories[category]?.score ?? NaN
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const a = lhr.audits[ref.id]
-        if (ref.weight > 0 && a && a.score !== null && a.score < 1) losses.push(`${category}: ${a.id} ${a.score} ${a.displayValue ?? ''}`)
+        if (ref.weight > 0 && a && a.score !== null && a.score < 1)
+          losses.push(`${category}: ${a.id} ${a.score} ${a.displayValue ?? ''}`)
       }
     }
     // Everything the view fetched as script or style, compressed, lazily loaded chunks included
     // (the budget test counts only index.html's static imports).
-    const requests = (lhr.audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []
+    const requests =
+      (
+        lhr.audits['network-requests']?.details as
+          { items?: { resourceType?: string; transferSize?: number }[] } | undefined
+      )?.items ?? []
     const code = requests.filter((r) => r.resourceType === 'Script' || r.resourceType === 'Stylesheet')
     return {
       scores,
@@ -74,9 +90,22 @@ try {
     console.log(JSON.stringify({ ...base, category, score: median(all), all, goal: goals[category] }))
   }
   for (const metric of metrics) {
-    console.log(JSON.stringify({ ...base, metric, median: Math.round(median(results.map((r) => r.metrics[metric]!)) * 1000) / 1000 }))
+    console.log(
+      JSON.stringify({
+        ...base,
+        metric,
+        median: Math.round(median(results.map((r) => r.metrics[metric]!)) * 1000) / 1000,
+      }),
+    )
   }
-  console.log(JSON.stringify({ ...base, metric: 'js-css-transferred', bytes: median(results.map((r) => r.codeBytes)), files: results[0]?.codeFiles }))
+  console.log(
+    JSON.stringify({
+      ...base,
+      metric: 'js-css-transferred',
+      bytes: median(results.map((r) => r.codeBytes)),
+      files: results[0]?.codeFiles,
+    }),
+  )
 } finally {
   await server.stop()
 }

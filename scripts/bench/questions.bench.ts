@@ -41,7 +41,11 @@ if (at >= 0) run(Number(process.argv[at + 1]))
 else {
   let failed = false
   for (const facts of SIZES) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--facts', String(facts)], { stdio: ['ignore', 'inherit', 'inherit'] })
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--facts', String(facts)],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    )
     if (child.status !== 0) failed = true
   }
   process.exitCode = failed ? 1 : 0

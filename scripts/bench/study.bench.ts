@@ -18,13 +18,20 @@ const cards = Number(process.env.BENCH_CARDS ?? 50_000)
 const reviews = Number(process.env.BENCH_REVIEWS ?? 500_000)
 const openRuns = 7
 
-const emit = (figure: Record<string, unknown>) => console.log(JSON.stringify({ bench: 'study-view', cards, reviews, ...figure }))
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+const emit = (figure: Record<string, unknown>) =>
+  console.log(JSON.stringify({ bench: 'study-view', cards, reviews, ...figure }))
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b)
-  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), max: round(sorted.at(-1) ?? NaN) }
+  return {
+    n: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    max: round(sorted.at(-1) ?? NaN),
+  }
 }
 
 // Timing probes, installed before any app script runs. "Painted" = the first animation frame after
@@ -50,20 +57,30 @@ const probes = `
   }, true);
 `
 
-const bench = (page: Page) => page.evaluate(() => (window as unknown as { bench: { firstCardAt?: number; latencies: number[] } }).bench)
+const bench = (page: Page) =>
+  page.evaluate(() => (window as unknown as { bench: { firstCardAt?: number; latencies: number[] } }).bench)
 
 function buildBenchApp(): void {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'bench', '--logLevel', 'error'], {
-    cwd: root,
-    encoding: 'utf8',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'bench', '--logLevel', 'error'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  )
   if (build.status !== 0) throw new Error(`bench build failed:\n${build.stdout}\n${build.stderr}`)
 }
 
 buildBenchApp()
 const server = await startPreview({ outDir: join('bench-results', 'dist') })
 const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
-const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 412, height: 900 } })
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless: true,
+  args: chromiumArgs,
+  viewport: { width: 412, height: 900 },
+})
 try {
   await run()
 } catch (error) {
@@ -92,16 +109,26 @@ async function run(): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.ready === 'true')
   const request: BenchSeedRequest = { deckId, cards, reviews, now: Date.now() }
   const seeded = await page.evaluate(
-    (r) => (window as unknown as { stavratonBench: { seed(r: BenchSeedRequest): Promise<Record<string, number>> } }).stavratonBench.seed(r),
+    (r) =>
+      (
+        window as unknown as { stavratonBench: { seed(r: BenchSeedRequest): Promise<Record<string, number>> } }
+      ).stavratonBench.seed(r),
     request,
   )
-  emit({ figure: 'seed', ms: round(seeded.ms ?? NaN), deckCards: seeded.deckCards, reviewsInDatabase: seeded.totalReviews })
+  emit({
+    figure: 'seed',
+    ms: round(seeded.ms ?? NaN),
+    deckCards: seeded.deckCards,
+    reviewsInDatabase: seeded.totalReviews,
+  })
 
   // 3. Open the study view: navigation start → first card painted.
   const opens: number[] = []
   for (let run = 0; run < openRuns; run++) {
     await page.goto(studyUrl)
-    await page.waitForFunction(() => ((window as unknown as { bench: { firstCardAt?: number } }).bench.firstCardAt ?? -1) > 0)
+    await page.waitForFunction(
+      () => ((window as unknown as { bench: { firstCardAt?: number } }).bench.firstCardAt ?? -1) > 0,
+    )
     opens.push((await bench(page)).firstCardAt!)
   }
   // The first run also loads the study chunk from the service-worker cache into memory: report it apart.
@@ -118,12 +145,25 @@ async function run(): Promise<void> {
     const before = (await bench(page)).latencies.length
     await page.keyboard.press(grades[i % grades.length]!)
     const measured = await page
-      .waitForFunction((n) => (window as unknown as { bench: { latencies: number[] } }).bench.latencies.length > n, before, { timeout: 10_000 })
-      .then(() => true, () => false)
+      .waitForFunction(
+        (n) => (window as unknown as { bench: { latencies: number[] } }).bench.latencies.length > n,
+        before,
+        { timeout: 10_000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      )
     if (!measured) {
       missed++
       await page.screenshot({ path: join(root, 'bench-results', `study-bench-missed-${missed}.png`) })
     }
   }
-  emit({ figure: 'grade-to-next-card', unit: 'ms', ...summary((await bench(page)).latencies), missed, goal: 'p95 < 50' })
+  emit({
+    figure: 'grade-to-next-card',
+    unit: 'ms',
+    ...summary((await bench(page)).latencies),
+    missed,
+    goal: 'p95 < 50',
+  })
 }

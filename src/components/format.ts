@@ -4,7 +4,6 @@ const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
 
-
 /** The same interval in words, for screen readers: "10 minutes", "4 days". */
 export function describeInterval(ms: number): string {
   if (ms < minute) return 'less than a minute'

@@ -17,7 +17,8 @@ const activatableSelector = 'button, a[href], summary, [role="button"], [role="l
 export function isOwnedByElement(event: KeyboardEvent): boolean {
   const target = event.target
   if (!(target instanceof Element)) return false
-  if (event.key === ' ' || event.key === 'Enter') return target.closest(activatableSelector) !== null && !passesThroughField(event, target)
+  if (event.key === ' ' || event.key === 'Enter')
+    return target.closest(activatableSelector) !== null && !passesThroughField(event, target)
   return target.closest(typingSelector) !== null
 }
 

@@ -19,7 +19,11 @@ export interface LiveQueryResult<T> {
  * Runs a Dexie query and re-runs it whenever the tables it read change, in this tab or another.
  * Re-subscribes when `sources` change; unsubscribes when the calling scope ends.
  */
-export function useLiveQuery<T>(querier: () => T | Promise<T>, initial: T, sources: WatchSource[] = []): LiveQueryResult<T> {
+export function useLiveQuery<T>(
+  querier: () => T | Promise<T>,
+  initial: T,
+  sources: WatchSource[] = [],
+): LiveQueryResult<T> {
   const data = shallowRef(initial) as ShallowRef<T>
   const error = shallowRef<unknown>()
   const loading = shallowRef(true)

@@ -53,7 +53,9 @@ const amount = v.pipe(v.number(), v.finite(), v.minValue(0))
 const phase = v.picklist(['new', 'learning', 'review', 'relearning'])
 const grade = v.picklist([1, 2, 3, 4] as const)
 const bounded = (b: { min: number; max: number; step: number }) =>
-  b.step === 1 ? v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max)) : v.pipe(v.number(), v.minValue(b.min), v.maxValue(b.max))
+  b.step === 1
+    ? v.pipe(v.number(), v.integer(), v.minValue(b.min), v.maxValue(b.max))
+    : v.pipe(v.number(), v.minValue(b.min), v.maxValue(b.max))
 
 const CardStateSchema = v.object({
   phase,
@@ -67,7 +69,13 @@ const CardStateSchema = v.object({
   lastReview: v.optional(time),
 })
 
-const CardSchema = v.object({ cardId: text, deckId: text, fingerprint: v.string(), retired: v.boolean(), state: CardStateSchema })
+const CardSchema = v.object({
+  cardId: text,
+  deckId: text,
+  fingerprint: v.string(),
+  retired: v.boolean(),
+  state: CardStateSchema,
+})
 
 const ReviewSchema = v.object({
   id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -170,7 +178,12 @@ function fail(issues: BackupIssue[]): never {
   )
 }
 
-function duplicates<T>(items: readonly T[], keyOf: (item: T) => string | undefined, field: string, what: string): BackupIssue[] {
+function duplicates<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | undefined,
+  field: string,
+  what: string,
+): BackupIssue[] {
   const seen = new Set<string>()
   const issues: BackupIssue[] = []
   items.forEach((item, i) => {
@@ -189,14 +202,17 @@ export function parseBackup(input: unknown): BackupV1 {
     try {
       data = JSON.parse(input)
     } catch (e) {
-      throw new BackupFormatError(`This file is not a Stavraton backup: it is not valid JSON (${(e as Error).message}). Nothing was changed.`)
+      throw new BackupFormatError(
+        `This file is not a Stavraton backup: it is not valid JSON (${(e as Error).message}). Nothing was changed.`,
+      )
     }
   }
   const head = (typeof data === 'object' && data !== null ? data : {}) as { format?: unknown; version?: unknown }
   if (head.format !== BACKUP_FORMAT) {
-    throw new BackupFormatError(`This file is not a Stavraton progress backup (expected "format": "${BACKUP_FORMAT}"). Nothing was changed.`, [
-      { path: 'format', message: `Expected "${BACKUP_FORMAT}"` },
-    ])
+    throw new BackupFormatError(
+      `This file is not a Stavraton progress backup (expected "format": "${BACKUP_FORMAT}"). Nothing was changed.`,
+      [{ path: 'format', message: `Expected "${BACKUP_FORMAT}"` }],
+    )
   }
   if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
     throw new BackupFormatError(
@@ -211,7 +227,12 @@ export function parseBackup(input: unknown): BackupV1 {
     ...duplicates(backup.decks, (d) => d.id, 'decks', 'Deck id'),
     ...duplicates(backup.cards, (c) => c.cardId, 'cards', 'Card id'),
     ...duplicates(backup.reviews, (r) => (r.id === undefined ? undefined : String(r.id)), 'reviews', 'Review id'),
-    ...duplicates(backup.quizAttempts, (q) => (q.id === undefined ? undefined : String(q.id)), 'quizAttempts', 'Quiz attempt id'),
+    ...duplicates(
+      backup.quizAttempts,
+      (q) => (q.id === undefined ? undefined : String(q.id)),
+      'quizAttempts',
+      'Quiz attempt id',
+    ),
   ]
   if (issues.length) fail(issues)
   return backup

@@ -14,7 +14,14 @@
 //   longer history in the usual case (one device used after the other).
 import { DEFAULT_SETTINGS } from '../domain/study/settings'
 import type { StavratonDB } from './db'
-import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup, type BackupV1, type ImportMode, type ImportResult } from './backup-schema'
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  parseBackup,
+  type BackupV1,
+  type ImportMode,
+  type ImportResult,
+} from './backup-schema'
 import { readSettings, SETTINGS_KEY } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
@@ -49,13 +56,25 @@ export async function importBackup(db: StavratonDB, json: unknown, mode: ImportM
 }
 
 async function replace(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
-  await Promise.all([db.decks.clear(), db.cards.clear(), db.reviews.clear(), db.quizAttempts.clear(), db.settings.clear(), db.sessions.clear()])
+  await Promise.all([
+    db.decks.clear(),
+    db.cards.clear(),
+    db.reviews.clear(),
+    db.quizAttempts.clear(),
+    db.settings.clear(),
+    db.sessions.clear(),
+  ])
   await db.decks.bulkAdd(backup.decks)
   await db.cards.bulkAdd(backup.cards.map(toCardRow))
   await db.reviews.bulkAdd(backup.reviews)
   await db.quizAttempts.bulkAdd(backup.quizAttempts)
   await db.settings.put({ ...DEFAULT_SETTINGS, ...backup.settings, id: SETTINGS_KEY })
-  const written = { decks: backup.decks.length, cards: backup.cards.length, reviews: backup.reviews.length, quizAttempts: backup.quizAttempts.length }
+  const written = {
+    decks: backup.decks.length,
+    cards: backup.cards.length,
+    reviews: backup.reviews.length,
+    quizAttempts: backup.quizAttempts.length,
+  }
   return { mode: 'replace', written, skipped: { decks: 0, cards: 0, reviews: 0, quizAttempts: 0 } }
 }
 
@@ -72,12 +91,18 @@ async function merge(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
     return !local || (c.state.lastReview ?? -Infinity) > (local.state.lastReview ?? -Infinity)
   })
 
-  const reviewKeys = new Set((await db.reviews.orderBy('[cardId+at]').keys()).map((k) => (k as unknown as [string, number]).join(sep)))
+  const reviewKeys = new Set(
+    (await db.reviews.orderBy('[cardId+at]').keys()).map((k) => (k as unknown as [string, number]).join(sep)),
+  )
   const reviews = backup.reviews
     .filter((r) => firstTime(reviewKeys, `${r.cardId}${sep}${r.at}`))
     .map(({ id: _id, ...rest }) => rest)
 
-  const attemptKeys = new Set((await db.quizAttempts.orderBy('[deckId+finishedAt]').keys()).map((k) => (k as unknown as [string, number]).join(sep)))
+  const attemptKeys = new Set(
+    (await db.quizAttempts.orderBy('[deckId+finishedAt]').keys()).map((k) =>
+      (k as unknown as [string, number]).join(sep),
+    ),
+  )
   const quizAttempts = backup.quizAttempts
     .filter((q) => firstTime(attemptKeys, `${q.deckId}${sep}${q.finishedAt}`))
     .map(({ id: _id, ...rest }) => rest)
@@ -86,7 +111,12 @@ async function merge(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
   await db.cards.bulkPut(cards.map(toCardRow))
   await db.reviews.bulkAdd(reviews)
   await db.quizAttempts.bulkAdd(quizAttempts)
-  const written = { decks: decks.length, cards: cards.length, reviews: reviews.length, quizAttempts: quizAttempts.length }
+  const written = {
+    decks: decks.length,
+    cards: cards.length,
+    reviews: reviews.length,
+    quizAttempts: quizAttempts.length,
+  }
   const skipped = {
     decks: backup.decks.length - decks.length,
     cards: backup.cards.length - cards.length,

@@ -25,7 +25,10 @@ export interface SeedBenchOptions {
 const DAY = 86_400_000
 const DUE_SHARE = 0.1
 
-export async function seedBenchData(storage: Storage, options: SeedBenchOptions): Promise<{ cards: number; reviews: number }> {
+export async function seedBenchData(
+  storage: Storage,
+  options: SeedBenchOptions,
+): Promise<{ cards: number; reviews: number }> {
   const db = databaseOf(storage)
   const { deckId, now } = options
   const cardCount = options.cards ?? 50_000
@@ -40,7 +43,8 @@ export async function seedBenchData(storage: Storage, options: SeedBenchOptions)
       const stability = 0.5 + random() * 120
       const scheduledDays = Math.max(1, Math.round(stability))
       // A tenth overdue by up to ten days; the rest due within their interval.
-      const due = random() < DUE_SHARE ? now - Math.floor(random() * 10 * DAY) : now + Math.floor(random() * scheduledDays * DAY)
+      const due =
+        random() < DUE_SHARE ? now - Math.floor(random() * 10 * DAY) : now + Math.floor(random() * scheduledDays * DAY)
       const lastReview = due - scheduledDays * DAY
       const phase: CardPhase = random() < 0.05 ? 'relearning' : 'review'
       const state = {

@@ -14,7 +14,11 @@ export function syncDeckQuestions(
 ): Promise<DeckChangeSummary> {
   return db.transaction('rw', db.decks, db.cards, async () => {
     const row = await db.decks.get(deckId)
-    if (row && (meta.version === undefined || meta.version === row.version) && sameRecord(row.fingerprints, deckFingerprints(questions))) {
+    if (
+      row &&
+      (meta.version === undefined || meta.version === row.version) &&
+      sameRecord(row.fingerprints, deckFingerprints(questions))
+    ) {
       // The usual case at every start: nothing changed, so the deck's cards need not be read.
       const unchanged = Object.keys(row.fingerprints)
       return { added: [], changed: [], removed: [], unchanged, firstSync: unchanged.length === 0 }
@@ -23,7 +27,13 @@ export function syncDeckQuestions(
     const plan = planDeckSync({ known: row?.fingerprints ?? {}, stored, questions, now })
     if (plan.updates.length) await db.cards.bulkPut(plan.updates.map(toCardRow))
     await db.decks.put({
-      ...(row ?? { id: deckId, origin: 'builtin', title: meta.title ?? deckId, version: meta.version ?? '', savedAt: now }),
+      ...(row ?? {
+        id: deckId,
+        origin: 'builtin',
+        title: meta.title ?? deckId,
+        version: meta.version ?? '',
+        savedAt: now,
+      }),
       ...(meta.title === undefined ? {} : { title: meta.title }),
       ...(meta.version === undefined ? {} : { version: meta.version }),
       fingerprints: plan.fingerprints,

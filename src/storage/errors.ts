@@ -34,7 +34,10 @@ export class QuotaExceededError extends StorageError {
 export class StorageBlockedError extends StorageError {
   override name = 'StorageBlockedError'
   constructor(options?: { cause?: unknown }) {
-    super('Stavraton is open in another tab with an older version. Close the other tabs, then reload this page.', options)
+    super(
+      'Stavraton is open in another tab with an older version. Close the other tabs, then reload this page.',
+      options,
+    )
   }
 }
 
@@ -79,7 +82,10 @@ const OPEN_FAILURES = ['MissingAPIError', 'OpenFailedError', 'SecurityError', 'I
  * Maps IndexedDB/Dexie failures to the typed errors above; other errors (bugs) pass through.
  * `opening`: the failure happened while opening the database, where any refusal means "unavailable".
  */
-export function toStorageError(error: unknown, context: { opening?: boolean; closedByUpgrade?: boolean } = {}): unknown {
+export function toStorageError(
+  error: unknown,
+  context: { opening?: boolean; closedByUpgrade?: boolean } = {},
+): unknown {
   if (error instanceof StorageError) return error
   const names = namesOf(error)
   if (names.includes('QuotaExceededError')) return new QuotaExceededError({ cause: error })

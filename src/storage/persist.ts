@@ -8,7 +8,9 @@ type StorageManagerLike = Pick<StorageManager, 'persist' | 'persisted'> & Partia
 const defaultManager = (): StorageManagerLike | undefined => globalThis.navigator?.storage
 
 /** Requests persistent storage. Browsers may grant it silently, prompt, or deny (e.g. a site not yet engaged with). */
-export async function requestPersistence(manager: StorageManagerLike | undefined = defaultManager()): Promise<PersistenceResult> {
+export async function requestPersistence(
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<PersistenceResult> {
   if (!manager?.persist) return 'unsupported'
   try {
     if (await manager.persisted?.()) return 'granted'
@@ -19,7 +21,9 @@ export async function requestPersistence(manager: StorageManagerLike | undefined
 }
 
 /** Whether storage is already persistent, without asking. */
-export async function persistenceStatus(manager: StorageManagerLike | undefined = defaultManager()): Promise<PersistenceResult> {
+export async function persistenceStatus(
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<PersistenceResult> {
   if (!manager?.persisted) return 'unsupported'
   try {
     return (await manager.persisted()) ? 'granted' : 'denied'

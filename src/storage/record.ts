@@ -20,7 +20,10 @@ export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewReco
   let engine: Promise<typeof import('../domain/scheduling/scheduler')> | undefined
   const loadEngine = () => (engine ??= import('../domain/scheduling/scheduler'))
   let cached: Scheduler | undefined
-  const schedulerFor = (createScheduler: typeof import('../domain/scheduling/scheduler').createScheduler, desiredRetention: number): Scheduler => {
+  const schedulerFor = (
+    createScheduler: typeof import('../domain/scheduling/scheduler').createScheduler,
+    desiredRetention: number,
+  ): Scheduler => {
     if (cached?.desiredRetention !== desiredRetention) cached = createScheduler({ desiredRetention, enableFuzz })
     return cached
   }

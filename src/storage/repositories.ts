@@ -41,11 +41,16 @@ export function cardsRepository(db: StavratonDB): CardsRepository {
       return row && fromCardRow(row)
     },
     forDeck: async (deckId, options = {}) =>
-      (await deckCardRows(db, deckId).toArray()).filter((row) => options.includeRetired || row.retired === 0).map(fromCardRow),
+      (await deckCardRows(db, deckId).toArray())
+        .filter((row) => options.includeRetired || row.retired === 0)
+        .map(fromCardRow),
     dueForDeck,
     idsForDeck,
     forStudy: async (deckId, now, utcOffsetMinutes = 0) => {
-      const [cards, knownCardIds] = await Promise.all([dueForDeck(deckId, endOfToday(now, utcOffsetMinutes)), idsForDeck(deckId)])
+      const [cards, knownCardIds] = await Promise.all([
+        dueForDeck(deckId, endOfToday(now, utcOffsetMinutes)),
+        idsForDeck(deckId),
+      ])
       return { cards, knownCardIds }
     },
   }
@@ -55,12 +60,18 @@ export function reviewsRepository(db: StavratonDB): ReviewsRepository {
   const forDeck = (deckId: string, range: { since?: number; until?: number } = {}): Promise<ReviewRecord[]> =>
     db.reviews
       .where('[deckId+at]')
-      .between([deckId, range.since ?? Dexie.minKey], [deckId, range.until ?? Dexie.maxKey], true, range.until === undefined)
+      .between(
+        [deckId, range.since ?? Dexie.minKey],
+        [deckId, range.until ?? Dexie.maxKey],
+        true,
+        range.until === undefined,
+      )
       .toArray()
   return {
     forDeck,
     since: (at) => db.reviews.where('at').aboveOrEqual(at).toArray(),
-    forCard: (cardId) => db.reviews.where('[cardId+at]').between([cardId, Dexie.minKey], [cardId, Dexie.maxKey]).toArray(),
+    forCard: (cardId) =>
+      db.reviews.where('[cardId+at]').between([cardId, Dexie.minKey], [cardId, Dexie.maxKey]).toArray(),
     newIntroducedSince: async (deckId, since) => countNewIntroduced(await forDeck(deckId, { since }), since),
     count: () => db.reviews.count(),
   }
@@ -96,7 +107,11 @@ export function quizAttemptsRepository(db: StavratonDB): QuizAttemptsRepository 
       return (await db.quizAttempts.add(rest)) as number
     },
     forDeck: (deckId) =>
-      db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]).reverse().toArray(),
+      db.quizAttempts
+        .where('[deckId+finishedAt]')
+        .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
+        .reverse()
+        .toArray(),
   }
 }
 

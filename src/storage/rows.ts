@@ -15,7 +15,13 @@ export function toCardRow(card: CardProgress): CardRow {
 }
 
 export function fromCardRow(row: CardRow): CardProgress {
-  return { cardId: row.cardId, deckId: row.deckId, fingerprint: row.fingerprint, retired: row.retired === 1, state: row.state }
+  return {
+    cardId: row.cardId,
+    deckId: row.deckId,
+    fingerprint: row.fingerprint,
+    retired: row.retired === 1,
+    state: row.state,
+  }
 }
 
 export function toDeckInfo(row: DeckRow): SavedDeckInfo {

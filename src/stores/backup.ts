@@ -31,11 +31,15 @@ export const useBackupStore = defineStore('backup', () => {
   /** Validates the file first; on any error nothing is changed and every issue is listed. */
   async function importProgress(file: File, mode: ImportMode): Promise<void> {
     await run(async () => {
-      const result = await useStorageStore().db().importBackup(await file.text(), { mode })
+      const result = await useStorageStore()
+        .db()
+        .importBackup(await file.text(), { mode })
       const { cards, reviews, quizAttempts } = result.written
       status.value =
         `${mode === 'replace' ? 'Replaced your progress' : 'Merged'}: ${plural(cards, 'card')}, ${plural(reviews, 'review')} and ${plural(quizAttempts, 'quiz result')} imported` +
-        (mode === 'merge' && result.skipped.reviews + result.skipped.cards > 0 ? ' (records already here were kept).' : '.')
+        (mode === 'merge' && result.skipped.reviews + result.skipped.cards > 0
+          ? ' (records already here were kept).'
+          : '.')
     })
   }
 
@@ -47,7 +51,8 @@ export const useBackupStore = defineStore('backup', () => {
       await task()
     } catch (e) {
       if (e instanceof BackupFormatError) errors.value = { message: e.message, issues: e.issues }
-      else if (!useStorageStore().report(e)) errors.value = { message: e instanceof Error ? e.message : String(e), issues: [] }
+      else if (!useStorageStore().report(e))
+        errors.value = { message: e instanceof Error ? e.message : String(e), issues: [] }
     } finally {
       busy.value = false
     }

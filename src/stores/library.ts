@@ -20,12 +20,18 @@ export interface LibrarySnapshot {
 const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
 
 const whenIdle = () =>
-  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 2000 }) : setTimeout(resolve, 50)))
+  new Promise<void>((resolve) =>
+    typeof requestIdleCallback === 'function'
+      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+      : setTimeout(resolve, 50),
+  )
 
 /** The decks on offer (built in, and saved in storage) and how far the learner is with each. */
 export const useLibraryStore = defineStore('library', () => {
   /** Distinct cards per deck: built in for the built-in decks, known for others once their questions were generated. */
-  const cardCounts = shallowRef<Record<string, number>>(Object.fromEntries(builtInDecks.map((d) => [d.id, d.studyCardCount])))
+  const cardCounts = shallowRef<Record<string, number>>(
+    Object.fromEntries(builtInDecks.map((d) => [d.id, d.studyCardCount])),
+  )
 
   /**
    * Reads the library for a live query: the decks and their new / due / learned counts.
@@ -39,7 +45,10 @@ export const useLibraryStore = defineStore('library', () => {
     const counts: Record<string, LibraryCounts> = {}
     await Promise.all(
       entries.map(async (entry) => {
-        const [cards, newIntroducedToday] = await Promise.all([db.cards.forDeck(entry.id), db.reviews.newIntroducedSince(entry.id, today)])
+        const [cards, newIntroducedToday] = await Promise.all([
+          db.cards.forDeck(entry.id),
+          db.reviews.newIntroducedSince(entry.id, today),
+        ])
         counts[entry.id] = libraryCounts(cards, {
           now,
           utcOffsetMinutes: utcOffset(now),
@@ -54,7 +63,12 @@ export const useLibraryStore = defineStore('library', () => {
 
   /** The decks that ship with the app: known before storage opens. */
   function builtInEntries(): LibraryEntry[] {
-    return builtInDecks.map((d) => ({ id: d.id, title: d.title, description: d.description, origin: 'builtin' as const }))
+    return builtInDecks.map((d) => ({
+      id: d.id,
+      title: d.title,
+      description: d.description,
+      origin: 'builtin' as const,
+    }))
   }
 
   /** Built-in decks, then the decks saved in storage (user-made and imported). */
@@ -62,7 +76,9 @@ export const useLibraryStore = defineStore('library', () => {
     const saved = await useStorageStore().db().decks.list()
     return [
       ...builtInEntries(),
-      ...saved.filter((s) => !builtInDecks.some((b) => b.id === s.id)).map((s) => ({ id: s.id, title: s.title, origin: s.origin })),
+      ...saved
+        .filter((s) => !builtInDecks.some((b) => b.id === s.id))
+        .map((s) => ({ id: s.id, title: s.title, origin: s.origin })),
     ]
   }
 
@@ -86,7 +102,8 @@ export const useLibraryStore = defineStore('library', () => {
         useStorageStore().report(e)
       }
     }
-    if (Object.entries(found).some(([id, n]) => cardCounts.value[id] !== n)) cardCounts.value = { ...cardCounts.value, ...found }
+    if (Object.entries(found).some(([id, n]) => cardCounts.value[id] !== n))
+      cardCounts.value = { ...cardCounts.value, ...found }
   }
 
   return { cardCounts, builtInEntries, listDecks, read, countCards }

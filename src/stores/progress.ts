@@ -1,5 +1,15 @@
 import { defineStore } from 'pinia'
-import { DAY_MS, deckMastery, dueForecast, retention, reviewsPerDay, type DayCount, type Mastery, type Retention, type ReviewDay } from '../domain/stats'
+import {
+  DAY_MS,
+  deckMastery,
+  dueForecast,
+  retention,
+  reviewsPerDay,
+  type DayCount,
+  type Mastery,
+  type Retention,
+  type ReviewDay,
+} from '../domain/stats'
 import { useLibraryStore } from './library'
 import { useStorageStore } from './storage'
 
@@ -21,14 +31,20 @@ export const useProgressStore = defineStore('progress', () => {
     const library = useLibraryStore()
     const offset = utcOffset(now)
     const [log, entries] = await Promise.all([db.reviews.since(now - days * DAY_MS), library.listDecks()])
-    const perDeck = await Promise.all(entries.map(async (entry) => ({ entry, cards: await db.cards.forDeck(entry.id) })))
+    const perDeck = await Promise.all(
+      entries.map(async (entry) => ({ entry, cards: await db.cards.forDeck(entry.id) })),
+    )
     const allCards = perDeck.flatMap((d) => d.cards)
     return {
       now,
       reviewDays: reviewsPerDay(log, now, days, offset),
       forecast: dueForecast(allCards, now, 30, offset),
       retention: retention(log),
-      decks: perDeck.map(({ entry, cards }) => ({ id: entry.id, title: entry.title, mastery: deckMastery(cards, library.cardCounts[entry.id]) })),
+      decks: perDeck.map(({ entry, cards }) => ({
+        id: entry.id,
+        title: entry.title,
+        mastery: deckMastery(cards, library.cardCounts[entry.id]),
+      })),
     }
   }
 

@@ -10,7 +10,16 @@ import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 
 /** Every kind that can be checked automatically: plain flashcards are left to study sessions. */
-const QUIZ_KINDS: readonly QuestionKind[] = ['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching', 'choice', 'cloze']
+const QUIZ_KINDS: readonly QuestionKind[] = [
+  'multiple-choice',
+  'true-false',
+  'typed',
+  'date',
+  'ordering',
+  'matching',
+  'choice',
+  'cloze',
+]
 
 export interface QuizEntry {
   question: Question
@@ -42,7 +51,11 @@ export const useQuizStore = defineStore('quiz', () => {
     deckId.value = deck
     startedAt = Date.now()
     seed = startedAt >>> 0
-    questions.value = buildQuiz(deckQuestions, { count: settings.quizLength, random: createRandom(seed), kinds: QUIZ_KINDS })
+    questions.value = buildQuiz(deckQuestions, {
+      count: settings.quizLength,
+      random: createRandom(seed),
+      kinds: QUIZ_KINDS,
+    })
     entries.value = []
     score.value = undefined
     error.value = undefined
@@ -55,18 +68,16 @@ export const useQuizStore = defineStore('quiz', () => {
     if (!q || phase.value !== 'answering' || saving.value) return
     saving.value = true
     try {
-      await useStorageStore()
-        .db()
-        .recordQuizAnswer({
-          cardId: q.cardId,
-          questionId: q.id,
-          deckId: q.deckId,
-          fingerprint: q.fingerprint,
-          kind: q.kind,
-          correct: result.check.correct,
-          ms: result.elapsedMs,
-          now: Date.now(),
-        })
+      await useStorageStore().db().recordQuizAnswer({
+        cardId: q.cardId,
+        questionId: q.id,
+        deckId: q.deckId,
+        fingerprint: q.fingerprint,
+        kind: q.kind,
+        correct: result.check.correct,
+        ms: result.elapsedMs,
+        now: Date.now(),
+      })
       entries.value = [...entries.value, { question: q, result }]
       phase.value = 'feedback'
     } catch (e) {
@@ -93,7 +104,9 @@ export const useQuizStore = defineStore('quiz', () => {
     score.value = scoreQuiz(answers)
     phase.value = 'done'
     try {
-      await useStorageStore().db().quizAttempts.add({ deckId: deckId.value ?? '', startedAt, finishedAt: Date.now(), seed, answers })
+      await useStorageStore()
+        .db()
+        .quizAttempts.add({ deckId: deckId.value ?? '', startedAt, finishedAt: Date.now(), seed, answers })
     } catch (e) {
       fail(e)
     }
@@ -105,5 +118,20 @@ export const useQuizStore = defineStore('quiz', () => {
     phase.value = 'error'
   }
 
-  return { phase, error, deckId, questions, entries, saving, score, index, question, lastEntry, mistakes, start, answer, next }
+  return {
+    phase,
+    error,
+    deckId,
+    questions,
+    entries,
+    saving,
+    score,
+    index,
+    question,
+    lastEntry,
+    mistakes,
+    start,
+    answer,
+    next,
+  }
 })

@@ -31,7 +31,8 @@ export const useStorageStore = defineStore('storage', () => {
         void requestPersistence()
       } catch (error) {
         report(error)
-        if (!problem.value) problem.value = { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) }
+        if (!problem.value)
+          problem.value = { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) }
         status.value = 'error'
       }
     })()

@@ -4,7 +4,14 @@ import type { Question } from '../domain/questions/types'
 import { createRandom } from '../domain/random'
 import type { Grade, IntervalPreview } from '../domain/scheduling/types'
 import { startOfDay } from '../domain/stats'
-import { buildStudyQueue, LEARN_AHEAD_MS, shouldRepeatInSession, suggestGrade, summarizeSession, type SessionSummary } from '../domain/study'
+import {
+  buildStudyQueue,
+  LEARN_AHEAD_MS,
+  shouldRepeatInSession,
+  suggestGrade,
+  summarizeSession,
+  type SessionSummary,
+} from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
 import type { AnswerResult } from '../components/answer/types'
 import { useSettingsStore } from './settings'
@@ -60,7 +67,10 @@ export const useStudyStore = defineStore('study', () => {
       // A session from an earlier day is stale: what is due has moved on since.
       const sameDay = saved && startOfDay(saved.updatedAt, utcOffset(now)) === startOfDay(now, utcOffset(now))
       const resumable =
-        saved && sameDay && saved.answers.length < saved.items.length && saved.items.every((i) => questions.value.has(i.questionId))
+        saved &&
+        sameDay &&
+        saved.answers.length < saved.items.length &&
+        saved.items.every((i) => questions.value.has(i.questionId))
       session.value = resumable ? saved : await newSession(deckId, deckQuestions)
       if (!session.value) {
         await readNextDue(deckId)
@@ -190,7 +200,8 @@ export const useStudyStore = defineStore('study', () => {
   async function readNextDue(deckId: string): Promise<void> {
     const cards = await useStorageStore().db().cards.forDeck(deckId)
     nextDue.value = cards.reduce<number | undefined>(
-      (min, c) => (c.retired || c.state.phase === 'new' || (min !== undefined && min <= c.state.due) ? min : c.state.due),
+      (min, c) =>
+        c.retired || c.state.phase === 'new' || (min !== undefined && min <= c.state.due) ? min : c.state.due,
       undefined,
     )
   }

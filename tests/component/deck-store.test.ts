@@ -30,7 +30,9 @@ describe('deck store', () => {
       ...miniDeck,
       version: '2',
       facts: miniDeck.facts.map((f) =>
-        f.id === 'born:j7' && f.type === 'date' ? { ...f, value: { ...f.value, start: { year: 1371 }, text: '1371' } } : f,
+        f.id === 'born:j7' && f.type === 'date'
+          ? { ...f, value: { ...f.value, start: { year: 1371 }, text: '1371' } }
+          : f,
       ),
     }
     await db.decks.save(updated, { origin: 'user', now: Date.now() })

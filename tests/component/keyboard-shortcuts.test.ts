@@ -12,8 +12,16 @@ const enabled = ref(true)
 const Harness = defineComponent({
   setup() {
     const record = (name: string) => () => void pressed.push(name)
-    useKeyboardShortcuts({ ' ': record('space'), Enter: record('enter'), '1': record('one'), a: record('a') }, { enabled })
-    return () => h('div', [h('input', { id: 'field', type: 'text' }), h('button', { id: 'button', type: 'button' }, 'A button'), h('p', { id: 'text' }, 'Text')])
+    useKeyboardShortcuts(
+      { ' ': record('space'), Enter: record('enter'), '1': record('one'), a: record('a') },
+      { enabled },
+    )
+    return () =>
+      h('div', [
+        h('input', { id: 'field', type: 'text' }),
+        h('button', { id: 'button', type: 'button' }, 'A button'),
+        h('p', { id: 'text' }, 'Text'),
+      ])
   },
 })
 

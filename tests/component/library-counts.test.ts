@@ -7,10 +7,13 @@ import { builtInDecks } from '../../src/generated/decks'
 import { deckSeed } from '../../src/stores/deck'
 
 describe('built-in deck card counts', () => {
-  it.each(builtInDecks.map((d) => [d.id, d]))('%s: the recorded count is the number of study cards', async (_id, info) => {
-    const deck = await info.load()
-    const cards = new Set(generateQuestions(deck, { seed: deckSeed(deck.id) }).map((q) => q.cardId))
-    expect(info.studyCardCount).toBe(cards.size)
-    expect(cards.size).toBeGreaterThan(0)
-  })
+  it.each(builtInDecks.map((d) => [d.id, d]))(
+    '%s: the recorded count is the number of study cards',
+    async (_id, info) => {
+      const deck = await info.load()
+      const cards = new Set(generateQuestions(deck, { seed: deckSeed(deck.id) }).map((q) => q.cardId))
+      expect(info.studyCardCount).toBe(cards.size)
+      expect(cards.size).toBeGreaterThan(0)
+    },
+  )
 })

@@ -34,7 +34,14 @@ function harness(storage: Storage, deckId = ref('a')) {
 }
 
 const review = (storage: Storage, deckId: string, card: string) =>
-  storage.recordReview({ cardId: `${deckId}/${card}`, questionId: `${deckId}/${card}/typed`, deckId, fingerprint: 'f', grade: 3, now: Date.now() })
+  storage.recordReview({
+    cardId: `${deckId}/${card}`,
+    questionId: `${deckId}/${card}/typed`,
+    deckId,
+    fingerprint: 'f',
+    grade: 3,
+    now: Date.now(),
+  })
 
 describe('useLiveQuery', () => {
   it('shows the first result, then follows writes', async () => {

@@ -69,7 +69,10 @@ describe('service-worker registration without service workers', () => {
   })
 
   it.each<[string, Registration]>([
-    ['register rejects (SecurityError)', () => Promise.reject(new DOMException('The operation is insecure.', 'SecurityError'))],
+    [
+      'register rejects (SecurityError)',
+      () => Promise.reject(new DOMException('The operation is insecure.', 'SecurityError')),
+    ],
     ['register yields no registration', () => Promise.resolve(undefined)],
   ])('resolves quietly when %s, and Reload still reloads', async (_, register) => {
     const { container } = blockingContainer(register)

@@ -45,7 +45,10 @@ describe('multiple choice', () => {
     const buttons = w.findAll('.answer-choice')
     expect(buttons.map((b) => b.find('.answer-text').text())).toEqual(q.choices)
     await buttons[1]!.trigger('click')
-    expect(answered(w)).toMatchObject({ response: { kind: 'choice', choice: 'Andronikos IV Palaiologos' }, check: { correct: true } })
+    expect(answered(w)).toMatchObject({
+      response: { kind: 'choice', choice: 'Andronikos IV Palaiologos' },
+      check: { correct: true },
+    })
   })
 
   it('picks an option with its number or letter key; a wrong pick is marked wrong', () => {
@@ -87,7 +90,10 @@ describe('typed', () => {
   it('submits with Enter and accepts an alias', async () => {
     const w = mountQuiz(question('typed'))
     await typeAndEnter(w, 'Andronicus IV Palaeologus')
-    expect(answered(w)).toMatchObject({ response: { kind: 'text', text: 'Andronicus IV Palaeologus' }, check: { correct: true } })
+    expect(answered(w)).toMatchObject({
+      response: { kind: 'text', text: 'Andronicus IV Palaeologus' },
+      check: { correct: true },
+    })
   })
 
   it('tolerates a small misspelling and says how it is spelled here', async () => {
@@ -124,7 +130,10 @@ describe('date', () => {
     await w.findAll('select')[0]!.setValue('9')
     await year!.setValue('1408')
     await w.find('form').trigger('submit')
-    expect(answered(w)).toMatchObject({ response: { kind: 'date', date: { year: 1408, month: 9, day: 22 } }, check: { correct: true } })
+    expect(answered(w)).toMatchObject({
+      response: { kind: 'date', date: { year: 1408, month: 9, day: 22 } },
+      check: { correct: true },
+    })
   })
 
   it('asks only for the year at year precision, submits with Enter; a wrong year is wrong', async () => {
@@ -167,7 +176,13 @@ describe('matching', () => {
     await selects[1]!.setValue('John VII Palaiologos')
     await w.find('form').trigger('submit')
     expect(answered(w)).toMatchObject({
-      response: { kind: 'pairs', pairs: { 'John VII Palaiologos': 'Andronikos IV Palaiologos', 'Andronikos V Palaiologos': 'John VII Palaiologos' } },
+      response: {
+        kind: 'pairs',
+        pairs: {
+          'John VII Palaiologos': 'Andronikos IV Palaiologos',
+          'Andronikos V Palaiologos': 'John VII Palaiologos',
+        },
+      },
       check: { correct: true },
     })
   })
@@ -192,6 +207,8 @@ describe('hand-written basic', () => {
     expect(wrapper.emitted('reveal')).toHaveLength(1)
     await wrapper.setProps({ revealed: true })
     expect(wrapper.find('.answer-reveal').text()).toContain('A Byzantine silver coin')
-    expect(wrapper.find('.answer-reveal a').attributes('href')).toBe('https://en.wikipedia.org/wiki/John_VII_Palaiologos')
+    expect(wrapper.find('.answer-reveal a').attributes('href')).toBe(
+      'https://en.wikipedia.org/wiki/John_VII_Palaiologos',
+    )
   })
 })

@@ -11,7 +11,11 @@ import { useStorageStore } from '../../src/stores/storage'
 import { question } from './fixtures'
 
 const questions = [question('multiple-choice'), question('typed'), question('basic'), question('true-false')]
-const result = (correct: boolean): AnswerResult => ({ response: { kind: 'text', text: 'x' }, check: { correct }, elapsedMs: 5000 })
+const result = (correct: boolean): AnswerResult => ({
+  response: { kind: 'text', text: 'x' },
+  check: { correct },
+  elapsedMs: 5000,
+})
 
 async function startQuiz() {
   setActivePinia(createPinia())

@@ -41,7 +41,10 @@ describe('StudyCard', () => {
   })
 
   it('lets a choice be answered directly, with its key', () => {
-    wrapper = mount(StudyCard, { props: { question: question('multiple-choice'), revealed: false }, attachTo: document.body })
+    wrapper = mount(StudyCard, {
+      props: { question: question('multiple-choice'), revealed: false },
+      attachTo: document.body,
+    })
     press('2')
     expect(wrapper.emitted('answered')?.[0]?.[0]).toMatchObject({ response: { choice: 'Andronikos IV Palaiologos' } })
   })
@@ -60,7 +63,9 @@ describe('StudyCard', () => {
       },
       attachTo: document.body,
     })
-    expect(wrapper.get('.feedback').text()).toBe('Correct — Accepted: Andronicus IV — spelled Andronikos IV Palaiologos here')
+    expect(wrapper.get('.feedback').text()).toBe(
+      'Correct — Accepted: Andronicus IV — spelled Andronikos IV Palaiologos here',
+    )
     expect(wrapper.get('input').attributes('readonly')).toBeDefined()
   })
 

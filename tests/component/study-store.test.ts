@@ -126,7 +126,11 @@ describe('study store', () => {
     first.study.reveal()
     await first.study.grade(1 as Grade)
     const saved = (await first.db.sessions.load(studySessionId('test-deck')))!
-    await first.db.sessions.save({ ...saved, startedAt: saved.startedAt - 2 * 86_400_000, updatedAt: saved.updatedAt - 2 * 86_400_000 })
+    await first.db.sessions.save({
+      ...saved,
+      startedAt: saved.startedAt - 2 * 86_400_000,
+      updatedAt: saved.updatedAt - 2 * 86_400_000,
+    })
     first.db.close()
 
     const second = await startApp(factory, 'stale')

@@ -39,7 +39,11 @@ async function openStudy(factory: IDBFactory, saveDeck: boolean) {
   await useSettingsStore().load()
   const router = createRouter({ history: createMemoryHistory(), routes })
   await router.push(`/deck/${miniDeck.id}/study`)
-  wrapper = mount(StudyView, { props: { deckId: miniDeck.id }, global: { plugins: [pinia, router] }, attachTo: document.body })
+  wrapper = mount(StudyView, {
+    props: { deckId: miniDeck.id },
+    global: { plugins: [pinia, router] },
+    attachTo: document.body,
+  })
   await until(() => wrapper!.find('.study-prompt').exists(), 'the first card')
   return { db: storage.db(), wrapper }
 }

@@ -10,36 +10,60 @@ const fixture = useBrowserFixture()
 
 /** Each view, opened and settled into the state to check. */
 const views: [name: string, open: (page: Page, base: string) => Promise<void>][] = [
-  ['Library', async (page, base) => {
-    await page.goto(base)
-    await page.getByRole('heading', { level: 1 }).waitFor()
-    await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
-  }],
-  ['Deck', async (page, base) => {
-    await page.goto(deckUrl(base))
-    await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
-  }],
-  ['Study, question side', async (page, base) => {
-    await page.goto(studyUrl(base))
-    await page.getByRole('button', { name: 'Show answer' }).waitFor()
-  }],
-  ['Study, answer side', async (page, base) => {
-    await page.goto(studyUrl(base))
-    await showAnswer(page)
-    await page.getByRole('group', { name: 'Grade your answer' }).waitFor()
-  }],
-  ['Quiz', async (page, base) => {
-    await page.goto(`${deckUrl(base)}/quiz`)
-    await page.getByRole('heading', { level: 2 }).first().waitFor()
-  }],
-  ['Progress', async (page, base) => {
-    await page.goto(`${base}progress`)
-    await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor()
-  }],
-  ['Settings', async (page, base) => {
-    await page.goto(`${base}settings`)
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
-  }],
+  [
+    'Library',
+    async (page, base) => {
+      await page.goto(base)
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      await page
+        .getByRole('link', { name: /John VII Palaiologos/ })
+        .first()
+        .waitFor()
+    },
+  ],
+  [
+    'Deck',
+    async (page, base) => {
+      await page.goto(deckUrl(base))
+      await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
+    },
+  ],
+  [
+    'Study, question side',
+    async (page, base) => {
+      await page.goto(studyUrl(base))
+      await page.getByRole('button', { name: 'Show answer' }).waitFor()
+    },
+  ],
+  [
+    'Study, answer side',
+    async (page, base) => {
+      await page.goto(studyUrl(base))
+      await showAnswer(page)
+      await page.getByRole('group', { name: 'Grade your answer' }).waitFor()
+    },
+  ],
+  [
+    'Quiz',
+    async (page, base) => {
+      await page.goto(`${deckUrl(base)}/quiz`)
+      await page.getByRole('heading', { level: 2 }).first().waitFor()
+    },
+  ],
+  [
+    'Progress',
+    async (page, base) => {
+      await page.goto(`${base}progress`)
+      await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor()
+    },
+  ],
+  [
+    'Settings',
+    async (page, base) => {
+      await page.goto(`${base}settings`)
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    },
+  ],
 ]
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -7,7 +7,8 @@ export const deckUrl = (base: string) => `${base}deck/${deckId}`
 export const studyUrl = (base: string) => `${base}deck/${deckId}/study`
 
 /** The card being studied: an article named by its prompt. */
-export const studyCard = (page: Page) => page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2 }) })
+export const studyCard = (page: Page) =>
+  page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2 }) })
 
 export async function currentPrompt(page: Page): Promise<string> {
   return (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim()
@@ -22,7 +23,8 @@ export async function showAnswer(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Show answer' })
   await button.waitFor()
   if (await inTextField(page)) {
-    for (let i = 0; i < 6 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    for (let i = 0; i < 6 && !(await button.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab')
   }
   await page.keyboard.press('Space')
   await page.getByRole('region', { name: 'Answer' }).waitFor()

@@ -16,7 +16,9 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }
+    ).axe
     const { violations } = await axe.run(document, { resultTypes: ['violations'] })
     return violations.map(({ id, impact, help, nodes }) => ({
       id,
@@ -30,6 +32,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 /** One line per violation and node, readable in a failed assertion. */
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .flatMap((v) => v.nodes.map((n) => `${v.impact ?? ''} ${v.id}: ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`))
+    .flatMap((v) =>
+      v.nodes.map((n) => `${v.impact ?? ''} ${v.id}: ${v.help} — ${n.target.join(' ')}\n    ${n.failureSummary ?? ''}`),
+    )
     .join('\n')
 }

@@ -15,7 +15,10 @@ const fixture = useBrowserFixture({
 browserTest('no CSP violation or console error on the main views', fixture, async () => {
   const page = fixture.page
   await page.goto(fixture.server.url)
-  await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
+  await page
+    .getByRole('link', { name: /John VII Palaiologos/ })
+    .first()
+    .waitFor()
   await page.goto(deckUrl(fixture.server.url))
   await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
   // Every tab of the deck page (overview, family tree, timeline …): the SVG views set positions too.
@@ -48,5 +51,8 @@ browserTest('an injected inline script does not run', fixture, async () => {
     return (window as unknown as { inlineScriptRan?: boolean }).inlineScriptRan === true
   })
   assert.equal(ran, false)
-  assert.ok(problems.some((p) => p.includes('CSP violation: script-src')), problems.join('\n'))
+  assert.ok(
+    problems.some((p) => p.includes('CSP violation: script-src')),
+    problems.join('\n'),
+  )
 })

@@ -49,7 +49,10 @@ browserTest('the import preview shows the payloads as text', fixture, async () =
   listenForDialogs(page)
   await page.goto(fixture.server.url)
   await page.getByRole('button', { name: 'Import deck' }).click()
-  await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: 'xss.yaml', mimeType: 'application/yaml', buffer: Buffer.from(deck) })
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'xss.yaml', mimeType: 'application/yaml', buffer: Buffer.from(deck) })
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('heading', { name: `Deck ${IMG}` }).waitFor()
   await dialog.getByText(SCRIPT).first().waitFor()
@@ -68,7 +71,11 @@ browserTest('the deck page, the editor and a study session show the payloads as 
 
   await page.goto(`${fixture.server.url}editor/xss-deck`)
   await page.getByRole('heading', { name: /Questions this deck asks \([1-9]/ }).waitFor()
-  await page.getByRole('region', { name: /Questions this deck asks/ }).getByText(IMG).first().waitFor()
+  await page
+    .getByRole('region', { name: /Questions this deck asks/ })
+    .getByText(IMG)
+    .first()
+    .waitFor()
   await assertInert(page)
 
   await page.goto(`${fixture.server.url}deck/xss-deck/study`)

@@ -37,7 +37,7 @@ browserTest('the family tree puts John VII under his parents and over his son', 
   await page.emulateMedia({ colorScheme: 'light' })
   await openTab(page, 'tree')
   const john = page.locator('[data-person-id="john-vii"]')
-  assert.match(await john.textContent() ?? '', /John VII Palaiologos/)
+  assert.match((await john.textContent()) ?? '', /John VII Palaiologos/)
   const [me, father, mother, son, wife] = await Promise.all(
     ['john-vii', 'andronikos-iv', 'keratsa', 'andronikos-v', 'irene-gattilusio'].map((id) => box(page, id)),
   )
@@ -70,8 +70,17 @@ browserTest('"Quiz me" hides the names and asks who belongs in a box', fixture, 
   const page = fixture.page
   await openTab(page, 'tree')
   await page.getByRole('button', { name: 'Quiz me' }).click()
-  assert.equal(await page.locator('[data-person-id="john-vii"]').textContent().then((t) => t?.includes('John VII')), false, 'the name is hidden')
-  const hidden = page.getByRole('button', { name: /^Hidden name, the child of Andronikos IV Palaiologos and Keratsa of Bulgaria; spouse of Irene Gattilusio/ })
+  assert.equal(
+    await page
+      .locator('[data-person-id="john-vii"]')
+      .textContent()
+      .then((t) => t?.includes('John VII')),
+    false,
+    'the name is hidden',
+  )
+  const hidden = page.getByRole('button', {
+    name: /^Hidden name, the child of Andronikos IV Palaiologos and Keratsa of Bulgaria; spouse of Irene Gattilusio/,
+  })
   assert.equal(await hidden.getAttribute('data-person-id'), 'john-vii', 'a hidden box is described by its relatives')
   await page.locator('[data-person-id="john-vii"]').focus()
   await page.keyboard.press('Enter')
@@ -82,7 +91,11 @@ browserTest('"Quiz me" hides the names and asks who belongs in a box', fixture, 
   await dialog.getByRole('button', { name: /John VII Palaiologos/ }).click()
   await dialog.getByRole('status').filter({ hasText: 'Right: John VII Palaiologos.' }).waitFor()
   await dialog.getByRole('button', { name: 'Close' }).click()
-  assert.match(await page.locator('[data-person-id="john-vii"]').textContent() ?? '', /John VII Palaiologos/, 'revealed once answered')
+  assert.match(
+    (await page.locator('[data-person-id="john-vii"]').textContent()) ?? '',
+    /John VII Palaiologos/,
+    'revealed once answered',
+  )
   await page.getByRole('status').filter({ hasText: '1 of 1 right' }).waitFor()
 })
 
@@ -90,7 +103,10 @@ browserTest('the timeline shows his 1390 reign, and zooms with keys and a pinch'
   const page = fixture.page
   await openTab(page, 'timeline')
   const reign = page.locator('[data-bar-id="tenure:john-vii:byzantine-emperor:1390"]')
-  assert.match(await reign.getAttribute('aria-label') ?? '', /^John VII Palaiologos, Byzantine emperor: 14 April 1390 – 17 September 1390/)
+  assert.match(
+    (await reign.getAttribute('aria-label')) ?? '',
+    /^John VII Palaiologos, Byzantine emperor: 14 April 1390 – 17 September 1390/,
+  )
   const chart = page.getByRole('group', { name: /^Timeline, showing/ })
   const [bar, area] = [await reign.boundingBox(), await chart.boundingBox()]
   assert.ok(bar && area && bar.x >= area.x && bar.x + bar.width <= area.x + area.width, 'the reign is in view')
@@ -113,7 +129,13 @@ browserTest('the timeline shows his 1390 reign, and zooms with keys and a pinch'
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
     cdp.send('Input.dispatchTouchEvent', {
       type,
-      touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
+      touchPoints:
+        type === 'touchEnd'
+          ? []
+          : [
+              { x: cx - spread, y: cy, id: 1 },
+              { x: cx + spread, y: cy, id: 2 },
+            ],
     })
   await touch('touchStart', 30)
   for (const spread of [45, 60, 75, 90]) await touch('touchMove', spread)

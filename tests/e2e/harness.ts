@@ -6,9 +6,24 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test, type TestContext } from 'node:test'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath, removeProfile, root, startPreview, type PreviewOptions, type PreviewServer } from '../../scripts/browser'
+import {
+  chromiumArgs,
+  chromiumPath,
+  removeProfile,
+  root,
+  startPreview,
+  type PreviewOptions,
+  type PreviewServer,
+} from '../../scripts/browser'
 
-export { chromiumArgs, chromiumPath, defaultOutDir, root, startPreview, type PreviewServer } from '../../scripts/browser'
+export {
+  chromiumArgs,
+  chromiumPath,
+  defaultOutDir,
+  root,
+  startPreview,
+  type PreviewServer,
+} from '../../scripts/browser'
 
 /** The built-in deck every spec studies. */
 export const deckId = 'john-vii-palaiologos'
@@ -58,7 +73,9 @@ export async function watchProblems(page: Page): Promise<{ problems: string[] }>
   await page.context().addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const report = (window as unknown as { __stavratonReportCsp: (text: string) => void }).__stavratonReportCsp
-      void report(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
+      void report(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+      )
     })
   })
   page.on('console', (message) => {
@@ -118,7 +135,11 @@ export function useBrowserFixture(options: BrowserFixtureOptions = {}): BrowserF
  * A browser test with a screenshot in test-results/ when it fails, so a red CI run shows what
  * the page looked like.
  */
-export function browserTest(name: string, fixture: BrowserFixture | undefined, fn: (t: TestContext) => Promise<void>): void {
+export function browserTest(
+  name: string,
+  fixture: BrowserFixture | undefined,
+  fn: (t: TestContext) => Promise<void>,
+): void {
   test(name, async (t) => {
     try {
       await fn(t)

@@ -9,12 +9,21 @@ import { browserTest, useBrowserFixture } from './harness'
 const fixture = useBrowserFixture()
 
 /** Presses Tab until the focused element matches, as a keyboard user scanning the page. */
-async function tabTo(page: Page, description: string, matches: (el: { tag: string; text: string; role: string | null }) => boolean, limit = 40) {
+async function tabTo(
+  page: Page,
+  description: string,
+  matches: (el: { tag: string; text: string; role: string | null }) => boolean,
+  limit = 40,
+) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab')
     const focused = await page.evaluate(() => {
       const el = document.activeElement
-      return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), role: el?.getAttribute('role') ?? null }
+      return {
+        tag: el?.tagName.toLowerCase() ?? '',
+        text: (el?.textContent ?? '').trim(),
+        role: el?.getAttribute('role') ?? null,
+      }
     })
     if (matches(focused)) return
   }
@@ -29,7 +38,10 @@ browserTest('a whole study session with the keyboard alone', fixture, async (t) 
     for (const type of ['pointerdown', 'mousedown', 'touchstart']) addEventListener(type, () => w.pointerEvents++, true)
   })
   await page.goto(fixture.server.url)
-  await page.getByRole('link', { name: /John VII Palaiologos/ }).first().waitFor()
+  await page
+    .getByRole('link', { name: /John VII Palaiologos/ })
+    .first()
+    .waitFor()
 
   await tabTo(page, 'the deck link', (el) => el.tag === 'a' && el.text.includes('John VII Palaiologos'))
   await page.keyboard.press('Enter')

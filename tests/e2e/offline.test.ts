@@ -36,10 +36,20 @@ browserTest('study two cards, kill the server, reload: the app and both reviews 
 browserTest('deep links open offline: a deck page and its study view', fixture, async () => {
   // Still offline from the test above, and the deck page was never opened while online.
   const page = fixture.page
-  assert.equal(await fetch(fixture.server.url).then(() => 'up', () => 'down'), 'down')
+  assert.equal(
+    await fetch(fixture.server.url).then(
+      () => 'up',
+      () => 'down',
+    ),
+    'down',
+  )
   await page.goto(deckUrl(fixture.server.url))
   await page.getByRole('heading', { level: 1, name: /John VII Palaiologos/ }).waitFor()
-  await page.getByRole('link', { name: 'Study' }).or(page.getByRole('button', { name: 'Study' })).first().waitFor()
+  await page
+    .getByRole('link', { name: 'Study' })
+    .or(page.getByRole('button', { name: 'Study' }))
+    .first()
+    .waitFor()
 
   await page.goto(studyUrl(fixture.server.url))
   await page.getByRole('button', { name: 'Show answer' }).waitFor()

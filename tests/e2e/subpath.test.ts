@@ -12,11 +12,23 @@ const base = '/stavraton/'
 const outDir = join('.e2e-tmp', 'dist-subpath')
 
 before(() => {
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: root,
-    env: { ...process.env, BASE_PATH: base },
-    encoding: 'utf8',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, BASE_PATH: base },
+      encoding: 'utf8',
+    },
+  )
   assert.equal(build.status, 0, `sub-path build failed:\n${build.stdout}\n${build.stderr}`)
 })
 const fixture = useBrowserFixture({ outDir, base })

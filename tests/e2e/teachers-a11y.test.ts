@@ -10,37 +10,60 @@ const fixture = useBrowserFixture()
 async function importFile(page: Page, base: string, name: string, text: string): Promise<void> {
   await page.goto(base)
   await page.getByRole('button', { name: 'Import deck' }).click()
-  await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })
 }
 
 const views: [name: string, open: (page: Page, base: string) => Promise<void>][] = [
-  ['Import dialog, errors', async (page, base) => {
-    await importFile(page, base, 'broken.csv', 'a,1\nonly a term\n')
-    await page.getByRole('dialog').getByRole('alert').waitFor()
-  }],
-  ['Import dialog, preview', async (page, base) => {
-    await importFile(page, base, 'coins.csv', 'Stavraton,Silver coin\nHyperpyron,Gold coin\n')
-    await page.getByRole('dialog').getByRole('button', { name: 'Import' }).waitFor()
-  }],
-  ['Share-link page', async (page, base) => {
-    await page.goto(`${base}editor/new`)
-    await page.getByRole('tab', { name: 'YAML' }).click()
-    await page.getByLabel('Deck file (YAML)').fill('id: shared\ntitle: Shared\ncards:\n  - { front: Stavraton, back: A silver coin }\n')
-    const link = await page.getByLabel(/^Share link/).inputValue()
-    await page.goto(link)
-    await page.getByRole('button', { name: 'Import' }).waitFor()
-  }],
-  ['Editor, forms with a person form open', async (page, base) => {
-    await page.goto(`${base}editor/john-vii-palaiologos`)
-    await page.getByRole('button', { name: 'Edit John VII Palaiologos' }).click()
-    await page.getByRole('heading', { name: /Questions this deck asks \([1-9]/ }).waitFor()
-  }],
-  ['Editor, YAML with an error', async (page, base) => {
-    await page.goto(`${base}editor/new`)
-    await page.getByRole('tab', { name: 'YAML' }).click()
-    await page.getByLabel('Deck file (YAML)').fill('id: x\ntitle: X\nentities:\n  a: { kind: person, nme: A }\n')
-    await page.getByRole('button', { name: /^Go to line 4/ }).first().waitFor()
-  }],
+  [
+    'Import dialog, errors',
+    async (page, base) => {
+      await importFile(page, base, 'broken.csv', 'a,1\nonly a term\n')
+      await page.getByRole('dialog').getByRole('alert').waitFor()
+    },
+  ],
+  [
+    'Import dialog, preview',
+    async (page, base) => {
+      await importFile(page, base, 'coins.csv', 'Stavraton,Silver coin\nHyperpyron,Gold coin\n')
+      await page.getByRole('dialog').getByRole('button', { name: 'Import' }).waitFor()
+    },
+  ],
+  [
+    'Share-link page',
+    async (page, base) => {
+      await page.goto(`${base}editor/new`)
+      await page.getByRole('tab', { name: 'YAML' }).click()
+      await page
+        .getByLabel('Deck file (YAML)')
+        .fill('id: shared\ntitle: Shared\ncards:\n  - { front: Stavraton, back: A silver coin }\n')
+      const link = await page.getByLabel(/^Share link/).inputValue()
+      await page.goto(link)
+      await page.getByRole('button', { name: 'Import' }).waitFor()
+    },
+  ],
+  [
+    'Editor, forms with a person form open',
+    async (page, base) => {
+      await page.goto(`${base}editor/john-vii-palaiologos`)
+      await page.getByRole('button', { name: 'Edit John VII Palaiologos' }).click()
+      await page.getByRole('heading', { name: /Questions this deck asks \([1-9]/ }).waitFor()
+    },
+  ],
+  [
+    'Editor, YAML with an error',
+    async (page, base) => {
+      await page.goto(`${base}editor/new`)
+      await page.getByRole('tab', { name: 'YAML' }).click()
+      await page.getByLabel('Deck file (YAML)').fill('id: x\ntitle: X\nentities:\n  a: { kind: person, nme: A }\n')
+      await page
+        .getByRole('button', { name: /^Go to line 4/ })
+        .first()
+        .waitFor()
+    },
+  ],
 ]
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -13,7 +13,6 @@ const fixture = useBrowserFixture()
 let student: Browser | undefined
 after(async () => student?.close())
 
-
 async function openImportDialog(page: Page): Promise<void> {
   await page.goto(fixture.server.url)
   await page.getByRole('button', { name: 'Import deck' }).click()
@@ -22,15 +21,25 @@ async function openImportDialog(page: Page): Promise<void> {
 
 async function pickFile(page: Page, name: string, data: string | Uint8Array): Promise<void> {
   const buffer = Buffer.from(typeof data === 'string' ? new TextEncoder().encode(data) : data)
-  await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer })
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'application/octet-stream', buffer })
 }
 
-const deckIds = async (page: Page) => (await readTable<{ id: string; origin?: string }>(page, 'decks')).filter((d) => d.origin !== 'builtin').map((d) => d.id)
+const deckIds = async (page: Page) =>
+  (await readTable<{ id: string; origin?: string }>(page, 'decks'))
+    .filter((d) => d.origin !== 'builtin')
+    .map((d) => d.id)
 
 browserTest('a CSV file imports from the Library and can be studied', fixture, async () => {
   const page = fixture.page
   await openImportDialog(page)
-  await pickFile(page, 'Byzantine coins.csv', 'term,definition\n"Stavraton","A heavy silver coin, first struck c. 1367"\nHyperpyron,Gold coin\n')
+  await pickFile(
+    page,
+    'Byzantine coins.csv',
+    'term,definition\n"Stavraton","A heavy silver coin, first struck c. 1367"\nHyperpyron,Gold coin\n',
+  )
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('heading', { name: 'Byzantine coins' }).waitFor()
   await dialog.getByText('2 hand-written cards').waitFor()
@@ -57,7 +66,9 @@ browserTest('a file dropped on the dialog is read, and a pasted share link opens
 
   await page.goto(`${fixture.server.url}editor/new`)
   await page.getByRole('tab', { name: 'YAML' }).click()
-  await page.getByLabel('Deck file (YAML)').fill('id: pasted\ntitle: Pasted deck\ncards:\n  - { front: Hyperpyron, back: A gold coin }\n')
+  await page
+    .getByLabel('Deck file (YAML)')
+    .fill('id: pasted\ntitle: Pasted deck\ncards:\n  - { front: Hyperpyron, back: A gold coin }\n')
   const link = await page.getByLabel(/^Share link/).inputValue()
   await openImportDialog(page)
   await dialog.getByLabel('Or paste a share link').fill(link)
@@ -106,9 +117,19 @@ browserTest('bad files show every error with its line and store nothing', fixtur
   await dialog.getByText('broken.csv, line 3, column 3').waitFor()
   assert.equal(await dialog.getByRole('button', { name: 'Import' }).count(), 0)
 
-  await pickFile(page, 'deck.yaml', 'id: bad\ntitle: Bad\nentities:\n  a: { kind: person, name: A, born: 31 February 1408 }\n')
-  await dialog.getByText(/deck\.yaml, line 4/).first().waitFor()
-  await dialog.getByText(/February has 2[89] days/).first().waitFor()
+  await pickFile(
+    page,
+    'deck.yaml',
+    'id: bad\ntitle: Bad\nentities:\n  a: { kind: person, name: A, born: 31 February 1408 }\n',
+  )
+  await dialog
+    .getByText(/deck\.yaml, line 4/)
+    .first()
+    .waitFor()
+  await dialog
+    .getByText(/February has 2[89] days/)
+    .first()
+    .waitFor()
 
   await pickFile(page, 'bomb.apkg', zipPackage({ 'collection.anki2': new Uint8Array(25 * 1024 * 1024) }))
   await dialog.getByText(/unpack to 25\.0 MB/).waitFor()
@@ -119,7 +140,11 @@ browserTest('bad files show every error with its line and store nothing', fixtur
 browserTest('importing a deck again shows what changed and keeps progress on unchanged cards', fixture, async () => {
   const page = fixture.page
   await openImportDialog(page)
-  await pickFile(page, 'Byzantine coins.csv', 'Stavraton,"A heavy silver coin, first struck c. 1367"\nHyperpyron,Gold coin of the empire\nAspron trachy,Billon coin\n')
+  await pickFile(
+    page,
+    'Byzantine coins.csv',
+    'Stavraton,"A heavy silver coin, first struck c. 1367"\nHyperpyron,Gold coin of the empire\nAspron trachy,Billon coin\n',
+  )
   const dialog = page.getByRole('dialog')
   await dialog.getByText('already in your library').waitFor()
   await dialog.getByText('Added: 1 fact or card').waitFor()
@@ -131,46 +156,54 @@ browserTest('importing a deck again shows what changed and keeps progress on unc
 
 let shareLink = ''
 
-browserTest('a teacher writes a deck with the forms, previews its questions and shares it as a link', fixture, async () => {
-  const page = fixture.page
-  await page.goto(fixture.server.url)
-  await page.getByRole('link', { name: 'New deck' }).click()
-  await page.getByRole('heading', { level: 1, name: 'New deck' }).waitFor()
+browserTest(
+  'a teacher writes a deck with the forms, previews its questions and shares it as a link',
+  fixture,
+  async () => {
+    const page = fixture.page
+    await page.goto(fixture.server.url)
+    await page.getByRole('link', { name: 'New deck' }).click()
+    await page.getByRole('heading', { level: 1, name: 'New deck' }).waitFor()
 
-  const meta = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Deck' }) })
-  await meta.getByLabel('Title').fill('The Palaiologoi')
-  await meta.getByLabel('Id (lower-case words joined by dashes)').fill('the-palaiologoi')
-  await meta.getByRole('button', { name: 'Apply' }).click()
+    const meta = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Deck' }) })
+    await meta.getByLabel('Title').fill('The Palaiologoi')
+    await meta.getByLabel('Id (lower-case words joined by dashes)').fill('the-palaiologoi')
+    await meta.getByRole('button', { name: 'Apply' }).click()
 
-  await page.getByRole('button', { name: 'Add a source' }).click()
-  await page.getByLabel('Title', { exact: true }).last().fill('Wikipedia, John VII')
-  await page.getByRole('button', { name: 'Add source' }).click()
+    await page.getByRole('button', { name: 'Add a source' }).click()
+    await page.getByLabel('Title', { exact: true }).last().fill('Wikipedia, John VII')
+    await page.getByRole('button', { name: 'Add source' }).click()
 
-  await page.getByRole('button', { name: 'Add a person' }).click()
-  const person = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Add a person' }) })
-  await person.getByLabel('Name', { exact: true }).fill('John VII Palaiologos')
-  await person.getByLabel('Born', { exact: true }).fill('1370')
-  await person.getByLabel('Died', { exact: true }).fill('22 September 1408')
-  await person.getByLabel('Place of death').fill('Thessalonica')
-  await person.getByLabel('Father').fill('Andronikos IV Palaiologos')
-  await person.getByLabel('Wikipedia, John VII').check()
-  await person.getByRole('button', { name: 'Add person' }).click()
+    await page.getByRole('button', { name: 'Add a person' }).click()
+    const person = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Add a person' }) })
+    await person.getByLabel('Name', { exact: true }).fill('John VII Palaiologos')
+    await person.getByLabel('Born', { exact: true }).fill('1370')
+    await person.getByLabel('Died', { exact: true }).fill('22 September 1408')
+    await person.getByLabel('Place of death').fill('Thessalonica')
+    await person.getByLabel('Father').fill('Andronikos IV Palaiologos')
+    await person.getByLabel('Wikipedia, John VII').check()
+    await person.getByRole('button', { name: 'Add person' }).click()
 
-  await page.getByRole('heading', { name: /Questions this deck asks \([1-9]/ }).waitFor()
-  await page.getByRole('region', { name: /Questions this deck asks/ }).getByText('Answer: 22 September 1408').first().waitFor()
+    await page.getByRole('heading', { name: /Questions this deck asks \([1-9]/ }).waitFor()
+    await page
+      .getByRole('region', { name: /Questions this deck asks/ })
+      .getByText('Answer: 22 September 1408')
+      .first()
+      .waitFor()
 
-  await page.getByRole('tab', { name: 'YAML' }).click()
-  const yaml = await page.getByLabel('Deck file (YAML)').inputValue()
-  assert.match(yaml, /father: andronikos-iv-palaiologos/)
+    await page.getByRole('tab', { name: 'YAML' }).click()
+    const yaml = await page.getByLabel('Deck file (YAML)').inputValue()
+    assert.match(yaml, /father: andronikos-iv-palaiologos/)
 
-  await page.getByRole('button', { name: 'Save to library' }).click()
-  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
-  assert.ok((await deckIds(page)).includes('the-palaiologoi'))
+    await page.getByRole('button', { name: 'Save to library' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    assert.ok((await deckIds(page)).includes('the-palaiologoi'))
 
-  shareLink = await page.getByLabel(/^Share link/).inputValue()
-  assert.ok(shareLink.startsWith(`${fixture.server.url}import#deck=`), shareLink)
-  await page.getByRole('img', { name: 'QR code of the share link' }).waitFor()
-})
+    shareLink = await page.getByLabel(/^Share link/).inputValue()
+    assert.ok(shareLink.startsWith(`${fixture.server.url}import#deck=`), shareLink)
+    await page.getByRole('img', { name: 'QR code of the share link' }).waitFor()
+  },
+)
 
 browserTest('the YAML tab shows each error at its line; choosing one moves the cursor there', fixture, async () => {
   const page = fixture.page
@@ -182,7 +215,9 @@ browserTest('the YAML tab shows each error at its line; choosing one moves the c
   await line.waitFor()
   await page.getByText(/did you mean `father`/).waitFor()
   await line.click()
-  const caret = await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split('\n').length)
+  const caret = await area.evaluate(
+    (el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split('\n').length,
+  )
   assert.equal(caret, 7)
 })
 

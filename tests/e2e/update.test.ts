@@ -38,10 +38,13 @@ function deployNewVersion(): void {
   writeFileSync(swPath, updated)
 }
 
-const versionOf = (page: Page) => page.evaluate(() => document.querySelector('meta[name="stavraton-e2e-version"]')?.getAttribute('content') ?? '1')
+const versionOf = (page: Page) =>
+  page.evaluate(() => document.querySelector('meta[name="stavraton-e2e-version"]')?.getAttribute('content') ?? '1')
 /** A flag in the page's JS heap: it survives anything but a reload. */
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { e2eNotReloaded: boolean }).e2eNotReloaded = true))
-const stillSamePage = (page: Page) => page.evaluate(() => (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded === true)
+const markPage = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { e2eNotReloaded: boolean }).e2eNotReloaded = true))
+const stillSamePage = (page: Page) =>
+  page.evaluate(() => (window as unknown as { e2eNotReloaded?: boolean }).e2eNotReloaded === true)
 
 browserTest('an update waits for the click on Reload, mid-session, in every tab', fixture, async () => {
   const page = fixture.page
@@ -66,10 +69,17 @@ browserTest('an update waits for the click on Reload, mid-session, in every tab'
   // Give an automatic reload every chance to happen — it must not.
   await page.waitForTimeout(1500)
   assert.equal(await stillSamePage(page), true, 'the studying tab reloaded by itself')
-  assert.equal(await page.getByRole('region', { name: 'Answer' }).isVisible(), true, 'the revealed answer is still showing')
+  assert.equal(
+    await page.getByRole('region', { name: 'Answer' }).isVisible(),
+    true,
+    'the revealed answer is still showing',
+  )
   assert.equal(await versionOf(page), '1')
 
-  await Promise.all([page.waitForEvent('load', { timeout: 20_000 }), prompt.getByRole('button', { name: 'Reload' }).click()])
+  await Promise.all([
+    page.waitForEvent('load', { timeout: 20_000 }),
+    prompt.getByRole('button', { name: 'Reload' }).click(),
+  ])
   await page.waitForFunction(() => document.querySelector('meta[name="stavraton-e2e-version"]') !== null)
   assert.equal(await versionOf(page), '2')
   // The session resumes where it was: the one graded review is kept.

@@ -29,17 +29,24 @@ describe('src/domain is pure', () => {
 
   it.each(files.map((f) => [relative(root, f), f]))('%s imports no UI, storage or DOM code', (_name, file) => {
     const forbidden = importsOf(readFileSync(file, 'utf8')).filter((spec) =>
-      /^(vue|pinia|vue-router|dexie|workbox-window|@vue\/)|\/(storage|stores|components|views|composables|pwa)\//.test(spec),
+      /^(vue|pinia|vue-router|dexie|workbox-window|@vue\/)|\/(storage|stores|components|views|composables|pwa)\//.test(
+        spec,
+      ),
     )
     expect(forbidden).toEqual([])
   })
 
-  it.each(files.map((f) => [relative(root, f), f]))('%s reads neither the clock, Math.random nor the DOM', (_name, file) => {
-    const code = readFileSync(file, 'utf8')
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\/\/.*$/gm, '')
-    expect(code).not.toMatch(/new Date\(\s*\)|Date\.now\(|Math\.random\(|\b(window|document|localStorage|navigator)\./)
-  })
+  it.each(files.map((f) => [relative(root, f), f]))(
+    '%s reads neither the clock, Math.random nor the DOM',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '')
+      expect(code).not.toMatch(
+        /new Date\(\s*\)|Date\.now\(|Math\.random\(|\b(window|document|localStorage|navigator)\./,
+      )
+    },
+  )
 })
 
 describe('storage boundary', () => {

@@ -24,7 +24,12 @@ async function seed({ deckId, cards, reviews, now }: BenchSeedRequest) {
   try {
     const started = performance.now()
     const counts = await seedBenchData(storage, { deckId, cards, reviews, now, cardIds })
-    return { ...counts, deckCards: cardIds.length, ms: performance.now() - started, totalReviews: await storage.reviews.count() }
+    return {
+      ...counts,
+      deckCards: cardIds.length,
+      ms: performance.now() - started,
+      totalReviews: await storage.reviews.count(),
+    }
   } finally {
     storage.close()
   }

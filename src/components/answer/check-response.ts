@@ -1,5 +1,11 @@
 import type { DatePoint } from '../../domain/deck/types'
-import { checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, checkTypedAnswer } from '../../domain/questions/check'
+import {
+  checkChoiceAnswer,
+  checkDateAnswer,
+  checkMatching,
+  checkOrdering,
+  checkTypedAnswer,
+} from '../../domain/questions/check'
 import type { AnswerCheck, Question } from '../../domain/questions/types'
 import type { AnswerResponse } from './types'
 
@@ -58,7 +64,20 @@ export function describeResponse(response: AnswerResponse): string | string[] {
   }
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** "22 September 1408", "44 BC". */
 export function describeDate(date: DatePoint): string {

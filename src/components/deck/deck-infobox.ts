@@ -1,7 +1,16 @@
 // Builds the deck overview's infoboxes from a deck's facts: plain data for DeckEntityCard to draw.
 // Display only: it reads facts as they are and never derives a fact the deck does not state,
 // except children, which are the parent facts seen from the other side.
-import type { Alternative, Deck, Entity, Fact, HistoricalDate, Succession, Tenure, TenureFact } from '../../domain/deck/types'
+import type {
+  Alternative,
+  Deck,
+  Entity,
+  Fact,
+  HistoricalDate,
+  Succession,
+  Tenure,
+  TenureFact,
+} from '../../domain/deck/types'
 import { stripCloze } from '../format'
 
 /** A value shown in an infobox, with its sources and, when disputed, the other values given. */
@@ -48,7 +57,8 @@ export function buildInfoboxes(deck: Deck): Infobox[] {
   for (const fact of deck.facts) add(fact.subject, fact)
   const childrenOf = new Map<string, Fact[]>()
   for (const fact of deck.facts) {
-    if (fact.type === 'relation' && fact.key === 'parent') childrenOf.set(fact.value, [...(childrenOf.get(fact.value) ?? []), fact])
+    if (fact.type === 'relation' && fact.key === 'parent')
+      childrenOf.set(fact.value, [...(childrenOf.get(fact.value) ?? []), fact])
   }
 
   const entities = [...deck.entities].sort((a, b) => rank(a.kind) - rank(b.kind))
@@ -75,21 +85,35 @@ export function buildInfoboxes(deck: Deck): Infobox[] {
     row('Father', (f) => parentRole(f) === 'father', asEntity)
     row('Mother', (f) => parentRole(f) === 'mother', asEntity)
     row('Parent', (f) => parentRole(f) === 'parent', asEntity)
-    const spouses = deck.facts.filter((f) => f.type === 'relation' && f.key === 'spouse' && (f.subject === entity.id || f.value === entity.id))
+    const spouses = deck.facts.filter(
+      (f) => f.type === 'relation' && f.key === 'spouse' && (f.subject === entity.id || f.value === entity.id),
+    )
     const other = (f: Fact) => (f.subject === entity.id ? String(f.value) : f.subject)
-    if (spouses.length) rows.push({ label: 'Spouse', values: spouses.map((f) => valueOf(f as PlainFact, () => name(other(f)), other(f))) })
+    if (spouses.length)
+      rows.push({
+        label: 'Spouse',
+        values: spouses.map((f) => valueOf(f as PlainFact, () => name(other(f)), other(f))),
+      })
     const children = childrenOf.get(entity.id) ?? []
-    if (children.length) rows.push({ label: 'Children', values: children.map((f) => valueOf(f as PlainFact, () => name(f.subject), f.subject)) })
+    if (children.length)
+      rows.push({
+        label: 'Children',
+        values: children.map((f) => valueOf(f as PlainFact, () => name(f.subject), f.subject)),
+      })
     row('Dynasty', is('relation', 'dynasty'), asEntity)
     row('Titles', is('relation', 'title'), asEntity)
     row('Participants', is('relation', 'participant'), asEntity)
-    row('Events', (f) => f.type === 'date' && f.key === 'event' && !!f.label, (f) =>
-      valueOf(f, (v) => `${f.type === 'date' ? f.label : ''} (${(v as HistoricalDate).text})`),
+    row(
+      'Events',
+      (f) => f.type === 'date' && f.key === 'event' && !!f.label,
+      (f) => valueOf(f, (v) => `${f.type === 'date' ? f.label : ''} (${(v as HistoricalDate).text})`),
     )
     row('Caption', is('text', 'caption'), asText)
     row('Outcome', is('text', 'outcome'), asText)
     row('Note', is('text', 'note'), asText)
-    const tenures = (bySubject.get(entity.id) ?? []).filter((f): f is TenureFact => f.type === 'tenure').map((f) => tenureOf(f, name))
+    const tenures = (bySubject.get(entity.id) ?? [])
+      .filter((f): f is TenureFact => f.type === 'tenure')
+      .map((f) => tenureOf(f, name))
     return { entity, rows, tenures }
   })
 }
@@ -111,7 +135,11 @@ function valueOf(fact: PlainFact, show: (value: unknown) => string, entityId?: s
     entityId,
     sources: fact.sources,
     note: fact.note,
-    alternatives: (fact.alternatives as Alternative<unknown>[]).map((alt) => ({ text: show(alt.value), sources: alt.sources, note: alt.note })),
+    alternatives: (fact.alternatives as Alternative<unknown>[]).map((alt) => ({
+      text: show(alt.value),
+      sources: alt.sources,
+      note: alt.note,
+    })),
   }
 }
 
@@ -133,7 +161,9 @@ function tenureOf(fact: TenureFact, name: (id: string) => string): InfoboxTenure
     { label: 'Successor', values: succession(t.successor) },
     {
       label: t.coRulers.length > 1 ? 'Co-rulers' : 'Co-ruler',
-      values: t.coRulers.map((c) => plainValue(name(c.who) + (c.start || c.end ? ` (${period(c.start, c.end)})` : ''), c.who)),
+      values: t.coRulers.map((c) =>
+        plainValue(name(c.who) + (c.start || c.end ? ` (${period(c.start, c.end)})` : ''), c.who),
+      ),
     },
   ].filter((row) => row.values.length > 0)
   return {
@@ -143,7 +173,11 @@ function tenureOf(fact: TenureFact, name: (id: string) => string): InfoboxTenure
       entityId: t.office,
       sources: fact.sources,
       note: fact.note,
-      alternatives: fact.alternatives.map((alt) => ({ text: describePartialTenure(alt.value, name), sources: alt.sources, note: alt.note })),
+      alternatives: fact.alternatives.map((alt) => ({
+        text: describePartialTenure(alt.value, name),
+        sources: alt.sources,
+        note: alt.note,
+      })),
     },
     rows,
   }

@@ -68,7 +68,17 @@ export function useDeckEditor() {
         loadError.value = `There is no deck "${deckId}" in your library.`
         return
       }
-      const copy = builtIn ? { ...source, id: freeId(builtInDecks.map((d) => d.id), `${source.id}-copy`, 'deck'), title: `${source.title} (copy)` } : source
+      const copy = builtIn
+        ? {
+            ...source,
+            id: freeId(
+              builtInDecks.map((d) => d.id),
+              `${source.id}-copy`,
+              'deck',
+            ),
+            title: `${source.title} (copy)`,
+          }
+        : source
       setText(deckToYaml(copy))
     } catch (error) {
       if (!useStorageStore().report(error)) loadError.value = error instanceof Error ? error.message : String(error)

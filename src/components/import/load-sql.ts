@@ -6,7 +6,10 @@ let loading: Promise<SqlJsStatic> | undefined
 
 export function loadSqlBrowser(): Promise<SqlJsStatic> {
   loading ??= (async () => {
-    const [{ default: initSqlJs }, { default: wasmUrl }] = await Promise.all([import('sql.js'), import('sql.js/dist/sql-wasm.wasm?url')])
+    const [{ default: initSqlJs }, { default: wasmUrl }] = await Promise.all([
+      import('sql.js'),
+      import('sql.js/dist/sql-wasm.wasm?url'),
+    ])
     return initSqlJs({ locateFile: () => wasmUrl })
   })()
   loading.catch(() => (loading = undefined))

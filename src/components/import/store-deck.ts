@@ -7,7 +7,11 @@ import { useStorageStore } from '../../stores/storage'
 
 export type StoreDeckResult = { ok: true } | { ok: false; message: string } | { ok: false; reported: true }
 
-export async function storeDeck(deck: Deck, questions: readonly Question[], origin: 'user' | 'imported'): Promise<StoreDeckResult> {
+export async function storeDeck(
+  deck: Deck,
+  questions: readonly Question[],
+  origin: 'user' | 'imported',
+): Promise<StoreDeckResult> {
   const storage = useStorageStore()
   try {
     const now = Date.now()

@@ -59,7 +59,10 @@ export function useDeckImport() {
     stage.value = 'reading'
     if (file.size > MAX_FILE_BYTES) {
       const message = `This file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_FILE_BYTES)}.`
-      return accept({ issues: [{ severity: 'error', code: 'file-too-large', file: file.name, line: 1, column: 1, path: '', message }], notices: [] })
+      return accept({
+        issues: [{ severity: 'error', code: 'file-too-large', file: file.name, line: 1, column: 1, path: '', message }],
+        notices: [],
+      })
     }
     const bytes = new Uint8Array(await file.arrayBuffer())
     return accept(await importDeckFile(file.name, bytes, { loadSql: loadSqlBrowser }))
@@ -83,7 +86,13 @@ export function useDeckImport() {
     // Built-in decks cannot be replaced: an import with a built-in's id becomes a copy.
     if (builtInDecks.some((d) => d.id === incoming.id)) {
       const id = freeId([...builtInDecks.map((d) => d.id)], `${incoming.id}-copy`, 'deck')
-      notices.value = [...notices.value, { code: 'renamed', message: `A built-in deck already has the id "${incoming.id}"; this one is imported as "${id}".` }]
+      notices.value = [
+        ...notices.value,
+        {
+          code: 'renamed',
+          message: `A built-in deck already has the id "${incoming.id}"; this one is imported as "${id}".`,
+        },
+      ]
       incoming = { ...incoming, id }
     }
     deck.value = incoming
@@ -93,8 +102,18 @@ export function useDeckImport() {
     if (saved) {
       changes.value = diffDecks(saved, incoming)
       const before = generateQuestions(saved, { seed: deckSeed(saved.id) })
-      const summary = planDeckSync({ known: deckFingerprints(before), stored: [], questions: questions.value, now: 0 }).summary
-      effect.value = { kept: summary.unchanged.length, restarted: summary.changed.length, added: summary.added.length, removed: summary.removed.length }
+      const summary = planDeckSync({
+        known: deckFingerprints(before),
+        stored: [],
+        questions: questions.value,
+        now: 0,
+      }).summary
+      effect.value = {
+        kept: summary.unchanged.length,
+        restarted: summary.changed.length,
+        added: summary.added.length,
+        removed: summary.removed.length,
+      }
     }
     stage.value = 'ready'
   }
@@ -114,7 +133,22 @@ export function useDeckImport() {
     return undefined
   }
 
-  return { stage, source, issues, notices, deck, questions, existing, changes, effect, failure, reset, fromFile, fromLink, save }
+  return {
+    stage,
+    source,
+    issues,
+    notices,
+    deck,
+    questions,
+    existing,
+    changes,
+    effect,
+    failure,
+    reset,
+    fromFile,
+    fromLink,
+    save,
+  }
 }
 
 export type DeckImport = ReturnType<typeof useDeckImport>

@@ -118,7 +118,10 @@ function parseMonth(token: string): { ok: true; month: number } | Failure {
   const month = MONTH_ABBREVIATIONS[key]
   if (month) return { ok: true, month }
   const guess = closestMatch(token.replace(/\.$/, ''), MONTH_NAMES, { ignoreCase: true })
-  return fail(`unknown month \`${token}\``, guess ? `did you mean \`${guess}\`?` : 'write the month in English, e.g. September or Sep')
+  return fail(
+    `unknown month \`${token}\``,
+    guess ? `did you mean \`${guess}\`?` : 'write the month in English, e.g. September or Sep',
+  )
 }
 
 const isNumber = (token: string) => /^\d+$/.test(token)
@@ -143,12 +146,24 @@ function parsePoint(text: string): PointResult {
   }
   tokens = tokens.map((token) => token.replace(/(?<=\d)(st|nd|rd|th)$/i, ''))
 
-  if (tokens.some((token) => token.endsWith(',')) || (tokens.length === 3 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? ''))) {
+  if (
+    tokens.some((token) => token.endsWith(',')) ||
+    (tokens.length === 3 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? ''))
+  ) {
     const [month, day, year] = tokens.map((token) => token.replace(/,$/, ''))
     return fail(`\`${text}\` is not in day-month-year order`, `write it as ${day} ${month} ${year}`)
   }
-  if (!era && tokens.length === 2 && isWord(tokens[0] ?? '') && isNumber(tokens[1] ?? '') && (tokens[1]?.length ?? 0) <= 2)
-    return fail(`\`${text}\` has no year`, `write it as ${tokens[1]} ${tokens[0]} <year> (or ${tokens[0]} ${tokens[1]} AD for the year ${tokens[1]})`)
+  if (
+    !era &&
+    tokens.length === 2 &&
+    isWord(tokens[0] ?? '') &&
+    isNumber(tokens[1] ?? '') &&
+    (tokens[1]?.length ?? 0) <= 2
+  )
+    return fail(
+      `\`${text}\` has no year`,
+      `write it as ${tokens[1]} ${tokens[0]} <year> (or ${tokens[0]} ${tokens[1]} AD for the year ${tokens[1]})`,
+    )
   if (tokens.length === 2 && isNumber(tokens[0] ?? '') && isWord(tokens[1] ?? '') && (tokens[0]?.length ?? 0) <= 2)
     return fail(`\`${text}\` has no year`, `write it as ${tokens[0]} ${tokens[1]} <year>`)
   if (tokens.length < 1 || tokens.length > 3) return fail(`\`${text}\` is not a date`, `write a date like ${EXAMPLES}`)
@@ -159,20 +174,23 @@ function parsePoint(text: string): PointResult {
   const point: DatePoint = { year: year.year }
   if (tokens.length >= 2) {
     const monthToken = tokens[tokens.length - 2] as string
-    if (isNumber(monthToken)) return fail(`\`${text}\` is not a date`, 'write the month as a word, e.g. 22 September 1408')
+    if (isNumber(monthToken))
+      return fail(`\`${text}\` is not a date`, 'write the month as a word, e.g. 22 September 1408')
     const month = parseMonth(monthToken)
     if (!month.ok) return month
     point.month = month.month
   }
   if (tokens.length === 3) {
     const dayToken = tokens[0] as string
-    if (!isNumber(dayToken)) return fail(`\`${dayToken}\` is not a day of the month`, 'write a date like 22 September 1408')
+    if (!isNumber(dayToken))
+      return fail(`\`${dayToken}\` is not a day of the month`, 'write a date like 22 September 1408')
     const day = Number(dayToken)
     const month = point.month as number
     const monthName = MONTH_NAMES[month - 1] as string
     if (day === 0) return fail('day 0 does not exist', 'days start at 1')
     const days = daysInMonth(point.year, month)
-    if (day > days) return fail(`${day} ${monthName} does not exist`, `${monthName} has ${days} days in ${formatYear(point.year)}`)
+    if (day > days)
+      return fail(`${day} ${monthName} does not exist`, `${monthName} has ${days} days in ${formatYear(point.year)}`)
     point.day = day
   }
   return { ok: true, point }
@@ -186,14 +204,19 @@ function parseRange(startText: string, endText: string, circa: boolean, uncertai
   const start = parsePoint(startText)
   if (!start.ok) {
     // "14 April – 17 September 1390": the left side borrows nothing from the right; say how to write it.
-    const withYear = end.ok && !/\d{3}/.test(startText) ? parsePoint(`${startText} ${formatYear(end.point.year)}`) : undefined
+    const withYear =
+      end.ok && !/\d{3}/.test(startText) ? parsePoint(`${startText} ${formatYear(end.point.year)}`) : undefined
     if (withYear?.ok && end.ok)
-      return fail('each side of a range needs a full date', `write it as ${formatPoint(withYear.point)}–${formatPoint(end.point)}`)
+      return fail(
+        'each side of a range needs a full date',
+        `write it as ${formatPoint(withYear.point)}–${formatPoint(end.point)}`,
+      )
     return start
   }
   if (!end.ok) return end
   if (pointKey(start.point, 'start') > pointKey(end.point, 'end')) {
-    const eraHint = /\bBCE?\b/i.test(endText) && !/\bBCE?\b/i.test(startText) ? ' (write BC on both sides: 50 BC–44 BC)' : ''
+    const eraHint =
+      /\bBCE?\b/i.test(endText) && !/\bBCE?\b/i.test(startText) ? ' (write BC on both sides: 50 BC–44 BC)' : ''
     return fail(`the range starts after it ends`, `put the earlier date first${eraHint}`)
   }
   return { ok: true, date: build({ kind: 'range', start: start.point, end: end.point, circa, uncertain }) }
@@ -202,7 +225,8 @@ function parseRange(startText: string, endText: string, circa: boolean, uncertai
 /** Parse a date written the way people write them. A number is read as a year. */
 export function parseDate(input: string | number): DateParseResult {
   if (typeof input === 'number') {
-    if (!Number.isInteger(input)) return fail(`${input} is not a year`, 'write a whole year like 1370, or a full date like 22 September 1408')
+    if (!Number.isInteger(input))
+      return fail(`${input} is not a year`, 'write a whole year like 1370, or a full date like 22 September 1408')
     if (input < 0) return fail(`${input} is not a year`, `write ${-input} BC`)
     return parseDate(String(input))
   }
@@ -230,14 +254,24 @@ export function parseDate(input: string | number): DateParseResult {
   }
   const bound = /^(before|after)\s+(.*)$/i.exec(text)
   if (bound) {
-    if (circa) return fail('a date cannot be both circa and before/after', `write \`${bound[1]?.toLowerCase()} ${bound[2]}\``)
+    if (circa)
+      return fail('a date cannot be both circa and before/after', `write \`${bound[1]?.toLowerCase()} ${bound[2]}\``)
     const point = parsePoint(bound[2] as string)
     if (!point.ok) return point
-    return { ok: true, date: build({ kind: (bound[1] as string).toLowerCase() as 'before' | 'after', start: point.point, circa, uncertain }) }
+    return {
+      ok: true,
+      date: build({
+        kind: (bound[1] as string).toLowerCase() as 'before' | 'after',
+        start: point.point,
+        circa,
+        uncertain,
+      }),
+    }
   }
   const between = /^between\s+(.*?)\s+and\s+(.*)$/i.exec(text)
   if (between) return parseRange(between[1] as string, between[2] as string, circa, uncertain)
-  if (/^between\b/i.test(text)) return fail(`\`${input.trim()}\` is missing \`and\``, 'write it like between 1408 and 1410')
+  if (/^between\b/i.test(text))
+    return fail(`\`${input.trim()}\` is missing \`and\``, 'write it like between 1408 and 1410')
 
   const sides = text.split(/\s*[–—-]\s*/)
   if (sides.length === 2) return parseRange(sides[0] as string, sides[1] as string, circa, uncertain)

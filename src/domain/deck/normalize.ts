@@ -156,7 +156,8 @@ class Normalizer {
   }
 
   private entity(id: string, file: EntityFile): Entity {
-    const aliases = file.aliases === undefined ? [] : typeof file.aliases === 'string' ? [file.aliases] : present(file.aliases)
+    const aliases =
+      file.aliases === undefined ? [] : typeof file.aliases === 'string' ? [file.aliases] : present(file.aliases)
     const entity: Entity = { id, kind: file.kind, name: file.name, aliases }
     if (file.gender !== undefined) entity.gender = file.gender
     if (file.description !== undefined) entity.description = file.description
@@ -245,7 +246,8 @@ class Normalizer {
       this.trace.facts.set(fact.id, trace)
       return
     }
-    const mergeable = (fact.type === 'relation' && (fact.key === 'parent' || fact.key === 'spouse')) && existing.from !== from
+    const mergeable =
+      fact.type === 'relation' && (fact.key === 'parent' || fact.key === 'spouse') && existing.from !== from
     if (!mergeable) {
       this.issues.error('duplicate-id', trace.path, `${what} is declared twice`, {
         hint: 'remove one of them (sources that disagree go under `disputed`)',
@@ -273,10 +275,15 @@ class Normalizer {
     entity.children?.forEach((c, i) => this.child(id, entity, c, [...path, 'children', i], defaults))
     if (entity.spouse !== undefined) {
       const list = Array.isArray(entity.spouse) ? entity.spouse : [entity.spouse]
-      list.forEach((s, i) => this.spouse(id, s, Array.isArray(entity.spouse) ? [...path, 'spouse', i] : [...path, 'spouse'], defaults))
+      list.forEach((s, i) =>
+        this.spouse(id, s, Array.isArray(entity.spouse) ? [...path, 'spouse', i] : [...path, 'spouse'], defaults),
+      )
     }
-    if (entity.dynasty !== undefined) this.relation(id, 'dynasty', entity.dynasty, [...path, 'dynasty'], defaults, ['dynasty'])
-    entity.titles?.forEach((t, i) => this.relation(id, 'title', t, [...path, 'titles', i], defaults, ['title', 'office']))
+    if (entity.dynasty !== undefined)
+      this.relation(id, 'dynasty', entity.dynasty, [...path, 'dynasty'], defaults, ['dynasty'])
+    entity.titles?.forEach((t, i) =>
+      this.relation(id, 'title', t, [...path, 'titles', i], defaults, ['title', 'office']),
+    )
     this.tenures(id, entity.held ?? [], [...path, 'held'], defaults)
     if (entity.date !== undefined) this.eventDate(id, entity.date, [...path, 'date'], defaults)
     if (entity.place !== undefined) this.relation(id, 'location', entity.place, [...path, 'place'], defaults, PLACE)
@@ -307,9 +314,14 @@ class Normalizer {
       if (present) return
       alts.forEach((alt, i) => {
         if (alt[field] !== undefined)
-          this.issues.error('invalid-value', [...path, 'disputed', i, field], `this alternative disputes \`${field}\`, but \`${which}\` gives no ${field}`, {
-            hint: `add the ${field} the main source gives to \`${which}\``,
-          })
+          this.issues.error(
+            'invalid-value',
+            [...path, 'disputed', i, field],
+            `this alternative disputes \`${field}\`, but \`${which}\` gives no ${field}`,
+            {
+              hint: `add the ${field} the main source gives to \`${which}\``,
+            },
+          )
       })
     }
     orphan('date', long.date !== undefined)
@@ -322,7 +334,13 @@ class Normalizer {
       const form = this.longForm<HistoricalDate, Alt>(base, path, defaults, (alt, p) =>
         alt.date === undefined ? undefined : this.date(alt.date, [...p, 'date']),
       )
-      if (date) this.declare({ type: 'date', key: which, id: `${which}:${subject}`, subject, value: date, ...form }, { path, value: datePath }, subject, `\`${which}\``)
+      if (date)
+        this.declare(
+          { type: 'date', key: which, id: `${which}:${subject}`, subject, value: date, ...form },
+          { path, value: datePath },
+          subject,
+          `\`${which}\``,
+        )
     }
     if (long.place !== undefined) {
       const key = which === 'born' ? 'bornAt' : 'diedAt'
@@ -349,23 +367,42 @@ class Normalizer {
     const long = typeof rel === 'string' ? undefined : rel
     const idPath = long ? [...path, 'id'] : path
     const value = this.ref(long ? long.id : (rel as string), idPath, field, kinds)
-    const form = this.longForm<string, { id?: string; source: SourceRefsFile; note?: string }>(long, path, defaults, (alt, p) => {
-      if (alt.id === undefined) return this.noValue(p, '`id`')
-      return this.ref(alt.id, [...p, 'id'], field, kinds)
-    })
+    const form = this.longForm<string, { id?: string; source: SourceRefsFile; note?: string }>(
+      long,
+      path,
+      defaults,
+      (alt, p) => {
+        if (alt.id === undefined) return this.noValue(p, '`id`')
+        return this.ref(alt.id, [...p, 'id'], field, kinds)
+      },
+    )
     return { value, form, trace: { path, value: idPath } }
   }
 
   private parent(child: string, rel: RelationFile, path: Path, defaults: string[], role?: 'father' | 'mother'): void {
     const { value, form, trace } = this.relationForm(rel, path, role ?? 'parents', defaults, PERSON)
-    const fact: RelationFact = { type: 'relation', key: 'parent', id: `parent:${child}:${value}`, subject: child, value, ...form }
+    const fact: RelationFact = {
+      type: 'relation',
+      key: 'parent',
+      id: `parent:${child}:${value}`,
+      subject: child,
+      value,
+      ...form,
+    }
     if (role) fact.role = role
     this.declare(fact, trace, child, `\`${value}\` as a parent of \`${child}\``)
   }
 
   private child(parentId: string, parent: EntityFile, rel: RelationFile, path: Path, defaults: string[]): void {
     const { value: child, form, trace } = this.relationForm(rel, path, 'children', defaults, PERSON)
-    const fact: RelationFact = { type: 'relation', key: 'parent', id: `parent:${child}:${parentId}`, subject: child, value: parentId, ...form }
+    const fact: RelationFact = {
+      type: 'relation',
+      key: 'parent',
+      id: `parent:${child}:${parentId}`,
+      subject: child,
+      value: parentId,
+      ...form,
+    }
     if (parent.gender) fact.role = parent.gender === 'male' ? 'father' : 'mother'
     this.declare(fact, trace, parentId, `\`${child}\` as a child of \`${parentId}\``)
   }
@@ -373,7 +410,14 @@ class Normalizer {
   private spouse(self: string, rel: RelationFile, path: Path, defaults: string[]): void {
     const { value: other, form, trace } = this.relationForm(rel, path, 'spouse', defaults, PERSON)
     const [subject, value] = self < other ? [self, other] : [other, self]
-    const fact: RelationFact = { type: 'relation', key: 'spouse', id: `spouse:${subject}:${value}`, subject, value, ...form }
+    const fact: RelationFact = {
+      type: 'relation',
+      key: 'spouse',
+      id: `spouse:${subject}:${value}`,
+      subject,
+      value,
+      ...form,
+    }
     // Alternatives of a spouse name the other person, whichever side wrote them.
     this.declare(fact, trace, self, `\`${other}\` as a spouse of \`${self}\``)
   }
@@ -393,15 +437,30 @@ class Normalizer {
       return
     }
     const fact: RelationFact = { type: 'relation', key, id: `${key}:${subject}:${value}`, subject, value, ...form }
-    this.declare(fact, trace, subject, `\`${value}\` in \`${key === 'title' ? 'titles' : key === 'participant' ? 'participants' : key}\``)
+    this.declare(
+      fact,
+      trace,
+      subject,
+      `\`${value}\` in \`${key === 'title' ? 'titles' : key === 'participant' ? 'participants' : key}\``,
+    )
   }
 
   private text(subject: string, key: TextFact['key'], value: TextFactFile, path: Path, defaults: string[]): void {
     const long = typeof value === 'string' ? undefined : value
-    const form = this.longForm<string, { text?: string; source: SourceRefsFile; note?: string }>(long, path, defaults, (alt, p) =>
-      alt.text === undefined ? this.noValue(p, '`text`') : alt.text,
+    const form = this.longForm<string, { text?: string; source: SourceRefsFile; note?: string }>(
+      long,
+      path,
+      defaults,
+      (alt, p) => (alt.text === undefined ? this.noValue(p, '`text`') : alt.text),
     )
-    const fact: TextFact = { type: 'text', key, id: `text:${key}:${subject}`, subject, value: long ? long.text : (value as string), ...form }
+    const fact: TextFact = {
+      type: 'text',
+      key,
+      id: `text:${key}:${subject}`,
+      subject,
+      value: long ? long.text : (value as string),
+      ...form,
+    }
     this.declare(fact, { path, value: long ? [...path, 'text'] : path }, subject, `\`${key}\``)
   }
 
@@ -409,20 +468,39 @@ class Normalizer {
     const long = isDateValue(value) ? undefined : value
     const datePath = long ? [...path, 'date'] : path
     const date = this.date(long ? long.date : (value as DateFile), datePath)
-    const form = this.longForm<HistoricalDate, { date?: DateFile; source: SourceRefsFile; note?: string }>(long, path, defaults, (alt, p) =>
-      alt.date === undefined ? this.noValue(p, '`date`') : this.date(alt.date, [...p, 'date']),
+    const form = this.longForm<HistoricalDate, { date?: DateFile; source: SourceRefsFile; note?: string }>(
+      long,
+      path,
+      defaults,
+      (alt, p) => (alt.date === undefined ? this.noValue(p, '`date`') : this.date(alt.date, [...p, 'date'])),
     )
-    if (date) this.declare({ type: 'date', key: 'event', id: `event:${subject}`, subject, value: date, ...form }, { path, value: datePath }, subject, '`date`')
+    if (date)
+      this.declare(
+        { type: 'date', key: 'event', id: `event:${subject}`, subject, value: date, ...form },
+        { path, value: datePath },
+        subject,
+        '`date`',
+      )
   }
 
-  private personEvent(subject: string, event: NonNullable<EntityFile['events']>[number], path: Path, defaults: string[]): void {
+  private personEvent(
+    subject: string,
+    event: NonNullable<EntityFile['events']>[number],
+    path: Path,
+    defaults: string[],
+  ): void {
     type Alt = { date?: DateFile; place?: string; source: SourceRefsFile; note?: string }
     event.disputed?.forEach((alt, i) => {
       if (alt.date === undefined && alt.place === undefined) this.noValue([...path, 'disputed', i], '`date` or `place`')
       if (alt.place !== undefined && event.place === undefined)
-        this.issues.error('invalid-value', [...path, 'disputed', i, 'place'], 'this alternative disputes `place`, but the event gives no place', {
-          hint: 'add the place the main source gives to the event',
-        })
+        this.issues.error(
+          'invalid-value',
+          [...path, 'disputed', i, 'place'],
+          'this alternative disputes `place`, but the event gives no place',
+          {
+            hint: 'add the place the main source gives to the event',
+          },
+        )
     })
     const date = this.date(event.date, [...path, 'date'])
     const dateForm = this.longForm<HistoricalDate, Alt>(event, path, defaults, (alt, p) =>
@@ -430,7 +508,16 @@ class Normalizer {
     )
     const id = `event:${subject}:${event.id}`
     if (date) {
-      const fact: DateFact = { type: 'date', key: 'event', id, subject, event: event.id, label: event.what, value: date, ...dateForm }
+      const fact: DateFact = {
+        type: 'date',
+        key: 'event',
+        id,
+        subject,
+        event: event.id,
+        label: event.what,
+        value: date,
+        ...dateForm,
+      }
       if (event.ask !== undefined) fact.ask = event.ask
       this.declare(fact, { path: [...path, 'id'], value: [...path, 'date'] }, subject, `event \`${event.id}\``)
     }
@@ -439,7 +526,14 @@ class Normalizer {
       const placeForm = this.longForm<string, Alt>(event, path, defaults, (alt, p) =>
         alt.place === undefined ? undefined : this.ref(alt.place, [...p, 'place'], 'place', PLACE),
       )
-      const fact: PlaceFact = { type: 'place', key: 'location', id: `location:${subject}:${event.id}`, subject, value: place, ...placeForm }
+      const fact: PlaceFact = {
+        type: 'place',
+        key: 'location',
+        id: `location:${subject}:${event.id}`,
+        subject,
+        value: place,
+        ...placeForm,
+      }
       this.declare(fact, { path: [...path, 'id'], value: [...path, 'place'] }, subject, `event \`${event.id}\``)
     }
   }
@@ -450,16 +544,23 @@ class Normalizer {
     held.forEach((tenure, i) => {
       const at = [...path, i]
       const value = this.tenure(tenure, at)
-      const form = this.longForm<Partial<Tenure>, NonNullable<TenureFile['disputed']>[number]>(tenure, at, defaults, (alt, p) => {
-        const partial: Partial<Tenure> = {}
-        if (alt.from !== undefined) this.assign(partial, 'start', this.date(alt.from, [...p, 'from']))
-        if (alt.to !== undefined) this.assign(partial, 'end', this.date(alt.to, [...p, 'to']))
-        if (alt.predecessor !== undefined) partial.predecessor = this.succession(alt.predecessor, [...p, 'predecessor'])
-        if (alt.successor !== undefined) partial.successor = this.succession(alt.successor, [...p, 'successor'])
-        if (Object.keys(partial).length > 0) return partial
-        if (alt.from === undefined && alt.to === undefined) this.noValue(p, '`from`, `to`, `predecessor` or `successor`')
-        return undefined
-      })
+      const form = this.longForm<Partial<Tenure>, NonNullable<TenureFile['disputed']>[number]>(
+        tenure,
+        at,
+        defaults,
+        (alt, p) => {
+          const partial: Partial<Tenure> = {}
+          if (alt.from !== undefined) this.assign(partial, 'start', this.date(alt.from, [...p, 'from']))
+          if (alt.to !== undefined) this.assign(partial, 'end', this.date(alt.to, [...p, 'to']))
+          if (alt.predecessor !== undefined)
+            partial.predecessor = this.succession(alt.predecessor, [...p, 'predecessor'])
+          if (alt.successor !== undefined) partial.successor = this.succession(alt.successor, [...p, 'successor'])
+          if (Object.keys(partial).length > 0) return partial
+          if (alt.from === undefined && alt.to === undefined)
+            this.noValue(p, '`from`, `to`, `predecessor` or `successor`')
+          return undefined
+        },
+      )
       // Ids come from the start year (or 1, 2… without one), never from the position in the list.
       let suffix: string
       if (value.start) suffix = String(value.start.start.year)
@@ -479,15 +580,23 @@ class Normalizer {
     })
   }
 
-  private assign<K extends 'start' | 'end'>(target: { start?: HistoricalDate; end?: HistoricalDate }, key: K, date: HistoricalDate | undefined): void {
+  private assign<K extends 'start' | 'end'>(
+    target: { start?: HistoricalDate; end?: HistoricalDate },
+    key: K,
+    date: HistoricalDate | undefined,
+  ): void {
     if (date) target[key] = date
   }
 
   private tenure(tenure: TenureFile, path: Path): Tenure {
-    const value: Tenure = { office: this.ref(tenure.office, [...path, 'office'], 'office', ['office', 'title']), coRulers: [] }
+    const value: Tenure = {
+      office: this.ref(tenure.office, [...path, 'office'], 'office', ['office', 'title']),
+      coRulers: [],
+    }
     if (tenure.from !== undefined) this.assign(value, 'start', this.date(tenure.from, [...path, 'from']))
     if (tenure.to !== undefined) this.assign(value, 'end', this.date(tenure.to, [...path, 'to']))
-    if (tenure.predecessor !== undefined) value.predecessor = this.succession(tenure.predecessor, [...path, 'predecessor'])
+    if (tenure.predecessor !== undefined)
+      value.predecessor = this.succession(tenure.predecessor, [...path, 'predecessor'])
     if (tenure.successor !== undefined) value.successor = this.succession(tenure.successor, [...path, 'successor'])
     tenure.coRulers?.forEach((co, i) => {
       const at = [...path, 'coRulers', i]
@@ -512,7 +621,8 @@ class Normalizer {
       return out
     }
     const out: { vacant: string; lastHeldBy?: string; lastHeld?: HistoricalDate } = { vacant: value.vacant }
-    if (value.lastHeldBy !== undefined) out.lastHeldBy = this.ref(value.lastHeldBy, [...path, 'lastHeldBy'], 'lastHeldBy', PERSON)
+    if (value.lastHeldBy !== undefined)
+      out.lastHeldBy = this.ref(value.lastHeldBy, [...path, 'lastHeldBy'], 'lastHeldBy', PERSON)
     if (value.lastHeld !== undefined) {
       const date = this.date(value.lastHeld, [...path, 'lastHeld'])
       if (date) out.lastHeld = date
@@ -530,15 +640,31 @@ class Normalizer {
       const id = card.id ?? defaultCardId(card)
       const sources = card.source !== undefined ? this.sources(card.source, [...path, 'source']) : []
       if (seen.has(id)) {
-        this.issues.error('duplicate-id', card.id !== undefined ? [...path, 'id'] : path, `card id \`${id}\` is used twice`, {
-          hint: card.id !== undefined ? 'give each card its own `id`' : 'this card repeats an earlier one; remove it or give it an `id`',
-        })
+        this.issues.error(
+          'duplicate-id',
+          card.id !== undefined ? [...path, 'id'] : path,
+          `card id \`${id}\` is used twice`,
+          {
+            hint:
+              card.id !== undefined
+                ? 'give each card its own `id`'
+                : 'this card repeats an earlier one; remove it or give it an `id`',
+          },
+        )
         return
       }
       seen.add(id)
       this.trace.cards.set(id, path)
       if ('front' in card) out.push({ type: 'basic', id, front: card.front, back: card.back, sources })
-      else if ('question' in card) out.push({ type: 'choice', id, prompt: card.question, options: present(card.choices), answer: card.answer, sources })
+      else if ('question' in card)
+        out.push({
+          type: 'choice',
+          id,
+          prompt: card.question,
+          options: present(card.choices),
+          answer: card.answer,
+          sources,
+        })
       else out.push({ type: 'cloze', id, text: normalizeCloze(card.cloze), sources })
     })
     return out

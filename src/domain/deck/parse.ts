@@ -49,7 +49,9 @@ function locator(doc: Document, lineCounter: LineCounter): Locate {
     let found = 0
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment))
+        const pair = node.items.find(
+          (item) => String(isScalar(item.key) ? item.key.value : item.key) === String(segment),
+        )
         if (!pair) break
         key = pair.key
         node = pair.value
@@ -84,7 +86,14 @@ export function parseDeckText(text: string, options: ParseOptions = {}): DeckRes
   const syntax = [...doc.errors, ...doc.warnings].map((error) => yamlIssue(error, text, lineCounter, file))
   if (doc.errors.length) return { issues: syntax }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    const issue: DeckIssue = { severity: 'error', code: 'empty-file', line: 1, column: 1, path: '', message: 'the file is empty' }
+    const issue: DeckIssue = {
+      severity: 'error',
+      code: 'empty-file',
+      line: 1,
+      column: 1,
+      path: '',
+      message: 'the file is empty',
+    }
     if (file !== undefined) issue.file = file
     issue.expected = 'a deck: a mapping with `id`, `title` and `entities`'
     return { issues: [issue] }
@@ -93,7 +102,14 @@ export function parseDeckText(text: string, options: ParseOptions = {}): DeckRes
   try {
     raw = doc.toJS({ maxAliasCount: 1000 })
   } catch (error) {
-    const issue: DeckIssue = { severity: 'error', code: 'yaml-syntax', line: 1, column: 1, path: '', message: `YAML: ${(error as Error).message}` }
+    const issue: DeckIssue = {
+      severity: 'error',
+      code: 'yaml-syntax',
+      line: 1,
+      column: 1,
+      path: '',
+      message: `YAML: ${(error as Error).message}`,
+    }
     if (file !== undefined) issue.file = file
     return { issues: [issue] }
   }

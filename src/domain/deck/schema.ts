@@ -94,7 +94,10 @@ const Died = v.union([
 const Succession = named(
   v.union([
     EntityId,
-    v.strictObject({ id: EntityId, as: v.optional(v.pipe(Text, v.description('The title the successor held instead.'))) }),
+    v.strictObject({
+      id: EntityId,
+      as: v.optional(v.pipe(Text, v.description('The title the successor held instead.'))),
+    }),
     v.strictObject({
       vacant: v.pipe(Text, v.description('Why there was nobody: "Thessalonica under Ottoman control".')),
       lastHeldBy: v.optional(EntityId),
@@ -104,7 +107,10 @@ const Succession = named(
   'an entity id, `{ id, as }` or `{ vacant, lastHeldBy, lastHeld }`',
 )
 
-const CoRuler = v.union([EntityId, v.strictObject({ id: EntityId, from: v.optional(DateValue), to: v.optional(DateValue) })])
+const CoRuler = v.union([
+  EntityId,
+  v.strictObject({ id: EntityId, from: v.optional(DateValue), to: v.optional(DateValue) }),
+])
 
 const Tenure = v.strictObject({
   office: EntityId,
@@ -194,7 +200,10 @@ export const CardSchema = named(
       answer: Text,
       ...cardFields,
     }),
-    v.strictObject({ cloze: v.pipe(Text, v.description('Text with gaps: "The capital was {{Constantinople}}."')), ...cardFields }),
+    v.strictObject({
+      cloze: v.pipe(Text, v.description('Text with gaps: "The capital was {{Constantinople}}."')),
+      ...cardFields,
+    }),
   ]),
   'a card: `{ front, back }`, `{ question, choices, answer }` or `{ cloze }`',
 )

@@ -7,18 +7,34 @@
 // event's date+location: if a deck built elsewhere gives them different ones, the date's win.
 import { defaultCardId } from './normalize'
 import type { CardFile, DeckFile } from './schema'
-import type { Alternative, DateFact, Deck, Entity, Fact, HandCard, HistoricalDate, RelationFact, Succession, Tenure, TenureFact, TextFact } from './types'
+import type {
+  Alternative,
+  DateFact,
+  Deck,
+  Entity,
+  Fact,
+  HandCard,
+  HistoricalDate,
+  RelationFact,
+  Succession,
+  Tenure,
+  TenureFact,
+  TextFact,
+} from './types'
 
 type Obj = Record<string, unknown>
 
 /** A plain year is written as a number (`1370`); anything else as its canonical text. */
 export function dateToFile(date: HistoricalDate): string | number {
-  const plainYear = date.kind === 'on' && !date.circa && !date.uncertain && date.start.month === undefined && date.start.year > 0
+  const plainYear =
+    date.kind === 'on' && !date.circa && !date.uncertain && date.start.month === undefined && date.start.year > 0
   return plainYear ? date.start.year : date.text
 }
 
-const sourcesToFile = (sources: readonly string[]): string | string[] => (sources.length === 1 ? (sources[0] as string) : [...sources])
-const sameSources = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((s, i) => s === b[i])
+const sourcesToFile = (sources: readonly string[]): string | string[] =>
+  sources.length === 1 ? (sources[0] as string) : [...sources]
+const sameSources = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((s, i) => s === b[i])
 
 /** Things written on one entity that share a `source`: one fact, or born+bornAt etc. */
 interface Unit {
@@ -45,13 +61,23 @@ function alternativesToFile<V>(alternatives: readonly Alternative<V>[], write: (
   })
 }
 
-function relationUnit(fact: { value: string; sources: string[]; note?: string; alternatives: Alternative<string>[] }): Unit {
+function relationUnit(fact: {
+  value: string
+  sources: string[]
+  note?: string
+  alternatives: Alternative<string>[]
+}): Unit {
   return {
     sources: fact.sources,
     write: (defaults) =>
       isShort(fact, defaults)
         ? fact.value
-        : finishLong({ id: fact.value }, fact, defaults, alternativesToFile(fact.alternatives, (id) => ({ id }))),
+        : finishLong(
+            { id: fact.value },
+            fact,
+            defaults,
+            alternativesToFile(fact.alternatives, (id) => ({ id })),
+          ),
   }
 }
 
@@ -61,7 +87,12 @@ function textUnit(fact: TextFact): Unit {
     write: (defaults) =>
       isShort(fact, defaults)
         ? fact.value
-        : finishLong({ text: fact.value }, fact, defaults, alternativesToFile(fact.alternatives, (text) => ({ text }))),
+        : finishLong(
+            { text: fact.value },
+            fact,
+            defaults,
+            alternativesToFile(fact.alternatives, (text) => ({ text })),
+          ),
   }
 }
 
@@ -78,7 +109,9 @@ function lifeUnit(parts: { date?: DateFact; place?: Fact; age?: Fact }): Unit {
       if (place) out.place = place.value
       if (age) out.age = age.value
       const disputed = [
-        ...alternativesToFile((date?.alternatives ?? []) as Alternative<HistoricalDate>[], (d) => ({ date: dateToFile(d) })),
+        ...alternativesToFile((date?.alternatives ?? []) as Alternative<HistoricalDate>[], (d) => ({
+          date: dateToFile(d),
+        })),
         ...alternativesToFile((place?.alternatives ?? []) as Alternative<string>[], (p) => ({ place: p })),
         ...alternativesToFile((age?.alternatives ?? []) as Alternative<number>[], (a) => ({ age: a })),
       ]
@@ -88,7 +121,8 @@ function lifeUnit(parts: { date?: DateFact; place?: Fact; age?: Fact }): Unit {
 }
 
 function successionToFile(succession: Succession): unknown {
-  if ('who' in succession) return succession.as === undefined ? succession.who : { id: succession.who, as: succession.as }
+  if ('who' in succession)
+    return succession.as === undefined ? succession.who : { id: succession.who, as: succession.as }
   const out: Obj = { vacant: succession.vacant }
   if (succession.lastHeldBy !== undefined) out.lastHeldBy = succession.lastHeldBy
   if (succession.lastHeld !== undefined) out.lastHeld = dateToFile(succession.lastHeld)
@@ -117,7 +151,8 @@ function tenureFields(tenure: Partial<Tenure>): Obj {
 function tenureUnit(fact: TenureFact): Unit {
   return {
     sources: fact.sources,
-    write: (defaults) => finishLong(tenureFields(fact.value), fact, defaults, alternativesToFile(fact.alternatives, tenureFields)),
+    write: (defaults) =>
+      finishLong(tenureFields(fact.value), fact, defaults, alternativesToFile(fact.alternatives, tenureFields)),
   }
 }
 
@@ -143,7 +178,12 @@ function eventDateUnit(date: DateFact): Unit {
     write: (defaults) =>
       isShort(date, defaults)
         ? dateToFile(date.value)
-        : finishLong({ date: dateToFile(date.value) }, date, defaults, alternativesToFile(date.alternatives, (d) => ({ date: dateToFile(d) }))),
+        : finishLong(
+            { date: dateToFile(date.value) },
+            date,
+            defaults,
+            alternativesToFile(date.alternatives, (d) => ({ date: dateToFile(d) })),
+          ),
   }
 }
 
@@ -195,7 +235,14 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   add('participants', of<RelationFact>('relation', 'participant').map(relationUnit))
   add(
     'events',
-    dates.filter((d) => d.event !== undefined).map((d) => eventUnit(d, locations.find((l) => l.id === `location:${entity.id}:${d.event}`))),
+    dates
+      .filter((d) => d.event !== undefined)
+      .map((d) =>
+        eventUnit(
+          d,
+          locations.find((l) => l.id === `location:${entity.id}:${d.event}`),
+        ),
+      ),
   )
   add('caption', of<TextFact>('text', 'caption').map(textUnit)[0])
   add('outcome', of<TextFact>('text', 'outcome').map(textUnit)[0])
@@ -207,7 +254,8 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   if (entity.gender !== undefined) out.gender = entity.gender
   if (entity.description !== undefined) out.description = entity.description
   if (defaults.length) out.source = sourcesToFile(defaults)
-  for (const [field, unit] of fields) out[field] = Array.isArray(unit) ? unit.map((u) => u.write(defaults)) : unit.write(defaults)
+  for (const [field, unit] of fields)
+    out[field] = Array.isArray(unit) ? unit.map((u) => u.write(defaults)) : unit.write(defaults)
   return out
 }
 
@@ -244,7 +292,9 @@ export function deckToFileObject(deck: Deck): DeckFile {
   // Every fact is written in its subject's block: a child names its parents, the smaller id its spouse.
   for (const fact of deck.facts) bySubject.set(fact.subject, [...(bySubject.get(fact.subject) ?? []), fact])
   if (deck.entities.length) {
-    out.entities = Object.fromEntries(deck.entities.map((entity) => [entity.id, entityToFile(entity, bySubject.get(entity.id) ?? [])]))
+    out.entities = Object.fromEntries(
+      deck.entities.map((entity) => [entity.id, entityToFile(entity, bySubject.get(entity.id) ?? [])]),
+    )
   }
   if (deck.cards.length) out.cards = deck.cards.map(cardToFile)
   return out as DeckFile

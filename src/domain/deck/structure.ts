@@ -67,7 +67,10 @@ export function describeSchema(schema: SchemaNode): string {
       return (schema.options as SchemaNode[]).map(describeSchema).join(', or ')
     default:
       if (schema.wrapped) return describeSchema(schema.wrapped)
-      if (schema.entries) return `a mapping with ${Object.keys(schema.entries).map((k) => `\`${k}\``).join(', ')}`
+      if (schema.entries)
+        return `a mapping with ${Object.keys(schema.entries)
+          .map((k) => `\`${k}\``)
+          .join(', ')}`
       return schema.type
   }
 }
@@ -83,10 +86,17 @@ const insideDisputed = (path: Path) => path.includes('disputed')
 
 function typeDraft(schema: SchemaNode, value: unknown, path: Path): Draft {
   const expected = describeSchema(schema)
-  const draft: Draft = { code: 'wrong-type', path, message: `wrong type for ${label(path)}: found ${describeValue(value)}`, expected }
-  if ((typeof value === 'number' || typeof value === 'boolean') && expected === 'text') draft.hint = `write it in quotes: "${value}"`
+  const draft: Draft = {
+    code: 'wrong-type',
+    path,
+    message: `wrong type for ${label(path)}: found ${describeValue(value)}`,
+    expected,
+  }
+  if ((typeof value === 'number' || typeof value === 'boolean') && expected === 'text')
+    draft.hint = `write it in quotes: "${value}"`
   if (value === null) draft.hint = 'the value is missing after the colon'
-  if (schema.type === 'array' && (typeof value === 'string' || typeof value === 'number')) draft.hint = `write it as a list: [${value}]`
+  if (schema.type === 'array' && (typeof value === 'string' || typeof value === 'number'))
+    draft.hint = `write it as a list: [${value}]`
   return draft
 }
 
@@ -117,8 +127,14 @@ function checkWithValibot(schema: SchemaNode, value: unknown, path: Path, drafts
   } else if (Array.isArray(value)) {
     drafts.push({ code: 'invalid-value', path, message: `${label(path)} has too few items`, expected: issue.message })
   } else {
-    const draft: Draft = { code: 'invalid-value', path, message: `invalid ${label(path)}: ${describeValue(value)}`, expected: issue.message }
-    if (issue.type === 'regex' && typeof value === 'string' && issue.message.includes('slug')) draft.hint = `write it as \`${slugify(value)}\``
+    const draft: Draft = {
+      code: 'invalid-value',
+      path,
+      message: `invalid ${label(path)}: ${describeValue(value)}`,
+      expected: issue.message,
+    }
+    if (issue.type === 'regex' && typeof value === 'string' && issue.message.includes('slug'))
+      draft.hint = `write it as \`${slugify(value)}\``
     drafts.push(draft)
   }
   return INVALID
@@ -158,7 +174,12 @@ function checkObject(schema: SchemaNode, value: unknown, path: Path, drafts: Dra
           hint: 'add `source:` with the source that gives this value',
         })
       } else {
-        drafts.push({ code: 'missing-field', path: [...path, key], message: `missing \`${key}\``, expected: describeSchema(entry) })
+        drafts.push({
+          code: 'missing-field',
+          path: [...path, key],
+          message: `missing \`${key}\``,
+          expected: describeSchema(entry),
+        })
       }
       continue
     }

@@ -24,7 +24,11 @@ export interface ClosestMatchOptions {
 }
 
 /** The candidate closest to `word`, if it is close enough to be a plausible typo. */
-export function closestMatch(word: string, candidates: Iterable<string>, options: ClosestMatchOptions = {}): string | undefined {
+export function closestMatch(
+  word: string,
+  candidates: Iterable<string>,
+  options: ClosestMatchOptions = {},
+): string | undefined {
   const norm = (s: string) => (options.ignoreCase ? s.toLowerCase() : s)
   const target = norm(word)
   let best: string | undefined
@@ -43,7 +47,11 @@ export function closestMatch(word: string, candidates: Iterable<string>, options
   return best
 }
 
-export function didYouMean(word: string, candidates: Iterable<string>, options?: ClosestMatchOptions): string | undefined {
+export function didYouMean(
+  word: string,
+  candidates: Iterable<string>,
+  options?: ClosestMatchOptions,
+): string | undefined {
   const match = closestMatch(word, candidates, options)
   return match === undefined ? undefined : `did you mean \`${match}\`?`
 }

@@ -129,8 +129,7 @@ export interface RelationFact extends FactBase<string> {
 
 /** Who came before or after a tenure. */
 export type Succession =
-  | { who: string; as?: string }
-  | { vacant: string; lastHeldBy?: string; lastHeld?: HistoricalDate }
+  { who: string; as?: string } | { vacant: string; lastHeldBy?: string; lastHeld?: HistoricalDate }
 
 export interface CoRuler {
   who: string

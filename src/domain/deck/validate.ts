@@ -33,7 +33,8 @@ const EVENT_FIELDS = ['date', 'place', 'participants', 'outcome'] as const
 /** Validate and normalize a deck object. */
 export function validateDeckObject(raw: unknown, options: ValidateOptions = {}): DeckResult {
   const issues = new IssueList(options.file, options.locate)
-  const finish = (deck?: Deck): DeckResult => (issues.hasErrors || !deck ? { issues: issues.sorted() } : { deck, issues: issues.sorted() })
+  const finish = (deck?: Deck): DeckResult =>
+    issues.hasErrors || !deck ? { issues: issues.sorted() } : { deck, issues: issues.sorted() }
 
   if (!isPlainObject(raw) || !['id', 'title', 'entities', 'cards'].some((key) => key in raw)) {
     issues.error('not-a-deck', [], `this is not a deck: found ${describeValue(raw)}`, { expected: DECK_SHAPE })
@@ -95,7 +96,12 @@ function checkKindFields(file: DeckFile, issues: IssueList): void {
 }
 
 /** The meaning checks on a normalized deck; `declared` holds ids whose entries were broken (no second error). */
-export function checkDeck(deck: Deck, trace: DeckTrace, issues: IssueList, declared: { entities: Set<string>; sources: Set<string> }): void {
+export function checkDeck(
+  deck: Deck,
+  trace: DeckTrace,
+  issues: IssueList,
+  declared: { entities: Set<string>; sources: Set<string> },
+): void {
   const entities = new Map(deck.entities.map((entity) => [entity.id, entity]))
   const factPath = (fact: Fact): Path => trace.facts.get(fact.id)?.path ?? ['entities', fact.subject]
 
@@ -107,7 +113,11 @@ export function checkDeck(deck: Deck, trace: DeckTrace, issues: IssueList, decla
         hint: didYouMean(use.id, entities.keys()) ?? 'add it under `entities`, or correct the id',
       })
     } else if (use.kinds && !use.kinds.includes(entity.kind)) {
-      issues.error('wrong-kind', use.path, `\`${use.id}\` is ${article(entity.kind)}, but \`${use.field}\` needs ${use.kinds.map(article).join(' or ')}`)
+      issues.error(
+        'wrong-kind',
+        use.path,
+        `\`${use.id}\` is ${article(entity.kind)}, but \`${use.field}\` needs ${use.kinds.map(article).join(' or ')}`,
+      )
     }
   }
   const sourceIds = deck.sources.map((source) => source.id)
@@ -139,15 +149,25 @@ function describeFact(fact: Fact): string {
 }
 
 /** At most one father and one mother; a father must not be female, nor a mother male. */
-function checkParents(deck: Deck, entities: Map<string, Entity>, factPath: (fact: Fact) => Path, issues: IssueList): void {
+function checkParents(
+  deck: Deck,
+  entities: Map<string, Entity>,
+  factPath: (fact: Fact) => Path,
+  issues: IssueList,
+): void {
   const seen = new Map<string, RelationFact>()
   for (const fact of deck.facts) {
     if (fact.type !== 'relation' || fact.key !== 'parent') continue
     const gender = entities.get(fact.value)?.gender
     if ((fact.role === 'father' && gender === 'female') || (fact.role === 'mother' && gender === 'male')) {
-      issues.error('gender-mismatch', factPath(fact), `\`${fact.value}\` is listed as the ${fact.role} of \`${fact.subject}\` but is ${gender}`, {
-        hint: `use \`${fact.role === 'father' ? 'mother' : 'father'}\`, or correct the gender of \`${fact.value}\``,
-      })
+      issues.error(
+        'gender-mismatch',
+        factPath(fact),
+        `\`${fact.value}\` is listed as the ${fact.role} of \`${fact.subject}\` but is ${gender}`,
+        {
+          hint: `use \`${fact.role === 'father' ? 'mother' : 'father'}\`, or correct the gender of \`${fact.value}\``,
+        },
+      )
       continue
     }
     const role = fact.role ?? (gender === 'male' ? 'father' : gender === 'female' ? 'mother' : undefined)
@@ -157,9 +177,14 @@ function checkParents(deck: Deck, entities: Map<string, Entity>, factPath: (fact
       seen.set(`${fact.subject}:${role}`, fact)
       continue
     }
-    issues.error('too-many-parents', factPath(fact), `\`${fact.subject}\` has more than one ${role}: \`${first.value}\` and \`${fact.value}\``, {
-      hint: 'if the sources disagree, keep one and list the other under `disputed`',
-    })
+    issues.error(
+      'too-many-parents',
+      factPath(fact),
+      `\`${fact.subject}\` has more than one ${role}: \`${first.value}\` and \`${fact.value}\``,
+      {
+        hint: 'if the sources disagree, keep one and list the other under `disputed`',
+      },
+    )
   }
 }
 
@@ -179,9 +204,14 @@ function checkAncestry(deck: Deck, factPath: (fact: Fact) => Path, issues: Issue
       const status = state.get(fact.value)
       if (status === 'visiting') {
         const cycle = [...stack.slice(stack.indexOf(fact.value)), fact.value]
-        issues.error('ancestor-cycle', factPath(fact), `\`${fact.value}\` would be their own ancestor: ${cycle.join(' → ')}`, {
-          hint: 'check which side of this parent link is the child',
-        })
+        issues.error(
+          'ancestor-cycle',
+          factPath(fact),
+          `\`${fact.value}\` would be their own ancestor: ${cycle.join(' → ')}`,
+          {
+            hint: 'check which side of this parent link is the child',
+          },
+        )
       } else if (status === undefined) visit(fact.value)
     }
     stack.pop()
@@ -205,33 +235,57 @@ function checkLifeDates(deck: Deck, trace: DeckTrace, entities: Map<string, Enti
     if (fact.type === 'date' && fact.key === 'died') {
       const born = life.get(fact.subject)?.born
       if (born && definitelyBefore(fact.value, born)) {
-        issues.error('death-before-birth', at.value, `\`${fact.subject}\` dies (${fact.value.text}) before being born (${born.text})`, {
-          hint: 'check both dates; BC years are written `44 BC`',
-        })
+        issues.error(
+          'death-before-birth',
+          at.value,
+          `\`${fact.subject}\` dies (${fact.value.text}) before being born (${born.text})`,
+          {
+            hint: 'check both dates; BC years are written `44 BC`',
+          },
+        )
       }
     }
     if (fact.type !== 'tenure') continue
     const { start, end } = fact.value
     if (start && end && definitelyBefore(end, start)) {
-      issues.error('end-before-start', at.end ?? at.path, `the tenure ends (${end.text}) before it starts (${start.text})`, {
-        hint: 'swap `from` and `to`, or correct one of them',
-      })
+      issues.error(
+        'end-before-start',
+        at.end ?? at.path,
+        `the tenure ends (${end.text}) before it starts (${start.text})`,
+        {
+          hint: 'swap `from` and `to`, or correct one of them',
+        },
+      )
     }
     fact.value.coRulers.forEach((co, i) => {
       if (co.start && co.end && definitelyBefore(co.end, co.start))
-        issues.error('end-before-start', [...at.path, 'coRulers', i], `co-ruler \`${co.who}\` ends (${co.end.text}) before starting (${co.start.text})`)
+        issues.error(
+          'end-before-start',
+          [...at.path, 'coRulers', i],
+          `co-ruler \`${co.who}\` ends (${co.end.text}) before starting (${co.start.text})`,
+        )
     })
     const { born, died } = life.get(fact.subject) ?? {}
     const name = entities.get(fact.subject)?.name ?? fact.subject
     if (start && born && definitelyBefore(start, born)) {
-      issues.warning('tenure-outside-lifetime', at.start ?? at.path, `the tenure starts (${start.text}) before ${name} was born (${born.text})`, {
-        hint: 'check the dates of the tenure and of the birth',
-      })
+      issues.warning(
+        'tenure-outside-lifetime',
+        at.start ?? at.path,
+        `the tenure starts (${start.text}) before ${name} was born (${born.text})`,
+        {
+          hint: 'check the dates of the tenure and of the birth',
+        },
+      )
     }
     if (end && died && definitelyBefore(died, end)) {
-      issues.warning('tenure-outside-lifetime', at.end ?? at.path, `the tenure ends (${end.text}) after ${name} died (${died.text})`, {
-        hint: 'check the dates of the tenure and of the death',
-      })
+      issues.warning(
+        'tenure-outside-lifetime',
+        at.end ?? at.path,
+        `the tenure ends (${end.text}) after ${name} died (${died.text})`,
+        {
+          hint: 'check the dates of the tenure and of the death',
+        },
+      )
     }
   }
 }
@@ -244,7 +298,9 @@ function checkCards(deck: Deck, trace: DeckTrace, issues: IssueList): void {
     if (card.type === 'choice') {
       card.options.forEach((option, i) => {
         if (card.options.findIndex((other) => sameText(other, option)) < i)
-          issues.error('invalid-card', [...path, 'choices', i], `the choice \`${option}\` is listed twice`, { hint: 'every choice must be different' })
+          issues.error('invalid-card', [...path, 'choices', i], `the choice \`${option}\` is listed twice`, {
+            hint: 'every choice must be different',
+          })
       })
       if (!card.options.includes(card.answer)) {
         issues.error('invalid-card', [...path, 'answer'], `the answer \`${card.answer}\` is not one of the choices`, {
@@ -256,9 +312,14 @@ function checkCards(deck: Deck, trace: DeckTrace, issues: IssueList): void {
     if (card.type === 'cloze') {
       const gaps = [...card.text.matchAll(/\{\{(.*?)\}\}/g)].map((m) => m[1] as string)
       if (gaps.length === 0 || gaps.some((gap) => !gap.trim())) {
-        issues.error('invalid-card', [...path, 'cloze'], gaps.length === 0 ? 'the cloze has no gap' : 'the cloze has an empty gap', {
-          expected: 'text with at least one gap, like `The capital was {{Constantinople}}.`',
-        })
+        issues.error(
+          'invalid-card',
+          [...path, 'cloze'],
+          gaps.length === 0 ? 'the cloze has no gap' : 'the cloze has an empty gap',
+          {
+            expected: 'text with at least one gap, like `The capital was {{Constantinople}}.`',
+          },
+        )
       }
     }
   }

@@ -4,7 +4,14 @@
 //   B) Constantinople
 //   ANSWER: B
 import { type DraftCard, deckFromCards } from './cards-deck'
-import { type ImportIssue, type ImportIssueCode, type ImportResult, type TextImportOptions, hasErrors, importError } from './issues'
+import {
+  type ImportIssue,
+  type ImportIssueCode,
+  type ImportResult,
+  type TextImportOptions,
+  hasErrors,
+  importError,
+} from './issues'
 import { baseName, numberedLines, slugify } from './text'
 
 const OPTION = /^([A-Z])[.)]\s+(.*)$/
@@ -28,7 +35,14 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
   let pending: Pending | undefined
   let skipping = false
   const fail = (line: number, column: number, code: ImportIssueCode, message: string, hint?: string): void => {
-    issues.push(importError(code, message, { file, line, column, path: `cards.${drafts.length}` }, hint === undefined ? {} : { hint }))
+    issues.push(
+      importError(
+        code,
+        message,
+        { file, line, column, path: `cards.${drafts.length}` },
+        hint === undefined ? {} : { hint },
+      ),
+    )
     pending = undefined
     skipping = true
   }
@@ -37,8 +51,22 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
     const lineText = raw.trim()
     if (lineText === '') {
       if (pending && !skipping) {
-        if (pending.options.length === 0) fail(line, 1, 'aiken-no-options', `The question on line ${pending.line} has no options.`, 'Add options as "A. text", "B. text"…, then "ANSWER: A".')
-        else fail(line, 1, 'aiken-no-answer', `The question on line ${pending.line} has no ANSWER line.`, 'End every question with a line such as "ANSWER: B".')
+        if (pending.options.length === 0)
+          fail(
+            line,
+            1,
+            'aiken-no-options',
+            `The question on line ${pending.line} has no options.`,
+            'Add options as "A. text", "B. text"…, then "ANSWER: A".',
+          )
+        else
+          fail(
+            line,
+            1,
+            'aiken-no-answer',
+            `The question on line ${pending.line} has no ANSWER line.`,
+            'End every question with a line such as "ANSWER: B".',
+          )
       }
       pending = undefined
       skipping = false
@@ -49,7 +77,12 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
     const option = OPTION.exec(lineText)
     if (!pending) {
       if (answer || option) {
-        fail(line, 1, 'aiken-no-question', answer ? 'An ANSWER line without a question before it.' : 'An option without a question before it.')
+        fail(
+          line,
+          1,
+          'aiken-no-question',
+          answer ? 'An ANSWER line without a question before it.' : 'An option without a question before it.',
+        )
         continue
       }
       pending = { line, question: [lineText], options: [] }
@@ -60,9 +93,22 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
       const chosen = pending.options.find((o) => o.letter === letter)
       const colon = raw.indexOf(':')
       const column = colon + 2 + (/^\s*/.exec(raw.slice(colon + 1))?.[0].length ?? 0)
-      if (pending.options.length < 2) fail(line, 1, 'aiken-few-options', 'A multiple-choice question needs at least two options.')
-      else if (!/^[A-Z]$/.test(letter)) fail(line, column, 'aiken-bad-answer', `"ANSWER:" must be followed by one option letter, not "${answer[1] ?? ''}".`)
-      else if (!chosen) fail(line, column, 'aiken-unknown-answer', `The answer "${letter}" is not one of the options (${pending.options.map((o) => o.letter).join(', ')}).`)
+      if (pending.options.length < 2)
+        fail(line, 1, 'aiken-few-options', 'A multiple-choice question needs at least two options.')
+      else if (!/^[A-Z]$/.test(letter))
+        fail(
+          line,
+          column,
+          'aiken-bad-answer',
+          `"ANSWER:" must be followed by one option letter, not "${answer[1] ?? ''}".`,
+        )
+      else if (!chosen)
+        fail(
+          line,
+          column,
+          'aiken-unknown-answer',
+          `The answer "${letter}" is not one of the options (${pending.options.map((o) => o.letter).join(', ')}).`,
+        )
       else {
         const texts = pending.options.map((o) => o.text)
         const dup = texts.find((t, k) => texts.indexOf(t) !== k)
@@ -83,16 +129,28 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
       continue
     }
     if (pending.options.length > 0) {
-      fail(line, 1, 'aiken-no-answer', `The question on line ${pending.line} has no ANSWER line before this text.`, 'End every question with a line such as "ANSWER: B", then a blank line.')
+      fail(
+        line,
+        1,
+        'aiken-no-answer',
+        `The question on line ${pending.line} has no ANSWER line before this text.`,
+        'End every question with a line such as "ANSWER: B", then a blank line.',
+      )
       continue
     }
     pending.question.push(lineText)
   }
   if (pending && !skipping) {
     const last = numberedLines(text).length
-    fail(last, 1, pending.options.length === 0 ? 'aiken-no-options' : 'aiken-no-answer', `The question on line ${pending.line} has no ${pending.options.length === 0 ? 'options' : 'ANSWER line'}.`)
+    fail(
+      last,
+      1,
+      pending.options.length === 0 ? 'aiken-no-options' : 'aiken-no-answer',
+      `The question on line ${pending.line} has no ${pending.options.length === 0 ? 'options' : 'ANSWER line'}.`,
+    )
   }
-  if (!hasErrors(issues) && drafts.length === 0) issues.push(importError('aiken-empty', 'This file has no questions.', { file, line: 1, column: 1 }))
+  if (!hasErrors(issues) && drafts.length === 0)
+    issues.push(importError('aiken-empty', 'This file has no questions.', { file, line: 1, column: 1 }))
   if (hasErrors(issues)) return { issues, notices: [] }
   const name = baseName(file)
   const built = deckFromCards({ id: options.deckId ?? slugify(name), title: options.title ?? name }, drafts)

@@ -50,7 +50,10 @@ function hasTable(db: Database, name: string): boolean {
 /** Note types of a legacy (schema 11) collection: JSON in `col.models`. */
 function legacyNoteTypes(json: string): Map<number, NoteType> {
   const types = new Map<number, NoteType>()
-  const models = JSON.parse(json) as Record<string, { name?: string; type?: number; flds?: Array<{ name?: string; ord?: number }> }>
+  const models = JSON.parse(json) as Record<
+    string,
+    { name?: string; type?: number; flds?: Array<{ name?: string; ord?: number }> }
+  >
   for (const [id, model] of Object.entries(models)) {
     const fields = [...(model.flds ?? [])].sort((a, b) => (a.ord ?? 0) - (b.ord ?? 0)).map((f) => f.name ?? '')
     types.set(Number(id), { name: model.name ?? 'Unnamed', cloze: model.type === 1, fields })
@@ -65,7 +68,8 @@ function tableNoteTypes(db: Database): Map<number, NoteType> {
     const bytes = config instanceof Uint8Array ? config : new Uint8Array()
     types.set(Number(id), { name: String(name), cloze: bytes[0] === 0x08 && bytes[1] === 0x01, fields: [] })
   }
-  for (const [ntid, , name] of rows(db, 'SELECT ntid, ord, name FROM fields ORDER BY ntid, ord')) types.get(Number(ntid))?.fields.push(String(name))
+  for (const [ntid, , name] of rows(db, 'SELECT ntid, ord, name FROM fields ORDER BY ntid, ord'))
+    types.get(Number(ntid))?.fields.push(String(name))
   return types
 }
 
@@ -75,7 +79,8 @@ function deckName(db: Database): string | undefined {
   let names: Record<string, string> = {}
   const col = rows(db, 'SELECT decks FROM col')[0]?.[0]
   if (typeof col === 'string' && col.trim() !== '') {
-    for (const [id, deck] of Object.entries(JSON.parse(col) as Record<string, { name?: string }>)) names[id] = deck.name ?? ''
+    for (const [id, deck] of Object.entries(JSON.parse(col) as Record<string, { name?: string }>))
+      names[id] = deck.name ?? ''
   } else if (hasTable(db, 'decks')) {
     names = Object.fromEntries(rows(db, 'SELECT id, name FROM decks').map(([id, name]) => [String(id), String(name)]))
   }
@@ -110,13 +115,17 @@ function mediaCount(files: Record<string, Uint8Array>, entryNames: string[]): nu
 
 export async function importApkg(bytes: Uint8Array, options: ApkgImportOptions): Promise<ImportResult> {
   const { file } = options
-  const unzipped = safeUnzip(bytes, { wanted: (name) => name === 'media' || (COLLECTIONS as readonly string[]).includes(name) })
+  const unzipped = safeUnzip(bytes, {
+    wanted: (name) => name === 'media' || (COLLECTIONS as readonly string[]).includes(name),
+  })
   if (!unzipped.ok) return { issues: [fileError(unzipped.code, unzipped.message, file)], notices: [] }
   const names = unzipped.entries.map((e) => e.name)
   const collectionName = COLLECTIONS.find((name) => unzipped.files[name])
   const newer = names.includes(NEWER)
   if (!collectionName) {
-    const message = newer ? NEWER_FORMAT_MESSAGE : 'This zip file is not an Anki package: it has no collection.anki2 or collection.anki21 inside.'
+    const message = newer
+      ? NEWER_FORMAT_MESSAGE
+      : 'This zip file is not an Anki package: it has no collection.anki2 or collection.anki21 inside.'
     return { issues: [fileError(newer ? 'apkg-newer-format' : 'apkg-no-collection', message, file)], notices: [] }
   }
 
@@ -124,7 +133,16 @@ export async function importApkg(bytes: Uint8Array, options: ApkgImportOptions):
   try {
     SQL = await options.loadSql()
   } catch {
-    return { issues: [fileError('apkg-sql-unavailable', 'The Anki reader could not be loaded. Check your connection once, then try again.', file)], notices: [] }
+    return {
+      issues: [
+        fileError(
+          'apkg-sql-unavailable',
+          'The Anki reader could not be loaded. Check your connection once, then try again.',
+          file,
+        ),
+      ],
+      notices: [],
+    }
   }
   let collection: ReturnType<typeof readCollection>
   let db: Database | undefined
@@ -132,13 +150,25 @@ export async function importApkg(bytes: Uint8Array, options: ApkgImportOptions):
     db = new SQL.Database(unzipped.files[collectionName])
     collection = readCollection(db)
   } catch {
-    return { issues: [fileError('apkg-damaged', `The Anki collection inside this package (${collectionName}) could not be read; the file may be damaged.`, file)], notices: [] }
+    return {
+      issues: [
+        fileError(
+          'apkg-damaged',
+          `The Anki collection inside this package (${collectionName}) could not be read; the file may be damaged.`,
+          file,
+        ),
+      ],
+      notices: [],
+    }
   } finally {
     db?.close()
   }
 
-  const onlyStub = collection.notes.length > 0 && collection.notes.every((note) => note.fields.join(' ').toLowerCase().includes(STUB_TEXT))
-  if (onlyStub || (newer && collection.notes.length === 0)) return { issues: [fileError('apkg-newer-format', NEWER_FORMAT_MESSAGE, file)], notices: [] }
+  const onlyStub =
+    collection.notes.length > 0 &&
+    collection.notes.every((note) => note.fields.join(' ').toLowerCase().includes(STUB_TEXT))
+  if (onlyStub || (newer && collection.notes.length === 0))
+    return { issues: [fileError('apkg-newer-format', NEWER_FORMAT_MESSAGE, file)], notices: [] }
 
   const drafts: DraftCard[] = []
   let references = 0
@@ -167,17 +197,45 @@ export async function importApkg(bytes: Uint8Array, options: ApkgImportOptions):
     drafts.push({ type: 'basic', front: first.text, back: second.text })
   }
   if (drafts.length === 0) {
-    return { issues: [fileError('apkg-empty', 'This Anki package has no notes with text that Stavraton can import (Basic or Cloze notes).', file)], notices: [] }
+    return {
+      issues: [
+        fileError(
+          'apkg-empty',
+          'This Anki package has no notes with text that Stavraton can import (Basic or Cloze notes).',
+          file,
+        ),
+      ],
+      notices: [],
+    }
   }
 
   const notices: ImportNotice[] = []
   const media = mediaCount(unzipped.files, names)
-  if (media > 0) notices.push({ code: 'media-skipped', message: `${plural(media, 'media file')} ${media === 1 ? 'was' : 'were'} skipped: Stavraton imports text only.` })
-  else if (references > 0) notices.push({ code: 'media-skipped', message: `${plural(references, 'picture or sound reference')} ${references === 1 ? 'was' : 'were'} removed.` })
-  if (textless > 0) notices.push({ code: 'notes-skipped', message: `${plural(textless, 'note')} without text on both sides (pictures or sounds only) ${textless === 1 ? 'was' : 'were'} skipped.` })
-  if (unknownType > 0) notices.push({ code: 'notes-skipped', message: `${plural(unknownType, 'note')} of a missing note type ${unknownType === 1 ? 'was' : 'were'} skipped.` })
+  if (media > 0)
+    notices.push({
+      code: 'media-skipped',
+      message: `${plural(media, 'media file')} ${media === 1 ? 'was' : 'were'} skipped: Stavraton imports text only.`,
+    })
+  else if (references > 0)
+    notices.push({
+      code: 'media-skipped',
+      message: `${plural(references, 'picture or sound reference')} ${references === 1 ? 'was' : 'were'} removed.`,
+    })
+  if (textless > 0)
+    notices.push({
+      code: 'notes-skipped',
+      message: `${plural(textless, 'note')} without text on both sides (pictures or sounds only) ${textless === 1 ? 'was' : 'were'} skipped.`,
+    })
+  if (unknownType > 0)
+    notices.push({
+      code: 'notes-skipped',
+      message: `${plural(unknownType, 'note')} of a missing note type ${unknownType === 1 ? 'was' : 'were'} skipped.`,
+    })
   for (const type of extraFields.values()) {
-    notices.push({ code: 'fields-ignored', message: `Note type "${type.name}" has ${type.fields.length} fields; only the first two (${type.fields.slice(0, 2).join(', ')}) were used.` })
+    notices.push({
+      code: 'fields-ignored',
+      message: `Note type "${type.name}" has ${type.fields.length} fields; only the first two (${type.fields.slice(0, 2).join(', ')}) were used.`,
+    })
   }
   const name = baseName(file)
   const title = options.title ?? collection.deck ?? name

@@ -38,7 +38,10 @@ export function fromBase64Url(text: string): Uint8Array | undefined {
  * Inflate zlib data, stopping as soon as the output would pass `maxBytes`: input is pushed in small
  * chunks, so even a maximal-ratio stream cannot allocate much more than the limit.
  */
-export function inflateBounded(data: Uint8Array, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'invalid' } {
+export function inflateBounded(
+  data: Uint8Array,
+  maxBytes: number,
+): { ok: true; bytes: Uint8Array } | { ok: false; reason: 'too-large' | 'invalid' } {
   const chunks: Uint8Array[] = []
   let total = 0
   let tooLarge = false
@@ -49,7 +52,8 @@ export function inflateBounded(data: Uint8Array, maxBytes: number): { ok: true; 
   })
   try {
     const step = 1024
-    for (let i = 0; i < data.length && !tooLarge; i += step) stream.push(data.subarray(i, i + step), i + step >= data.length)
+    for (let i = 0; i < data.length && !tooLarge; i += step)
+      stream.push(data.subarray(i, i + step), i + step >= data.length)
   } catch {
     return { ok: false, reason: 'invalid' }
   }
@@ -69,7 +73,7 @@ export function inflateBounded(data: Uint8Array, maxBytes: number): { ok: true; 
 function adler32(bytes: Uint8Array): number {
   let a = 1
   let b = 0
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const end = Math.min(i + 5552, bytes.length)
     for (; i < end; i++) {
       a += bytes[i] ?? 0

@@ -31,7 +31,10 @@ function fullText(card: DraftCard): string {
  * Cards with the same front (a term asked twice with two meanings) get an id from front and back;
  * exact duplicates are dropped with a notice.
  */
-export function deckFromCards(meta: DeckMetaDraft, drafts: readonly DraftCard[]): { deck: Deck; notices: ImportNotice[] } {
+export function deckFromCards(
+  meta: DeckMetaDraft,
+  drafts: readonly DraftCard[],
+): { deck: Deck; notices: ImportNotice[] } {
   const cards: HandCard[] = []
   const ids = new Set<string>()
   const contents = new Set<string>()
@@ -60,6 +63,13 @@ export function deckFromCards(meta: DeckMetaDraft, drafts: readonly DraftCard[])
   }
   if (meta.description !== undefined) deck.description = meta.description
   const notices: ImportNotice[] =
-    duplicates > 0 ? [{ code: 'duplicates-skipped', message: `${plural(duplicates, 'duplicate card')} (same question and answer) ${duplicates === 1 ? 'was' : 'were'} skipped.` }] : []
+    duplicates > 0
+      ? [
+          {
+            code: 'duplicates-skipped',
+            message: `${plural(duplicates, 'duplicate card')} (same question and answer) ${duplicates === 1 ? 'was' : 'were'} skipped.`,
+          },
+        ]
+      : []
   return { deck, notices }
 }

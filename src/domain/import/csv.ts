@@ -4,7 +4,15 @@ import { deckFromCards, type DraftCard } from './cards-deck'
 import { hasAnkiCloze, hasGap, normalizeCloze } from './cloze'
 import { detectSeparator, isBlankRecord, modeFieldCount, parseDelimited } from './delimited'
 import { htmlToText, looksLikeHtml } from './html'
-import { type ImportIssue, type ImportNotice, type ImportResult, type TextImportOptions, hasErrors, importError, plural } from './issues'
+import {
+  type ImportIssue,
+  type ImportNotice,
+  type ImportResult,
+  type TextImportOptions,
+  hasErrors,
+  importError,
+  plural,
+} from './issues'
 import { baseName, slugify } from './text'
 
 interface AnkiHeaders {
@@ -20,11 +28,32 @@ interface AnkiHeaders {
   offset: number
 }
 
-const SEPARATOR_NAMES: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' }
-const SEPARATOR_WORDS: Record<string, string> = Object.fromEntries(Object.entries(SEPARATOR_NAMES).map(([name, sep]) => [sep, name]))
+const SEPARATOR_NAMES: Record<string, string> = {
+  tab: '\t',
+  comma: ',',
+  semicolon: ';',
+  space: ' ',
+  pipe: '|',
+  colon: ':',
+}
+const SEPARATOR_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries(SEPARATOR_NAMES).map(([name, sep]) => [sep, name]),
+)
 const SPECIAL_COLUMNS = ['tags column', 'notetype column', 'deck column', 'guid column']
-const KNOWN_HEADERS = new Set(['separator', 'html', 'columns', 'notetype', 'deck', 'tags', 'if matches', ...SPECIAL_COLUMNS])
-const HEADER_ROW = { front: /^(term|terms|front|question|word|prompt|card)$/i, back: /^(definition|definitions|back|answer|meaning|description)$/i }
+const KNOWN_HEADERS = new Set([
+  'separator',
+  'html',
+  'columns',
+  'notetype',
+  'deck',
+  'tags',
+  'if matches',
+  ...SPECIAL_COLUMNS,
+])
+const HEADER_ROW = {
+  front: /^(term|terms|front|question|word|prompt|card)$/i,
+  back: /^(definition|definitions|back|answer|meaning|description)$/i,
+}
 
 function readHeaders(text: string, file: string, issues: ImportIssue[], notices: ImportNotice[]): AnkiHeaders {
   const headers: AnkiHeaders = { special: new Set(), lines: 0, offset: 0 }
@@ -43,16 +72,24 @@ function readHeaders(text: string, file: string, issues: ImportIssue[], notices:
     headers.lines++
     headers.offset += match[0].length
     if (!KNOWN_HEADERS.has(key)) {
-      notices.push({ code: 'header-ignored', message: `Line ${lineNo}: the header "#${key}:" is not used by Stavraton and was ignored.` })
+      notices.push({
+        code: 'header-ignored',
+        message: `Line ${lineNo}: the header "#${key}:" is not used by Stavraton and was ignored.`,
+      })
       continue
     }
     if (key === 'separator') {
       const sep = SEPARATOR_NAMES[value.trim().toLowerCase()] ?? (value.length === 1 ? value : undefined)
       if (sep === undefined) {
         issues.push(
-          importError('csv-bad-separator', `Unknown separator "${value}".`, { file, line: lineNo, column: 12 }, {
-            expected: 'Tab, Comma, Semicolon, Space, Pipe, Colon or a single character',
-          }),
+          importError(
+            'csv-bad-separator',
+            `Unknown separator "${value}".`,
+            { file, line: lineNo, column: 12 },
+            {
+              expected: 'Tab, Comma, Semicolon, Space, Pipe, Colon or a single character',
+            },
+          ),
         )
       } else headers.separator = sep
     } else if (key === 'html') {
@@ -64,7 +101,13 @@ function readHeaders(text: string, file: string, issues: ImportIssue[], notices:
     } else if (SPECIAL_COLUMNS.includes(key)) {
       const index = Number(value.trim())
       if (!Number.isInteger(index) || index < 1) {
-        issues.push(importError('csv-bad-header', `"#${key}:" must be a column number (1, 2, …), not "${value}".`, { file, line: lineNo, column: key.length + 3 }))
+        issues.push(
+          importError('csv-bad-header', `"#${key}:" must be a column number (1, 2, …), not "${value}".`, {
+            file,
+            line: lineNo,
+            column: key.length + 3,
+          }),
+        )
       } else headers.special.add(index - 1)
     }
   }
@@ -92,7 +135,13 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
   let records = (unclosed ? parsed.records.slice(0, -1) : parsed.records).filter((r) => !isBlankRecord(r))
   if (records.length === 0) {
     if (unclosed) return { issues, notices }
-    issues.push(importError('csv-empty', 'This file has no cards: no line with a term and a definition.', { file, line: headers.lines + 1, column: 1 }))
+    issues.push(
+      importError('csv-empty', 'This file has no cards: no line with a term and a definition.', {
+        file,
+        line: headers.lines + 1,
+        column: 1,
+      }),
+    )
     return { issues, notices }
   }
 
@@ -101,9 +150,18 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
   const frontIndex = content[0] ?? 0
   const backIndex = content[1]
   const first = records[0]
-  if (!headers.columns && first && backIndex !== undefined && HEADER_ROW.front.test((first.fields[frontIndex] ?? '').trim()) && HEADER_ROW.back.test((first.fields[backIndex] ?? '').trim())) {
+  if (
+    !headers.columns &&
+    first &&
+    backIndex !== undefined &&
+    HEADER_ROW.front.test((first.fields[frontIndex] ?? '').trim()) &&
+    HEADER_ROW.back.test((first.fields[backIndex] ?? '').trim())
+  ) {
     records = records.slice(1)
-    notices.push({ code: 'header-row-skipped', message: `Line ${first.line} ("${first.fields[frontIndex]}", "${first.fields[backIndex]}") looks like column names and was not made into a card.` })
+    notices.push({
+      code: 'header-row-skipped',
+      message: `Line ${first.line} ("${first.fields[frontIndex]}", "${first.fields[backIndex]}") looks like column names and was not made into a card.`,
+    })
   }
   const html = headers.html ?? looksLikeHtml(data)
   // Without Anki headers, a line with more fields than most is a separator inside unquoted text.
@@ -127,40 +185,78 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
     media += front.media + back.media
     if (hasAnkiCloze(front.text)) {
       const cloze = normalizeCloze(front.text)
-      if (!hasGap(cloze)) issues.push(importError('csv-empty-cloze', 'This cloze has no text inside its {{c1::…}} gap.', at(frontIndex)))
+      if (!hasGap(cloze))
+        issues.push(importError('csv-empty-cloze', 'This cloze has no text inside its {{c1::…}} gap.', at(frontIndex)))
       else drafts.push({ type: 'cloze', text: cloze })
       if (back.text !== '') backExtra++
       continue
     }
     if (plain && record.fields.length > usual && usual >= 2) {
       issues.push(
-        importError('csv-extra-columns', `This line has ${record.fields.length} fields but most lines have ${usual}: is there a ${sepName} inside a term or definition?`, at(usual), {
-          hint: `Put that field in double quotes, or export again with another separator (Tab is safest).`,
-        }),
+        importError(
+          'csv-extra-columns',
+          `This line has ${record.fields.length} fields but most lines have ${usual}: is there a ${sepName} inside a term or definition?`,
+          at(usual),
+          {
+            hint: `Put that field in double quotes, or export again with another separator (Tab is safest).`,
+          },
+        ),
       )
       continue
     }
     if (backIndex === undefined || record.fields.length <= backIndex) {
       issues.push(
-        importError('csv-missing-definition', `This line has only one field; expected a term and a definition separated by a ${sepName}.`, at(frontIndex), {
-          expected: `term${separator === '\t' ? '<Tab>' : separator}definition`,
-        }),
+        importError(
+          'csv-missing-definition',
+          `This line has only one field; expected a term and a definition separated by a ${sepName}.`,
+          at(frontIndex),
+          {
+            expected: `term${separator === '\t' ? '<Tab>' : separator}definition`,
+          },
+        ),
       )
       continue
     }
     if (record.fields.length > 2 + headers.special.size) extraColumns++
-    const media1 = front.media > 0 || back.media > 0 ? ' (it holds only a picture or sound, which Stavraton cannot import)' : ''
-    if (front.text === '') issues.push(importError('csv-empty-term', `The term is empty${media1}.`, at(frontIndex), { hint: 'Fill it in or delete the line.' }))
-    else if (back.text === '') issues.push(importError('csv-empty-definition', `The definition of "${front.text}" is empty${media1}.`, at(backIndex), { hint: 'Fill it in or delete the line.' }))
+    const media1 =
+      front.media > 0 || back.media > 0 ? ' (it holds only a picture or sound, which Stavraton cannot import)' : ''
+    if (front.text === '')
+      issues.push(
+        importError('csv-empty-term', `The term is empty${media1}.`, at(frontIndex), {
+          hint: 'Fill it in or delete the line.',
+        }),
+      )
+    else if (back.text === '')
+      issues.push(
+        importError('csv-empty-definition', `The definition of "${front.text}" is empty${media1}.`, at(backIndex), {
+          hint: 'Fill it in or delete the line.',
+        }),
+      )
     else drafts.push({ type: 'basic', front: front.text, back: back.text })
   }
   if (hasErrors(issues)) return { issues: issues.sort((a, b) => a.line - b.line || a.column - b.column), notices }
 
   if (!headers.separator) notices.push({ code: 'separator-detected', message: `Read as ${sepName}-separated text.` })
-  if (html) notices.push({ code: 'html-removed', message: 'HTML formatting (bold, line breaks, colours) was removed; only the text was kept.' })
-  if (media > 0) notices.push({ code: 'media-skipped', message: `${plural(media, 'picture or sound reference')} ${media === 1 ? 'was' : 'were'} skipped: Stavraton imports text only.` })
-  if (extraColumns > 0) notices.push({ code: 'columns-ignored', message: `Only the first two columns (term and definition) were used; ${plural(extraColumns, 'line')} had more.` })
-  if (backExtra > 0) notices.push({ code: 'back-extra-ignored', message: `The extra text after ${plural(backExtra, 'cloze card')} was not imported.` })
+  if (html)
+    notices.push({
+      code: 'html-removed',
+      message: 'HTML formatting (bold, line breaks, colours) was removed; only the text was kept.',
+    })
+  if (media > 0)
+    notices.push({
+      code: 'media-skipped',
+      message: `${plural(media, 'picture or sound reference')} ${media === 1 ? 'was' : 'were'} skipped: Stavraton imports text only.`,
+    })
+  if (extraColumns > 0)
+    notices.push({
+      code: 'columns-ignored',
+      message: `Only the first two columns (term and definition) were used; ${plural(extraColumns, 'line')} had more.`,
+    })
+  if (backExtra > 0)
+    notices.push({
+      code: 'back-extra-ignored',
+      message: `The extra text after ${plural(backExtra, 'cloze card')} was not imported.`,
+    })
   const name = baseName(file)
   const title = options.title ?? headers.deck ?? name
   const built = deckFromCards({ id: options.deckId ?? slugify(headers.deck ?? name), title }, drafts)

@@ -57,14 +57,19 @@ function cardLabel(card: HandCard): string {
 function items(deck: Deck): Map<string, { label: string; body: string }> {
   const names = new Map(deck.entities.map((e) => [e.id, e.name]))
   const out = new Map<string, { label: string; body: string }>()
-  for (const fact of deck.facts) out.set(fact.id, { label: factLabel(fact, names), body: stableStringify({ ...fact, names: relatedNames(fact, names) }) })
+  for (const fact of deck.facts)
+    out.set(fact.id, {
+      label: factLabel(fact, names),
+      body: stableStringify({ ...fact, names: relatedNames(fact, names) }),
+    })
   for (const card of deck.cards) out.set(`card:${card.id}`, { label: cardLabel(card), body: stableStringify(card) })
   return out
 }
 
 /** A renamed entity changes what its facts say, so names are part of a fact's content here. */
 function relatedNames(fact: Fact, names: Map<string, string>): string[] {
-  const other = fact.type === 'relation' || fact.type === 'place' ? fact.value : fact.type === 'tenure' ? fact.value.office : ''
+  const other =
+    fact.type === 'relation' || fact.type === 'place' ? fact.value : fact.type === 'tenure' ? fact.value.office : ''
   return [names.get(fact.subject) ?? '', names.get(other) ?? '']
 }
 

@@ -69,7 +69,21 @@ export function parseDeckDocument(text: string): DeckDocument {
 }
 
 export function emptyPerson(): PersonForm {
-  return { id: '', name: '', aliases: [], gender: '', description: '', born: '', bornPlace: '', died: '', diedPlace: '', father: '', mother: '', spouses: [], sources: [] }
+  return {
+    id: '',
+    name: '',
+    aliases: [],
+    gender: '',
+    description: '',
+    born: '',
+    bornPlace: '',
+    died: '',
+    diedPlace: '',
+    father: '',
+    mother: '',
+    spouses: [],
+    sources: [],
+  }
 }
 
 export function newDeckYaml(meta: Pick<DeckMetaForm, 'id' | 'title'> & Partial<DeckMetaForm>): string {
@@ -105,18 +119,26 @@ function oneOrList(values: string[]): string | string[] {
 }
 
 function listOf(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map((v) => (v && typeof v === 'object' ? text((v as { id?: unknown }).id) : text(v))).filter(Boolean)
+  if (Array.isArray(value))
+    return value.map((v) => (v && typeof v === 'object' ? text((v as { id?: unknown }).id) : text(v))).filter(Boolean)
   if (value && typeof value === 'object') return [text((value as { id?: unknown }).id)].filter(Boolean)
   return value === undefined || value === null || value === '' ? [] : [text(value)]
 }
 
 export function deckMeta(doc: DeckDocument): DeckMetaForm {
   const get = (key: string): string => text(plainValue(doc, [key]))
-  return { id: get('id'), title: get('title'), description: get('description'), author: get('author'), licence: get('licence') }
+  return {
+    id: get('id'),
+    title: get('title'),
+    description: get('description'),
+    author: get('author'),
+    licence: get('licence'),
+  }
 }
 
 export function writeDeckMeta(doc: DeckDocument, form: DeckMetaForm): void {
-  for (const key of ['id', 'title', 'description', 'author', 'licence'] as const) setOrDelete(doc, [key], form[key].trim())
+  for (const key of ['id', 'title', 'description', 'author', 'licence'] as const)
+    setOrDelete(doc, [key], form[key].trim())
 }
 
 export function listEntities(doc: DeckDocument): EntitySummary[] {
@@ -134,7 +156,12 @@ export function listSources(doc: DeckDocument): SourceForm[] {
   if (!isMap(sources)) return []
   return sources.items.map((pair) => {
     const id = text(isScalar(pair.key) ? pair.key.value : pair.key)
-    const value = pair.value && isScalar(pair.value) ? { title: pair.value.value } : isMap(pair.value) ? (pair.value.toJSON() as Record<string, unknown>) : {}
+    const value =
+      pair.value && isScalar(pair.value)
+        ? { title: pair.value.value }
+        : isMap(pair.value)
+          ? (pair.value.toJSON() as Record<string, unknown>)
+          : {}
     return { id, title: text(value.title), url: text(value.url) }
   })
 }
@@ -151,7 +178,11 @@ export function resolveEntity(doc: DeckDocument, typed: string, kind: string): s
   if (byId) return byId.id
   const byName = entities.find((e) => e.name.toLowerCase() === wanted.toLowerCase())
   if (byName) return byName.id
-  const id = freeId(entities.map((e) => e.id), wanted, kind)
+  const id = freeId(
+    entities.map((e) => e.id),
+    wanted,
+    kind,
+  )
   doc.setIn(['entities', id], doc.createNode({ kind, name: wanted }))
   return id
 }
@@ -220,7 +251,9 @@ export function writePerson(doc: DeckDocument, form: PersonForm): void {
   writeRef(doc, [...path, 'mother'], resolveEntity(doc, form.mother, 'person'))
   const spouses = form.spouses.map((s) => resolveEntity(doc, s, 'person')).filter(Boolean)
   const existing = doc.getIn([...path, 'spouse'], true)
-  const keep = isSeq(existing) ? existing.items.filter((item) => isMap(item) && spouses.includes(text(item.get('id')))) : []
+  const keep = isSeq(existing)
+    ? existing.items.filter((item) => isMap(item) && spouses.includes(text(item.get('id'))))
+    : []
   const kept = new Set(keep.map((item) => text((item as { get(key: string): unknown }).get('id'))))
   const items = [...keep, ...spouses.filter((s) => !kept.has(s))]
   if (items.length === 0) setOrDelete(doc, [...path, 'spouse'], '')
@@ -257,7 +290,11 @@ export function addCard(doc: DeckDocument, form: CardForm): void {
     form.type === 'basic'
       ? { front: form.front.trim(), back: form.back.trim() }
       : form.type === 'choice'
-        ? { question: form.question.trim(), choices: form.choices.map((c) => c.trim()).filter(Boolean), answer: form.answer.trim() }
+        ? {
+            question: form.question.trim(),
+            choices: form.choices.map((c) => c.trim()).filter(Boolean),
+            answer: form.answer.trim(),
+          }
         : { cloze: form.text.trim() }
   const cards = doc.getIn(['cards'], true)
   if (isSeq(cards)) cards.add(doc.createNode(card))

@@ -20,7 +20,10 @@ function isNewline(ch: string | undefined): boolean {
   return ch === '\n' || ch === '\r'
 }
 
-export function parseDelimited(text: string, options: DelimitedOptions): { records: DelimitedRecord[]; issues: ImportIssue[] } {
+export function parseDelimited(
+  text: string,
+  options: DelimitedOptions,
+): { records: DelimitedRecord[]; issues: ImportIssue[] } {
   const { separator: sep, file } = options
   const records: DelimitedRecord[] = []
   const issues: ImportIssue[] = []
@@ -70,9 +73,14 @@ export function parseDelimited(text: string, options: DelimitedOptions): { recor
         }
         if (!closed) {
           issues.push(
-            importError('csv-unclosed-quote', `The quoted field that starts here is never closed.`, { file, line: fieldLine, column: fieldCol }, {
-              hint: 'Add the closing quote ("), or write a quote inside a quoted field as two quotes ("").',
-            }),
+            importError(
+              'csv-unclosed-quote',
+              `The quoted field that starts here is never closed.`,
+              { file, line: fieldLine, column: fieldCol },
+              {
+                hint: 'Add the closing quote ("), or write a quote inside a quoted field as two quotes ("").',
+              },
+            ),
           )
           record.fields.push(value)
           record.columns.push(fieldCol)
@@ -81,10 +89,15 @@ export function parseDelimited(text: string, options: DelimitedOptions): { recor
         }
         if (i < n && text[i] !== sep && !isNewline(text[i])) {
           issues.push(
-            importError('csv-text-after-quote', `Unexpected text after the closing quote of a field.`, { file, line, column: col }, {
-              expected: 'a separator or the end of the line',
-              hint: 'Inside a quoted field write a quote as two quotes ("").',
-            }),
+            importError(
+              'csv-text-after-quote',
+              `Unexpected text after the closing quote of a field.`,
+              { file, line, column: col },
+              {
+                expected: 'a separator or the end of the line',
+                hint: 'Inside a quoted field write a quote as two quotes ("").',
+              },
+            ),
           )
           while (i < n && text[i] !== sep && !isNewline(text[i])) {
             value += text[i]

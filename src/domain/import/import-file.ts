@@ -46,22 +46,56 @@ function checkSize(result: ImportResult, file: string): ImportResult {
   const items = deck.facts.length + deck.cards.length
   if (items <= MAX_DECK_ITEMS) return result
   return {
-    issues: [fileError('too-many-items', `This deck has ${items.toLocaleString('en')} facts and cards; the limit is ${MAX_DECK_ITEMS.toLocaleString('en')}.`, file, 'Split it into several decks.')],
+    issues: [
+      fileError(
+        'too-many-items',
+        `This deck has ${items.toLocaleString('en')} facts and cards; the limit is ${MAX_DECK_ITEMS.toLocaleString('en')}.`,
+        file,
+        'Split it into several decks.',
+      ),
+    ],
     notices: [],
   }
 }
 
-export async function importDeckFile(name: string, bytes: Uint8Array, options: ImportFileOptions): Promise<ImportResult> {
+export async function importDeckFile(
+  name: string,
+  bytes: Uint8Array,
+  options: ImportFileOptions,
+): Promise<ImportResult> {
   if (bytes.length > MAX_FILE_BYTES) {
-    const hint = isZip(bytes) ? 'In Anki, export again without "Include media": Stavraton imports text only.' : 'Split it into several files.'
-    return { issues: [fileError('file-too-large', `This file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)}.`, name, hint)], notices: [] }
+    const hint = isZip(bytes)
+      ? 'In Anki, export again without "Include media": Stavraton imports text only.'
+      : 'Split it into several files.'
+    return {
+      issues: [
+        fileError(
+          'file-too-large',
+          `This file is ${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)}.`,
+          name,
+          hint,
+        ),
+      ],
+      notices: [],
+    }
   }
   const ext = extensionOf(name)
   if (SPREADSHEETS.has(ext)) {
-    return { issues: [fileError('unsupported-file', 'Spreadsheets cannot be read directly.', name, 'Save the sheet as "CSV UTF-8" with the terms in the first column and the definitions in the second, then import that file.')], notices: [] }
+    return {
+      issues: [
+        fileError(
+          'unsupported-file',
+          'Spreadsheets cannot be read directly.',
+          name,
+          'Save the sheet as "CSV UTF-8" with the terms in the first column and the definitions in the second, then import that file.',
+        ),
+      ],
+      notices: [],
+    }
   }
   const format = detectFormat(name, bytes)
-  if (format === 'apkg') return checkSize(await importApkg(bytes, { file: name, loadSql: options.loadSql, ...overrides(options) }), name)
+  if (format === 'apkg')
+    return checkSize(await importApkg(bytes, { file: name, loadSql: options.loadSql, ...overrides(options) }), name)
   const decoded = decodeText(bytes)
   if (!decoded.ok) return { issues: [fileError('not-text', decoded.message, name)], notices: [] }
   const text = decoded.text
@@ -79,7 +113,17 @@ export async function importDeckFile(name: string, bytes: Uint8Array, options: I
     case 'csv':
       return checkSize(importCsv(text, { file: name, ...overrides(options) }), name)
     default:
-      return { issues: [fileError('unsupported-file', 'Stavraton cannot read this kind of file.', name, `Accepted: ${IMPORT_ACCEPT.replaceAll(',', ' ')}`)], notices: [] }
+      return {
+        issues: [
+          fileError(
+            'unsupported-file',
+            'Stavraton cannot read this kind of file.',
+            name,
+            `Accepted: ${IMPORT_ACCEPT.replaceAll(',', ' ')}`,
+          ),
+        ],
+        notices: [],
+      }
   }
 }
 

@@ -28,18 +28,24 @@ export function deckLinkPayload(linkOrFragment: string): string | undefined {
   return undefined
 }
 
-const DAMAGED = 'This link is incomplete or damaged: it may have been cut off when it was copied. Ask for the link again, or for the deck file.'
+const DAMAGED =
+  'This link is incomplete or damaged: it may have been cut off when it was copied. Ask for the link again, or for the deck file.'
 
 export function decodeDeckLink(linkOrFragment: string): { deck?: Deck; issues: ImportIssue[] } {
   const payload = deckLinkPayload(linkOrFragment)
-  if (payload === undefined || payload === '') return { issues: [fileError('link-invalid', 'This link carries no deck (it has no "#deck=…" part).', 'link')] }
+  if (payload === undefined || payload === '')
+    return { issues: [fileError('link-invalid', 'This link carries no deck (it has no "#deck=…" part).', 'link')] }
   // A base64 payload is 4/3 of the compressed deck, which is smaller than the deck.
-  if (payload.length > (MAX_LINK_DECK_BYTES * 4) / 3) return { issues: [fileError('link-too-large', `This link is longer than any deck Stavraton shares.`, 'link')] }
+  if (payload.length > (MAX_LINK_DECK_BYTES * 4) / 3)
+    return { issues: [fileError('link-too-large', `This link is longer than any deck Stavraton shares.`, 'link')] }
   const packed = fromBase64Url(payload)
   if (!packed) return { issues: [fileError('link-invalid', DAMAGED, 'link')] }
   const inflated = inflateBounded(packed, MAX_LINK_DECK_BYTES)
   if (!inflated.ok) {
-    const message = inflated.reason === 'too-large' ? `The deck in this link unpacks to more than ${formatBytes(MAX_LINK_DECK_BYTES)}; it was not opened.` : DAMAGED
+    const message =
+      inflated.reason === 'too-large'
+        ? `The deck in this link unpacks to more than ${formatBytes(MAX_LINK_DECK_BYTES)}; it was not opened.`
+        : DAMAGED
     return { issues: [fileError(inflated.reason === 'too-large' ? 'link-too-large' : 'link-invalid', message, 'link')] }
   }
   let raw: unknown

@@ -9,12 +9,17 @@ export type DecodedText = { ok: true; text: string } | { ok: false; message: str
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) }
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)) }
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+      return { ok: true, text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)) }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+      return { ok: true, text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)) }
     // TextDecoder drops a UTF-8 BOM by itself.
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
   } catch {
-    return { ok: false, message: 'This file is not UTF-8 text. Save or export it again as UTF-8 (in Excel: "CSV UTF-8").' }
+    return {
+      ok: false,
+      message: 'This file is not UTF-8 text. Save or export it again as UTF-8 (in Excel: "CSV UTF-8").',
+    }
   }
 }
 

@@ -33,7 +33,9 @@ class Refused extends Error {
 }
 
 export function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  return (
+    bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  )
 }
 
 export function safeUnzip(bytes: Uint8Array, options: UnzipOptions): UnzipResult {
@@ -47,7 +49,10 @@ export function safeUnzip(bytes: Uint8Array, options: UnzipOptions): UnzipResult
         entries.push({ name: info.name, size: info.size, originalSize: info.originalSize })
         if (!options.wanted(info.name)) return false
         if (info.originalSize > maxEntry) {
-          throw new Refused('zip-too-large', `"${info.name}" inside the package would unpack to ${formatBytes(info.originalSize)}; the limit is ${formatBytes(maxEntry)}.`)
+          throw new Refused(
+            'zip-too-large',
+            `"${info.name}" inside the package would unpack to ${formatBytes(info.originalSize)}; the limit is ${formatBytes(maxEntry)}.`,
+          )
         }
         if (info.originalSize > RATIO_CHECK_FROM_BYTES && info.originalSize > info.size * MAX_COMPRESSION_RATIO) {
           throw new Refused(
@@ -56,13 +61,18 @@ export function safeUnzip(bytes: Uint8Array, options: UnzipOptions): UnzipResult
           )
         }
         total += info.originalSize
-        if (total > maxTotal) throw new Refused('zip-too-large', `The package would unpack to more than ${formatBytes(maxTotal)}.`)
+        if (total > maxTotal)
+          throw new Refused('zip-too-large', `The package would unpack to more than ${formatBytes(maxTotal)}.`)
         return true
       },
     })
     return { ok: true, entries, files }
   } catch (error) {
     if (error instanceof Refused) return { ok: false, code: error.code, message: error.message }
-    return { ok: false, code: 'zip-invalid', message: 'This file is not a valid zip archive (it may be damaged or incomplete).' }
+    return {
+      ok: false,
+      code: 'zip-invalid',
+      message: 'This file is not a valid zip archive (it may be damaged or incomplete).',
+    }
   }
 }

@@ -84,7 +84,8 @@ function boxQuestion(
   const near = relatives(graph, i)
   const far = () => graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k))
   // A man's box gets men (or people of unknown gender) as distractors first, a woman's women.
-  const sameGender = (k: number) => !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
+  const sameGender = (k: number) =>
+    !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
   const take = (k: number, allowed: (k: number) => boolean) => {
     const other = graph.people[k]!.name
     if (!allowed(k) || fits.has(k) || taken.has(other)) return
@@ -177,7 +178,13 @@ function anyAccountLinks(deck: Deck, graph: FamilyGraph): AnyAccountLinks {
  * Everyone else who has, by any source's account, all the described relatives: they would be
  * right too. Only people sharing one described link are looked at, so this stays linear in the links.
  */
-function fitting(links: AnyAccountLinks, i: number, parents: FamilyLink[], spouses: FamilyLink[], children: FamilyLink[]): Set<number> {
+function fitting(
+  links: AnyAccountLinks,
+  i: number,
+  parents: FamilyLink[],
+  spouses: FamilyLink[],
+  children: FamilyLink[],
+): Set<number> {
   const candidates =
     parents.length > 0
       ? links.children[parents[0]!.other]!
@@ -208,12 +215,15 @@ function relatives(graph: FamilyGraph, i: number): Set<number> {
   const side = (from: Iterable<number>) => step(from, (k) => graph.spouses[k]!)
   const siblings = down(up([i]))
   const near = new Set<number>()
-  for (const set of [siblings, down(down(up(up([i])))), side(siblings), side([i]), up(up([i])), down(down([i]))]) for (const k of set) near.add(k)
+  for (const set of [siblings, down(down(up(up([i])))), side(siblings), side([i]), up(up([i])), down(down([i]))])
+    for (const k of set) near.add(k)
   near.delete(i)
   return near
 }
 
 function sourcesOf(deck: Deck, facts: Fact[]): QuestionSource[] {
   const ids = new Set(facts.flatMap((f) => f.sources))
-  return deck.sources.filter((s) => ids.has(s.id)).map((s) => ({ id: s.id, title: s.title, ...(s.url ? { url: s.url } : {}) }))
+  return deck.sources
+    .filter((s) => ids.has(s.id))
+    .map((s) => ({ id: s.id, title: s.title, ...(s.url ? { url: s.url } : {}) }))
 }

@@ -247,7 +247,12 @@ function placeFamily(rows: number[][], units: Units, geo: Geometry, o: Required<
   return max - min
 }
 
-function spouseEdges(graph: FamilyGraph, units: Units, nodes: FamilyTreeNode[], o: Required<FamilyTreeOptions>): FamilyTreeEdge[] {
+function spouseEdges(
+  graph: FamilyGraph,
+  units: Units,
+  nodes: FamilyTreeNode[],
+  o: Required<FamilyTreeOptions>,
+): FamilyTreeEdge[] {
   const edges: FamilyTreeEdge[] = []
   graph.spouses.forEach((links, a) => {
     for (const { other: b, fact } of links) {
@@ -256,15 +261,33 @@ function spouseEdges(graph: FamilyGraph, units: Units, nodes: FamilyTreeNode[], 
       let points: Point[]
       if (adjacent(units, a, b)) {
         const y = l.y + l.height / 2
-        points = [{ x: l.x + l.width, y }, { x: r.x, y }]
+        points = [
+          { x: l.x + l.width, y },
+          { x: r.x, y },
+        ]
       } else if (l.y === r.y) {
         const y = l.y - o.rowGap / 4
-        points = [{ x: l.x + l.width / 2, y: l.y }, { x: l.x + l.width / 2, y }, { x: r.x + r.width / 2, y }, { x: r.x + r.width / 2, y: r.y }]
+        points = [
+          { x: l.x + l.width / 2, y: l.y },
+          { x: l.x + l.width / 2, y },
+          { x: r.x + r.width / 2, y },
+          { x: r.x + r.width / 2, y: r.y },
+        ]
       } else {
         const [t, u] = l.y < r.y ? [l, r] : [r, l]
-        points = [{ x: t.x + t.width / 2, y: t.y + t.height }, { x: u.x + u.width / 2, y: u.y }]
+        points = [
+          { x: t.x + t.width / 2, y: t.y + t.height },
+          { x: u.x + u.width / 2, y: u.y },
+        ]
       }
-      edges.push({ id: fact.id, kind: 'spouse', from: [l.id], to: r.id, points, disputed: fact.alternatives.length > 0 })
+      edges.push({
+        id: fact.id,
+        kind: 'spouse',
+        from: [l.id],
+        to: r.id,
+        points,
+        disputed: fact.alternatives.length > 0,
+      })
     }
   })
   return edges
@@ -276,16 +299,34 @@ function adjacent(units: Units, a: number, b: number): boolean {
   return Math.abs(ms.indexOf(a) - ms.indexOf(b)) === 1
 }
 
-function parentEdges(graph: FamilyGraph, units: Units, nodes: FamilyTreeNode[], o: Required<FamilyTreeOptions>): FamilyTreeEdge[] {
+function parentEdges(
+  graph: FamilyGraph,
+  units: Units,
+  nodes: FamilyTreeNode[],
+  o: Required<FamilyTreeOptions>,
+): FamilyTreeEdge[] {
   const edges: FamilyTreeEdge[] = []
   graph.parents.forEach((links, c) => {
     const child = nodes[c]!
     const cx = child.x + child.width / 2
     const busY = child.y - o.rowGap / 2
     const drop = (x: number, y: number): Point[] =>
-      y >= busY ? [{ x, y }, { x: cx, y: child.y }]
-      : Math.abs(x - cx) < 12 ? [{ x, y }, { x, y: child.y }] // nearly straight below: no jog
-      : [{ x, y }, { x, y: busY }, { x: cx, y: busY }, { x: cx, y: child.y }]
+      y >= busY
+        ? [
+            { x, y },
+            { x: cx, y: child.y },
+          ]
+        : Math.abs(x - cx) < 12
+          ? [
+              { x, y },
+              { x, y: child.y },
+            ] // nearly straight below: no jog
+          : [
+              { x, y },
+              { x, y: busY },
+              { x: cx, y: busY },
+              { x: cx, y: child.y },
+            ]
     const rest = links.slice()
     while (rest.length) {
       const first = rest.shift()!
@@ -293,7 +334,10 @@ function parentEdges(graph: FamilyGraph, units: Units, nodes: FamilyTreeNode[], 
       const pair = k >= 0 ? [first, ...rest.splice(k, 1)] : [first]
       const ps = pair.map((l) => nodes[l.other]!).sort((a, b) => a.x - b.x)
       const [l, r] = [ps[0]!, ps[ps.length - 1]!]
-      const points = pair.length === 2 ? drop((l.x + l.width + r.x) / 2, l.y + l.height / 2) : drop(l.x + l.width / 2, l.y + l.height)
+      const points =
+        pair.length === 2
+          ? drop((l.x + l.width + r.x) / 2, l.y + l.height / 2)
+          : drop(l.x + l.width / 2, l.y + l.height)
       const from = ps.map((p) => p.id)
       edges.push({
         id: `parent:${from.join('+')}:${child.id}`,

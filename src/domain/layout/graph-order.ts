@@ -38,7 +38,8 @@ export function topologicalOrder(parents: readonly (readonly number[])[]): { ord
     }
     queue.length = 0
   }
-  const kept = cut.size === 0 ? parents.map((ps) => ps.slice()) : parents.map((ps, i) => ps.filter((p) => !cut.has(`${p}:${i}`)))
+  const kept =
+    cut.size === 0 ? parents.map((ps) => ps.slice()) : parents.map((ps, i) => ps.filter((p) => !cut.has(`${p}:${i}`)))
   return { order, parents: kept }
 }
 
@@ -94,7 +95,12 @@ export function stronglyConnected(adjacency: readonly (readonly number[])[]): In
  * weighted) to the wanted left positions: pool-adjacent-violators on positions shifted by the widths
  * before each box. Linear time.
  */
-export function placeInOrder(wanted: readonly number[], widths: readonly number[], weights: readonly number[], gap: number): number[] {
+export function placeInOrder(
+  wanted: readonly number[],
+  widths: readonly number[],
+  weights: readonly number[],
+  gap: number,
+): number[] {
   const n = wanted.length
   const shift = new Float64Array(n)
   for (let i = 1; i < n; i++) shift[i] = shift[i - 1]! + widths[i - 1]! + gap

@@ -79,7 +79,13 @@ export interface TimeWindow {
  * Zooms a visible window by `factor` (> 1 zooms in) keeping the axis value at `anchor`
  * (0 = left edge, 1 = right edge) in place; stays inside `bounds` and no narrower than `minSpan`.
  */
-export function zoomWindow(view: TimeWindow, factor: number, anchor: number, bounds: TimeWindow, minSpan = 1 / 12): TimeWindow {
+export function zoomWindow(
+  view: TimeWindow,
+  factor: number,
+  anchor: number,
+  bounds: TimeWindow,
+  minSpan = 1 / 12,
+): TimeWindow {
   const full = bounds.end - bounds.start
   const span = Math.min(full, Math.max(minSpan, (view.end - view.start) / factor))
   const pivot = view.start + (view.end - view.start) * anchor

@@ -90,7 +90,14 @@ export interface TimelineLayout {
   undated: { id: string; label: string }[]
 }
 
-const DEFAULTS: Required<TimelineOptions> = { circaYears: 2, openYears: 8, pxPerYear: 8, charWidth: 6.5, gapPx: 8, tickCount: 10 }
+const DEFAULTS: Required<TimelineOptions> = {
+  circaYears: 2,
+  openYears: 8,
+  pxPerYear: 8,
+  charWidth: 6.5,
+  gapPx: 8,
+  tickCount: 10,
+}
 
 type Item = (Omit<TimelineBar, 'row'> | Omit<TimelinePoint, 'row'>) & { from: number; to: number }
 
@@ -189,7 +196,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
   for (const fact of events) {
     const at = endOf(fact.value, 'middle', alternativesOf(fact), o)
     const subject = entities.get(fact.subject)
-    const label = fact.label ? `${nameOf(fact.subject)} ${fact.label}` : subject?.name ?? fact.subject
+    const label = fact.label ? `${nameOf(fact.subject)} ${fact.label}` : (subject?.name ?? fact.subject)
     add('events', 'event', 'Events', {
       id: fact.id,
       kind: 'event',
@@ -238,7 +245,16 @@ function barBetween(
   const open = (known: TimelineEnd, direction: 1 | -1): TimelineEnd => {
     const edge = direction > 0 ? known.max : known.min
     const far = edge + direction * o.openYears
-    return { at: far, min: Math.min(edge, far), max: Math.max(edge, far), circa: false, uncertain: false, open: true, disputed: [], text: '' }
+    return {
+      at: far,
+      min: Math.min(edge, far),
+      max: Math.max(edge, far),
+      circa: false,
+      uncertain: false,
+      open: true,
+      disputed: [],
+      text: '',
+    }
   }
   const first = s ?? open(e!, -1)
   const last = e ?? open(s!, 1)
@@ -246,7 +262,12 @@ function barBetween(
 }
 
 /** Where a date sits as a bar's start, end, or as a point (middle). */
-function endOf(date: HistoricalDate, role: 'start' | 'end' | 'middle', alternatives: HistoricalDate[], o: Required<TimelineOptions>): TimelineEnd {
+function endOf(
+  date: HistoricalDate,
+  role: 'start' | 'end' | 'middle',
+  alternatives: HistoricalDate[],
+  o: Required<TimelineOptions>,
+): TimelineEnd {
   const { lo, hi } = datePeriod(date, o.circaYears)
   const fuzzy = date.circa || date.uncertain
   const exact = date.kind === 'on'

@@ -5,7 +5,8 @@ import type { Entity, Fact, HistoricalDate } from '../deck/types'
 import type { Duration } from './dates'
 
 /** Where distractors for an entity answer come from, in order of preference. */
-export type PoolName = 'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}` | `kind:${string}`
+export type PoolName =
+  'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}` | `kind:${string}`
 
 export interface EntityAnswer {
   type: 'entity'

@@ -160,7 +160,9 @@ export function unionSources(facts: readonly Fact[]): string[] {
 
 // Shared suffixes: an id is then one concatenation of two shared strings.
 const ID_SUFFIX: Partial<Record<QuestionKind, string>> = Object.fromEntries(
-  (['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching', 'basic', 'choice', 'cloze'] as const).map((k) => [k, `/${k}`]),
+  (['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching', 'basic', 'choice', 'cloze'] as const).map(
+    (k) => [k, `/${k}`],
+  ),
 )
 
 /**

@@ -25,7 +25,8 @@ export function checkTypedAnswer(question: Question, input: string): AnswerCheck
   const match = matchForm(input, forms)
   if (!match) return { correct: false }
   const form = forms[match.index] as string
-  const canonical = question.acceptAs?.[match.index] ?? (question.accept?.length === 1 || !question.accept ? answer : form)
+  const canonical =
+    question.acceptAs?.[match.index] ?? (question.accept?.length === 1 || !question.accept ? answer : form)
   const typed = input.trim()
   if (match.typos > 0) return { correct: true, message: `Accepted: ${typed} — spelled ${canonical} here` }
   const a = normalizeAnswer(form)
@@ -75,8 +76,13 @@ export function checkOrdering(question: Question, order: readonly string[]): Ans
 }
 
 /** A matching: left item → chosen right item (a record, or "left → right" strings). */
-export function checkMatching(question: Question, pairs: Readonly<Record<string, string>> | readonly string[]): AnswerCheck {
-  const given: Record<string, string> = Array.isArray(pairs) ? Object.fromEntries(pairs.map(splitPair)) : { ...(pairs as Record<string, string>) }
+export function checkMatching(
+  question: Question,
+  pairs: Readonly<Record<string, string>> | readonly string[],
+): AnswerCheck {
+  const given: Record<string, string> = Array.isArray(pairs)
+    ? Object.fromEntries(pairs.map(splitPair))
+    : { ...(pairs as Record<string, string>) }
   const answer = Array.isArray(question.answer) ? question.answer : [question.answer]
   const right = answer.map(splitPair).filter(([left, value]) => given[left] === value).length
   if (right === answer.length && Object.keys(given).length === answer.length) return { correct: true }
@@ -89,21 +95,30 @@ function splitPair(pair: string): [string, string] {
 }
 
 /** Any question kind from a plain response; for callers that do not branch on the kind. */
-export function checkAnswer(question: Question, response: string | number | DatePoint | readonly string[] | Readonly<Record<string, string>>): AnswerCheck {
+export function checkAnswer(
+  question: Question,
+  response: string | number | DatePoint | readonly string[] | Readonly<Record<string, string>>,
+): AnswerCheck {
   switch (question.kind) {
     case 'multiple-choice':
     case 'true-false':
     case 'choice':
-      return typeof response === 'string' || typeof response === 'number' ? checkChoiceAnswer(question, response) : { correct: false }
+      return typeof response === 'string' || typeof response === 'number'
+        ? checkChoiceAnswer(question, response)
+        : { correct: false }
     case 'typed':
     case 'cloze':
       return typeof response === 'string' ? checkTypedAnswer(question, response) : { correct: false }
     case 'date':
-      return typeof response === 'string' || (typeof response === 'object' && 'year' in response) ? checkDateAnswer(question, response as DatePoint | string) : { correct: false }
+      return typeof response === 'string' || (typeof response === 'object' && 'year' in response)
+        ? checkDateAnswer(question, response as DatePoint | string)
+        : { correct: false }
     case 'ordering':
       return Array.isArray(response) ? checkOrdering(question, response as readonly string[]) : { correct: false }
     case 'matching':
-      return typeof response === 'object' ? checkMatching(question, response as Record<string, string>) : { correct: false }
+      return typeof response === 'object'
+        ? checkMatching(question, response as Record<string, string>)
+        : { correct: false }
     case 'basic':
       return { correct: false }
   }

@@ -6,10 +6,12 @@ import type { DatePoint, DatePrecision, HistoricalDate } from '../deck/types'
 
 const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 }
 
-export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision => (PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b)
+export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision =>
+  PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b
 
 /** A date that can be stated as a plain fact in a choice or true/false question. */
-export const isPlainDate = (date: HistoricalDate): boolean => !date.uncertain && date.kind !== 'before' && date.kind !== 'after'
+export const isPlainDate = (date: HistoricalDate): boolean =>
+  !date.uncertain && date.kind !== 'before' && date.kind !== 'after'
 
 /** How the date reads after a verb: "in 1370", "on 22 September 1408", "c. 1370", "between 1408 and 1410". */
 export function datePhrase(date: HistoricalDate): string {
@@ -25,7 +27,15 @@ export function spanPhrase(start: HistoricalDate | undefined, end: HistoricalDat
   if (start && end) {
     const s = start.start
     const e = end.start
-    if (start.kind === 'on' && end.kind === 'on' && !start.circa && !end.circa && s.year === e.year && s.month !== undefined && e.month !== undefined) {
+    if (
+      start.kind === 'on' &&
+      end.kind === 'on' &&
+      !start.circa &&
+      !end.circa &&
+      s.year === e.year &&
+      s.month !== undefined &&
+      e.month !== undefined
+    ) {
       const month = MONTH_NAMES[s.month - 1] ?? ''
       return `from ${s.day !== undefined ? `${s.day} ${month}` : month} to ${end.text}`
     }
@@ -54,7 +64,9 @@ export function dayNumber(point: Required<DatePoint>): number {
 }
 
 /** Earliest and latest full day a date allows, or undefined for open or circa dates. */
-export function dayBounds(date: HistoricalDate): { earliest: Required<DatePoint>; latest: Required<DatePoint> } | undefined {
+export function dayBounds(
+  date: HistoricalDate,
+): { earliest: Required<DatePoint>; latest: Required<DatePoint> } | undefined {
   if (date.circa || date.uncertain || date.kind === 'before' || date.kind === 'after') return undefined
   const first = date.start
   const last = date.kind === 'range' && date.end ? date.end : date.start
@@ -101,8 +113,10 @@ export function lengthBetween(start: HistoricalDate, end: HistoricalDate): Durat
   const s = dayBounds(start)
   const e = dayBounds(end)
   if (!s || !e) return undefined
-  const exact = s.earliest.day === s.latest.day && s.earliest.month === s.latest.month && s.earliest.year === s.latest.year
-  const exactEnd = e.earliest.day === e.latest.day && e.earliest.month === e.latest.month && e.earliest.year === e.latest.year
+  const exact =
+    s.earliest.day === s.latest.day && s.earliest.month === s.latest.month && s.earliest.year === s.latest.year
+  const exactEnd =
+    e.earliest.day === e.latest.day && e.earliest.month === e.latest.month && e.earliest.year === e.latest.year
   const maxYears = fullYears(s.earliest, e.latest)
   const minYears = fullYears(s.latest, e.earliest)
   if (exact && exactEnd) {
@@ -155,7 +169,12 @@ export function movePoint(p: DatePoint, years: number, months = 0, days = 0): Da
 
 /** Move a date by whole years, months or days, keeping its kind, precision and circa mark. */
 export function shiftDate(date: HistoricalDate, years: number, months = 0, days = 0): HistoricalDate {
-  const shifted: Omit<HistoricalDate, 'text'> = { kind: date.kind, start: movePoint(date.start, years, months, days), circa: date.circa, uncertain: date.uncertain }
+  const shifted: Omit<HistoricalDate, 'text'> = {
+    kind: date.kind,
+    start: movePoint(date.start, years, months, days),
+    circa: date.circa,
+    uncertain: date.uncertain,
+  }
   if (date.end) shifted.end = movePoint(date.end, years, months, days)
   return { ...shifted, text: formatDate(shifted) }
 }
@@ -174,7 +193,9 @@ const MAX_RANGE_YEARS = 30
  * among them and every point they allow (each year of a range). Undefined when one side is open
  * ("before 1397") and cannot be typed as a point.
  */
-export function acceptedPoints(dates: readonly HistoricalDate[]): { precision: DatePrecision; accept: DatePoint[] } | undefined {
+export function acceptedPoints(
+  dates: readonly HistoricalDate[],
+): { precision: DatePrecision; accept: DatePoint[] } | undefined {
   let precision: DatePrecision = 'day'
   for (const date of dates) {
     if (date.kind === 'before' || date.kind === 'after') return undefined

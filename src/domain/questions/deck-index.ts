@@ -36,7 +36,8 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   else map.set(key, [value])
 }
 
-const tenureStartKey = (fact: TenureFact): number => (fact.value.start ? dateSortKey(fact.value.start) : Number.MAX_SAFE_INTEGER)
+const tenureStartKey = (fact: TenureFact): number =>
+  fact.value.start ? dateSortKey(fact.value.start) : Number.MAX_SAFE_INTEGER
 
 export function buildDeckIndex(deck: Deck): DeckIndex {
   const entities = new Map(deck.entities.map((e) => [e.id, e]))
@@ -82,7 +83,8 @@ export function buildDeckIndex(deck: Deck): DeckIndex {
       }
     }
   }
-  const byStart = (a: TenureFact, b: TenureFact) => tenureStartKey(a) - tenureStartKey(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const byStart = (a: TenureFact, b: TenureFact) =>
+    tenureStartKey(a) - tenureStartKey(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   for (const list of tenuresByOffice.values()) list.sort(byStart)
   for (const perOffice of tenuresByHolder.values()) for (const list of perOffice.values()) list.sort(byStart)
 
@@ -98,7 +100,8 @@ export function buildDeckIndex(deck: Deck): DeckIndex {
   }
 
   const sources = new Map<string, QuestionSource>()
-  for (const s of deck.sources) sources.set(s.id, s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })
+  for (const s of deck.sources)
+    sources.set(s.id, s.url ? { id: s.id, title: s.title, url: s.url } : { id: s.id, title: s.title })
 
   return {
     deck,

@@ -8,7 +8,8 @@ export interface Side {
   note?: string
 }
 
-const titles = (index: DeckIndex, ids: readonly string[]): string => ids.map((id) => index.sources.get(id)?.title ?? id).join('; ')
+const titles = (index: DeckIndex, ids: readonly string[]): string =>
+  ids.map((id) => index.sources.get(id)?.title ?? id).join('; ')
 
 /**
  * "Sources differ: 1370 (Infobox …); c. 1370 or c. 1366 (Other encyclopedias). Note…"

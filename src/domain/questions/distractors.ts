@@ -75,7 +75,9 @@ class EntityPool {
   // Sorted by year, then id: the search never depends on the order of the deck's file.
   constructor(candidates: Candidate[]) {
     const byId = (a: Candidate, b: Candidate) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    this.keyed = candidates.filter((c) => c.year !== undefined).sort((a, b) => (a.year as number) - (b.year as number) || byId(a, b))
+    this.keyed = candidates
+      .filter((c) => c.year !== undefined)
+      .sort((a, b) => (a.year as number) - (b.year as number) || byId(a, b))
     this.years = Float64Array.from(this.keyed, (c) => c.year as number)
     this.unkeyed = candidates.filter((c) => c.year === undefined).sort(byId)
   }
@@ -144,7 +146,15 @@ export class Pools {
       dynasty = this.dynasties.get(dynastyId) ?? this.dynasties.size
       this.dynasties.set(dynastyId, dynasty)
     }
-    c = { id: entity.id, text: entity.name, key, year, dynasty, first: words[0] ?? '', last: words.length > 1 ? (words[words.length - 1] as string) : '' }
+    c = {
+      id: entity.id,
+      text: entity.name,
+      key,
+      year,
+      dynasty,
+      first: words[0] ?? '',
+      last: words.length > 1 ? (words[words.length - 1] as string) : '',
+    }
     this.candidates.set(entity.id, c)
     return c
   }
@@ -161,8 +171,22 @@ export class Pools {
     const person = (e: Entity) => e.kind === 'person'
     if (name === 'person') return new EntityPool(of(person))
     // A mother's distractors are women or known mothers; a father's, men or known fathers.
-    if (name === 'male') return new EntityPool(of((e) => person(e) && (e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id)))))
-    if (name === 'female') return new EntityPool(of((e) => person(e) && (e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id)))))
+    if (name === 'male')
+      return new EntityPool(
+        of(
+          (e) =>
+            person(e) &&
+            (e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id))),
+        ),
+      )
+    if (name === 'female')
+      return new EntityPool(
+        of(
+          (e) =>
+            person(e) &&
+            (e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id))),
+        ),
+      )
     if (name === 'place') return new EntityPool(of((e) => e.kind === 'place'))
     if (name === 'dynasty') return new EntityPool(of((e) => e.kind === 'dynasty'))
     if (name === 'title') return new EntityPool(of((e) => e.kind === 'title' || e.kind === 'office'))
@@ -185,12 +209,21 @@ export class Pools {
    * never the subject asked about, never one `reject` refuses by name, and never one whose name reads like another option's. Scored by closeness in time, dynasty
    * and shared name words.
    */
-  pickEntities(answerId: string, pools: readonly PoolName[], exclude: ReadonlySet<string>, year: number | undefined, random: Random, subjectId?: string, reject?: (name: string) => boolean): Scored[] {
+  pickEntities(
+    answerId: string,
+    pools: readonly PoolName[],
+    exclude: ReadonlySet<string>,
+    year: number | undefined,
+    random: Random,
+    subjectId?: string,
+    reject?: (name: string) => boolean,
+  ): Scored[] {
     const entity = this.index.entities.get(answerId)
     const answer = entity ? this.candidate(entity) : undefined
     const keys = [answer?.key ?? answerId]
     const ok = (c: Candidate) => {
-      if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text)) return false
+      if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text))
+        return false
       keys.push(c.key)
       return true
     }
@@ -200,7 +233,8 @@ export class Pools {
       this.pool(name).near(year, NEAR - found.length, ok, random, found)
     }
     const scored = found.map((c): Scored => {
-      let score = year !== undefined && c.year !== undefined ? 0.5 * Math.max(0, 1 - Math.abs(year - c.year) / 50) : 0.12
+      let score =
+        year !== undefined && c.year !== undefined ? 0.5 * Math.max(0, 1 - Math.abs(year - c.year) / 50) : 0.12
       if (answer) {
         if (answer.dynasty >= 0 && answer.dynasty === c.dynasty) score += 0.2
         if (answer.first && answer.first === c.first) score += 0.15
@@ -250,7 +284,16 @@ export class DatePool {
       const takeRight = rightDay - center <= center - leftDay
       if ((takeRight ? rightDay - center : center - leftDay) > span) return
       const at = takeRight ? right++ : left--
-      if (visit(points[(keys[at] as number) % POINT_BITS < 0 ? ((keys[at] as number) % POINT_BITS) + POINT_BITS : (keys[at] as number) % POINT_BITS] as DatePoint)) return
+      if (
+        visit(
+          points[
+            (keys[at] as number) % POINT_BITS < 0
+              ? ((keys[at] as number) % POINT_BITS) + POINT_BITS
+              : (keys[at] as number) % POINT_BITS
+          ] as DatePoint,
+        )
+      )
+        return
     }
   }
 }
@@ -265,10 +308,52 @@ export interface DateSpec {
 
 // Generated moves (years, months, days) per precision: near ones make hard questions.
 const MOVES: Record<DatePrecision | 'circa', ReadonlyArray<readonly [number, number, number]>> = {
-  year: [[1, 0, 0], [-1, 0, 0], [2, 0, 0], [-2, 0, 0], [3, 0, 0], [-3, 0, 0], [5, 0, 0], [-5, 0, 0], [8, 0, 0], [-8, 0, 0]],
-  circa: [[5, 0, 0], [-5, 0, 0], [7, 0, 0], [-7, 0, 0], [10, 0, 0], [-10, 0, 0], [14, 0, 0], [-14, 0, 0]],
-  month: [[0, 1, 0], [0, -1, 0], [0, 3, 0], [0, -3, 0], [0, 6, 0], [1, 0, 0], [-1, 0, 0], [2, 0, 0], [-2, 0, 0]],
-  day: [[0, 0, 4], [0, 0, -4], [0, 0, 11], [0, 0, -11], [0, 1, 0], [0, -1, 0], [0, 2, 0], [0, -4, 0], [1, 0, 0], [-1, 0, 0], [3, 0, 0]],
+  year: [
+    [1, 0, 0],
+    [-1, 0, 0],
+    [2, 0, 0],
+    [-2, 0, 0],
+    [3, 0, 0],
+    [-3, 0, 0],
+    [5, 0, 0],
+    [-5, 0, 0],
+    [8, 0, 0],
+    [-8, 0, 0],
+  ],
+  circa: [
+    [5, 0, 0],
+    [-5, 0, 0],
+    [7, 0, 0],
+    [-7, 0, 0],
+    [10, 0, 0],
+    [-10, 0, 0],
+    [14, 0, 0],
+    [-14, 0, 0],
+  ],
+  month: [
+    [0, 1, 0],
+    [0, -1, 0],
+    [0, 3, 0],
+    [0, -3, 0],
+    [0, 6, 0],
+    [1, 0, 0],
+    [-1, 0, 0],
+    [2, 0, 0],
+    [-2, 0, 0],
+  ],
+  day: [
+    [0, 0, 4],
+    [0, 0, -4],
+    [0, 0, 11],
+    [0, 0, -11],
+    [0, 1, 0],
+    [0, -1, 0],
+    [0, 2, 0],
+    [0, -4, 0],
+    [1, 0, 0],
+    [-1, 0, 0],
+    [3, 0, 0],
+  ],
 }
 
 /**
@@ -287,7 +372,8 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
     if (seen.includes(key)) return false
     seen.push(key)
     const year = point.year
-    if ((spec.minYear !== undefined && year < spec.minYear) || (spec.maxYear !== undefined && year > spec.maxYear)) return false
+    if ((spec.minYear !== undefined && year < spec.minYear) || (spec.maxYear !== undefined && year > spec.maxYear))
+      return false
     if (minGap && Math.abs(year - date.start.year) < minGap) return false
     for (const right of spec.correct) {
       if (right.kind === 'range' && right.end && year >= right.start.year && year <= right.end.year) return false
@@ -299,7 +385,11 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
     return out.length >= DISTRACTORS + 1
   }
   if (date.kind === 'on') {
-    pool.around(date.start, DATE_WINDOW, (p) => PRECISION_RANK[precisionOf(p)] >= PRECISION_RANK[precision] && consider(truncatePoint(p, precision), true))
+    pool.around(
+      date.start,
+      DATE_WINDOW,
+      (p) => PRECISION_RANK[precisionOf(p)] >= PRECISION_RANK[precision] && consider(truncatePoint(p, precision), true),
+    )
   }
   for (const move of MOVES[date.circa ? 'circa' : precision]) {
     if (out.length >= DISTRACTORS * 2) break
@@ -308,7 +398,13 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
   return pickBest(out, random).map((c) => {
     const years = astronomical(c.point.year) - astronomical(date.start.year)
     const moved = date.kind === 'on' ? { ...date, start: c.point } : shiftDate(date, years)
-    const shifted = { kind: moved.kind, start: moved.start, circa: date.circa, uncertain: date.uncertain, ...(moved.end ? { end: moved.end } : {}) }
+    const shifted = {
+      kind: moved.kind,
+      start: moved.start,
+      circa: date.circa,
+      uncertain: date.uncertain,
+      ...(moved.end ? { end: moved.end } : {}),
+    }
     const value: HistoricalDate = { ...shifted, text: formatDate(shifted) }
     return { text: value.text, date: value, score: c.score }
   })
@@ -319,7 +415,13 @@ const astronomical = (year: number): number => (year < 0 ? year + 1 : year)
 // ── Numbers and texts ───────────────────────────────────────────────────────
 
 /** Wrong whole numbers near the answer, inside [min, max], none of them accepted. */
-export function pickNumbers(value: number, accepted: readonly number[], min: number, max: number, random: Random): Scored[] {
+export function pickNumbers(
+  value: number,
+  accepted: readonly number[],
+  min: number,
+  max: number,
+  random: Random,
+): Scored[] {
   const out: Scored[] = []
   const spread = Math.max(4, Math.round(value * 0.25))
   for (let d = 1; d <= spread * 2 && out.length < CANDIDATES; d++) {

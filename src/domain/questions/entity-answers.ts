@@ -26,10 +26,17 @@ export function entityAnswers(
     for (const a of f.alternatives) exclude.add(a.value)
   }
   const name = (id: string) => index.entities.get(id)?.name ?? id
-  const base = { type: 'entity' as const, exclude, pools: options.pools, ...(options.year !== undefined ? { year: options.year } : {}) }
+  const base = {
+    type: 'entity' as const,
+    exclude,
+    pools: options.pools,
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  }
   if (settled.length) {
     const correct = unique(settled.map((f) => f.value))
-    const also = unique(disputed.flatMap((f) => [f.value, ...f.alternatives.map((a) => a.value)])).filter((v) => !correct.includes(v))
+    const also = unique(disputed.flatMap((f) => [f.value, ...f.alternatives.map((a) => a.value)])).filter(
+      (v) => !correct.includes(v),
+    )
     return { answer: { ...base, correct, ...(also.length ? { alsoAccepted: also } : {}) } }
   }
   if (!disputed.length) return undefined

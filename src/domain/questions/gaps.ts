@@ -52,7 +52,13 @@ export class GapDistractors {
   private shape(text: string): Gap {
     const trimmed = text.trim()
     const key = normalizeAnswer(trimmed)
-    return { text: trimmed, key, words: trimmed.split(/\s+/).length, nameLike: isNameLike(trimmed), entity: this.ownerOf(key) }
+    return {
+      text: trimmed,
+      key,
+      words: trimmed.split(/\s+/).length,
+      nameLike: isNameLike(trimmed),
+      entity: this.ownerOf(key),
+    }
   }
 
   private get gaps(): Gap[] {
@@ -76,7 +82,14 @@ export class GapDistractors {
     const start = Math.floor(random() * gaps.length)
     for (let i = 0; i < Math.min(gaps.length, SCAN) && out.length < CANDIDATES; i++) {
       const other = gaps[(start + i) % gaps.length] as Gap
-      if (other.entity || other.words !== gap.words || other.nameLike !== gap.nameLike || /^\d+$/.test(other.key) || !usable(other.key)) continue
+      if (
+        other.entity ||
+        other.words !== gap.words ||
+        other.nameLike !== gap.nameLike ||
+        /^\d+$/.test(other.key) ||
+        !usable(other.key)
+      )
+        continue
       excluded.add(other.key)
       out.push({ text: other.text, score: 0.5 })
     }
@@ -84,7 +97,14 @@ export class GapDistractors {
   }
 
   /** Entities of the answer's kind (people of its gender), written the way the gap writes the answer. */
-  private entities(gap: Gap, entity: Entity, excluded: ReadonlySet<string>, usable: (key: string) => boolean, subjectId: string, random: Random): Scored[] {
+  private entities(
+    gap: Gap,
+    entity: Entity,
+    excluded: ReadonlySet<string>,
+    usable: (key: string) => boolean,
+    subjectId: string,
+    random: Random,
+  ): Scored[] {
     const pools: PoolName[] = entity.kind === 'person' ? [entity.gender ?? 'person'] : [`kind:${entity.kind}`]
     const short = gap.key !== normalizeAnswer(entity.name) && regnalShortName(entity.name) !== undefined
     const excludeIds = new Set<string>()
@@ -94,6 +114,8 @@ export class GapDistractors {
     }
     const shown = (name: string) => (short ? (regnalShortName(name) ?? name) : name)
     const reject = (name: string) => !usable(normalizeAnswer(shown(name)))
-    return this.pools.pickEntities(entity.id, pools, excludeIds, this.index.yearOf.get(entity.id), random, subjectId, reject).map((s) => ({ ...s, text: shown(s.text) }))
+    return this.pools
+      .pickEntities(entity.id, pools, excludeIds, this.index.yearOf.get(entity.id), random, subjectId, reject)
+      .map((s) => ({ ...s, text: shown(s.text) }))
   }
 }

@@ -22,7 +22,12 @@ export interface GenerateOptions {
 
 export function generateQuestions(deck: Deck, options: GenerateOptions): Question[] {
   const index = buildDeckIndex(deck)
-  const ctx = new GenerationContext(index, options.seed, () => allGaps(deck.facts), () => deckDates(deck))
+  const ctx = new GenerationContext(
+    index,
+    options.seed,
+    () => allGaps(deck.facts),
+    () => deckDates(deck),
+  )
   const timelines = new OfficeTimelines(index)
   const emit = emitAsk.bind(null, ctx)
   for (const entity of deck.entities) {

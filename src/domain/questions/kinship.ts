@@ -11,10 +11,19 @@ export interface Link {
 }
 
 export type DerivedRelation = 'grandparent' | 'grandchild' | 'sibling' | 'uncle-aunt' | 'cousin'
-export const DERIVED_RELATIONS: readonly DerivedRelation[] = ['grandparent', 'grandchild', 'sibling', 'uncle-aunt', 'cousin']
+export const DERIVED_RELATIONS: readonly DerivedRelation[] = [
+  'grandparent',
+  'grandchild',
+  'sibling',
+  'uncle-aunt',
+  'cousin',
+]
 
 /** Words for a relative: [male, female, neutral]. */
-export const KIN_WORDS: Record<'father' | 'mother' | 'parent' | 'spouse' | 'child' | DerivedRelation, readonly [string, string, string]> = {
+export const KIN_WORDS: Record<
+  'father' | 'mother' | 'parent' | 'spouse' | 'child' | DerivedRelation,
+  readonly [string, string, string]
+> = {
   father: ['father', 'father', 'father'],
   mother: ['mother', 'mother', 'mother'],
   parent: ['father', 'mother', 'parent'],
@@ -95,8 +104,18 @@ export class Kinship {
   private derivation(id: string): { settled: Derivation; any: Derivation } {
     if (this.cachedId !== id) {
       this.cachedId = id
-      this.cached = deriveAll(id, (ids, facts) => step(ids, this.parents, facts), (ids, facts) => step(ids, this.children, facts))
-      this.cachedAny = this.disputedLinks ? deriveAll(id, (ids) => stepAny(ids, this.anyParents), (ids) => stepAny(ids, this.anyChildren)) : this.cached
+      this.cached = deriveAll(
+        id,
+        (ids, facts) => step(ids, this.parents, facts),
+        (ids, facts) => step(ids, this.children, facts),
+      )
+      this.cachedAny = this.disputedLinks
+        ? deriveAll(
+            id,
+            (ids) => stepAny(ids, this.anyParents),
+            (ids) => stepAny(ids, this.anyChildren),
+          )
+        : this.cached
     }
     return { settled: this.cached as Derivation, any: this.cachedAny as Derivation }
   }
@@ -191,11 +210,23 @@ function deriveAll(id: string, up: Step, down: Step): Derivation {
   return {
     inclusive,
     exclusive: {
-      grandparent: { ids: [...inclusive.grandparent], facts: grandparents.size ? unique(toParents, toGrandparents) : [] },
-      grandchild: { ids: [...inclusive.grandchild], facts: grandchildren.size ? unique(toChildren, toGrandchildren) : [] },
+      grandparent: {
+        ids: [...inclusive.grandparent],
+        facts: grandparents.size ? unique(toParents, toGrandparents) : [],
+      },
+      grandchild: {
+        ids: [...inclusive.grandchild],
+        facts: grandchildren.size ? unique(toChildren, toGrandchildren) : [],
+      },
       sibling: { ids: [...inclusive.sibling], facts: inclusive.sibling.size ? unique(toParents, toSiblings) : [] },
-      'uncle-aunt': { ids: [...unclesAunts], facts: unclesAunts.size ? unique(toParents, toGrandparents, toParentSiblings) : [] },
-      cousin: { ids: [...cousins], facts: cousins.size ? unique(toParents, toGrandparents, toParentSiblings, toSiblings, toCousins) : [] },
+      'uncle-aunt': {
+        ids: [...unclesAunts],
+        facts: unclesAunts.size ? unique(toParents, toGrandparents, toParentSiblings) : [],
+      },
+      cousin: {
+        ids: [...cousins],
+        facts: cousins.size ? unique(toParents, toGrandparents, toParentSiblings, toSiblings, toCousins) : [],
+      },
     },
   }
 }

@@ -13,11 +13,13 @@ type Emit = (ask: Ask) => void
 const MAX_AGE = 110
 
 /** The note of a fact appended to an explanation. */
-export const withNote = (text: string, fact: { note?: string }): string => (fact.note ? `${sentence(text)} ${sentence(fact.note)}` : sentence(text))
+export const withNote = (text: string, fact: { note?: string }): string =>
+  fact.note ? `${sentence(text)} ${sentence(fact.note)}` : sentence(text)
 
 export function dateDispute(index: DeckIndex, fact: DateFact): string | undefined {
   // "1377?": the source itself doubts it, so it is not asked as settled either.
-  if (!fact.alternatives.length) return fact.value.uncertain ? `The source gives this date with doubt (${fact.value.text}).` : undefined
+  if (!fact.alternatives.length)
+    return fact.value.uncertain ? `The source gives this date with doubt (${fact.value.text}).` : undefined
   return describeDispute(
     index,
     { text: fact.value.text, sources: fact.sources },
@@ -33,9 +35,11 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
     else if (fact.type === 'place') placeAsk(index, entity, fact, facts, emit)
     else if (fact.type === 'number' && fact.key === 'ageAtDeath') statedAgeAsk(index, entity, fact, emit)
   }
-  if (entity.kind === 'person' && !facts.some((f) => f.type === 'number' && f.key === 'ageAtDeath')) computedAgeAsk(index, entity, emit)
+  if (entity.kind === 'person' && !facts.some((f) => f.type === 'number' && f.key === 'ageAtDeath'))
+    computedAgeAsk(index, entity, emit)
 
-  const byKey = (key: RelationFact['key']) => facts.filter((f): f is RelationFact => f.type === 'relation' && f.key === key)
+  const byKey = (key: RelationFact['key']) =>
+    facts.filter((f): f is RelationFact => f.type === 'relation' && f.key === key)
   const dynasty = byKey('dynasty')
   if (dynasty.length) {
     const answers = entityAnswers(index, dynasty, { pools: ['dynasty'] })
@@ -47,7 +51,10 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
         facts: dynasty,
         prompt: `To which dynasty did ${S} belong?`,
         statement: `${Cap} belonged to the {} dynasty.`,
-        explanation: withNote(`${Cap} belonged to the ${names(index, answers.answer.correct)} dynasty`, dynasty[0] as RelationFact),
+        explanation: withNote(
+          `${Cap} belonged to the ${names(index, answers.answer.correct)} dynasty`,
+          dynasty[0] as RelationFact,
+        ),
         answer: answers.answer,
         ...(answers.dispute ? { dispute: answers.dispute } : {}),
       })
@@ -74,7 +81,11 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
   const participants = byKey('participant')
   if (participants.length) {
     const date = facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event')
-    const answers = entityAnswers(index, participants, { pools: ['person'], exclude: [entity.id], ...(date ? { year: date.value.start.year } : {}) })
+    const answers = entityAnswers(index, participants, {
+      pools: ['person'],
+      exclude: [entity.id],
+      ...(date ? { year: date.value.start.year } : {}),
+    })
     if (answers)
       emit({
         key: `participant/${entity.id}`,
@@ -118,7 +129,9 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
     if (born !== undefined) [minYear, maxYear] = [born + 1, born + MAX_AGE]
   } else if (fact.label) {
     key = `event/${entity.id}/${fact.event ?? fact.id}`
-    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : (askAboutLabel('When', S, fact.label) ?? `When did this happen: ${S} ${fact.label}?`)
+    prompt = fact.ask
+      ? fact.ask.replaceAll('{name}', S)
+      : (askAboutLabel('When', S, fact.label) ?? `When did this happen: ${S} ${fact.label}?`)
     statement = `${Cap} ${fact.label} {}.`
     if (born !== undefined) minYear = born
     if (died !== undefined) maxYear = died
@@ -164,7 +177,9 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
   } else {
     // `location:<person>:<event>` is where a person's event happened; else the event entity's place.
     const eventId = fact.id.split(':')[2]
-    const event = eventId ? facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event' && f.event === eventId) : undefined
+    const event = eventId
+      ? facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event' && f.event === eventId)
+      : undefined
     if (eventId && event?.label) {
       key = `location/${entity.id}/${eventId}`
       prompt = askAboutLabel('Where', S, event.label) ?? `Where did this happen: ${S} ${event.label}?`
@@ -207,7 +222,11 @@ function statedAgeAsk(index: DeckIndex, entity: Entity, fact: NumberFact, emit: 
     ? describeDispute(
         index,
         { text: String(fact.value), sources: fact.sources },
-        fact.alternatives.map((a) => ({ text: String(a.value), sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
+        fact.alternatives.map((a) => ({
+          text: String(a.value),
+          sources: a.sources,
+          ...(a.note ? { note: a.note } : {}),
+        })),
       )
     : undefined
   // Ages the dates allow (born "1370", died 1408: 37 too) are never offered as wrong.
@@ -247,7 +266,8 @@ function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
   const { prompt, statement } = agePrompt(entity)
   const disputed = born.alternatives.length > 0 || died.alternatives.length > 0
   const ageText = durationRangeText(duration)
-  const reason = min === max ? '' : disputed ? ', as the sources give the dates differently' : ', depending on the day of birth'
+  const reason =
+    min === max ? '' : disputed ? ', as the sources give the dates differently' : ', depending on the day of birth'
   const explanation = `Born ${born.value.text} and died ${died.value.text}: ${entity.name} was ${ageText} old${reason}.`
   emit({
     key: `ageAtDeath/${entity.id}`,
@@ -280,4 +300,5 @@ function agesFromDates(index: DeckIndex, entity: Entity): { min: number; max: nu
 }
 
 /** Pools for a person of the given gender. */
-export const genderPools = (gender: Entity['gender']): PoolName[] => (gender === 'male' ? ['male'] : gender === 'female' ? ['female'] : ['person'])
+export const genderPools = (gender: Entity['gender']): PoolName[] =>
+  gender === 'male' ? ['male'] : gender === 'female' ? ['female'] : ['person']

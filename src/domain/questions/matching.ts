@@ -20,13 +20,33 @@ interface Pair {
   facts: readonly Fact[]
 }
 
-function emitMatching(ctx: GenerationContext, key: string, prompt: string, pairs: Pair[], explanation: string, subject?: Entity, relation = 'match'): void {
+function emitMatching(
+  ctx: GenerationContext,
+  key: string,
+  prompt: string,
+  pairs: Pair[],
+  explanation: string,
+  subject?: Entity,
+  relation = 'match',
+): void {
   if (pairs.length < MIN_PAIRS) return
   const lefts = pairs.map((p) => p.left)
   const rights = pairs.map((p) => p.right)
   if (new Set(lefts).size !== lefts.length || new Set(rights).size !== rights.length) return
-  const meta = ctx.cache.meta({ deckId: ctx.deckId, key, ...(subject ? { subject } : {}), relation, facts: [...new Set(pairs.flatMap((p) => p.facts))], explanation })
-  const q: Question = makeQuestion(meta, 'matching', prompt, pairs.map((p) => `${p.left} → ${p.right}`))
+  const meta = ctx.cache.meta({
+    deckId: ctx.deckId,
+    key,
+    ...(subject ? { subject } : {}),
+    relation,
+    facts: [...new Set(pairs.flatMap((p) => p.facts))],
+    explanation,
+  })
+  const q: Question = makeQuestion(
+    meta,
+    'matching',
+    prompt,
+    pairs.map((p) => `${p.left} → ${p.right}`),
+  )
   const random = createRandom(seedFrom(ctx.seed, q.id))
   q.pairs = { left: shuffled(random, lefts), right: shuffled(random, rights) }
   ctx.out.push(q)
@@ -48,9 +68,12 @@ export function kinMatching(ctx: GenerationContext, person: Entity): void {
 
   const candidates: Array<{ relation: keyof typeof KIN_WORDS; id: string; facts: readonly Fact[] }> = []
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  for (const link of kin.parentsOf(person.id).slice().sort(byId)) candidates.push({ relation: link.fact.role ?? 'parent', id: link.id, facts: [link.fact] })
-  for (const link of kin.spousesOf(person.id).slice().sort(byId)) candidates.push({ relation: 'spouse', id: link.id, facts: [link.fact] })
-  for (const link of kin.childrenOf(person.id).slice().sort(byId)) candidates.push({ relation: 'child', id: link.id, facts: [link.fact] })
+  for (const link of kin.parentsOf(person.id).slice().sort(byId))
+    candidates.push({ relation: link.fact.role ?? 'parent', id: link.id, facts: [link.fact] })
+  for (const link of kin.spousesOf(person.id).slice().sort(byId))
+    candidates.push({ relation: 'spouse', id: link.id, facts: [link.fact] })
+  for (const link of kin.childrenOf(person.id).slice().sort(byId))
+    candidates.push({ relation: 'child', id: link.id, facts: [link.fact] })
   for (const r of DERIVED_RELATIONS) {
     const found = kin.derived(person.id, r)
     for (const id of found.ids.slice().sort()) candidates.push({ relation: r, id, facts: found.facts })

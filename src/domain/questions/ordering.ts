@@ -27,7 +27,14 @@ export const orderable = (date: HistoricalDate | undefined): date is HistoricalD
 
 /** The most items that order without doubt: each one's period ends before the next one's begins (greedy by end). */
 export function chain(items: Item[]): Item[] {
-  const sorted = items.slice().sort((a, b) => dateSortKey(a.date, 'end') - dateSortKey(b.date, 'end') || dateSortKey(a.date) - dateSortKey(b.date) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+  const sorted = items
+    .slice()
+    .sort(
+      (a, b) =>
+        dateSortKey(a.date, 'end') - dateSortKey(b.date, 'end') ||
+        dateSortKey(a.date) - dateSortKey(b.date) ||
+        (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    )
   const out: Item[] = []
   for (const item of sorted) {
     const last = out[out.length - 1]
@@ -44,11 +51,19 @@ export function spread<T>(items: T[], max: number): T[] {
 
 function difficultyOfGaps(items: Item[]): Difficulty {
   let gap = Infinity
-  for (let i = 1; i < items.length; i++) gap = Math.min(gap, (items[i] as Item).date.start.year - (items[i - 1] as Item).date.start.year)
+  for (let i = 1; i < items.length; i++)
+    gap = Math.min(gap, (items[i] as Item).date.start.year - (items[i - 1] as Item).date.start.year)
   return gap < 5 ? 'hard' : gap < 20 ? 'medium' : 'easy'
 }
 
-function emitOrdering(ctx: GenerationContext, key: string, prompt: string, items: Item[], subject?: Entity, relation = 'order'): void {
+function emitOrdering(
+  ctx: GenerationContext,
+  key: string,
+  prompt: string,
+  items: Item[],
+  subject?: Entity,
+  relation = 'order',
+): void {
   if (items.length < MIN_ITEMS) return
   const texts = items.map((i) => i.text)
   if (new Set(texts).size !== texts.length) return
@@ -74,17 +89,29 @@ export function lifeOrdering(ctx: GenerationContext, person: Entity): void {
   const items: Item[] = []
   for (const fact of index.factsBySubject.get(person.id) ?? []) {
     if (fact.type !== 'date' || fact.alternatives.length || !orderable(fact.value)) continue
-    const text = fact.key === 'born' ? 'Born' : fact.key === 'died' ? 'Died' : fact.label ? capitalize(fact.label) : undefined
+    const text =
+      fact.key === 'born' ? 'Born' : fact.key === 'died' ? 'Died' : fact.label ? capitalize(fact.label) : undefined
     if (text) items.push({ text, date: fact.value, fact })
   }
   for (const [officeId, list] of index.tenuresByHolder.get(person.id) ?? []) {
     const office = index.entities.get(officeId)?.name ?? officeId
     list.forEach((fact, i) => {
       if (fact.alternatives.some((a) => a.value.start) || !orderable(fact.value.start)) return
-      items.push({ text: `Became ${office}${list.length > 1 ? ` for the ${ordinal(i + 1)} time` : ''}`, date: fact.value.start, fact })
+      items.push({
+        text: `Became ${office}${list.length > 1 ? ` for the ${ordinal(i + 1)} time` : ''}`,
+        date: fact.value.start,
+        fact,
+      })
     })
   }
-  emitOrdering(ctx, `order.life/${person.id}`, `Put these events in the life of ${person.name} in order, earliest first.`, spread(chain(items), MAX_ITEMS), person, 'life')
+  emitOrdering(
+    ctx,
+    `order.life/${person.id}`,
+    `Put these events in the life of ${person.name} in order, earliest first.`,
+    spread(chain(items), MAX_ITEMS),
+    person,
+    'life',
+  )
 }
 
 /** Holders of each office in the order they first held it, in runs of up to five. */
@@ -101,7 +128,14 @@ export function reignOrdering(ctx: GenerationContext): void {
       items.push({ text: index.entities.get(holder)?.name ?? holder, date: t.value.start, fact: t, id: holder })
     }
     for (const run of runs(chain(items))) {
-      emitOrdering(ctx, `order.reign/${officeId}/${run[0]?.id}`, `In which order did these people first become ${office.name}? Earliest first.`, run, office, 'reign')
+      emitOrdering(
+        ctx,
+        `order.reign/${officeId}/${run[0]?.id}`,
+        `In which order did these people first become ${office.name}? Earliest first.`,
+        run,
+        office,
+        'reign',
+      )
     }
   }
 }
@@ -109,7 +143,15 @@ export function reignOrdering(ctx: GenerationContext): void {
 /** People in order of birth, by century, in runs of up to five. */
 export function birthOrdering(ctx: GenerationContext): void {
   for (const [, items] of birthsByCentury(ctx.index)) {
-    for (const run of runs(chain(items))) emitOrdering(ctx, `order.born/${run[0]?.id}`, 'Put these people in order of birth, earliest first.', run, undefined, 'born')
+    for (const run of runs(chain(items)))
+      emitOrdering(
+        ctx,
+        `order.born/${run[0]?.id}`,
+        'Put these people in order of birth, earliest first.',
+        run,
+        undefined,
+        'born',
+      )
   }
 }
 

@@ -36,7 +36,12 @@ export function possessive(gender: Gender | undefined): string | undefined {
 }
 
 /** Gendered word when every person it names has the same known gender: ("son", "daughter", "child"). */
-export function genderedNoun(genders: ReadonlyArray<Gender | undefined>, male: string, female: string, neutral: string): string {
+export function genderedNoun(
+  genders: ReadonlyArray<Gender | undefined>,
+  male: string,
+  female: string,
+  neutral: string,
+): string {
   if (genders.length > 0 && genders.every((g) => g === 'male')) return male
   if (genders.length > 0 && genders.every((g) => g === 'female')) return female
   return neutral
@@ -128,7 +133,8 @@ export function fill(template: string, value: string): string {
   if (at < 0) return template
   // "the {} dynasty" with "Palaiologos dynasty" must not read "dynasty dynasty".
   const next = /^\s+([\p{L}\p{N}-]+)/u.exec(template.slice(at + 2))?.[1]
-  const trimmed = next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
+  const trimmed =
+    next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
   let before = template.slice(0, at)
   if (/(^|\s)in $/.test(before) && placePreposition(value) === 'on') before = `${before.slice(0, -3)}on `
   return before + trimmed + template.slice(at + 2)

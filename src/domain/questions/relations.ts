@@ -41,9 +41,13 @@ function nearYear(index: DeckIndex, answerId: string | undefined, person: Entity
 }
 
 function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
-  const facts = (index.factsBySubject.get(person.id) ?? []).filter((f): f is RelationFact => f.type === 'relation' && f.key === 'parent')
+  const facts = (index.factsBySubject.get(person.id) ?? []).filter(
+    (f): f is RelationFact => f.type === 'relation' && f.key === 'parent',
+  )
   if (!facts.length) return
-  const roleOf = (f: RelationFact) => f.role ?? (genderOf(index, f.value) === 'male' ? 'father' : genderOf(index, f.value) === 'female' ? 'mother' : undefined)
+  const roleOf = (f: RelationFact) =>
+    f.role ??
+    (genderOf(index, f.value) === 'male' ? 'father' : genderOf(index, f.value) === 'female' ? 'mother' : undefined)
   const anyParents = index.kin.anyParentsOf(person.id)
   const S = person.name
   for (const role of ['father', 'mother'] as const) {
@@ -73,7 +77,11 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
   }
   // Parents the deck gives neither a role nor a gender: asked as "a parent of".
   if (facts.some((f) => roleOf(f) === undefined)) {
-    const answers = entityAnswers(index, facts, { pools: ['person'], exclude: [person.id, ...anyParents], ...yearOption(nearYear(index, undefined, person, GENERATION_GAP.parent)) })
+    const answers = entityAnswers(index, facts, {
+      pools: ['person'],
+      exclude: [person.id, ...anyParents],
+      ...yearOption(nearYear(index, undefined, person, GENERATION_GAP.parent)),
+    })
     if (!answers) return
     emit({
       key: `parent.parent/${person.id}`,
@@ -93,13 +101,31 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
 function childrenAsk(index: DeckIndex, person: Entity, emit: Emit): void {
   const links = index.kin.childrenOf(person.id)
   if (!links.length) return
-  relativesAsk(index, person, 'child', 'child', links.map((l) => l.id), links.map((l) => l.fact), new Set(index.kin.anyChildrenOf(person.id)), emit)
+  relativesAsk(
+    index,
+    person,
+    'child',
+    'child',
+    links.map((l) => l.id),
+    links.map((l) => l.fact),
+    new Set(index.kin.anyChildrenOf(person.id)),
+    emit,
+  )
 }
 
 function derivedAsk(index: DeckIndex, person: Entity, relation: DerivedRelation, emit: Emit): void {
   const found = index.kin.derived(person.id, relation)
   if (!found.ids.length) return
-  relativesAsk(index, person, relation, relation, found.ids, found.facts, index.kin.anyDerived(person.id, relation), emit)
+  relativesAsk(
+    index,
+    person,
+    relation,
+    relation,
+    found.ids,
+    found.facts,
+    index.kin.anyDerived(person.id, relation),
+    emit,
+  )
 }
 
 function relativesAsk(
@@ -117,8 +143,19 @@ function relativesAsk(
   const word = genderedNoun(genders, male, female, neutral)
   const S = person.name
   const exclude = truthy
-  const pools = word === male && male !== neutral ? genderPools('male') : word === female && female !== neutral ? genderPools('female') : genderPools(undefined)
-  const answer: EntityAnswer = { type: 'entity', correct: ids, exclude, pools, ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])) }
+  const pools =
+    word === male && male !== neutral
+      ? genderPools('male')
+      : word === female && female !== neutral
+        ? genderPools('female')
+        : genderPools(undefined)
+  const answer: EntityAnswer = {
+    type: 'entity',
+    correct: ids,
+    exclude,
+    pools,
+    ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
+  }
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
   const plural = word === 'child' ? 'children' : word.replace(/ or /, 's or ') + 's'
   emit({
@@ -130,7 +167,10 @@ function relativesAsk(
     typedPrompt: `Name ${withArticle(word)} of ${S}.`,
     // No true/false here: the relation is derived from (or the reverse of) stated parent facts,
     // which have their own true/false questions.
-    explanation: names.length === 1 ? `${names[0]} was ${withArticle(word)} of ${S}.` : `The ${plural} of ${S} in this deck: ${joinList(names)}.`,
+    explanation:
+      names.length === 1
+        ? `${names[0]} was ${withArticle(word)} of ${S}.`
+        : `The ${plural} of ${S} in this deck: ${joinList(names)}.`,
     answer,
   })
 }
@@ -152,8 +192,15 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
     facts: links.map((l) => l.fact),
     prompt: ids.length === 1 ? `Whom did ${S} marry?` : `Which of these did ${S} marry?`,
     statement: `${capitalize(S)} married {}.`,
-    explanation: ids.length === 1 && fact ? withNote(`${S} married ${names[0]}`, fact) : `${S} married ${joinList(names)}.`,
-    answer: { type: 'entity', correct: ids, exclude, pools: genderPools(gender), ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)) },
+    explanation:
+      ids.length === 1 && fact ? withNote(`${S} married ${names[0]}`, fact) : `${S} married ${joinList(names)}.`,
+    answer: {
+      type: 'entity',
+      correct: ids,
+      exclude,
+      pools: genderPools(gender),
+      ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)),
+    },
   })
 }
 

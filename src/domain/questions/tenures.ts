@@ -13,11 +13,15 @@ import { capitalize, joinList, ordinal, possessive } from './prompts'
 
 type Emit = (ask: Ask) => void
 
-const SOVEREIGN = /\b(emperor|empress|king|queen|tsar|czar|sultan|caliph|pharaoh|despot|prince|princess|duke|duchess|khan|shah|monarch|basileus|augustus|doge|pope|ruler|lord)\b/i
+const SOVEREIGN =
+  /\b(emperor|empress|king|queen|tsar|czar|sultan|caliph|pharaoh|despot|prince|princess|duke|duchess|khan|shah|monarch|basileus|augustus|doge|pope|ruler|lord)\b/i
 
 /** Who held each office when: answers "whose tenure makes this option true too?" without scanning every tenure. */
 export class OfficeTimelines {
-  private readonly byOffice = new Map<string, { byEndYear: Map<number, string[]>; byStartYear: Map<number, string[]>; maxSpan: number; undated: string[] }>()
+  private readonly byOffice = new Map<
+    string,
+    { byEndYear: Map<number, string[]>; byStartYear: Map<number, string[]>; maxSpan: number; undated: string[] }
+  >()
 
   constructor(private readonly index: DeckIndex) {}
 
@@ -79,10 +83,17 @@ function push(map: Map<number, string[]>, key: number, value: string) {
 }
 
 /** Alternatives of one tenure field, or [] when no source disputes it. */
-function altsOf<K extends keyof Tenure>(fact: TenureFact, field: K): Array<{ value: NonNullable<Tenure[K]>; sources: string[]; note?: string }> {
+function altsOf<K extends keyof Tenure>(
+  fact: TenureFact,
+  field: K,
+): Array<{ value: NonNullable<Tenure[K]>; sources: string[]; note?: string }> {
   return fact.alternatives
     .filter((a) => a.value[field] !== undefined)
-    .map((a) => ({ value: a.value[field] as NonNullable<Tenure[K]>, sources: a.sources, ...(a.note ? { note: a.note } : {}) }))
+    .map((a) => ({
+      value: a.value[field] as NonNullable<Tenure[K]>,
+      sources: a.sources,
+      ...(a.note ? { note: a.note } : {}),
+    }))
 }
 
 /** The year every source agrees on, for naming a tenure ("in 1390"). */
@@ -92,10 +103,14 @@ function agreedYear(date: HistoricalDate | undefined, alternatives: readonly His
 }
 
 /** The date text every source agrees with at its precision, for a span in a prompt. */
-function agreedDate(date: HistoricalDate | undefined, alternatives: readonly HistoricalDate[]): HistoricalDate | undefined | null {
+function agreedDate(
+  date: HistoricalDate | undefined,
+  alternatives: readonly HistoricalDate[],
+): HistoricalDate | undefined | null {
   if (!date) return undefined
   if (date.uncertain) return null
-  const precision: DatePrecision = date.start.day !== undefined ? 'day' : date.start.month !== undefined ? 'month' : 'year'
+  const precision: DatePrecision =
+    date.start.day !== undefined ? 'day' : date.start.month !== undefined ? 'month' : 'year'
   return alternatives.every((a) => samePoint(a.start, date.start, precision)) ? date : null
 }
 
@@ -109,7 +124,15 @@ export function tenureAsks(index: DeckIndex, timelines: OfficeTimelines, holder:
   }
 }
 
-function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: Entity, office: Entity, fact: TenureFact, nth: number, emit: Emit): void {
+function tenureFactAsks(
+  index: DeckIndex,
+  timelines: OfficeTimelines,
+  holder: Entity,
+  office: Entity,
+  fact: TenureFact,
+  nth: number,
+  emit: Emit,
+): void {
   const { start, end, predecessor, successor, coRulers } = fact.value
   const H = holder.name
   const O = office.name
@@ -121,12 +144,26 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
   const endAlts = altsOf(fact, 'end')
   const born = index.born.get(holder.id)?.value.start.year
   const died = index.died.get(holder.id)?.value.start.year
-  const startYear = agreedYear(start, startAlts.map((a) => a.value))
-  const endYear = agreedYear(end, endAlts.map((a) => a.value))
+  const startYear = agreedYear(
+    start,
+    startAlts.map((a) => a.value),
+  )
+  const endYear = agreedYear(
+    end,
+    endAlts.map((a) => a.value),
+  )
   const base = { subject: holder, facts: [fact] as const }
   const dateDispute = (main: HistoricalDate, alts: typeof startAlts) =>
     alts.length
-      ? describeDispute(index, { text: main.text, sources: fact.sources }, alts.map((a) => ({ text: (a.value as HistoricalDate).text, sources: a.sources, ...(a.note ? { note: a.note } : {}) })))
+      ? describeDispute(
+          index,
+          { text: main.text, sources: fact.sources },
+          alts.map((a) => ({
+            text: (a.value as HistoricalDate).text,
+            sources: a.sources,
+            ...(a.note ? { note: a.note } : {}),
+          })),
+        )
       : main.uncertain
         ? `The source gives this date with doubt (${main.text}).`
         : undefined
@@ -171,26 +208,58 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
       ...(dispute ? { dispute } : {}),
     })
   }
-  if (start && end) lengthAsk(holder, fact, theReign, tail, startAlts.map((a) => a.value as HistoricalDate), endAlts.map((a) => a.value as HistoricalDate), emit)
+  if (start && end)
+    lengthAsk(
+      holder,
+      fact,
+      theReign,
+      tail,
+      startAlts.map((a) => a.value as HistoricalDate),
+      endAlts.map((a) => a.value as HistoricalDate),
+      emit,
+    )
 
   const inStart = startYear !== undefined ? ` in ${startYear}` : time
   const inEnd = endYear !== undefined ? ` in ${endYear}` : time
-  const holderPools = (id: string): PoolName[] => [`holders:${office.id}`, ...genderPools(index.entities.get(id)?.gender)]
+  const holderPools = (id: string): PoolName[] => [
+    `holders:${office.id}`,
+    ...genderPools(index.entities.get(id)?.gender),
+  ]
 
   if (predecessor && 'who' in predecessor) {
-    const alts = altsOf(fact, 'predecessor').map((a) => a.value).filter((s): s is { who: string } => 'who' in s)
+    const alts = altsOf(fact, 'predecessor')
+      .map((a) => a.value)
+      .filter((s): s is { who: string } => 'who' in s)
     const P = index.entities.get(predecessor.who)?.name ?? predecessor.who
     const back = reign === 'reign' ? 'the throne' : 'the office'
-    const tookBack = successor && 'who' in successor && successor.who === predecessor.who && end ? `, and took ${back} back ${datePhrase(end)}` : ''
-    const exclude = new Set([holder.id, predecessor.who, ...alts.map((a) => a.who), ...(startYear !== undefined ? timelines.endedIn(office.id, startYear) : [])])
+    const tookBack =
+      successor && 'who' in successor && successor.who === predecessor.who && end
+        ? `, and took ${back} back ${datePhrase(end)}`
+        : ''
+    const exclude = new Set([
+      holder.id,
+      predecessor.who,
+      ...alts.map((a) => a.who),
+      ...(startYear !== undefined ? timelines.endedIn(office.id, startYear) : []),
+    ])
     emit({
       ...base,
       key: `tenure.predecessor/${tail}`,
       relation: 'predecessor',
       prompt: `Who preceded ${H} as ${O}${inStart}?`,
       statement: `{} preceded ${H} as ${O}${inStart}.`,
-      explanation: withNote(`${P} preceded ${H} as ${O}${predecessor.as ? ` (as ${predecessor.as})` : ''}${tookBack}`, fact),
-      answer: { type: 'entity', correct: [predecessor.who], ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}), exclude, pools: holderPools(predecessor.who), ...(start ? { year: start.start.year } : {}) },
+      explanation: withNote(
+        `${P} preceded ${H} as ${O}${predecessor.as ? ` (as ${predecessor.as})` : ''}${tookBack}`,
+        fact,
+      ),
+      answer: {
+        type: 'entity',
+        correct: [predecessor.who],
+        ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}),
+        exclude,
+        pools: holderPools(predecessor.who),
+        ...(start ? { year: start.start.year } : {}),
+      },
       ...successionDispute(index, fact, 'predecessor', predecessor.who, alts),
     })
   } else if (predecessor && 'vacant' in predecessor && predecessor.lastHeldBy) {
@@ -202,25 +271,52 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
       relation: 'lastHeldBy',
       prompt: `Before ${H} became ${O}${inStart}, the office was vacant (${predecessor.vacant}). Who had last held it?`,
       statement: `{} had last held the office of ${O} before ${H}.`,
-      explanation: withNote(`The office of ${O} was vacant before ${H} (${predecessor.vacant}); ${L} had last held it${predecessor.lastHeld ? `, ${datePhrase(predecessor.lastHeld)}` : ''}`, fact),
-      answer: { type: 'entity', correct: [predecessor.lastHeldBy], exclude, pools: holderPools(predecessor.lastHeldBy), ...(predecessor.lastHeld ? { year: predecessor.lastHeld.start.year } : {}) },
+      explanation: withNote(
+        `The office of ${O} was vacant before ${H} (${predecessor.vacant}); ${L} had last held it${predecessor.lastHeld ? `, ${datePhrase(predecessor.lastHeld)}` : ''}`,
+        fact,
+      ),
+      answer: {
+        type: 'entity',
+        correct: [predecessor.lastHeldBy],
+        exclude,
+        pools: holderPools(predecessor.lastHeldBy),
+        ...(predecessor.lastHeld ? { year: predecessor.lastHeld.start.year } : {}),
+      },
     })
   }
 
   if (successor && 'who' in successor) {
-    const alts = altsOf(fact, 'successor').map((a) => a.value).filter((s): s is { who: string } => 'who' in s)
+    const alts = altsOf(fact, 'successor')
+      .map((a) => a.value)
+      .filter((s): s is { who: string } => 'who' in s)
     const N = index.entities.get(successor.who)?.name ?? successor.who
     const him = holder.gender === 'male' ? 'him' : holder.gender === 'female' ? 'her' : H
-    const also = predecessor && 'who' in predecessor && predecessor.who === successor.who ? `, having also preceded ${him}` : ''
-    const exclude = new Set([holder.id, successor.who, ...alts.map((a) => a.who), ...(endYear !== undefined ? timelines.startedIn(office.id, endYear) : [])])
+    const also =
+      predecessor && 'who' in predecessor && predecessor.who === successor.who ? `, having also preceded ${him}` : ''
+    const exclude = new Set([
+      holder.id,
+      successor.who,
+      ...alts.map((a) => a.who),
+      ...(endYear !== undefined ? timelines.startedIn(office.id, endYear) : []),
+    ])
     emit({
       ...base,
       key: `tenure.successor/${tail}`,
       relation: 'successor',
       prompt: `Who succeeded ${H} as ${O}${inEnd}?`,
       statement: `{} succeeded ${H} as ${O}${inEnd}.`,
-      explanation: withNote(`${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${O}`}${end ? ` ${datePhrase(end)}` : ''}${also}`, fact),
-      answer: { type: 'entity', correct: [successor.who], ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}), exclude, pools: holderPools(successor.who), ...(end ? { year: end.start.year } : {}) },
+      explanation: withNote(
+        `${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${O}`}${end ? ` ${datePhrase(end)}` : ''}${also}`,
+        fact,
+      ),
+      answer: {
+        type: 'entity',
+        correct: [successor.who],
+        ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}),
+        exclude,
+        pools: holderPools(successor.who),
+        ...(end ? { year: end.start.year } : {}),
+      },
       ...successionDispute(index, fact, 'successor', successor.who, alts),
     })
   }
@@ -231,7 +327,9 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
     for (const id of ids) exclude.add(id)
     exclude.add(holder.id)
     const during = nth ? `during ${theReign}` : `with ${H} as ${O}`
-    const spans = coRulers.map((c) => `${index.entities.get(c.who)?.name ?? c.who}${c.start || c.end ? ` (${spanPhrase(c.start, c.end)})` : ''}`)
+    const spans = coRulers.map(
+      (c) => `${index.entities.get(c.who)?.name ?? c.who}${c.start || c.end ? ` (${spanPhrase(c.start, c.end)})` : ''}`,
+    )
     emit({
       ...base,
       key: `tenure.coRuler/${tail}`,
@@ -240,13 +338,25 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
       typedPrompt: `Name a co-ruler ${during}.`,
       statement: `{} was co-ruler ${during}.`,
       explanation: withNote(`${joinList(spans)} ruled jointly with ${H} as ${O}`, fact),
-      answer: { type: 'entity', correct: ids, exclude, pools: holderPools(ids[0] as string), ...(start ? { year: start.start.year } : {}) },
+      answer: {
+        type: 'entity',
+        correct: ids,
+        exclude,
+        pools: holderPools(ids[0] as string),
+        ...(start ? { year: start.start.year } : {}),
+      },
     })
   }
 
   // "Who was Byzantine emperor from 14 April to 17 September 1390?" — only with dates every source agrees on.
-  const s = agreedDate(start, startAlts.map((a) => a.value as HistoricalDate))
-  const e = agreedDate(end, endAlts.map((a) => a.value as HistoricalDate))
+  const s = agreedDate(
+    start,
+    startAlts.map((a) => a.value as HistoricalDate),
+  )
+  const e = agreedDate(
+    end,
+    endAlts.map((a) => a.value as HistoricalDate),
+  )
   if ((s || e) && s !== null && e !== null) {
     const span = spanPhrase(s, e)
     const exclude = timelines.overlapping(office.id, start, end)
@@ -258,13 +368,28 @@ function tenureFactAsks(index: DeckIndex, timelines: OfficeTimelines, holder: En
       relation: 'holder',
       prompt: `Who was ${O} ${span}?`,
       statement: `{} was ${O} ${span}.`,
-      explanation: withNote(`${H} was ${O} ${span}${nth ? `: ${his ? `${his} ` : 'the '}${ordinal(nth)} ${reign}` : ''}`, fact),
-      answer: { type: 'entity', correct: [holder.id], exclude, pools: holderPools(holder.id), ...(start ? { year: start.start.year } : {}) },
+      explanation: withNote(
+        `${H} was ${O} ${span}${nth ? `: ${his ? `${his} ` : 'the '}${ordinal(nth)} ${reign}` : ''}`,
+        fact,
+      ),
+      answer: {
+        type: 'entity',
+        correct: [holder.id],
+        exclude,
+        pools: holderPools(holder.id),
+        ...(start ? { year: start.start.year } : {}),
+      },
     })
   }
 }
 
-function successionDispute(index: DeckIndex, fact: TenureFact, field: 'predecessor' | 'successor', who: string, alts: ReadonlyArray<{ who: string }>): { dispute?: string } {
+function successionDispute(
+  index: DeckIndex,
+  fact: TenureFact,
+  field: 'predecessor' | 'successor',
+  who: string,
+  alts: ReadonlyArray<{ who: string }>,
+): { dispute?: string } {
   if (!alts.length) return {}
   const name = (id: string) => index.entities.get(id)?.name ?? id
   const sides = altsOf(fact, field).filter((a) => 'who' in a.value)
@@ -272,13 +397,25 @@ function successionDispute(index: DeckIndex, fact: TenureFact, field: 'predecess
     dispute: describeDispute(
       index,
       { text: name(who), sources: fact.sources },
-      sides.map((a) => ({ text: name((a.value as { who: string }).who), sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
+      sides.map((a) => ({
+        text: name((a.value as { who: string }).who),
+        sources: a.sources,
+        ...(a.note ? { note: a.note } : {}),
+      })),
     ),
   }
 }
 
 /** "How long was the reign of …?": whole years (months or days when short and dated to the day). */
-function lengthAsk(holder: Entity, fact: TenureFact, theReign: string, tail: string, startAlts: HistoricalDate[], endAlts: HistoricalDate[], emit: Emit): void {
+function lengthAsk(
+  holder: Entity,
+  fact: TenureFact,
+  theReign: string,
+  tail: string,
+  startAlts: HistoricalDate[],
+  endAlts: HistoricalDate[],
+  emit: Emit,
+): void {
   const { start, end } = fact.value as Required<Pick<Tenure, 'start' | 'end'>>
   const main = lengthBetween(start, end)
   if (!main) return
@@ -294,7 +431,12 @@ function lengthAsk(holder: Entity, fact: TenureFact, theReign: string, tail: str
   const duration: Duration = { unit: main.unit, min, max }
   const disputed = startAlts.length > 0 || endAlts.length > 0
   const ceiling = main.unit === 'years' ? max + 20 : main.unit === 'months' ? 23 : 60
-  const reason = min === max ? '' : disputed ? ', as the sources give the dates differently' : ', as the dates are not given to the day'
+  const reason =
+    min === max
+      ? ''
+      : disputed
+        ? ', as the sources give the dates differently'
+        : ', as the dates are not given to the day'
   emit({
     key: `tenure.length/${tail}`,
     subject: holder,

@@ -92,7 +92,13 @@ export function emitAsk(ctx: GenerationContext, ask: Ask): void {
   }
 }
 
-function multipleChoice(ctx: GenerationContext, meta: CardMeta, prompt: string, answer: string, distractors: readonly Scored[]): void {
+function multipleChoice(
+  ctx: GenerationContext,
+  meta: CardMeta,
+  prompt: string,
+  answer: string,
+  distractors: readonly Scored[],
+): void {
   if (distractors.length < 2) return
   // Exact-size array: half a million of them add up.
   const n = distractors.length + 1
@@ -109,17 +115,35 @@ function multipleChoice(ctx: GenerationContext, meta: CardMeta, prompt: string, 
 const TRUE_FALSE: readonly string[] = Object.freeze(['True', 'False'])
 
 /** True or false, balanced across the deck; a false statement uses one of the card's wrong options. */
-function trueFalse(ctx: GenerationContext, meta: CardMeta, template: string | undefined, truePhrase: string, falseOption: { phrase: string; score: number } | undefined): void {
+function trueFalse(
+  ctx: GenerationContext,
+  meta: CardMeta,
+  template: string | undefined,
+  truePhrase: string,
+  falseOption: { phrase: string; score: number } | undefined,
+): void {
   if (!template) return
   const wantTrue = ctx.truths.next(2) === 0
   const statementTrue = wantTrue || !falseOption
-  const q = makeQuestion(meta, 'true-false', fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase), statementTrue ? 'True' : 'False')
+  const q = makeQuestion(
+    meta,
+    'true-false',
+    fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase),
+    statementTrue ? 'True' : 'False',
+  )
   q.choices = TRUE_FALSE as string[]
   q.difficulty = statementTrue ? 'medium' : difficultyOf([falseOption!.score])
   ctx.out.push(q)
 }
 
-function typed(ctx: GenerationContext, meta: CardMeta, prompt: string, answer: string, accept: string[], acceptAs?: string[]): void {
+function typed(
+  ctx: GenerationContext,
+  meta: CardMeta,
+  prompt: string,
+  answer: string,
+  accept: string[],
+  acceptAs?: string[],
+): void {
   const q = makeQuestion(meta, 'typed', prompt, answer)
   q.accept = accept
   if (acceptAs) q.acceptAs = acceptAs
@@ -164,7 +188,9 @@ const frozen = <T>(items: T[]): T[] => (Object.isFrozen(items) ? items : Object.
 function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta: CardMeta, random: Random): void {
   const { date, alternatives } = answer
   const all = [date, ...alternatives]
-  const display = alternatives.length ? `${date.text} (also given as ${alternatives.map((d) => d.text).join(', ')})` : date.text
+  const display = alternatives.length
+    ? `${date.text} (also given as ${alternatives.map((d) => d.text).join(', ')})`
+    : date.text
   const accepted = acceptedPoints(all)
   if (accepted) {
     const q = makeQuestion(meta, 'date', ask.prompt, display)
@@ -173,15 +199,29 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
   }
   if (ask.dispute || date.uncertain) return
   if (isPlainDate(date)) {
-    const spec = { date, correct: all, ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}), ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}) }
+    const spec = {
+      date,
+      correct: all,
+      ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}),
+      ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}),
+    }
     const distractors = pickDates(spec, ctx.datePool, random)
     multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
     const wrong = distractors[0]
-    trueFalse(ctx, meta, ask.statement, datePhrase(date), wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score } : undefined)
+    trueFalse(
+      ctx,
+      meta,
+      ask.statement,
+      datePhrase(date),
+      wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score } : undefined,
+    )
   } else if (date.kind === 'before' || date.kind === 'after') {
     // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
     const flipped = { ...date, kind: date.kind === 'before' ? ('after' as const) : ('before' as const) }
-    trueFalse(ctx, meta, ask.statement, datePhrase(date), { phrase: datePhrase({ ...flipped, text: formatDate(flipped) }), score: 0.5 })
+    trueFalse(ctx, meta, ask.statement, datePhrase(date), {
+      phrase: datePhrase({ ...flipped, text: formatDate(flipped) }),
+      score: 0.5,
+    })
   }
 }
 
@@ -193,13 +233,35 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
   const settled = !ask.dispute && accepted.length === 1
   if (settled) {
     const value = duration.min
-    const distractors = pickNumbers(value, answer.notWrong ? [...accepted, ...answer.notWrong] : accepted, answer.min, answer.max, random).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
+    const distractors = pickNumbers(
+      value,
+      answer.notWrong ? [...accepted, ...answer.notWrong] : accepted,
+      answer.min,
+      answer.max,
+      random,
+    ).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
     multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
     const wrong = distractors[0]
-    trueFalse(ctx, meta, ask.statement, durationText(value, duration.unit), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)
+    trueFalse(
+      ctx,
+      meta,
+      ask.statement,
+      durationText(value, duration.unit),
+      wrong ? { phrase: wrong.text, score: wrong.score } : undefined,
+    )
   }
-  const display = settled ? durationText(duration.min, duration.unit) : accepted.length === duration.max - duration.min + 1 ? durationRangeText(duration) : `${accepted.join(' or ')} ${duration.unit}`
-  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, display, accepted.length === 1 ? numberForms(accepted[0] as number) : accepted.map(String))
+  const display = settled
+    ? durationText(duration.min, duration.unit)
+    : accepted.length === duration.max - duration.min + 1
+      ? durationRangeText(duration)
+      : `${accepted.join(' or ')} ${duration.unit}`
+  typed(
+    ctx,
+    meta,
+    ask.typedPrompt ?? ask.prompt,
+    display,
+    accepted.length === 1 ? numberForms(accepted[0] as number) : accepted.map(String),
+  )
 }
 
 function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {

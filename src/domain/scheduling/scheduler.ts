@@ -3,7 +3,14 @@ import { fsrs, createEmptyCard, type Grade as FsrsGrade } from 'ts-fsrs'
 import { fromFsrsCard, toFsrsCard, toReviewEntry } from './fsrs-adapter'
 import { formatInterval } from './format'
 import { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from './retention'
-import { GRADES, type CardState, type Grade, type IntervalPreview, type Scheduler, type SchedulerOptions } from './types'
+import {
+  GRADES,
+  type CardState,
+  type Grade,
+  type IntervalPreview,
+  type Scheduler,
+  type SchedulerOptions,
+} from './types'
 
 export { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION }
 

@@ -51,7 +51,13 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
     else previous.set(c.cardId, c.fingerprint)
   }
 
-  const summary: DeckChangeSummary = { added: [], changed: [], removed: [], unchanged: [], firstSync: previous.size === 0 }
+  const summary: DeckChangeSummary = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: [],
+    firstSync: previous.size === 0,
+  }
   for (const [cardId, fps] of current) {
     const before = previous.get(cardId)
     if (before === undefined) summary.added.push(cardId)
@@ -66,7 +72,12 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
     if (!fps) {
       if (!card.retired) updates.push({ ...card, retired: true })
     } else if (!fps.has(card.fingerprint)) {
-      updates.push({ ...card, retired: false, fingerprint: fingerprints[card.cardId] as string, state: newCardState(now) })
+      updates.push({
+        ...card,
+        retired: false,
+        fingerprint: fingerprints[card.cardId] as string,
+        state: newCardState(now),
+      })
     } else if (card.retired) {
       updates.push({ ...card, retired: false })
     }
@@ -75,7 +86,9 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
 }
 
 /** card id → fingerprint of its first variant: what a sync remembers about the deck. */
-export function deckFingerprints(questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[]): Record<string, string> {
+export function deckFingerprints(
+  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const q of questions) if (!(q.cardId in out)) out[q.cardId] = q.fingerprint
   return out

@@ -41,7 +41,10 @@ export function nextSessionItem(session: StudySession): SessionItem | undefined 
 }
 
 /** Distinct cards first reviewed (reviewed while new) at or after `since`. */
-export function countNewIntroduced(log: readonly Pick<ReviewRecord, 'cardId' | 'at' | 'phaseBefore'>[], since: number): number {
+export function countNewIntroduced(
+  log: readonly Pick<ReviewRecord, 'cardId' | 'at' | 'phaseBefore'>[],
+  since: number,
+): number {
   const ids = new Set<string>()
   for (const r of log) if (r.at >= since && r.phaseBefore === 'new') ids.add(r.cardId)
   return ids.size

@@ -43,7 +43,9 @@ export class InvalidSettingError extends Error {
 
 /** Checks a partial update; throws InvalidSettingError naming the field and the allowed range. */
 export function checkSettingsPatch(patch: Partial<Settings>): Partial<Settings> {
-  for (const [field, bounds] of Object.entries(SETTINGS_BOUNDS) as Array<[keyof typeof SETTINGS_BOUNDS, { min: number; max: number; step: number }]>) {
+  for (const [field, bounds] of Object.entries(SETTINGS_BOUNDS) as Array<
+    [keyof typeof SETTINGS_BOUNDS, { min: number; max: number; step: number }]
+  >) {
     const value = patch[field]
     if (value === undefined) continue
     const whole = bounds.step === 1 ? Number.isInteger(value) : true
@@ -55,7 +57,10 @@ export function checkSettingsPatch(patch: Partial<Settings>): Partial<Settings> 
     }
   }
   if (patch.recognitionFirst !== undefined && typeof patch.recognitionFirst !== 'boolean') {
-    throw new InvalidSettingError('recognitionFirst', `recognitionFirst must be true or false, got ${String(patch.recognitionFirst)}.`)
+    throw new InvalidSettingError(
+      'recognitionFirst',
+      `recognitionFirst must be true or false, got ${String(patch.recognitionFirst)}.`,
+    )
   }
   if (patch.theme !== undefined && !THEMES.includes(patch.theme)) {
     throw new InvalidSettingError('theme', `theme must be one of ${THEMES.join(', ')}, got ${String(patch.theme)}.`)

@@ -1,7 +1,15 @@
 // Size budgets on the production build (issue 5 §7): the JS and CSS needed for the first view at
 // most 100 KB gzipped, the whole service-worker precache at most 1 MB (uncompressed bytes).
 import { describe, expect, it } from 'vitest'
-import { firstViewFiles, gzipSizeOf, hasBuild, missingBuildReason, precacheEntries, sizeOf, staticImportsOf } from './build-output'
+import {
+  firstViewFiles,
+  gzipSizeOf,
+  hasBuild,
+  missingBuildReason,
+  precacheEntries,
+  sizeOf,
+  staticImportsOf,
+} from './build-output'
 
 const KB = 1000
 
@@ -26,7 +34,6 @@ describe.skipIf(!hasBuild)('build budgets', () => {
     expect(total).toBeLessThanOrEqual(1000 * KB)
   })
 })
-
 
 describe('reading static imports of a built chunk', () => {
   it('follows static imports and ignores dynamic ones', () => {

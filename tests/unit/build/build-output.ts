@@ -34,7 +34,9 @@ export function firstViewFiles(): string[] {
 
 /** `import … from "x"` and `import "x"` (not the dynamic `import("x")`) in a built module. */
 export function staticImportsOf(code: string): string[] {
-  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1] as string)
+  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)].map(
+    (m) => m[1] as string,
+  )
 }
 
 /** The precache manifest workbox baked into dist/sw.js. */

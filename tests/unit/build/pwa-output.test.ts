@@ -23,7 +23,8 @@ if (!hasBuild) it.skip(`built PWA output: ${missingBuildReason}`, () => {})
 
 describe.skipIf(!hasBuild)('built PWA output', () => {
   // Read lazily: vitest collects a skipped suite too, and without a build there is nothing to read.
-  const readManifest = () => JSON.parse(readDist('manifest.webmanifest')) as Record<string, unknown> & { icons: ManifestIcon[] }
+  const readManifest = () =>
+    JSON.parse(readDist('manifest.webmanifest')) as Record<string, unknown> & { icons: ManifestIcon[] }
 
   it('the manifest names the app and opens standalone', () => {
     const manifest = readManifest()
@@ -45,8 +46,13 @@ describe.skipIf(!hasBuild)('built PWA output', () => {
 
   it('has 192 and 512 icons and a maskable 512, with the pixel sizes they claim', () => {
     const png = readManifest().icons.filter((icon) => icon.type === 'image/png')
-    const find = (sizes: string, purpose: string) => png.find((icon) => icon.sizes === sizes && (icon.purpose ?? 'any').split(' ').includes(purpose))
-    for (const [sizes, purpose] of [['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']] as const) {
+    const find = (sizes: string, purpose: string) =>
+      png.find((icon) => icon.sizes === sizes && (icon.purpose ?? 'any').split(' ').includes(purpose))
+    for (const [sizes, purpose] of [
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['512x512', 'maskable'],
+    ] as const) {
       const icon = find(sizes, purpose)
       expect(icon, `${sizes} ${purpose}`).toBeDefined()
       const [w, h] = pngSize(join(distDir, icon!.src))
@@ -86,4 +92,3 @@ describe.skipIf(!hasBuild)('built PWA output', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
 })
-

@@ -6,10 +6,40 @@ import fc from 'fast-check'
 type Obj = Record<string, unknown>
 type G = fc.GeneratorValue
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-const words = ['Anna', 'Bert', 'old', 'crowned', 'Thessalonica', 'emperor', 'coin', 'map', 'Ἰωάννης', 'Zoë', 'a: b', '#hash', "it's", '"quoted"', '- dash', '{{gap}}']
+const words = [
+  'Anna',
+  'Bert',
+  'old',
+  'crowned',
+  'Thessalonica',
+  'emperor',
+  'coin',
+  'map',
+  'Ἰωάννης',
+  'Zoë',
+  'a: b',
+  '#hash',
+  "it's",
+  '"quoted"',
+  '- dash',
+  '{{gap}}',
+]
 
 /** Non-blank text, including characters YAML must quote. */
 const text = (g: G, prefix = ''): string =>
@@ -21,7 +51,12 @@ function dateIn(g: G, year: number): string | number {
   const day = g(fc.integer, { min: 1, max: 28 })
   const monthName = g(fc.boolean) ? (MONTHS[month - 1] as string) : (SHORT_MONTHS[month - 1] as string)
   const point = g(fc.constantFrom, 'year', 'month', 'day') as string
-  const written = point === 'year' ? String(year) : point === 'month' ? `${monthName} ${year}${year < 100 ? ' AD' : ''}` : `${day} ${monthName} ${year}`
+  const written =
+    point === 'year'
+      ? String(year)
+      : point === 'month'
+        ? `${monthName} ${year}${year < 100 ? ' AD' : ''}`
+        : `${day} ${monthName} ${year}`
   switch (g(fc.constantFrom, 'plain', 'number', 'circa', 'uncertain', 'range', 'between', 'before', 'after')) {
     case 'number':
       return year
@@ -47,8 +82,14 @@ const anyDate = (g: G): string | number =>
   g(fc.boolean) ? dateIn(g, g(fc.integer, { min: 1, max: 1900 })) : `${g(fc.integer, { min: 1, max: 800 })} BC`
 
 const pick = <T>(g: G, items: readonly T[]): T => items[g(fc.integer, { min: 0, max: items.length - 1 })] as T
-const subset = <T>(g: G, items: readonly T[], max = 3): T[] => g(fc.shuffledSubarray, [...items], { maxLength: Math.min(max, items.length) })
-const sourcesValue = (g: G, ids: string[]) => (g(fc.boolean) ? pick(g, ids) : subset(g, ids, 2).concat(pick(g, ids)).filter((s, i, a) => a.indexOf(s) === i))
+const subset = <T>(g: G, items: readonly T[], max = 3): T[] =>
+  g(fc.shuffledSubarray, [...items], { maxLength: Math.min(max, items.length) })
+const sourcesValue = (g: G, ids: string[]) =>
+  g(fc.boolean)
+    ? pick(g, ids)
+    : subset(g, ids, 2)
+        .concat(pick(g, ids))
+        .filter((s, i, a) => a.indexOf(s) === i)
 
 interface Person {
   id: string
@@ -75,7 +116,10 @@ function push(obj: Obj, field: string, value: unknown): void {
 export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
   const sourceIds = Array.from({ length: g(fc.integer, { min: 1, max: 3 }) }, (_, i) => `s${i}`)
   const sources: Obj = Object.fromEntries(
-    sourceIds.map((id) => [id, g(fc.boolean) ? text(g) : { title: text(g), url: `https://example.org/${id}`, note: text(g) }]),
+    sourceIds.map((id) => [
+      id,
+      g(fc.boolean) ? text(g) : { title: text(g), url: `https://example.org/${id}`, note: text(g) },
+    ]),
   )
   const entities: Obj = {}
   const entity = (id: string, kind: string, extra: Obj = {}): Obj => {
@@ -117,12 +161,15 @@ export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
           office: pick(g, offices),
           from: dateIn(g, from),
           to: dateIn(g, from + 1),
-          ...(people.length > 1 ? { predecessor: pick(g, people.slice(0, -1)).id } : { predecessor: { vacant: text(g), lastHeld: anyDate(g) } }),
+          ...(people.length > 1
+            ? { predecessor: pick(g, people.slice(0, -1)).id }
+            : { predecessor: { vacant: text(g), lastHeld: anyDate(g) } }),
           ...(g(fc.boolean) ? { coRulers: [{ id: pick(g, people).id, from: dateIn(g, from) }] } : {}),
           ...(g(fc.boolean) ? { disputed: [{ from: dateIn(g, from), source: pick(g, sourceIds) }] } : {}),
         },
       ]
-      if (g(fc.boolean)) push(obj, 'held', { office: pick(g, offices), successor: { id: pick(g, people).id, as: text(g) } })
+      if (g(fc.boolean))
+        push(obj, 'held', { office: pick(g, offices), successor: { id: pick(g, people).id, as: text(g) } })
     }
     if (g(fc.boolean)) {
       obj.events = subset(g, ['crowned', 'exiled', 'married'], 2).map((event) => ({
@@ -152,7 +199,11 @@ export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
     }
   }
   // Spouses: distinct pairs, written on either side (or both).
-  for (const [a, b] of subset(g, people.flatMap((p, i) => people.slice(i + 1).map((q) => [p, q] as const)), 2)) {
+  for (const [a, b] of subset(
+    g,
+    people.flatMap((p, i) => people.slice(i + 1).map((q) => [p, q] as const)),
+    2,
+  )) {
     const side = g(fc.constantFrom, 'a', 'b', 'both')
     if (side !== 'b') push(a.obj, 'spouse', b.id)
     if (side !== 'a') push(b.obj, 'spouse', a.id)
@@ -165,7 +216,10 @@ export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
     entity('event-0', 'event', {
       date: maybeLong(g, sourceIds, 'date', anyDate(g), () => anyDate(g)),
       place: pick(g, places),
-      participants: subset(g, people.map((p) => p.id)),
+      participants: subset(
+        g,
+        people.map((p) => p.id),
+      ),
       outcome: text(g),
     })
   }
@@ -174,7 +228,11 @@ export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
     const card: Obj = pick(g, [
       () => ({ front: text(g, `front ${i} `), back: text(g) }),
       () => ({ question: text(g, `question ${i} `), choices: [`a${i}`, `b${i}`, `c${i}`], answer: `b${i}` }),
-      () => ({ cloze: g(fc.boolean) ? `cloze ${i} {{${pick(g, words.slice(0, 9))}}}` : `cloze ${i} {{c1::${pick(g, words.slice(0, 9))}::hint}}` }),
+      () => ({
+        cloze: g(fc.boolean)
+          ? `cloze ${i} {{${pick(g, words.slice(0, 9))}}}`
+          : `cloze ${i} {{c1::${pick(g, words.slice(0, 9))}::hint}}`,
+      }),
     ])()
     if (g(fc.boolean)) card.id = `card-${i}`
     if (g(fc.boolean)) card.source = pick(g, sourceIds)

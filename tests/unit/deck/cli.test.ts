@@ -16,12 +16,14 @@ beforeEach(() => {
   out = ''
   err = ''
   // Capture the output; call the write callback as a real stream does once the text is out.
-  const capture = (append: (text: string) => void) => (chunk: unknown, ...rest: unknown[]) => {
-    append(String(chunk))
-    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
-    done?.()
-    return true
-  }
+  const capture =
+    (append: (text: string) => void) =>
+    (chunk: unknown, ...rest: unknown[]) => {
+      append(String(chunk))
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
+      done?.()
+      return true
+    }
   vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (out += text)) as typeof process.stdout.write)
   vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (err += text)) as typeof process.stderr.write)
 })
@@ -30,7 +32,9 @@ afterEach(() => vi.restoreAllMocks())
 describe('deck check', () => {
   it('exits 0 and prints a summary for valid decks, YAML or JSON', async () => {
     expect(await checkCommand([fixture('small-valid.yaml'), fixture('small-valid.json')])).toBe(0)
-    expect(out).toBe(`${fixture('small-valid.yaml')}: ok (7 entities, 24 facts, 3 cards)\n${fixture('small-valid.json')}: ok (7 entities, 24 facts, 3 cards)\n`)
+    expect(out).toBe(
+      `${fixture('small-valid.yaml')}: ok (7 entities, 24 facts, 3 cards)\n${fixture('small-valid.json')}: ok (7 entities, 24 facts, 3 cards)\n`,
+    )
     expect(err).toBe('')
   })
 
@@ -57,7 +61,9 @@ describe('deck check', () => {
     const lines = err.trimEnd().split('\n')
     expect(lines).toHaveLength(4)
     expect(lines[0]).toMatch(/broken-syntax\.yaml:\d+:\d+: error: YAML syntax/)
-    expect(lines[1]).toBe(`${fixture('empty.yaml')}:1:1: error: the file is empty (expected a deck: a mapping with \`id\`, \`title\` and \`entities\`)`)
+    expect(lines[1]).toBe(
+      `${fixture('empty.yaml')}:1:1: error: the file is empty (expected a deck: a mapping with \`id\`, \`title\` and \`entities\`)`,
+    )
     expect(lines[2]).toContain('not-a-deck.yaml:1:1: error: this is not a deck: found a list')
     expect(lines[3]).toBe(`${fixture('missing.yaml')}:1:1: error: cannot read the file: no such file`)
   })
@@ -72,7 +78,12 @@ describe('deck check', () => {
 
 describe('compile-decks', () => {
   /** A temporary folder with `content/` holding copies of the given fixtures. */
-  function contentWith(files: Record<string, string>): { dir: string; content: string; out: string; display: (f: string) => string } {
+  function contentWith(files: Record<string, string>): {
+    dir: string
+    content: string
+    out: string
+    display: (f: string) => string
+  } {
     const dir = mkdtempSync(join(tmpdir(), 'stavraton-decks-'))
     mkdirSync(join(dir, 'content'))
     for (const [name, from] of Object.entries(files)) copyFileSync(fixture(from), join(dir, 'content', name))
@@ -90,7 +101,9 @@ describe('compile-decks', () => {
     expect(JSON.parse(json)).toEqual(result.decks.find((d) => d.id === 'test-family'))
     const index = readFileSync(join(dir, 'out', 'index.ts'), 'utf8')
     expect(index).toContain(`load: () => import('./test-family.json')`)
-    expect(index).toContain('id: "test-family", title: "A Test Family", description: "Invented people for the tests.", version: "2", entityCount: 7, factCount: 24, cardCount: 3')
+    expect(index).toContain(
+      'id: "test-family", title: "A Test Family", description: "Invented people for the tests.", version: "2", entityCount: 7, factCount: 24, cardCount: 3',
+    )
   })
 
   it('fails with the checker’s messages and writes nothing when a deck has errors', async () => {
@@ -105,11 +118,15 @@ describe('compile-decks', () => {
     const { content, out, display } = contentWith({ 'a.yaml': 'small-valid.yaml', 'b.yaml': 'small-valid.yaml' })
     const result = await compileDecks({ contentDir: content, outDir: out, display })
     expect(result.ok).toBe(false)
-    expect(result.issues.map((i) => [i.file, i.line, i.column, i.code])).toEqual([['content/b.yaml', 3, 5, 'duplicate-id']])
+    expect(result.issues.map((i) => [i.file, i.line, i.column, i.code])).toEqual([
+      ['content/b.yaml', 3, 5, 'duplicate-id'],
+    ])
     expect(err).toContain('content/b.yaml:3:5: error: deck id `test-family` is already used by content/a.yaml')
   })
 
   it('writes an empty list when content/ has no decks', () => {
-    expect(indexSource([])).toContain('export const builtInDecks: Array<BuiltInDeckInfo & { load: () => Promise<Deck> }> = [\n\n]')
+    expect(indexSource([])).toContain(
+      'export const builtInDecks: Array<BuiltInDeckInfo & { load: () => Promise<Deck> }> = [\n\n]',
+    )
   })
 })

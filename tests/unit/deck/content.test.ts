@@ -29,7 +29,9 @@ describe('docs/deck-format.md', () => {
     const result = parseDeckText(example as string, { file: 'docs example' })
     expect(result.issues.map(formatIssue)).toEqual([])
     expect(result.deck?.entities.length).toBeGreaterThan(5)
-    expect(new Set(result.deck?.facts.map((f) => f.type))).toEqual(new Set(['date', 'place', 'number', 'relation', 'tenure', 'text']))
+    expect(new Set(result.deck?.facts.map((f) => f.type))).toEqual(
+      new Set(['date', 'place', 'number', 'relation', 'tenure', 'text']),
+    )
     expect(result.deck?.cards.map((c) => c.type)).toEqual(['basic', 'choice', 'cloze'])
   })
 

@@ -1,7 +1,16 @@
 // The date syntax of deck files: every precision and qualifier is parsed to the right structure
 // with its canonical text, and each invalid form is rejected with a helpful hint.
 import { describe, expect, it } from 'vitest'
-import { compareDates, dateBounds, dateSortKey, daysInMonth, formatDate, isLeapYear, parseDate, precisionOf } from '../../../src/domain/deck/dates'
+import {
+  compareDates,
+  dateBounds,
+  dateSortKey,
+  daysInMonth,
+  formatDate,
+  isLeapYear,
+  parseDate,
+  precisionOf,
+} from '../../../src/domain/deck/dates'
 import type { HistoricalDate } from '../../../src/domain/deck/types'
 
 function ok(input: string | number): HistoricalDate {
@@ -46,7 +55,13 @@ describe('parseDate: precisions', () => {
 describe('parseDate: qualifiers and eras', () => {
   it('reads circa in its usual spellings', () => {
     for (const text of ['c. 1370', 'c 1370', 'c.1370', 'ca. 1370', 'ca 1370', 'circa 1370', 'Circa 1370']) {
-      expect(ok(text)).toMatchObject({ kind: 'on', start: { year: 1370 }, circa: true, uncertain: false, text: 'c. 1370' })
+      expect(ok(text)).toMatchObject({
+        kind: 'on',
+        start: { year: 1370 },
+        circa: true,
+        uncertain: false,
+        text: 'c. 1370',
+      })
     }
   })
 
@@ -59,26 +74,44 @@ describe('parseDate: qualifiers and eras', () => {
     expect(ok('44 BC')).toMatchObject({ start: { year: -44 }, text: '44 BC' })
     expect(ok('44 BCE').start.year).toBe(-44)
     expect(ok('15 March 44 BC').start).toEqual({ year: -44, month: 3, day: 15 })
-    for (const text of ['AD 1370', '1370 AD', '1370 CE', 'A.D. 1370']) expect(ok(text)).toMatchObject({ start: { year: 1370 }, text: '1370' })
+    for (const text of ['AD 1370', '1370 AD', '1370 CE', 'A.D. 1370'])
+      expect(ok(text)).toMatchObject({ start: { year: 1370 }, text: '1370' })
   })
 
   it('reads ranges with en dash, em dash or hyphen, and between … and …', () => {
     for (const text of ['1408–1410', '1408 – 1410', '1408—1410', '1408-1410', '1408 - 1410', 'between 1408 and 1410']) {
       expect(ok(text)).toMatchObject({ kind: 'range', start: { year: 1408 }, end: { year: 1410 }, text: '1408–1410' })
     }
-    expect(ok('March 1408–June 1410')).toMatchObject({ start: { year: 1408, month: 3 }, end: { year: 1410, month: 6 }, text: 'March 1408–June 1410' })
+    expect(ok('March 1408–June 1410')).toMatchObject({
+      start: { year: 1408, month: 3 },
+      end: { year: 1410, month: 6 },
+      text: 'March 1408–June 1410',
+    })
     expect(ok('14 April 1390 – 17 September 1390').text).toBe('14 April 1390–17 September 1390')
     expect(ok('50 BC–44 BC')).toMatchObject({ start: { year: -50 }, end: { year: -44 }, text: '50 BC–44 BC' })
     expect(ok('c. 1408–1410')).toMatchObject({ kind: 'range', circa: true, text: 'c. 1408–1410' })
   })
 
   it('reads before and after', () => {
-    expect(ok('before August 1397')).toMatchObject({ kind: 'before', start: { year: 1397, month: 8 }, text: 'before August 1397' })
+    expect(ok('before August 1397')).toMatchObject({
+      kind: 'before',
+      start: { year: 1397, month: 8 },
+      text: 'before August 1397',
+    })
     expect(ok('After 1403')).toMatchObject({ kind: 'after', start: { year: 1403 }, text: 'after 1403' })
   })
 
   it('gives canonical text that parses back to the same date', () => {
-    for (const text of ['c. 1370', '22 September 1408', 'September 1408', '1408–1410', 'before August 1397', '44 BC', '1377?', 'after 1 May 1403']) {
+    for (const text of [
+      'c. 1370',
+      '22 September 1408',
+      'September 1408',
+      '1408–1410',
+      'before August 1397',
+      '44 BC',
+      '1377?',
+      'after 1 May 1403',
+    ]) {
       const date = ok(text)
       expect(date.text).toBe(text)
       expect(formatDate(date)).toBe(text)
@@ -94,14 +127,21 @@ describe('parseDate: invalid dates', () => {
   })
 
   it('rejects impossible days, naming the length of the month', () => {
-    expect(bad('31 February 1408')).toEqual({ ok: false, message: '31 February does not exist', hint: 'February has 29 days in 1408' })
+    expect(bad('31 February 1408')).toEqual({
+      ok: false,
+      message: '31 February does not exist',
+      hint: 'February has 29 days in 1408',
+    })
     expect(bad('29 February 1407').hint).toBe('February has 28 days in 1407')
     expect(bad('31 April 1400').hint).toBe('April has 30 days in 1400')
     expect(bad('0 May 1400').message).toBe('day 0 does not exist')
   })
 
   it('suggests the month that was meant', () => {
-    expect(bad('22 Setpember 1408')).toMatchObject({ message: 'unknown month `Setpember`', hint: 'did you mean `September`?' })
+    expect(bad('22 Setpember 1408')).toMatchObject({
+      message: 'unknown month `Setpember`',
+      hint: 'did you mean `September`?',
+    })
     expect(bad('Febuary 1400').hint).toBe('did you mean `February`?')
   })
 
@@ -159,7 +199,9 @@ describe('calendar', () => {
   })
 
   it('knows the length of every month', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(1401, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(1401, m))).toEqual([
+      31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+    ])
   })
 })
 
@@ -175,7 +217,10 @@ describe('ordering', () => {
 
   it('sorts dates chronologically', () => {
     const texts = ['22 September 1408', '44 BC', '1408', 'September 1408', 'c. 1370', '1408–1410', '1 AD']
-    const sorted = texts.map(ok).sort(compareDates).map((d) => d.text)
+    const sorted = texts
+      .map(ok)
+      .sort(compareDates)
+      .map((d) => d.text)
     expect(sorted).toEqual(['44 BC', '1', 'c. 1370', '1408', '1408–1410', 'September 1408', '22 September 1408'])
   })
 

@@ -17,7 +17,8 @@ function deckOf(text: string): Deck {
 }
 
 const lines = (...rows: string[]) => `${rows.join('\n')}\n`
-const withEntities = (...rows: string[]) => lines('id: t', 'title: T', 'sources: { s: S, o: Other }', 'entities:', ...rows)
+const withEntities = (...rows: string[]) =>
+  lines('id: t', 'title: T', 'sources: { s: S, o: Other }', 'entities:', ...rows)
 const fact = (deck: Deck, id: string): Fact => {
   const found = deck.facts.find((f) => f.id === id)
   if (!found) throw new Error(`no fact ${id} in ${deck.facts.map((f) => f.id).join(', ')}`)
@@ -28,7 +29,14 @@ describe('the test deck', () => {
   const deck = deckOf(fixture('small-valid.yaml'))
 
   it('keeps the metadata, with the version as text', () => {
-    expect(deck).toMatchObject({ id: 'test-family', title: 'A Test Family', language: 'en', author: 'Test', licence: 'CC0', version: '2' })
+    expect(deck).toMatchObject({
+      id: 'test-family',
+      title: 'A Test Family',
+      language: 'en',
+      author: 'Test',
+      licence: 'CC0',
+      version: '2',
+    })
     expect(deck.sources).toEqual([
       { id: 'book', title: 'The Test Book', url: 'https://example.org/book' },
       { id: 'letters', title: 'Letters of the family' },
@@ -65,12 +73,20 @@ describe('the test deck', () => {
   })
 
   it('turns children into parent facts of the child, with the role from the parent’s gender', () => {
-    expect(fact(deck, 'parent:carl:anna')).toMatchObject({ type: 'relation', key: 'parent', subject: 'carl', value: 'anna', role: 'mother' })
+    expect(fact(deck, 'parent:carl:anna')).toMatchObject({
+      type: 'relation',
+      key: 'parent',
+      subject: 'carl',
+      value: 'anna',
+      role: 'mother',
+    })
     expect(fact(deck, 'parent:carl:bert')).toMatchObject({ subject: 'carl', value: 'bert', role: 'father' })
   })
 
   it('sends an alternative to the fact whose value it gives', () => {
-    expect(fact(deck, 'died:anna').alternatives).toEqual([{ value: expect.objectContaining({ text: '1361' }), sources: ['letters'] }])
+    expect(fact(deck, 'died:anna').alternatives).toEqual([
+      { value: expect.objectContaining({ text: '1361' }), sources: ['letters'] },
+    ])
     expect(fact(deck, 'diedAt:anna').alternatives).toEqual([])
     expect(fact(deck, 'ageAtDeath:anna')).toMatchObject({ type: 'number', value: 60, sources: ['book'] })
   })
@@ -99,7 +115,12 @@ describe('the test deck', () => {
       ask: 'When did {name} found a school?',
       value: { kind: 'range', text: '1330–1335' },
     })
-    expect(fact(deck, 'location:anna:founded-school')).toMatchObject({ type: 'place', key: 'location', subject: 'anna', value: 'testville' })
+    expect(fact(deck, 'location:anna:founded-school')).toMatchObject({
+      type: 'place',
+      key: 'location',
+      subject: 'anna',
+      value: 'testville',
+    })
     expect(fact(deck, 'event:coronation')).not.toHaveProperty('label')
   })
 
@@ -110,32 +131,75 @@ describe('the test deck', () => {
 
   it('gives cards ids from their text and turns Anki clozes into plain gaps', () => {
     expect(deck.cards).toEqual([
-      { type: 'basic', id: `card-${digest('What is the capital of Testland?')}`, front: 'What is the capital of Testland?', back: 'Testville', sources: ['book'] },
-      { type: 'choice', id: `card-${digest('Who founded the school?')}`, prompt: 'Who founded the school?', options: ['Anna', 'Bert', 'Carl'], answer: 'Anna', sources: [] },
-      { type: 'cloze', id: `card-${digest("The {{falcon}} was Anna's emblem.")}`, text: "The {{falcon}} was Anna's emblem.", sources: [] },
+      {
+        type: 'basic',
+        id: `card-${digest('What is the capital of Testland?')}`,
+        front: 'What is the capital of Testland?',
+        back: 'Testville',
+        sources: ['book'],
+      },
+      {
+        type: 'choice',
+        id: `card-${digest('Who founded the school?')}`,
+        prompt: 'Who founded the school?',
+        options: ['Anna', 'Bert', 'Carl'],
+        answer: 'Anna',
+        sources: [],
+      },
+      {
+        type: 'cloze',
+        id: `card-${digest("The {{falcon}} was Anna's emblem.")}`,
+        text: "The {{falcon}} was Anna's emblem.",
+        sources: [],
+      },
     ])
   })
 
   it('reads aliases from a list or a single name', () => {
     expect(deck.entities[0]).toMatchObject({ id: 'anna', aliases: ['Anne Test', 'Anna of Testing'], gender: 'female' })
-    expect(deckOf(withEntities('  a: { kind: person, name: A, aliases: Alpha, source: s }')).entities[0]?.aliases).toEqual(['Alpha'])
+    expect(
+      deckOf(withEntities('  a: { kind: person, name: A, aliases: Alpha, source: s }')).entities[0]?.aliases,
+    ).toEqual(['Alpha'])
   })
 })
 
 describe('forms and sides', () => {
   it('gives the same deck for a link declared on the child, on the parent, or on both', () => {
-    const people = ['  p: { kind: person, name: P, gender: male, source: s }', '  c: { kind: person, name: C, source: s }']
+    const people = [
+      '  p: { kind: person, name: P, gender: male, source: s }',
+      '  c: { kind: person, name: C, source: s }',
+    ]
     const onChild = deckOf(withEntities(people[0] as string, '  c: { kind: person, name: C, source: s, father: p }'))
-    const onParent = deckOf(withEntities('  p: { kind: person, name: P, gender: male, source: s, children: [c] }', people[1] as string))
-    const onBoth = deckOf(withEntities('  p: { kind: person, name: P, gender: male, source: s, children: [c] }', '  c: { kind: person, name: C, source: s, father: p }'))
+    const onParent = deckOf(
+      withEntities('  p: { kind: person, name: P, gender: male, source: s, children: [c] }', people[1] as string),
+    )
+    const onBoth = deckOf(
+      withEntities(
+        '  p: { kind: person, name: P, gender: male, source: s, children: [c] }',
+        '  c: { kind: person, name: C, source: s, father: p }',
+      ),
+    )
     expect(onParent.facts).toEqual(onChild.facts)
     expect(onBoth.facts).toEqual(onChild.facts)
   })
 
   it('stores a spouse once, under the smaller id', () => {
-    const deck = deckOf(withEntities('  zoe: { kind: person, name: Z, source: s, spouse: adam }', '  adam: { kind: person, name: A, source: s }'))
+    const deck = deckOf(
+      withEntities(
+        '  zoe: { kind: person, name: Z, source: s, spouse: adam }',
+        '  adam: { kind: person, name: A, source: s }',
+      ),
+    )
     expect(deck.facts).toEqual([
-      { type: 'relation', key: 'spouse', id: 'spouse:adam:zoe', subject: 'adam', value: 'zoe', sources: ['s'], alternatives: [] },
+      {
+        type: 'relation',
+        key: 'spouse',
+        id: 'spouse:adam:zoe',
+        subject: 'adam',
+        value: 'zoe',
+        sources: ['s'],
+        alternatives: [],
+      },
     ])
   })
 
@@ -156,7 +220,12 @@ describe('forms and sides', () => {
         '  o: { kind: office, name: O, source: s }',
       ),
     )
-    expect(deck.facts.map((f) => f.id)).toEqual(['tenure:a:o:1', 'tenure:a:o:2', 'tenure:a:o:1390', 'tenure:a:o:1390-2'])
+    expect(deck.facts.map((f) => f.id)).toEqual([
+      'tenure:a:o:1',
+      'tenure:a:o:2',
+      'tenure:a:o:1390',
+      'tenure:a:o:1390-2',
+    ])
   })
 
   it('keeps tenure disputes as partial tenures', () => {
@@ -171,11 +240,16 @@ describe('forms and sides', () => {
         '  o: { kind: office, name: O, source: s }',
       ),
     )
-    expect(deck.facts[0]?.alternatives).toEqual([{ value: { start: expect.objectContaining({ text: '15 June 1341' }) }, sources: ['o'] }])
+    expect(deck.facts[0]?.alternatives).toEqual([
+      { value: { start: expect.objectContaining({ text: '15 June 1341' }) }, sources: ['o'] },
+    ])
   })
 
   it('fills in the language and version defaults', () => {
-    expect(deckOf(lines('id: t', 'title: T', 'cards: [{ front: a, back: b }]'))).toMatchObject({ language: 'en', version: '1' })
+    expect(deckOf(lines('id: t', 'title: T', 'cards: [{ front: a, back: b }]'))).toMatchObject({
+      language: 'en',
+      version: '1',
+    })
   })
 })
 

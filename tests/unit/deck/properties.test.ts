@@ -188,7 +188,8 @@ const mutated: fc.Arbitrary<unknown> = fc
     const containers: Array<[Obj | unknown[], string | number]> = []
     const walk = (node: unknown) => {
       if (Array.isArray(node)) node.forEach((item, i) => (containers.push([node, i]), walk(item)))
-      else if (node && typeof node === 'object') for (const [k, item] of Object.entries(node)) (containers.push([node as Obj, k]), walk(item))
+      else if (node && typeof node === 'object')
+        for (const [k, item] of Object.entries(node)) (containers.push([node as Obj, k]), walk(item))
     }
     walk(copy)
     const [parent, key] = containers[index % containers.length] as [Obj, string]
@@ -204,7 +205,8 @@ describe('the structural check', () => {
   // Schema and this check reject the first and check the second. Otherwise they agree.
   it('accepts what valibot accepts, except a list where a mapping belongs', () => {
     const deliberate = (issue: DeckIssue) =>
-      (issue.code === 'wrong-type' && issue.message.endsWith('found a list')) || /(^|\.)(constructor|prototype|__proto__)(\.|$)/.test(issue.path)
+      (issue.code === 'wrong-type' && issue.message.endsWith('found a list')) ||
+      /(^|\.)(constructor|prototype|__proto__)(\.|$)/.test(issue.path)
     fc.assert(
       fc.property(mutated, (raw) => {
         const issues = new IssueList()

@@ -19,11 +19,25 @@ describe('schema/deck.schema.json', () => {
     const schema = JSON.parse(deckJsonSchemaText())
     expect(schema.required).toEqual(['id', 'title'])
     expect(schema.additionalProperties).toBe(false)
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'id', 'title', 'description', 'language', 'author', 'licence', 'version', 'sources', 'entities', 'cards'])
+    expect(Object.keys(schema.properties)).toEqual([
+      '$schema',
+      'id',
+      'title',
+      'description',
+      'language',
+      'author',
+      'licence',
+      'version',
+      'sources',
+      'entities',
+      'cards',
+    ])
     const entity = schema.$defs.Entity
     expect(entity.additionalProperties).toBe(false)
     expect(entity.required).toEqual(['kind', 'name'])
-    expect(Object.keys(entity.properties)).toEqual(expect.arrayContaining(['born', 'died', 'father', 'mother', 'children', 'spouse', 'held', 'events', 'caption']))
+    expect(Object.keys(entity.properties)).toEqual(
+      expect.arrayContaining(['born', 'died', 'father', 'mother', 'children', 'spouse', 'held', 'events', 'caption']),
+    )
     expect(schema.$defs.EntityId.pattern).toBe('^[a-z0-9]+(-[a-z0-9]+)*$')
     expect(schema.$defs.Date.anyOf).toEqual([{ type: 'string' }, { type: 'number' }])
   })
@@ -37,7 +51,11 @@ describe('DeckFileSchema', () => {
   })
 
   it('requires a source on every alternative', () => {
-    const deck = { id: 't', title: 'T', entities: { a: { kind: 'person', name: 'A', born: { date: 1300, disputed: [{ date: 1301 }] } } } }
+    const deck = {
+      id: 't',
+      title: 'T',
+      entities: { a: { kind: 'person', name: 'A', born: { date: 1300, disputed: [{ date: 1301 }] } } },
+    }
     expect(v.safeParse(DeckFileSchema, deck).success).toBe(false)
   })
 })

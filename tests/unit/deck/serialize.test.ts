@@ -27,7 +27,10 @@ const date = (text: string) => {
 
 describe('deckToFileObject', () => {
   const deck = deckOf(read('tests', 'fixtures', 'decks', 'small-valid.yaml'))
-  const file = deckToFileObject(deck) as unknown as { entities: Record<string, Record<string, unknown>>; cards: unknown[] }
+  const file = deckToFileObject(deck) as unknown as {
+    entities: Record<string, Record<string, unknown>>
+    cards: unknown[]
+  }
 
   it('round-trips the test deck', () => {
     const again = validateDeckObject(file)
@@ -36,7 +39,15 @@ describe('deckToFileObject', () => {
   })
 
   it('writes short forms and the entity’s common source once', () => {
-    expect(file.entities.bert).toEqual({ kind: 'person', name: 'Bert Test', gender: 'male', source: 'book', born: 1298, died: 1345, dynasty: 'testers' })
+    expect(file.entities.bert).toEqual({
+      kind: 'person',
+      name: 'Bert Test',
+      gender: 'male',
+      source: 'book',
+      born: 1298,
+      died: 1345,
+      dynasty: 'testers',
+    })
   })
 
   it('writes parent links on the child, with the role as the field', () => {
@@ -45,7 +56,12 @@ describe('deckToFileObject', () => {
   })
 
   it('writes long forms for disputes, notes and other sources', () => {
-    expect(file.entities.anna?.died).toEqual({ date: '12 March 1360', place: 'testville', age: 60, disputed: [{ date: 1361, source: 'letters' }] })
+    expect(file.entities.anna?.died).toEqual({
+      date: '12 March 1360',
+      place: 'testville',
+      age: 60,
+      disputed: [{ date: 1361, source: 'letters' }],
+    })
   })
 
   it('writes a card id only when it is not the one derived from the text', () => {
@@ -62,7 +78,9 @@ describe('deckToFileObject', () => {
   })
 
   it('gives no default source to an entity with an unsourced fact', () => {
-    const partly = deckOf('id: t\ntitle: T\nsources: { s: S }\nentities:\n  a: { kind: person, name: A, born: 1300, died: { date: 1350, source: s } }\n')
+    const partly = deckOf(
+      'id: t\ntitle: T\nsources: { s: S }\nentities:\n  a: { kind: person, name: A, born: 1300, died: { date: 1350, source: s } }\n',
+    )
     const entity = (deckToFileObject(partly).entities ?? {}).a as Record<string, unknown>
     expect(entity).not.toHaveProperty('source')
     expect(entity.died).toEqual({ date: 1350, source: 's' })

@@ -35,7 +35,10 @@ function loc(text: string, line: number, token: string, path: string): [number, 
 describe('a valid deck', () => {
   it('yields the deck and no issues', () => {
     const result = parseDeckText(
-      withEntities('  a: { kind: person, name: A, source: book, born: 1370, died: 1408, father: b }', '  b: { kind: person, name: B, gender: male, source: book }'),
+      withEntities(
+        '  a: { kind: person, name: A, source: book, born: 1370, died: 1408, father: b }',
+        '  b: { kind: person, name: B, gender: male, source: book }',
+      ),
     )
     expect(result.issues).toEqual([])
     expect(result.deck?.facts.map((f) => f.id)).toEqual(['born:a', 'died:a', 'parent:a:b'])
@@ -69,7 +72,9 @@ describe('errors in the file as a whole', () => {
   it('reports a file that is not a deck', () => {
     expect(one(lines('- a', '- b'), 'not-a-deck').message).toContain('found a list')
     expect(one('just some text\n', 'not-a-deck').message).toContain('found text')
-    expect(one(lines('name: shopping list', 'items: [milk]'), 'not-a-deck').expected).toContain('`id`, `title`, and `entities`')
+    expect(one(lines('name: shopping list', 'items: [milk]'), 'not-a-deck').expected).toContain(
+      '`id`, `title`, and `entities`',
+    )
   })
 
   it('reports a deck with neither entities nor cards', () => {
@@ -82,13 +87,25 @@ describe('structure', () => {
     const issue = one(lines('id: t', 'title: T', 'license: CC0', 'entities: {}'), 'unknown-field')
     expect(at(issue)).toEqual([3, 1, 'license'])
     expect(issue.hint).toBe('did you mean `licence`?')
-    const inEntity = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    fathr: b', '  b: { kind: person, name: B, source: book }'), 'unknown-field')
+    const inEntity = one(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    fathr: b',
+        '  b: { kind: person, name: B, source: book }',
+      ),
+      'unknown-field',
+    )
     expect(at(inEntity)).toEqual([11, 5, 'entities.a.fathr'])
     expect(inEntity.hint).toBe('did you mean `father`?')
   })
 
   it('reports every unknown field, not just the first', () => {
-    const issues = check(withEntities('  a: { kind: person, name: A, source: book, colour: red, size: 3 }')).filter((i) => i.code === 'unknown-field')
+    const issues = check(withEntities('  a: { kind: person, name: A, source: book, colour: red, size: 3 }')).filter(
+      (i) => i.code === 'unknown-field',
+    )
     expect(issues.map((i) => i.path)).toEqual(['entities.a.colour', 'entities.a.size'])
     expect(issues[0]?.hint).toContain('fields allowed here: kind, name')
   })
@@ -97,11 +114,18 @@ describe('structure', () => {
     const name = one(withEntities('  a:', '    kind: person', '    name: [A, B]', '    source: book'), 'wrong-type')
     expect(at(name)).toEqual([9, 11, 'entities.a.name'])
     expect(name.expected).toBe('text')
-    const born = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: true'), 'wrong-type')
+    const born = one(
+      withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: true'),
+      'wrong-type',
+    )
     expect(at(born)).toEqual([11, 11, 'entities.a.born'])
     expect(born.expected).toContain('a date like `22 September 1408`')
-    expect(one(withEntities('  a: { kind: person, name: 1370, source: book }'), 'wrong-type').hint).toBe('write it in quotes: "1370"')
-    expect(one(withEntities('  a: { kind: person, name: A, source: book, titles: t }'), 'wrong-type').hint).toBe('write it as a list: [t]')
+    expect(one(withEntities('  a: { kind: person, name: 1370, source: book }'), 'wrong-type').hint).toBe(
+      'write it in quotes: "1370"',
+    )
+    expect(one(withEntities('  a: { kind: person, name: A, source: book, titles: t }'), 'wrong-type').hint).toBe(
+      'write it as a list: [t]',
+    )
   })
 
   it('reports a missing required field at its parent', () => {
@@ -111,7 +135,10 @@ describe('structure', () => {
   })
 
   it('reports invalid values: ids that are not slugs, unknown genders', () => {
-    const id = one(withEntities('  a: { kind: person, name: A, source: book }').replace('id: t', 'id: My Deck'), 'invalid-value')
+    const id = one(
+      withEntities('  a: { kind: person, name: A, source: book }').replace('id: t', 'id: My Deck'),
+      'invalid-value',
+    )
     expect(at(id)).toEqual([1, 5, 'id'])
     expect(id.hint).toBe('write it as `my-deck`')
     const key = one(withEntities('  John VII: { kind: person, name: A, source: book }'), 'invalid-value')
@@ -124,15 +151,23 @@ describe('structure', () => {
   })
 
   it('reports a non-integer age', () => {
-    expect(at(one(withEntities('  a: { kind: person, name: A, source: book, died: { date: 1408, age: 38.5 } }'), 'invalid-value'))).toEqual([
-      7, 70, 'entities.a.died.age',
-    ])
+    expect(
+      at(
+        one(
+          withEntities('  a: { kind: person, name: A, source: book, died: { date: 1408, age: 38.5 } }'),
+          'invalid-value',
+        ),
+      ),
+    ).toEqual([7, 70, 'entities.a.died.age'])
   })
 })
 
 describe('dates', () => {
   it('reports an impossible date at its value, with the month length', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: 31 February 1408'), 'invalid-date')
+    const issue = one(
+      withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: 31 February 1408'),
+      'invalid-date',
+    )
     expect(at(issue)).toEqual([11, 11, 'entities.a.born'])
     expect(issue.hint).toBe('February has 29 days in 1408')
   })
@@ -157,7 +192,10 @@ describe('dates', () => {
   })
 
   it('reports a death before the birth', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: 1370', '    died: 1360'), 'death-before-birth')
+    const issue = one(
+      withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: 1370', '    died: 1360'),
+      'death-before-birth',
+    )
     expect(at(issue)).toEqual([12, 11, 'entities.a.died'])
   })
 
@@ -168,7 +206,15 @@ describe('dates', () => {
 
   it('reports a tenure that ends before it starts', () => {
     const issue = one(
-      withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    held:', '      - { office: o, from: 1390, to: 1380 }', '  o: { kind: office, name: O, source: book }'),
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    held:',
+        '      - { office: o, from: 1390, to: 1380 }',
+        '  o: { kind: office, name: O, source: book }',
+      ),
       'end-before-start',
     )
     expect(at(issue)).toEqual([12, 38, 'entities.a.held.0.to'])
@@ -199,7 +245,14 @@ describe('dates', () => {
 describe('references', () => {
   it('reports an unknown entity, suggesting the closest id', () => {
     const issue = one(
-      withEntities('  john-vii:', '    kind: person', '    name: John', '    source: book', '    father: andronikos-v', '  andronikos-iv: { kind: person, name: A, source: book }'),
+      withEntities(
+        '  john-vii:',
+        '    kind: person',
+        '    name: John',
+        '    source: book',
+        '    father: andronikos-v',
+        '  andronikos-iv: { kind: person, name: A, source: book }',
+      ),
       'unknown-entity',
     )
     expect(at(issue)).toEqual([11, 13, 'entities.john-vii.father'])
@@ -207,7 +260,10 @@ describe('references', () => {
   })
 
   it('reports a reference to an entity of the wrong kind', () => {
-    const text = withEntities('  a: { kind: person, name: A, source: book, father: p }', '  p: { kind: place, name: P, source: book }')
+    const text = withEntities(
+      '  a: { kind: person, name: A, source: book, father: p }',
+      '  p: { kind: place, name: P, source: book }',
+    )
     const issue = one(text, 'wrong-kind')
     expect(at(issue)).toEqual(loc(text, 7, 'p }', 'entities.a.father'))
     expect(issue.message).toBe('`p` is a place, but `father` needs a person')
@@ -221,14 +277,19 @@ describe('references', () => {
   })
 
   it('does not report references to an entity whose own entry is broken', () => {
-    const issues = check(withEntities('  a: { kind: person, name: A, source: book, father: b }', '  b: { kind: person, source: book }'))
+    const issues = check(
+      withEntities('  a: { kind: person, name: A, source: book, father: b }', '  b: { kind: person, source: book }'),
+    )
     expect(issues.map((i) => i.code)).toEqual(['missing-field'])
   })
 })
 
 describe('duplicates', () => {
   it('reports a duplicate key (entity id) at the second one', () => {
-    const issue = one(withEntities('  a: { kind: person, name: A, source: book }', '  a: { kind: person, name: B, source: book }'), 'duplicate-id')
+    const issue = one(
+      withEntities('  a: { kind: person, name: A, source: book }', '  a: { kind: person, name: B, source: book }'),
+      'duplicate-id',
+    )
     expect(at(issue)).toEqual([8, 3, ''])
     expect(issue.message).toBe('duplicate key `a`')
   })
@@ -247,13 +308,27 @@ describe('duplicates', () => {
   })
 
   it('reports a title listed twice', () => {
-    expect(at(one(withEntities('  a: { kind: person, name: A, source: book, titles: [t, t] }', '  t: { kind: title, name: T, source: book }'), 'duplicate-id'))).toEqual([
-      7, 57, 'entities.a.titles.1',
-    ])
+    expect(
+      at(
+        one(
+          withEntities(
+            '  a: { kind: person, name: A, source: book, titles: [t, t] }',
+            '  t: { kind: title, name: T, source: book }',
+          ),
+          'duplicate-id',
+        ),
+      ),
+    ).toEqual([7, 57, 'entities.a.titles.1'])
   })
 
   it('reports duplicate card ids, given or derived from the text', () => {
-    const given = lines('id: t', 'title: T', 'cards:', '  - { id: c1, front: A, back: B }', '  - { id: c1, front: C, back: D }')
+    const given = lines(
+      'id: t',
+      'title: T',
+      'cards:',
+      '  - { id: c1, front: A, back: B }',
+      '  - { id: c1, front: C, back: D }',
+    )
     expect(at(one(given, 'duplicate-id'))).toEqual([5, 11, 'cards.1.id'])
     const derived = lines('id: t', 'title: T', 'cards:', '  - { front: A, back: B }', '  - { front: A, back: C }')
     expect(at(one(derived, 'duplicate-id'))).toEqual([5, 5, 'cards.1'])
@@ -261,7 +336,11 @@ describe('duplicates', () => {
 
   it('merges a link written on both sides instead of reporting it', () => {
     const result = parseDeckText(
-      withEntities('  a: { kind: person, name: A, source: book, father: b, spouse: c }', '  b: { kind: person, name: B, gender: male, source: notes, children: [a] }', '  c: { kind: person, name: C, source: book, spouse: a }'),
+      withEntities(
+        '  a: { kind: person, name: A, source: book, father: b, spouse: c }',
+        '  b: { kind: person, name: B, gender: male, source: notes, children: [a] }',
+        '  c: { kind: person, name: C, source: book, spouse: a }',
+      ),
     )
     expect(result.issues).toEqual([])
     const parent = result.deck?.facts.find((f) => f.id === 'parent:a:b')
@@ -283,7 +362,9 @@ describe('family', () => {
   })
 
   it('reports a person who is their own parent', () => {
-    expect(one(withEntities('  a: { kind: person, name: A, source: book, parents: [a] }'), 'ancestor-cycle').path).toBe('entities.a.parents.0')
+    expect(one(withEntities('  a: { kind: person, name: A, source: book, parents: [a] }'), 'ancestor-cycle').path).toBe(
+      'entities.a.parents.0',
+    )
   })
 
   it('reports more than one father', () => {
@@ -298,7 +379,10 @@ describe('family', () => {
   })
 
   it('reports a father who is a woman', () => {
-    const text = withEntities('  a: { kind: person, name: A, source: book, father: m }', '  m: { kind: person, name: M, gender: female, source: book }')
+    const text = withEntities(
+      '  a: { kind: person, name: A, source: book, father: m }',
+      '  m: { kind: person, name: M, gender: female, source: book }',
+    )
     const issue = one(text, 'gender-mismatch')
     expect(at(issue)).toEqual(loc(text, 7, 'm }', 'entities.a.father'))
     expect(issue.message).toBe('`m` is listed as the father of `a` but is female')
@@ -332,27 +416,84 @@ describe('sources and disputes', () => {
   })
 
   it('reports an empty disputed list', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born: { date: 1370, disputed: [] }'), 'empty-disputed')
+    const issue = one(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    born: { date: 1370, disputed: [] }',
+      ),
+      'empty-disputed',
+    )
     expect(at(issue)).toEqual([11, 35, 'entities.a.born.disputed'])
   })
 
   it('reports an alternative without a value', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born:', '      date: 1370', '      disputed:', '        - { source: notes }'), 'alternative-without-value')
+    const issue = one(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    born:',
+        '      date: 1370',
+        '      disputed:',
+        '        - { source: notes }',
+      ),
+      'alternative-without-value',
+    )
     expect(at(issue)).toEqual([14, 11, 'entities.a.born.disputed.0'])
   })
 
   it('reports an alternative without a source', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born:', '      date: 1370', '      disputed:', '        - { date: c. 1366 }'), 'alternative-without-source')
+    const issue = one(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    born:',
+        '      date: 1370',
+        '      disputed:',
+        '        - { date: c. 1366 }',
+      ),
+      'alternative-without-source',
+    )
     expect(at(issue)).toEqual([14, 11, 'entities.a.born.disputed.0'])
   })
 
   it('reports an alternative disputing a value the fact does not give', () => {
-    const issue = one(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born:', '      date: 1370', '      disputed:', '        - { place: p, source: notes }', '  p: { kind: place, name: P, source: book }'), 'invalid-value')
+    const issue = one(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    born:',
+        '      date: 1370',
+        '      disputed:',
+        '        - { place: p, source: notes }',
+        '  p: { kind: place, name: P, source: book }',
+      ),
+      'invalid-value',
+    )
     expect(at(issue)).toEqual([14, 20, 'entities.a.born.disputed.0.place'])
   })
 
   it('keeps a valid dispute as alternatives of the fact', () => {
-    const result = parseDeckText(withEntities('  a:', '    kind: person', '    name: A', '    source: book', '    born:', '      date: 1370', '      disputed:', '        - { date: c. 1366, source: notes, note: older view }'))
+    const result = parseDeckText(
+      withEntities(
+        '  a:',
+        '    kind: person',
+        '    name: A',
+        '    source: book',
+        '    born:',
+        '      date: 1370',
+        '      disputed:',
+        '        - { date: c. 1366, source: notes, note: older view }',
+      ),
+    )
     expect(result.issues).toEqual([])
     expect(result.deck?.facts[0]?.alternatives).toEqual([
       { value: expect.objectContaining({ text: 'c. 1366', circa: true }), sources: ['notes'], note: 'older view' },
@@ -364,7 +505,10 @@ describe('hand-written cards', () => {
   const cards = (...rows: string[]) => lines('id: t', 'title: T', 'cards:', ...rows)
 
   it('reports an answer that is not among the choices', () => {
-    const issue = one(cards('  - question: Capital?', '    choices: [Constantinople, Thessalonica]', '    answer: Constantinopel'), 'invalid-card')
+    const issue = one(
+      cards('  - question: Capital?', '    choices: [Constantinople, Thessalonica]', '    answer: Constantinopel'),
+      'invalid-card',
+    )
     expect(at(issue)).toEqual([6, 13, 'cards.0.answer'])
     expect(issue.hint).toBe('did you mean `Constantinople`?')
   })
@@ -375,17 +519,25 @@ describe('hand-written cards', () => {
   })
 
   it('reports a cloze without a gap', () => {
-    expect(at(one(cards('  - cloze: The capital was Constantinople.'), 'invalid-card'))).toEqual([4, 12, 'cards.0.cloze'])
+    expect(at(one(cards('  - cloze: The capital was Constantinople.'), 'invalid-card'))).toEqual([
+      4,
+      12,
+      'cards.0.cloze',
+    ])
   })
 
   it('reports a card that fits no card shape, naming the closest one', () => {
     const issue = one(cards('  - { front: A }'), 'missing-field')
     expect(issue.path).toBe('cards.0.back')
-    expect(check(cards('  - { question: Q, choices: [a], answer: a }')).map((i) => i.expected)).toEqual(['at least two choices'])
+    expect(check(cards('  - { question: Q, choices: [a], answer: a }')).map((i) => i.expected)).toEqual([
+      'at least two choices',
+    ])
   })
 
   it('reports every bad card, keeping the others checked', () => {
-    const issues = check(cards('  - { front: A }', '  - { question: Q, choices: [a, b], answer: c }', '  - { cloze: no gap }'))
+    const issues = check(
+      cards('  - { front: A }', '  - { question: Q, choices: [a, b], answer: c }', '  - { cloze: no gap }'),
+    )
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['missing-field', 'cards.0.back'],
       ['invalid-card', 'cards.1.answer'],
@@ -396,7 +548,16 @@ describe('hand-written cards', () => {
 
 describe('JSON input', () => {
   it('reads a JSON deck with positions', () => {
-    const json = JSON.stringify({ id: 't', title: 'T', sources: { book: 'B' }, entities: { a: { kind: 'person', name: 'A', source: 'book', born: '1370' } } }, null, 2)
+    const json = JSON.stringify(
+      {
+        id: 't',
+        title: 'T',
+        sources: { book: 'B' },
+        entities: { a: { kind: 'person', name: 'A', source: 'book', born: '1370' } },
+      },
+      null,
+      2,
+    )
     expect(parseDeckText(json).issues).toEqual([])
     const broken = json.replace('"1370"', '"31 February 1370"')
     const issue = one(broken, 'invalid-date')
@@ -408,14 +569,21 @@ describe('JSON input', () => {
   })
 
   it('reads JSON indented with tabs', () => {
-    const json = JSON.stringify({ id: 't', title: 'T', sources: { book: 'B' }, entities: { a: { kind: 'person', name: 'A', source: 'book' } } }, null, '\t')
+    const json = JSON.stringify(
+      { id: 't', title: 'T', sources: { book: 'B' }, entities: { a: { kind: 'person', name: 'A', source: 'book' } } },
+      null,
+      '\t',
+    )
     expect(parseDeckText(json).issues).toEqual([])
   })
 })
 
 describe('validateDeckObject (no source text)', () => {
   it('reports the same problems at line 1, column 1, with the file name', () => {
-    const result = validateDeckObject({ id: 't', title: 'T', licence: 'x', license: 'x', entities: {} }, { file: 'shared-link' })
+    const result = validateDeckObject(
+      { id: 't', title: 'T', licence: 'x', license: 'x', entities: {} },
+      { file: 'shared-link' },
+    )
     expect(result.deck).toBeUndefined()
     expect(result.issues).toEqual([
       {
@@ -435,7 +603,11 @@ describe('validateDeckObject (no source text)', () => {
   })
 
   it('keeps a version as text', () => {
-    expect(validateDeckObject({ id: 't', title: 'T', version: 3, cards: [{ front: 'a', back: 'b' }] }).deck?.version).toBe('3')
-    expect(parseDeckText(lines('id: t', 'title: T', 'version: 1.10', 'cards: [{ front: a, back: b }]')).deck?.version).toBe('1.10')
+    expect(
+      validateDeckObject({ id: 't', title: 'T', version: 3, cards: [{ front: 'a', back: 'b' }] }).deck?.version,
+    ).toBe('3')
+    expect(
+      parseDeckText(lines('id: t', 'title: T', 'version: 1.10', 'cards: [{ front: a, back: b }]')).deck?.version,
+    ).toBe('1.10')
   })
 })

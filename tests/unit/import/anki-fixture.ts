@@ -34,13 +34,33 @@ export const CLOZE_ID = 1342697561420
 export const THREE_FIELDS_ID = 1342697561421
 
 const MODELS = {
-  [BASIC_ID]: { id: BASIC_ID, name: 'Basic', type: 0, flds: [{ name: 'Front', ord: 0 }, { name: 'Back', ord: 1 }] },
-  [CLOZE_ID]: { id: CLOZE_ID, name: 'Cloze', type: 1, flds: [{ name: 'Text', ord: 0 }, { name: 'Back Extra', ord: 1 }] },
+  [BASIC_ID]: {
+    id: BASIC_ID,
+    name: 'Basic',
+    type: 0,
+    flds: [
+      { name: 'Front', ord: 0 },
+      { name: 'Back', ord: 1 },
+    ],
+  },
+  [CLOZE_ID]: {
+    id: CLOZE_ID,
+    name: 'Cloze',
+    type: 1,
+    flds: [
+      { name: 'Text', ord: 0 },
+      { name: 'Back Extra', ord: 1 },
+    ],
+  },
   [THREE_FIELDS_ID]: {
     id: THREE_FIELDS_ID,
     name: 'Vocabulary',
     type: 0,
-    flds: [{ name: 'Word', ord: 0 }, { name: 'Meaning', ord: 1 }, { name: 'Example', ord: 2 }],
+    flds: [
+      { name: 'Word', ord: 0 },
+      { name: 'Meaning', ord: 1 },
+      { name: 'Example', ord: 2 },
+    ],
   },
 }
 
@@ -54,11 +74,31 @@ export async function collectionBytes(notes: FixtureNote[], deckName = 'Byzantiu
   const db = new SQL.Database()
   db.run(SCHEMA)
   const decks = { 1: { id: 1, name: 'Default' }, 1700000000000: { id: 1700000000000, name: deckName } }
-  db.run('INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', ['{}', JSON.stringify(MODELS), JSON.stringify(decks), '{}', '{}'])
+  db.run('INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+    '{}',
+    JSON.stringify(MODELS),
+    JSON.stringify(decks),
+    '{}',
+    '{}',
+  ])
   notes.forEach((note, k) => {
     const id = 1600000000000 + k
-    db.run('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, ?)', [id, `guid${k}`, note.model, ' tag ', note.fields.join('\u001f'), note.fields[0] ?? '', ''])
-    db.run('INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)', [id, id, 1700000000000, k, ''])
+    db.run('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, ?)', [
+      id,
+      `guid${k}`,
+      note.model,
+      ' tag ',
+      note.fields.join('\u001f'),
+      note.fields[0] ?? '',
+      '',
+    ])
+    db.run('INSERT INTO cards VALUES (?, ?, ?, 0, 0, 0, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, ?)', [
+      id,
+      id,
+      1700000000000,
+      k,
+      '',
+    ])
   })
   const bytes = db.export()
   db.close()
@@ -66,6 +106,11 @@ export async function collectionBytes(notes: FixtureNote[], deckName = 'Byzantiu
 }
 
 export function zipPackage(files: Record<string, Uint8Array | string>): Uint8Array {
-  const encoded = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data]))
+  const encoded = Object.fromEntries(
+    Object.entries(files).map(([name, data]) => [
+      name,
+      typeof data === 'string' ? new TextEncoder().encode(data) : data,
+    ]),
+  )
   return zipSync(encoded)
 }

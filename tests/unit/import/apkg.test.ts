@@ -24,7 +24,9 @@ describe('importApkg', () => {
     expect(result.issues).toEqual([])
     expect(result.deck?.id).toBe('byzantium')
     expect(result.deck?.title).toBe('Byzantium')
-    expect(result.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : c.type === 'cloze' ? c.text : c.type))).toEqual([
+    expect(
+      result.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : c.type === 'cloze' ? c.text : c.type)),
+    ).toEqual([
       ['John VII', 'Born c. 1370\nin Constantinople'],
       '{{Manuel II}} was the uncle of {{John VII}}',
       ['stavraton', 'silver coin'],
@@ -36,7 +38,12 @@ describe('importApkg', () => {
 
   it('prefers collection.anki21 over the collection.anki2 placeholder', async () => {
     const apkg = zipPackage({
-      'collection.anki2': await collectionBytes([{ model: BASIC_ID, fields: ['Please update to the latest Anki version, then import the .apkg file again.', 'x'] }]),
+      'collection.anki2': await collectionBytes([
+        {
+          model: BASIC_ID,
+          fields: ['Please update to the latest Anki version, then import the .apkg file again.', 'x'],
+        },
+      ]),
       'collection.anki21': await collectionBytes([{ model: BASIC_ID, fields: ['Mistra', 'Despotate capital'] }]),
     })
     const result = await importApkg(apkg, options)
@@ -44,12 +51,25 @@ describe('importApkg', () => {
   })
 
   it('refuses the newer .anki21b format with a way out', async () => {
-    const stub = await collectionBytes([{ model: BASIC_ID, fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''] }])
-    const apkg = zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]), 'collection.anki2': stub })
+    const stub = await collectionBytes([
+      {
+        model: BASIC_ID,
+        fields: ['Please update to the latest Anki version, then import the .colpkg/.apkg file again.', ''],
+      },
+    ])
+    const apkg = zipPackage({
+      'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]),
+      'collection.anki2': stub,
+    })
     const result = await importApkg(apkg, options)
     expect(result.deck).toBeUndefined()
-    expect(result.issues).toMatchObject([{ code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE, file: 'Byzantium.apkg', line: 1 }])
-    const alone = await importApkg(zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }), options)
+    expect(result.issues).toMatchObject([
+      { code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE, file: 'Byzantium.apkg', line: 1 },
+    ])
+    const alone = await importApkg(
+      zipPackage({ 'collection.anki21b': new Uint8Array([0x28, 0xb5, 0x2f, 0xfd]) }),
+      options,
+    )
     expect(alone.issues).toMatchObject([{ code: 'apkg-newer-format', message: NEWER_FORMAT_MESSAGE }])
   })
 

@@ -23,7 +23,8 @@ describe('importCsv', () => {
   })
 
   it('reads RFC 4180 comma CSV with quoted separators, doubled quotes and line breaks', () => {
-    const text = 'term,definition\r\n"Constantinople","Capital, on the Bosporus"\r\n"Manuel ""the Elder""","Line one\r\nLine two"\r\nNicaea,Council city\r\n'
+    const text =
+      'term,definition\r\n"Constantinople","Capital, on the Bosporus"\r\n"Manuel ""the Elder""","Line one\r\nLine two"\r\nNicaea,Council city\r\n'
     const result = importCsv(text, { file: 'cities.csv' })
     expect(result.issues).toEqual([])
     expect(basics(result.deck?.cards)).toEqual([
@@ -58,7 +59,9 @@ describe('importCsv', () => {
     expect(result.issues).toEqual([])
     expect(result.deck?.title).toBe('History::Byzantium')
     expect(result.deck?.id).toBe('history-byzantium')
-    expect(result.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : c.type === 'cloze' ? c.text : ''))).toEqual([
+    expect(
+      result.deck?.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : c.type === 'cloze' ? c.text : '')),
+    ).toEqual([
       ['John VII', 'Born c. 1370\nin Constantinople'],
       ['A | B', '<script>alert(1)</script>'],
       '{{Manuel II}} was his uncle',
@@ -72,7 +75,10 @@ describe('importCsv', () => {
     const text = '#separator:=\n{{c1::Gallipoli::a town}} was taken in 1354=\nKey=Value\n'
     const result = importCsv(text, { file: 'x.txt' })
     expect(result.issues).toEqual([])
-    expect(result.deck?.cards.map((c) => (c.type === 'cloze' ? c.text : c.type === 'basic' ? c.front : ''))).toEqual(['{{Gallipoli}} was taken in 1354', 'Key'])
+    expect(result.deck?.cards.map((c) => (c.type === 'cloze' ? c.text : c.type === 'basic' ? c.front : ''))).toEqual([
+      '{{Gallipoli}} was taken in 1354',
+      'Key',
+    ])
   })
 
   it('gives the same term twice distinct ids and drops exact duplicates with a notice', () => {
@@ -101,7 +107,9 @@ describe('importCsv errors', () => {
   it('reports an unclosed quote where it opens, and returns no deck', () => {
     const result = importCsv('a,b\n"c,d\ne,f\n', { file: 'broken.csv' })
     expect(result.deck).toBeUndefined()
-    expect(result.issues).toMatchObject([{ severity: 'error', code: 'csv-unclosed-quote', file: 'broken.csv', line: 2, column: 1 }])
+    expect(result.issues).toMatchObject([
+      { severity: 'error', code: 'csv-unclosed-quote', file: 'broken.csv', line: 2, column: 1 },
+    ])
   })
 
   it('reports text after a closing quote at its column, and the other bad lines too', () => {

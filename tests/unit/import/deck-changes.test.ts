@@ -29,12 +29,26 @@ function deck(facts: Fact[], cards: Deck['cards'] = [], name = 'John VII'): Deck
   }
 }
 
-const diedAt: Fact = { type: 'place', key: 'diedAt', id: 'diedAt:john', subject: 'john', sources: ['s'], alternatives: [], value: 'thess' }
+const diedAt: Fact = {
+  type: 'place',
+  key: 'diedAt',
+  id: 'diedAt:john',
+  subject: 'john',
+  sources: ['s'],
+  alternatives: [],
+  value: 'thess',
+}
 
 describe('diffDecks', () => {
   it('lists added, changed and removed facts and cards with readable labels', () => {
-    const before = deck([born(1370), diedAt], [{ type: 'basic', id: 'card-1', front: 'Old question', back: 'x', sources: [] }])
-    const after = { ...deck([born(1371)], [{ type: 'basic', id: 'card-2', front: 'New question', back: 'y', sources: [] }]), title: 'D2' }
+    const before = deck(
+      [born(1370), diedAt],
+      [{ type: 'basic', id: 'card-1', front: 'Old question', back: 'x', sources: [] }],
+    )
+    const after = {
+      ...deck([born(1371)], [{ type: 'basic', id: 'card-2', front: 'New question', back: 'y', sources: [] }]),
+      title: 'D2',
+    }
     const changes = diffDecks(before, after)
     expect(changes.changed).toEqual([{ id: 'born:john', label: 'John VII — born' }])
     expect(changes.added).toEqual([{ id: 'card:card-2', label: 'New question' }])
@@ -48,11 +62,18 @@ describe('diffDecks', () => {
 
   it('sees no change when only key order differs, and a change when an entity is renamed', () => {
     const reordered = { ...diedAt, value: 'thess', subject: 'john', id: 'diedAt:john' } as Fact
-    expect(diffDecks(deck([born(1370), diedAt]), deck([reordered, born(1370)]))).toMatchObject({ added: [], changed: [], removed: [], unchanged: 2 })
+    expect(diffDecks(deck([born(1370), diedAt]), deck([reordered, born(1370)]))).toMatchObject({
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: 2,
+    })
     expect(diffDecks(deck([diedAt]), deck([diedAt], [], 'John the Seventh')).changed).toHaveLength(1)
   })
 
   it('stableStringify ignores key order and undefined fields', () => {
-    expect(stableStringify({ b: 1, a: [{ y: 2, x: undefined, z: null }] })).toBe(stableStringify({ a: [{ z: null, y: 2 }], b: 1 }))
+    expect(stableStringify({ b: 1, a: [{ y: 2, x: undefined, z: null }] })).toBe(
+      stableStringify({ a: [{ z: null, y: 2 }], b: 1 }),
+    )
   })
 })

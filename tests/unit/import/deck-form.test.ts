@@ -32,8 +32,22 @@ describe('deck forms', () => {
       spouses: ['Irene Gattilusio'],
       sources: ['w'],
     })
-    addTenure(doc, { person: 'john-vii', office: 'Byzantine emperor', from: '14 April 1390', to: '17 September 1390', predecessor: 'andronikos-iv', successor: '', sources: [], note: '' })
-    addCard(doc, { type: 'choice', question: 'Which city?', choices: ['Rome', 'Thessalonica', ''], answer: 'Thessalonica' })
+    addTenure(doc, {
+      person: 'john-vii',
+      office: 'Byzantine emperor',
+      from: '14 April 1390',
+      to: '17 September 1390',
+      predecessor: 'andronikos-iv',
+      successor: '',
+      sources: [],
+      note: '',
+    })
+    addCard(doc, {
+      type: 'choice',
+      question: 'Which city?',
+      choices: ['Rome', 'Thessalonica', ''],
+      answer: 'Thessalonica',
+    })
     expect(doc.toJS()).toEqual({
       id: 'my-deck',
       title: 'My deck',
@@ -49,7 +63,14 @@ describe('deck forms', () => {
           died: { date: '22 September 1408', place: 'thessalonica' },
           father: 'andronikos-iv',
           spouse: 'irene-gattilusio',
-          held: [{ office: 'byzantine-emperor', from: '14 April 1390', to: '17 September 1390', predecessor: 'andronikos-iv' }],
+          held: [
+            {
+              office: 'byzantine-emperor',
+              from: '14 April 1390',
+              to: '17 September 1390',
+              predecessor: 'andronikos-iv',
+            },
+          ],
         },
         thessalonica: { kind: 'place', name: 'Thessalonica' },
         'andronikos-iv': { kind: 'person', name: 'Andronikos IV' },
@@ -58,13 +79,25 @@ describe('deck forms', () => {
       },
       cards: [{ question: 'Which city?', choices: ['Rome', 'Thessalonica'], answer: 'Thessalonica' }],
     })
-    expect(listEntities(doc).map((e) => e.id)).toEqual(['john-vii', 'thessalonica', 'andronikos-iv', 'irene-gattilusio', 'byzantine-emperor'])
+    expect(listEntities(doc).map((e) => e.id)).toEqual([
+      'john-vii',
+      'thessalonica',
+      'andronikos-iv',
+      'irene-gattilusio',
+      'byzantine-emperor',
+    ])
     expect(listSources(doc)).toEqual([{ id: 'w', title: 'Wikipedia', url: 'https://en.wikipedia.org/' }])
     // What the forms write is a valid deck: no errors (the unsourced card and tenure only warn).
     const parsed = parseDeckText(doc.toString())
     expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([])
     expect(parsed.deck?.facts.map((f) => f.id)).toEqual(
-      expect.arrayContaining(['born:john-vii', 'died:john-vii', 'diedAt:john-vii', 'parent:john-vii:andronikos-iv', 'spouse:irene-gattilusio:john-vii']),
+      expect.arrayContaining([
+        'born:john-vii',
+        'died:john-vii',
+        'diedAt:john-vii',
+        'parent:john-vii:andronikos-iv',
+        'spouse:irene-gattilusio:john-vii',
+      ]),
     )
   })
 
@@ -103,7 +136,9 @@ describe('deck forms', () => {
   })
 
   it('reuses an entity named like what was typed, and never reuses a taken id', () => {
-    const doc = parseDeckDocument('id: d\ntitle: D\nentities:\n  rome: { kind: place, name: Roma }\n  athos: { kind: person, name: X }\n')
+    const doc = parseDeckDocument(
+      'id: d\ntitle: D\nentities:\n  rome: { kind: place, name: Roma }\n  athos: { kind: person, name: X }\n',
+    )
     writePerson(doc, { ...emptyPerson(), id: 'p', name: 'P', bornPlace: 'roma', diedPlace: 'Athos' })
     expect(doc.getIn(['entities', 'p', 'born', 'place'])).toBe('rome')
     expect(doc.getIn(['entities', 'p', 'died', 'place'])).toBe('athos-2')

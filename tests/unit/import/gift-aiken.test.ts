@@ -5,7 +5,8 @@ import { importAiken, looksLikeAiken } from '../../../src/domain/import/aiken'
 import { importGift, looksLikeGift } from '../../../src/domain/import/gift'
 import type { HandCard } from '../../../src/domain/deck/types'
 
-const choice = (card: HandCard | undefined) => (card?.type === 'choice' ? { prompt: card.prompt, options: card.options, answer: card.answer } : card)
+const choice = (card: HandCard | undefined) =>
+  card?.type === 'choice' ? { prompt: card.prompt, options: card.options, answer: card.answer } : card
 
 describe('importAiken', () => {
   const aiken = [
@@ -26,13 +27,36 @@ describe('importAiken', () => {
     const result = importAiken(aiken, { file: 'quiz.txt' })
     expect(result.issues).toEqual([])
     expect(result.deck?.cards.map(choice)).toEqual([
-      { prompt: 'Which city did John VII rule in 1390?', options: ['Thessalonica', 'Constantinople', 'Mistra'], answer: 'Constantinople' },
+      {
+        prompt: 'Which city did John VII rule in 1390?',
+        options: ['Thessalonica', 'Constantinople', 'Mistra'],
+        answer: 'Constantinople',
+      },
       { prompt: 'Who was the uncle of John VII?', options: ['Manuel II', 'Andronikos IV'], answer: 'Manuel II' },
     ])
   })
 
   it('reports each broken question with its line and keeps reading', () => {
-    const broken = ['Q1?', 'A. x', 'B. y', 'ANSWER: D', '', 'Q2?', 'A. x', 'C. y', 'ANSWER: A', '', 'Q3?', 'A. x', 'B. y', '', 'Q4?', 'A. p', 'B. q', 'ANSWER: B'].join('\n')
+    const broken = [
+      'Q1?',
+      'A. x',
+      'B. y',
+      'ANSWER: D',
+      '',
+      'Q2?',
+      'A. x',
+      'C. y',
+      'ANSWER: A',
+      '',
+      'Q3?',
+      'A. x',
+      'B. y',
+      '',
+      'Q4?',
+      'A. p',
+      'B. q',
+      'ANSWER: B',
+    ].join('\n')
     const result = importAiken(broken, { file: 'bad.txt' })
     expect(result.deck).toBeUndefined()
     expect(result.issues.map((i) => [i.code, i.line])).toEqual([
@@ -45,7 +69,9 @@ describe('importAiken', () => {
   })
 
   it('refuses a question with a single option', () => {
-    expect(importAiken('Q?\nA. only\nANSWER: A\n', { file: 'x.txt' }).issues).toMatchObject([{ code: 'aiken-few-options', line: 3 }])
+    expect(importAiken('Q?\nA. only\nANSWER: A\n', { file: 'x.txt' }).issues).toMatchObject([
+      { code: 'aiken-few-options', line: 3 },
+    ])
   })
 })
 
@@ -74,10 +100,22 @@ describe('importGift', () => {
     expect(result.issues).toEqual([])
     const cards = result.deck?.cards ?? []
     expect(cards.map((c) => c.type)).toEqual(['choice', 'choice', 'basic', 'choice', 'choice'])
-    expect(choice(cards[0])).toEqual({ prompt: 'Who founded Constantinople?', options: ['Constantine', 'Justinian', 'Basil II'], answer: 'Constantine' })
-    expect(choice(cards[1])).toEqual({ prompt: "Manuel II was John VII's uncle.", options: ['True', 'False'], answer: 'True' })
+    expect(choice(cards[0])).toEqual({
+      prompt: 'Who founded Constantinople?',
+      options: ['Constantine', 'Justinian', 'Basil II'],
+      answer: 'Constantine',
+    })
+    expect(choice(cards[1])).toEqual({
+      prompt: "Manuel II was John VII's uncle.",
+      options: ['True', 'False'],
+      answer: 'True',
+    })
     expect(cards[2]).toMatchObject({ front: 'What was the capital?', back: 'Constantinople / Byzantium' })
-    expect(choice(cards[3])).toEqual({ prompt: 'John VII ruled _____ late in life.', options: ['Thessalonica', 'Rome', 'Nicaea'], answer: 'Thessalonica' })
+    expect(choice(cards[3])).toEqual({
+      prompt: 'John VII ruled _____ late in life.',
+      options: ['Thessalonica', 'Rome', 'Nicaea'],
+      answer: 'Thessalonica',
+    })
     expect(choice(cards[4])).toMatchObject({ prompt: 'Is 1 = 1 written with {braces}?', answer: 'Yes' })
     expect(result.notices.map((n) => n.code)).toEqual(['categories-ignored', 'feedback-dropped', 'answers-joined'])
   })

@@ -16,7 +16,11 @@ describe('importDeckFile', () => {
     const ok = await importDeckFile('john-vii-palaiologos.yaml', yaml, options)
     expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([])
     expect(ok.deck?.id).toBe('john-vii-palaiologos')
-    const broken = await importDeckFile('broken.yml', bytes('id: x\ntitle: X\nentities:\n  a: { kind: person, name: A, father: nobody }\n'), options)
+    const broken = await importDeckFile(
+      'broken.yml',
+      bytes('id: x\ntitle: X\nentities:\n  a: { kind: person, name: A, father: nobody }\n'),
+      options,
+    )
     expect(broken.deck).toBeUndefined()
     expect(broken.issues[0]).toMatchObject({ severity: 'error', file: 'broken.yml', line: 4 })
   })
@@ -27,12 +31,24 @@ describe('importDeckFile', () => {
   })
 
   it('dispatches CSV, TSV, GIFT and Aiken, and sniffs .txt content', async () => {
-    expect((await importDeckFile('a.csv', bytes('x,y\n'), options)).deck?.cards).toMatchObject([{ type: 'basic', front: 'x', back: 'y' }])
-    expect((await importDeckFile('a.tsv', bytes('x\ty\n'), options)).deck?.cards).toMatchObject([{ type: 'basic', front: 'x' }])
-    expect((await importDeckFile('q.gift', bytes('Q? {=a ~b}\n'), options)).deck?.cards).toMatchObject([{ type: 'choice', answer: 'a' }])
-    expect((await importDeckFile('q.txt', bytes('Q?\nA. a\nB. b\nANSWER: B\n'), options)).deck?.cards).toMatchObject([{ type: 'choice', answer: 'b' }])
-    expect((await importDeckFile('q.txt', bytes('Q? {=a ~b}\n'), options)).deck?.cards).toMatchObject([{ type: 'choice' }])
-    expect((await importDeckFile('export.txt', bytes('#separator:tab\nx\ty\n'), options)).deck?.cards).toMatchObject([{ type: 'basic' }])
+    expect((await importDeckFile('a.csv', bytes('x,y\n'), options)).deck?.cards).toMatchObject([
+      { type: 'basic', front: 'x', back: 'y' },
+    ])
+    expect((await importDeckFile('a.tsv', bytes('x\ty\n'), options)).deck?.cards).toMatchObject([
+      { type: 'basic', front: 'x' },
+    ])
+    expect((await importDeckFile('q.gift', bytes('Q? {=a ~b}\n'), options)).deck?.cards).toMatchObject([
+      { type: 'choice', answer: 'a' },
+    ])
+    expect((await importDeckFile('q.txt', bytes('Q?\nA. a\nB. b\nANSWER: B\n'), options)).deck?.cards).toMatchObject([
+      { type: 'choice', answer: 'b' },
+    ])
+    expect((await importDeckFile('q.txt', bytes('Q? {=a ~b}\n'), options)).deck?.cards).toMatchObject([
+      { type: 'choice' },
+    ])
+    expect((await importDeckFile('export.txt', bytes('#separator:tab\nx\ty\n'), options)).deck?.cards).toMatchObject([
+      { type: 'basic' },
+    ])
   })
 
   it('recognises an Anki package by its zip signature whatever its name', async () => {
@@ -54,12 +70,18 @@ describe('importDeckFile', () => {
   })
 
   it('refuses spreadsheets and non-UTF-8 text with a way out', async () => {
-    expect((await importDeckFile('sheet.xlsx', zipPackage({ 'x.xml': '<a/>' }), options)).issues[0]?.hint).toContain('CSV UTF-8')
-    expect((await importDeckFile('latin1.csv', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78]), options)).issues).toMatchObject([{ code: 'not-text' }])
+    expect((await importDeckFile('sheet.xlsx', zipPackage({ 'x.xml': '<a/>' }), options)).issues[0]?.hint).toContain(
+      'CSV UTF-8',
+    )
+    expect(
+      (await importDeckFile('latin1.csv', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x2c, 0x78]), options)).issues,
+    ).toMatchObject([{ code: 'not-text' }])
   })
 
   it('decodes UTF-16 with a BOM, as Excel writes "Unicode text"', async () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Mistra\tcapital\n'].flatMap((c) => [c.charCodeAt(0), 0])])
-    expect((await importDeckFile('excel.txt', utf16, options)).deck?.cards).toMatchObject([{ front: 'Mistra', back: 'capital' }])
+    expect((await importDeckFile('excel.txt', utf16, options)).deck?.cards).toMatchObject([
+      { front: 'Mistra', back: 'capital' },
+    ])
   })
 })

@@ -27,12 +27,21 @@ describe('share links', () => {
   })
 
   it('round-trips any card deck, whatever the text (property)', () => {
-    const text = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() === s && s !== '' && !/[{}]/.test(s))
+    const text = fc
+      .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
+      .filter((s) => s.trim() === s && s !== '' && !/[{}]/.test(s))
     const card: fc.Arbitrary<DraftCard> = fc.oneof(
       fc.record({ type: fc.constant('basic' as const), front: text, back: text }),
       fc
         .uniqueArray(text, { minLength: 2, maxLength: 5 })
-        .chain((options) => fc.record({ type: fc.constant('choice' as const), prompt: text, options: fc.constant(options), answer: fc.constantFrom(...options) })),
+        .chain((options) =>
+          fc.record({
+            type: fc.constant('choice' as const),
+            prompt: text,
+            options: fc.constant(options),
+            answer: fc.constantFrom(...options),
+          }),
+        ),
       fc.tuple(text, text).map(([before, gap]) => ({ type: 'cloze' as const, text: `${before} {{${gap}}}` })),
     )
     fc.assert(
@@ -65,7 +74,9 @@ describe('share links', () => {
   })
 
   it('validates the deck inside like any deck file', () => {
-    const payload = toBase64Url(zlibSync(new TextEncoder().encode(JSON.stringify({ id: 'Bad Id', title: 'T', cards: [{ front: 'a' }] }))))
+    const payload = toBase64Url(
+      zlibSync(new TextEncoder().encode(JSON.stringify({ id: 'Bad Id', title: 'T', cards: [{ front: 'a' }] }))),
+    )
     const decoded = decodeDeckLink(`#deck=${payload}`)
     expect(decoded.deck).toBeUndefined()
     expect(decoded.issues.length).toBeGreaterThanOrEqual(2)
@@ -73,7 +84,9 @@ describe('share links', () => {
   })
 
   it('refuses a decompression bomb without inflating it all', () => {
-    const bomb = toBase64Url(zlibSync(new TextEncoder().encode(`{"id":"x","title":"${' '.repeat(40 * 1024 * 1024)}"}`), { level: 9 }))
+    const bomb = toBase64Url(
+      zlibSync(new TextEncoder().encode(`{"id":"x","title":"${' '.repeat(40 * 1024 * 1024)}"}`), { level: 9 }),
+    )
     expect(bomb.length).toBeLessThan(200_000)
     expect(decodeDeckLink(`#deck=${bomb}`).issues).toMatchObject([{ code: 'link-too-large' }])
   })

@@ -11,7 +11,9 @@ import { yearPosition } from '../../../src/domain/layout/time-scale'
 import { layoutTimeline } from '../../../src/domain/layout/timeline'
 import { overlappingBoxes, overlappingInLane, parentsNotAbove, spousesApart } from './invariants'
 
-const deck = parseDeckTextOrThrow(readFileSync(join(import.meta.dirname, '..', '..', '..', 'content', 'john-vii-palaiologos.yaml'), 'utf8'))
+const deck = parseDeckTextOrThrow(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'content', 'john-vii-palaiologos.yaml'), 'utf8'),
+)
 
 describe('the built-in deck', () => {
   it('draws John VII below his parents and above his son, beside his wife', () => {
@@ -32,7 +34,9 @@ describe('the built-in deck', () => {
 
   it('shows his 1390 reign as a Byzantine emperor on the timeline', () => {
     const layout = layoutTimeline(deck)
-    const reign = layout.bars.find((b) => b.kind === 'tenure' && b.entityId === 'john-vii' && b.start.text === '14 April 1390')!
+    const reign = layout.bars.find(
+      (b) => b.kind === 'tenure' && b.entityId === 'john-vii' && b.start.text === '14 April 1390',
+    )!
     expect(reign.end.text).toBe('17 September 1390')
     expect(layout.sections.find((s) => s.id === reign.sectionId)!.title).toBe('Byzantine emperor')
     expect(reign.start.at).toBe(yearPosition({ year: 1390, month: 4, day: 14 }, 'start'))

@@ -3,7 +3,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../../src/domain/deck/types'
-import { boxDescription, familyTreeBoxQuestions, familyTreeQuestions } from '../../../src/domain/layout/family-tree-questions'
+import {
+  boxDescription,
+  familyTreeBoxQuestions,
+  familyTreeQuestions,
+} from '../../../src/domain/layout/family-tree-questions'
 import { deckOf, parent, person, spouse } from './deck-builder'
 
 const deck = deckOf(
@@ -42,7 +46,9 @@ describe('familyTreeQuestions', () => {
 
   it('describes the box by parents (father first), spouse and children', () => {
     const q = questions.get('j7')!
-    expect(q.prompt).toBe('Who belongs in this box? (child of Andronikos IV and Keratsa of Bulgaria; spouse of Irene Gattilusio; parent of Andronikos V)')
+    expect(q.prompt).toBe(
+      'Who belongs in this box? (child of Andronikos IV and Keratsa of Bulgaria; spouse of Irene Gattilusio; parent of Andronikos V)',
+    )
     expect(q).toMatchObject({
       kind: 'multiple-choice',
       relation: 'family-tree-box',
@@ -69,27 +75,44 @@ describe('familyTreeQuestions', () => {
     expect(questions.has('j8')).toBe(false)
     expect(questions.has('ad')).toBe(false)
     // Manuel II is "child of John V and Helena" like Andronikos IV, but also parent of two: unique.
-    expect(questions.get('m2')!.prompt).toBe('Who belongs in this box? (child of John V and Helena Kantakouzene; parent of John VIII and Andronikos)')
+    expect(questions.get('m2')!.prompt).toBe(
+      'Who belongs in this box? (child of John V and Helena Kantakouzene; parent of John VIII and Andronikos)',
+    )
   })
 
   it('is stable for a seed and changes the order with another', () => {
     expect(familyTreeQuestions(deck, { seed: 1 })).toEqual(familyTreeQuestions(deck, { seed: 1 }))
-    const orders = new Set([1, 2, 3, 4, 5, 6].map((seed) => byPerson(familyTreeQuestions(deck, { seed })).get('j7')!.choices!.join()))
+    const orders = new Set(
+      [1, 2, 3, 4, 5, 6].map((seed) => byPerson(familyTreeQuestions(deck, { seed })).get('j7')!.choices!.join()),
+    )
     expect(orders.size).toBeGreaterThan(1)
   })
 
   it('keeps the fingerprint when unrelated facts change', () => {
     const edited = { ...deck, facts: deck.facts.filter((f) => f.id !== 'parent:m2:j8') }
-    expect(byPerson(familyTreeQuestions(edited, { seed: 1 })).get('j7')!.fingerprint).toBe(questions.get('j7')!.fingerprint)
+    expect(byPerson(familyTreeQuestions(edited, { seed: 1 })).get('j7')!.fingerprint).toBe(
+      questions.get('j7')!.fingerprint,
+    )
     const changed = { ...deck, facts: deck.facts.filter((f) => f.id !== 'spouse:ig:j7') }
-    expect(byPerson(familyTreeQuestions(changed, { seed: 1 })).get('j7')!.fingerprint).not.toBe(questions.get('j7')!.fingerprint)
+    expect(byPerson(familyTreeQuestions(changed, { seed: 1 })).get('j7')!.fingerprint).not.toBe(
+      questions.get('j7')!.fingerprint,
+    )
   })
 })
 
 describe('distractors', () => {
   it('are of the answer’s gender when the deck gives it', () => {
     const family = deckOf(
-      [person('p'), person('a', 'A', 'male'), person('b', 'B', 'female'), person('c', 'C', 'female'), person('d', 'D', 'male'), person('e', 'E', 'male'), person('f', 'F'), person('z')],
+      [
+        person('p'),
+        person('a', 'A', 'male'),
+        person('b', 'B', 'female'),
+        person('c', 'C', 'female'),
+        person('d', 'D', 'male'),
+        person('e', 'E', 'male'),
+        person('f', 'F'),
+        person('z'),
+      ],
       [...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => parent(id, 'p')), parent('z', 'a')],
     )
     for (const seed of [1, 2, 3, 4]) {
@@ -119,7 +142,13 @@ describe('familyTreeBoxQuestions', () => {
   it('never offers someone who fits the box by a disputed link ("Quiz me" too)', () => {
     // b's father is a; c's father is z, or a by another source: c fits "child of a" as well.
     const disputedFather: Fact = { ...parent('c', 'z'), alternatives: [{ value: 'a', sources: ['s'] }] }
-    const people = [person('a', 'Alexios', 'male'), person('z', 'Zeno', 'male'), person('b', 'Basil', 'male'), person('c', 'Constantine', 'male'), person('d', 'Demetrios', 'male')]
+    const people = [
+      person('a', 'Alexios', 'male'),
+      person('z', 'Zeno', 'male'),
+      person('b', 'Basil', 'male'),
+      person('c', 'Constantine', 'male'),
+      person('d', 'Demetrios', 'male'),
+    ]
     const disputed = deckOf(people, [parent('b', 'a'), disputedFather, parent('d', 'z')])
     for (let seed = 1; seed <= 20; seed++) {
       const q = familyTreeBoxQuestions(disputed, { seed }).get('b')!
@@ -143,12 +172,32 @@ describe('familyTreeQuestions on random families', () => {
           const f = isSpouse ? spouse(`p${a}`, `p${b}`) : parent(`p${Math.max(a, b)}`, `p${Math.min(a, b)}`)
           facts.set(f.id, f)
         }
-        const d = deckOf(Array.from({ length: 21 }, (_, i) => person(`p${i}`, `Person ${i % 15}`)), [...facts.values()])
+        const d = deckOf(
+          Array.from({ length: 21 }, (_, i) => person(`p${i}`, `Person ${i % 15}`)),
+          [...facts.values()],
+        )
         const relatives = (id: string, key: string, side: 'subject' | 'value') =>
-          new Set([...facts.values()].filter((f) => f.type === 'relation' && f.key === key && (f[side] === id || (key === 'spouse' && f.value === id))).map((f) => (key === 'spouse' ? [f.subject, f.value as string].find((x) => x !== id)! : side === 'subject' ? (f.value as string) : f.subject)))
+          new Set(
+            [...facts.values()]
+              .filter(
+                (f) =>
+                  f.type === 'relation' && f.key === key && (f[side] === id || (key === 'spouse' && f.value === id)),
+              )
+              .map((f) =>
+                key === 'spouse'
+                  ? [f.subject, f.value as string].find((x) => x !== id)!
+                  : side === 'subject'
+                    ? (f.value as string)
+                    : f.subject,
+              ),
+          )
         for (const q of familyTreeQuestions(d, { seed })) {
           const id = q.subjectId!
-          const want = { parents: relatives(id, 'parent', 'subject'), children: relatives(id, 'parent', 'value'), spouses: relatives(id, 'spouse', 'subject') }
+          const want = {
+            parents: relatives(id, 'parent', 'subject'),
+            children: relatives(id, 'parent', 'value'),
+            spouses: relatives(id, 'spouse', 'subject'),
+          }
           const fits = (other: string) =>
             [...want.parents].every((p) => relatives(other, 'parent', 'subject').has(p)) &&
             [...want.children].every((c) => relatives(other, 'parent', 'value').has(c)) &&

@@ -8,7 +8,13 @@ import { layoutFamilyTree } from '../../../src/domain/layout/family-tree'
 import { deckOf, parent, person, spouse } from './deck-builder'
 import { overlappingBoxes, parentsNotAbove, spousesApart } from './invariants'
 
-const slot = fc.record({ level: fc.integer({ min: 0, max: 5 }), parents: fc.integer({ min: 0, max: 2 }), a: fc.nat(), b: fc.nat(), spouse: fc.option(fc.nat(), { nil: undefined }) })
+const slot = fc.record({
+  level: fc.integer({ min: 0, max: 5 }),
+  parents: fc.integer({ min: 0, max: 2 }),
+  a: fc.nat(),
+  b: fc.nat(),
+  spouse: fc.option(fc.nat(), { nil: undefined }),
+})
 
 /** People on levels; parents from the level above, spouses from the same level: a consistent tree exists. */
 const levelledFamilies = fc.array(slot, { minLength: 1, maxLength: 70 }).map((slots) => {
@@ -17,12 +23,17 @@ const levelledFamilies = fc.array(slot, { minLength: 1, maxLength: 70 }).map((sl
   const facts: Fact[] = []
   slots.forEach((s, i) => {
     const above = onLevel(s.level - 1)
-    const chosen = new Set(above.length ? [above[s.a % above.length]!, above[s.b % above.length]!].slice(0, s.parents) : [])
+    const chosen = new Set(
+      above.length ? [above[s.a % above.length]!, above[s.b % above.length]!].slice(0, s.parents) : [],
+    )
     for (const p of chosen) facts.push(parent(ids[i]!, ids[p]!))
     const same = onLevel(s.level).filter((k) => k !== i)
     if (s.spouse !== undefined && same.length) facts.push(spouse(ids[i]!, ids[same[s.spouse % same.length]!]!))
   })
-  return deckOf(ids.map((id) => person(id)), dedupe(facts))
+  return deckOf(
+    ids.map((id) => person(id)),
+    dedupe(facts),
+  )
 })
 
 /** Any acyclic parent links (parents have smaller indices) and any marriages. */
@@ -31,9 +42,13 @@ const anyFamilies = fc.array(slot, { minLength: 1, maxLength: 70 }).map((slots) 
   const facts: Fact[] = []
   slots.forEach((s, i) => {
     if (i > 0) for (const p of new Set([s.a % i, s.b % i].slice(0, s.parents))) facts.push(parent(ids[i]!, ids[p]!))
-    if (s.spouse !== undefined && s.spouse % slots.length !== i) facts.push(spouse(ids[i]!, ids[s.spouse % slots.length]!))
+    if (s.spouse !== undefined && s.spouse % slots.length !== i)
+      facts.push(spouse(ids[i]!, ids[s.spouse % slots.length]!))
   })
-  return deckOf(ids.map((id) => person(id)), dedupe(facts))
+  return deckOf(
+    ids.map((id) => person(id)),
+    dedupe(facts),
+  )
 })
 
 function dedupe(facts: Fact[]): Fact[] {

@@ -53,7 +53,12 @@ describe('layoutFamilyTree', () => {
   const at = byId(layout)
 
   it('places every person exactly once and nothing else', () => {
-    expect(layout.nodes.map((n) => n.id).sort()).toEqual(family.entities.filter((e) => e.kind === 'person').map((e) => e.id).sort())
+    expect(layout.nodes.map((n) => n.id).sort()).toEqual(
+      family.entities
+        .filter((e) => e.kind === 'person')
+        .map((e) => e.id)
+        .sort(),
+    )
   })
 
   it('puts each generation on its own row, parents above children', () => {
@@ -69,7 +74,11 @@ describe('layoutFamilyTree', () => {
 
   it('puts spouses side by side on one row', () => {
     expect(spousesApart(family, layout)).toEqual([])
-    for (const [a, b] of [['father', 'mother'], ['me', 'wife'], ['gf', 'gm']] as const) {
+    for (const [a, b] of [
+      ['father', 'mother'],
+      ['me', 'wife'],
+      ['gf', 'gm'],
+    ] as const) {
       const [l, r] = [at.get(a)!, at.get(b)!].sort((p, q) => p.x - q.x)
       expect(r!.x - (l!.x + l!.width)).toBe(20)
     }
@@ -97,7 +106,10 @@ describe('layoutFamilyTree', () => {
     expect(stranger.generation).toBe(0)
     expect(stranger.family).not.toBe(at.get('me')!.family)
     const others = layout.nodes.filter((n) => n.id !== 'stranger')
-    expect(stranger.x >= Math.max(...others.map((n) => n.x + n.width)) || stranger.x + stranger.width <= Math.min(...others.map((n) => n.x))).toBe(true)
+    expect(
+      stranger.x >= Math.max(...others.map((n) => n.x + n.width)) ||
+        stranger.x + stranger.width <= Math.min(...others.map((n) => n.x)),
+    ).toBe(true)
   })
 
   it('draws a couple’s children from the middle of their line, and marks disputed links', () => {
@@ -142,7 +154,14 @@ describe('layoutFamilyTree', () => {
   it('keeps an uncle and his niece on one row when they marry, below their parents', () => {
     const deck = deckOf(
       ['g', 'uncle', 'sister', 'niece', 'child'].map((id) => person(id)),
-      [parent('uncle', 'g'), parent('sister', 'g'), parent('niece', 'sister'), spouse('uncle', 'niece'), parent('child', 'uncle'), parent('child', 'niece')],
+      [
+        parent('uncle', 'g'),
+        parent('sister', 'g'),
+        parent('niece', 'sister'),
+        spouse('uncle', 'niece'),
+        parent('child', 'uncle'),
+        parent('child', 'niece'),
+      ],
     )
     const l = layoutFamilyTree(deck)
     expect(spousesApart(deck, l)).toEqual([])
@@ -163,7 +182,10 @@ describe('layoutFamilyTree', () => {
   })
 
   it('survives a parent loop (a mistake in the deck) and places everyone once', () => {
-    const deck = deckOf(['a', 'b', 'c'].map((id) => person(id)), [parent('b', 'a'), parent('c', 'b'), parent('a', 'c')])
+    const deck = deckOf(
+      ['a', 'b', 'c'].map((id) => person(id)),
+      [parent('b', 'a'), parent('c', 'b'), parent('a', 'c')],
+    )
     const l = layoutFamilyTree(deck)
     expect(l.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c'])
     expect(new Set(l.nodes.map((n) => n.generation)).size).toBe(3)

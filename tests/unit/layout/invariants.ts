@@ -11,10 +11,12 @@ export function overlappingBoxes(nodes: FamilyTreeNode[]): [string, string][] {
   // Rows are apart by more than a box height, so only boxes in one row can overlap; the check
   // on heights below makes that assumption fail loudly if it ever stops holding.
   const ys = [...byRow.keys()].sort((a, b) => a - b)
-  for (let k = 1; k < ys.length; k++) if (ys[k]! - ys[k - 1]! < (nodes[0]?.height ?? 0)) out.push([`row ${ys[k - 1]}`, `row ${ys[k]}`])
+  for (let k = 1; k < ys.length; k++)
+    if (ys[k]! - ys[k - 1]! < (nodes[0]?.height ?? 0)) out.push([`row ${ys[k - 1]}`, `row ${ys[k]}`])
   for (const row of byRow.values()) {
     row.sort((a, b) => a.x - b.x)
-    for (let k = 1; k < row.length; k++) if (row[k - 1]!.x + row[k - 1]!.width > row[k]!.x) out.push([row[k - 1]!.id, row[k]!.id])
+    for (let k = 1; k < row.length; k++)
+      if (row[k - 1]!.x + row[k - 1]!.width > row[k]!.x) out.push([row[k - 1]!.id, row[k]!.id])
   }
   return out
 }
@@ -40,7 +42,12 @@ export function spousesApart(deck: Deck, layout: FamilyTreeLayout): string[] {
 /** Items of one timeline row whose drawn extents (fuzzy and open parts and disputed marks included) overlap. */
 export function overlappingInLane(layout: TimelineLayout): [string, string][] {
   const items = [
-    ...layout.bars.map((b) => ({ id: b.id, row: b.row, from: Math.min(b.start.min, ...b.start.disputed.map((d) => d.at)), to: Math.max(b.end.max, ...b.end.disputed.map((d) => d.at)) })),
+    ...layout.bars.map((b) => ({
+      id: b.id,
+      row: b.row,
+      from: Math.min(b.start.min, ...b.start.disputed.map((d) => d.at)),
+      to: Math.max(b.end.max, ...b.end.disputed.map((d) => d.at)),
+    })),
     ...layout.points.map((p) => ({ id: p.id, row: p.row, from: p.at.min, to: p.at.max })),
   ]
   const out: [string, string][] = []

@@ -1,7 +1,15 @@
 // The time axis: dates to fractional years without JS Date, BC without a year 0, round ticks,
 // and the zoom/pan window arithmetic used by the timeline component.
 import { describe, expect, it } from 'vitest'
-import { axisTicks, axisYear, datePeriod, historicalYear, panWindow, yearPosition, zoomWindow } from '../../../src/domain/layout/time-scale'
+import {
+  axisTicks,
+  axisYear,
+  datePeriod,
+  historicalYear,
+  panWindow,
+  yearPosition,
+  zoomWindow,
+} from '../../../src/domain/layout/time-scale'
 import { on, range } from './deck-builder'
 
 describe('yearPosition', () => {
@@ -58,7 +66,10 @@ describe('zoomWindow and panWindow', () => {
     expect(zoomWindow(bounds, 2, 0.5, bounds)).toEqual({ start: 1350, end: 1450 })
     expect(zoomWindow({ start: 1350, end: 1450 }, 2, 0, bounds)).toEqual({ start: 1350, end: 1400 })
     expect(zoomWindow({ start: 1350, end: 1450 }, 0.1, 0.5, bounds)).toEqual(bounds)
-    expect(zoomWindow(bounds, 1e9, 0.5, bounds).end - zoomWindow(bounds, 1e9, 0.5, bounds).start).toBeCloseTo(1 / 12, 10)
+    expect(zoomWindow(bounds, 1e9, 0.5, bounds).end - zoomWindow(bounds, 1e9, 0.5, bounds).start).toBeCloseTo(
+      1 / 12,
+      10,
+    )
   })
 
   it('pans without leaving the bounds', () => {

@@ -10,7 +10,15 @@ import { overlappingInLane } from './invariants'
 const office = (id: string, name: string) => ({ id, kind: 'office', name, aliases: [] })
 
 const deck = deckOf(
-  [person('j7', 'John VII'), person('j5', 'John V'), person('a5', 'Andronikos V'), person('x', 'Undated'), office('emp', 'Byzantine emperor'), office('reg', 'Regent'), { id: 'treaty', kind: 'event', name: 'Treaty of Gallipoli', aliases: [] }],
+  [
+    person('j7', 'John VII'),
+    person('j5', 'John V'),
+    person('a5', 'Andronikos V'),
+    person('x', 'Undated'),
+    office('emp', 'Byzantine emperor'),
+    office('reg', 'Regent'),
+    { id: 'treaty', kind: 'event', name: 'Treaty of Gallipoli', aliases: [] },
+  ],
   [
     dated('born', 'j7', on(1370), [on(1366, undefined, undefined, { circa: true })]),
     dated('died', 'j7', on(1408, 9, 22), [range(1408, 1410)]),
@@ -33,7 +41,12 @@ describe('layoutTimeline', () => {
 
   it('draws a bar for each dated life and tenure, in sections: lives, offices, events', () => {
     expect(layout.sections.map((s) => s.title)).toEqual(['Lives', 'Byzantine emperor', 'Regent', 'Events'])
-    expect(layout.bars.filter((b) => b.kind === 'life').map((b) => b.entityId).sort()).toEqual(['a5', 'j5', 'j7'])
+    expect(
+      layout.bars
+        .filter((b) => b.kind === 'life')
+        .map((b) => b.entityId)
+        .sort(),
+    ).toEqual(['a5', 'j5', 'j7'])
     expect(layout.bars.filter((b) => b.kind === 'tenure')).toHaveLength(4)
     expect(layout.bars.some((b) => b.id.includes(':co:'))).toBe(false)
     expect(layout.undated.map((u) => u.label)).toEqual(['Undated', 'Undated: Regent'])
@@ -80,10 +93,19 @@ describe('layoutTimeline', () => {
 
   it('draws co-rulers named on a tenure in the office’s section', () => {
     const withCo = deckOf(deck.entities, [
-      ...deck.facts.map((f) => (f.id === 'tenure:j7:reg:1399' && f.type === 'tenure' ? { ...f, value: { ...f.value, coRulers: [{ who: 'a5', start: on(1400) }] } } : f)),
+      ...deck.facts.map((f) =>
+        f.id === 'tenure:j7:reg:1399' && f.type === 'tenure'
+          ? { ...f, value: { ...f.value, coRulers: [{ who: 'a5', start: on(1400) }] } }
+          : f,
+      ),
     ])
     const co = layoutTimeline(withCo).bars.find((b) => b.id === 'tenure:j7:reg:1399:co:a5')!
-    expect(co).toMatchObject({ label: 'Andronikos V (co-ruler)', entityId: 'a5', sectionId: 'office:reg', factIds: ['tenure:j7:reg:1399'] })
+    expect(co).toMatchObject({
+      label: 'Andronikos V (co-ruler)',
+      entityId: 'a5',
+      sectionId: 'office:reg',
+      factIds: ['tenure:j7:reg:1399'],
+    })
     expect(co.start.at).toBe(1400)
     expect(co.end.text).toBe('1403')
   })
@@ -101,7 +123,13 @@ describe('layoutTimeline', () => {
   })
 
   it('lays out a deck without dates as empty', () => {
-    expect(layoutTimeline(deckOf([person('a')], []))).toMatchObject({ bars: [], points: [], sections: [], rows: 0, undated: [{ label: 'a' }] })
+    expect(layoutTimeline(deckOf([person('a')], []))).toMatchObject({
+      bars: [],
+      points: [],
+      sections: [],
+      rows: 0,
+      undated: [{ label: 'a' }],
+    })
   })
 })
 
@@ -122,15 +150,20 @@ describe('layoutTimeline on random decks', () => {
           facts.push(dated('born', `p${i}`, on(l.born, undefined, undefined, { circa: l.circa })))
           const end = l.born + l.length || 1
           if (l.died) facts.push(dated('died', `p${i}`, on(end)))
-          if (l.office !== undefined) facts.push(tenure(`p${i}`, `o${l.office}`, on(l.born), l.died ? on(end) : undefined))
+          if (l.office !== undefined)
+            facts.push(tenure(`p${i}`, `o${l.office}`, on(l.born), l.died ? on(end) : undefined))
         })
-        const d = deckOf([...lives.map((_, i) => person(`p${i}`)), ...[0, 1, 2, 3].map((k) => office(`o${k}`, `Office ${k}`))], facts)
+        const d = deckOf(
+          [...lives.map((_, i) => person(`p${i}`)), ...[0, 1, 2, 3].map((k) => office(`o${k}`, `Office ${k}`))],
+          facts,
+        )
         const layout = layoutTimeline(d)
         expect(overlappingInLane(layout)).toEqual([])
         const ids = layout.bars.map((b) => b.id)
         expect(new Set(ids).size).toBe(ids.length)
         expect(ids.length + layout.undated.length).toBe(lives.length + facts.filter((f) => f.type === 'tenure').length)
-        for (const b of layout.bars) expect(b.start.min <= b.end.max && b.start.min >= layout.start && b.end.max <= layout.end).toBe(true)
+        for (const b of layout.bars)
+          expect(b.start.min <= b.end.max && b.start.min >= layout.start && b.end.max <= layout.end).toBe(true)
       }),
       { numRuns: 200, seed: 3 },
     )

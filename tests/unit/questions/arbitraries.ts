@@ -7,7 +7,22 @@ import { formatDate } from '../../../src/domain/deck/dates'
 import type { DatePoint, Deck, Entity, Fact, HistoricalDate, Tenure } from '../../../src/domain/deck/types'
 import { deckOf } from './fixtures'
 
-const GIVEN = ['Alexios', 'Basil', 'Constantine', 'Demetrios', 'Eudokia', 'Gregory', 'Helena', 'Isaac', 'Kosmas', 'Leo', 'Manuel', 'Nikephoros', 'Olga', 'Photios']
+const GIVEN = [
+  'Alexios',
+  'Basil',
+  'Constantine',
+  'Demetrios',
+  'Eudokia',
+  'Gregory',
+  'Helena',
+  'Isaac',
+  'Kosmas',
+  'Leo',
+  'Manuel',
+  'Nikephoros',
+  'Olga',
+  'Photios',
+]
 const SURNAMES = ['Doukas', 'Angelos']
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']
 
@@ -33,7 +48,14 @@ const personSpec = fc.record({
   disputedParent: fc.boolean(),
   dynasty: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   title: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
-  tenure: fc.option(fc.record({ office: fc.integer({ min: 0, max: 1 }), gap: fc.integer({ min: 0, max: 6 }), length: fc.integer({ min: 1, max: 20 }) }), { nil: undefined }),
+  tenure: fc.option(
+    fc.record({
+      office: fc.integer({ min: 0, max: 1 }),
+      gap: fc.integer({ min: 0, max: 6 }),
+      length: fc.integer({ min: 1, max: 20 }),
+    }),
+    { nil: undefined },
+  ),
 })
 
 export const deckArbitrary: fc.Arbitrary<Deck> = fc
@@ -43,14 +65,41 @@ export const deckArbitrary: fc.Arbitrary<Deck> = fc
   })
   .map(({ people, spouses }) => buildDeck(people, spouses))
 
-function buildDeck(people: Array<typeof personSpec extends fc.Arbitrary<infer T> ? T : never>, spouses: Array<[number, number]>): Deck {
+function buildDeck(
+  people: Array<typeof personSpec extends fc.Arbitrary<infer T> ? T : never>,
+  spouses: Array<[number, number]>,
+): Deck {
   const entities: Entity[] = []
   const facts: Fact[] = []
   const base = { sources: ['s'], alternatives: [] }
-  for (let i = 0; i < 5; i++) entities.push({ id: `place-${i}`, kind: 'place', name: ['Nicaea', 'Smyrna', 'Thessalonica', 'Trebizond', 'Mystras'][i] as string, aliases: [] })
-  for (let i = 0; i < 3; i++) entities.push({ id: `dynasty-${i}`, kind: 'dynasty', name: ['Komnenos', 'Laskaris', 'Vatatzes'][i] as string, aliases: [] })
-  for (let i = 0; i < 4; i++) entities.push({ id: `title-${i}`, kind: 'title', name: ['Sebastokrator', 'Caesar', 'Kouropalates', 'Protovestiarios'][i] as string, aliases: [] })
-  for (let i = 0; i < 2; i++) entities.push({ id: `office-${i}`, kind: 'office', name: ['Emperor of Nicaea', 'Despot of Epirus'][i] as string, aliases: [] })
+  for (let i = 0; i < 5; i++)
+    entities.push({
+      id: `place-${i}`,
+      kind: 'place',
+      name: ['Nicaea', 'Smyrna', 'Thessalonica', 'Trebizond', 'Mystras'][i] as string,
+      aliases: [],
+    })
+  for (let i = 0; i < 3; i++)
+    entities.push({
+      id: `dynasty-${i}`,
+      kind: 'dynasty',
+      name: ['Komnenos', 'Laskaris', 'Vatatzes'][i] as string,
+      aliases: [],
+    })
+  for (let i = 0; i < 4; i++)
+    entities.push({
+      id: `title-${i}`,
+      kind: 'title',
+      name: ['Sebastokrator', 'Caesar', 'Kouropalates', 'Protovestiarios'][i] as string,
+      aliases: [],
+    })
+  for (let i = 0; i < 2; i++)
+    entities.push({
+      id: `office-${i}`,
+      kind: 'office',
+      name: ['Emperor of Nicaea', 'Despot of Epirus'][i] as string,
+      aliases: [],
+    })
 
   const born: Array<number | undefined> = []
   const year: number[] = []
@@ -59,7 +108,13 @@ function buildDeck(people: Array<typeof personSpec extends fc.Arbitrary<infer T>
     const id = `p${i}`
     const given = GIVEN[i] as string
     const name = `${given} ${ROMAN[p.numeral]} ${SURNAMES[p.surname]}`
-    entities.push({ id, kind: 'person', name, aliases: p.alias ? [`${given}us ${ROMAN[p.numeral]}`] : [], ...(p.gender ? { gender: p.gender } : {}) })
+    entities.push({
+      id,
+      kind: 'person',
+      name,
+      aliases: p.alias ? [`${given}us ${ROMAN[p.numeral]}`] : [],
+      ...(p.gender ? { gender: p.gender } : {}),
+    })
     // Parents are earlier people: a child is born after them.
     const parentIds = [...new Set(p.parents.filter(() => i > 0).map((n) => n % i))]
     const parentYear = Math.max(1200, ...parentIds.map((j) => year[j] as number))
@@ -67,13 +122,36 @@ function buildDeck(people: Array<typeof personSpec extends fc.Arbitrary<infer T>
     year.push(y)
     born.push(p.bornOffset === undefined ? undefined : y)
     if (p.bornOffset !== undefined) {
-      const point: DatePoint = p.precision === 'day' ? { year: y, month: p.month, day: p.day } : p.precision === 'month' ? { year: y, month: p.month } : { year: y }
+      const point: DatePoint =
+        p.precision === 'day'
+          ? { year: y, month: p.month, day: p.day }
+          : p.precision === 'month'
+            ? { year: y, month: p.month }
+            : { year: y }
       const alternatives = p.disputedBirth ? [{ value: on({ year: y - 3 }), sources: ['s2'] }] : []
-      facts.push({ ...base, id: `born:${id}`, type: 'date', key: 'born', subject: id, value: on(point, p.precision === 'circa'), alternatives })
+      facts.push({
+        ...base,
+        id: `born:${id}`,
+        type: 'date',
+        key: 'born',
+        subject: id,
+        value: on(point, p.precision === 'circa'),
+        alternatives,
+      })
     }
-    if (p.lifespan !== undefined) facts.push({ ...base, id: `died:${id}`, type: 'date', key: 'died', subject: id, value: on({ year: y + p.lifespan }) })
-    if (p.bornAt !== undefined) facts.push({ ...base, id: `bornAt:${id}`, type: 'place', key: 'bornAt', subject: id, value: `place-${p.bornAt}` })
-    if (p.diedAt !== undefined && p.lifespan !== undefined) facts.push({ ...base, id: `diedAt:${id}`, type: 'place', key: 'diedAt', subject: id, value: `place-${p.diedAt}` })
+    if (p.lifespan !== undefined)
+      facts.push({
+        ...base,
+        id: `died:${id}`,
+        type: 'date',
+        key: 'died',
+        subject: id,
+        value: on({ year: y + p.lifespan }),
+      })
+    if (p.bornAt !== undefined)
+      facts.push({ ...base, id: `bornAt:${id}`, type: 'place', key: 'bornAt', subject: id, value: `place-${p.bornAt}` })
+    if (p.diedAt !== undefined && p.lifespan !== undefined)
+      facts.push({ ...base, id: `diedAt:${id}`, type: 'place', key: 'diedAt', subject: id, value: `place-${p.diedAt}` })
     const roles = new Set<string>()
     parentIds.forEach((j, k) => {
       const gender = entities.find((e) => e.id === `p${j}`)?.gender
@@ -82,7 +160,10 @@ function buildDeck(people: Array<typeof personSpec extends fc.Arbitrary<infer T>
       if (role) roles.add(role)
       // A disputed link: another earlier person of the same gender, per a second source.
       const genderOf = (n: number) => entities.find((e) => e.id === `p${n}`)?.gender
-      const other = p.disputedParent && k === 0 ? [...Array(i).keys()].find((n) => !parentIds.includes(n) && genderOf(n) === gender) : undefined
+      const other =
+        p.disputedParent && k === 0
+          ? [...Array(i).keys()].find((n) => !parentIds.includes(n) && genderOf(n) === gender)
+          : undefined
       facts.push({
         ...base,
         id: `parent:${id}:p${j}`,
@@ -94,19 +175,46 @@ function buildDeck(people: Array<typeof personSpec extends fc.Arbitrary<infer T>
         ...(role ? { role } : {}),
       })
     })
-    if (p.dynasty !== undefined) facts.push({ ...base, id: `dynasty:${id}:dynasty-${p.dynasty}`, type: 'relation', key: 'dynasty', subject: id, value: `dynasty-${p.dynasty}` })
-    if (p.title !== undefined) facts.push({ ...base, id: `title:${id}:title-${p.title}`, type: 'relation', key: 'title', subject: id, value: `title-${p.title}` })
+    if (p.dynasty !== undefined)
+      facts.push({
+        ...base,
+        id: `dynasty:${id}:dynasty-${p.dynasty}`,
+        type: 'relation',
+        key: 'dynasty',
+        subject: id,
+        value: `dynasty-${p.dynasty}`,
+      })
+    if (p.title !== undefined)
+      facts.push({
+        ...base,
+        id: `title:${id}:title-${p.title}`,
+        type: 'relation',
+        key: 'title',
+        subject: id,
+        value: `title-${p.title}`,
+      })
     if (p.tenure) {
       const office = p.tenure.office
       const previous = lastTenure[office]
       const start = Math.max(y + 16, (previous?.end ?? 0) + p.tenure.gap + 1)
       const end = start + p.tenure.length
-      const value: Tenure = { office: `office-${office}`, start: on({ year: start }), end: on({ year: end }), coRulers: [] }
+      const value: Tenure = {
+        office: `office-${office}`,
+        start: on({ year: start }),
+        end: on({ year: end }),
+        coRulers: [],
+      }
       if (previous) {
         value.predecessor = { who: previous.fact.subject }
         if (p.tenure.gap === 0) previous.fact.value.successor = { who: id }
       }
-      const fact = { ...base, id: `tenure:${id}:office-${office}:${start}`, type: 'tenure' as const, subject: id, value }
+      const fact = {
+        ...base,
+        id: `tenure:${id}:office-${office}:${start}`,
+        type: 'tenure' as const,
+        subject: id,
+        value,
+      }
       facts.push(fact)
       lastTenure[office] = { fact, end }
     }

@@ -40,9 +40,15 @@ describe('the built-in deck', () => {
     'dynasty Palaiologos': ['dynasty/john-vii'],
     'father Andronikos IV': ['parent.father/john-vii'],
     'mother Keratsa of Bulgaria': ['parent.mother/john-vii'],
-    'caption: portrait (Zonaras)': ['text.caption/portrait-of-john-vii/extracts-of-history', 'text.caption/portrait-of-john-vii/joannes-zonaras'],
+    'caption: portrait (Zonaras)': [
+      'text.caption/portrait-of-john-vii/extracts-of-history',
+      'text.caption/portrait-of-john-vii/joannes-zonaras',
+    ],
     'caption: three portraits (Zonaras codex)': ['text.caption/portraits-zonaras-codex/andronikos-iv'],
-    'caption: 1422 map': ['text.caption/map-of-constantinople/1422', 'text.caption/map-of-constantinople/cristoforo-buondelmonti'],
+    'caption: 1422 map': [
+      'text.caption/map-of-constantinople/1422',
+      'text.caption/map-of-constantinople/cristoforo-buondelmonti',
+    ],
     'caption: three portraits (Paris codex)': ['text.caption/portraits-paris-codex/john-viii'],
     'caption: half-stavraton coin': ['text.caption/half-stavraton-coin/christ-pantocrator'],
   }
@@ -53,7 +59,8 @@ describe('the built-in deck', () => {
 
   it('uses every generated kind', () => {
     const kinds = new Set(questions.map((q) => q.kind))
-    for (const kind of ['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching']) expect(kinds).toContain(kind)
+    for (const kind of ['multiple-choice', 'true-false', 'typed', 'date', 'ordering', 'matching'])
+      expect(kinds).toContain(kind)
   })
 
   it('asks who succeeded John VII in 1390, with John V offered once and nothing else true', () => {
@@ -66,7 +73,9 @@ describe('the built-in deck', () => {
 
   it('explains the 1390 predecessor the way a teacher would', () => {
     const q = card(questions, 'tenure.predecessor/john-vii/byzantine-emperor/1390').typed as Question
-    expect(q.explanation).toMatch(/^John V Palaiologos preceded John VII Palaiologos as Byzantine emperor, and took the throne back on 17 September 1390\./)
+    expect(q.explanation).toMatch(
+      /^John V Palaiologos preceded John VII Palaiologos as Byzantine emperor, and took the throne back on 17 September 1390\./,
+    )
     expect(q.sources.map((s) => s.id)).toEqual(['infobox', 'w-j7'])
   })
 
@@ -82,7 +91,11 @@ describe('the built-in deck', () => {
     expect(Object.keys(place)).toEqual(['typed'])
     expect(place.typed?.accept).toEqual(['Thessalonica', 'Mount Athos'])
     expect(place.typed?.dispute).toContain('Mount Athos')
-    expect(card(questions, 'died/john-vii').date?.date?.accept).toEqual([{ year: 1408 }, { year: 1409 }, { year: 1410 }])
+    expect(card(questions, 'died/john-vii').date?.date?.accept).toEqual([
+      { year: 1408 },
+      { year: 1409 },
+      { year: 1410 },
+    ])
   })
 
   it('uses the stated age at death (38), not one computed from the dates', () => {
@@ -100,7 +113,9 @@ describe('the built-in deck', () => {
 
   it('asks captions as cloze on their {{…}} marks', () => {
     const q = card(questions, 'text.caption/half-stavraton-coin/christ-pantocrator').typed as Question
-    expect(q.prompt).toBe('Complete the caption of the picture “Half-stavraton coin of John VII”: “Half-stavraton coin of John VII. The coin features a bust of the emperor (right) and _____ (left).”')
+    expect(q.prompt).toBe(
+      'Complete the caption of the picture “Half-stavraton coin of John VII”: “Half-stavraton coin of John VII. The coin features a bust of the emperor (right) and _____ (left).”',
+    )
     expect(q.answer).toBe('Christ Pantocrator')
     expect(q.explanation).not.toContain('{{')
   })
@@ -119,7 +134,11 @@ describe('the built-in deck', () => {
   })
 
   it('names the tenure when an office was held more than once', () => {
-    expect(byId(questions, 'tenure.start/john-v/byzantine-emperor/1379/date')?.prompt).toBe('When did John V Palaiologos become Byzantine emperor for the second time?')
-    expect(byId(questions, 'tenure.end/john-v/byzantine-emperor/1390/date')?.prompt).toBe('When did the third reign of John V Palaiologos as Byzantine emperor end?')
+    expect(byId(questions, 'tenure.start/john-v/byzantine-emperor/1379/date')?.prompt).toBe(
+      'When did John V Palaiologos become Byzantine emperor for the second time?',
+    )
+    expect(byId(questions, 'tenure.end/john-v/byzantine-emperor/1390/date')?.prompt).toBe(
+      'When did the third reign of John V Palaiologos as Byzantine emperor end?',
+    )
   })
 })

@@ -2,7 +2,14 @@
 // punctuation, other spellings and a small typo in a long name (and say so), but never a
 // different regnal number; dates are checked at the precision asked.
 import { describe, expect, it } from 'vitest'
-import { checkAnswer, checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, checkTypedAnswer } from '../../../src/domain/questions/check'
+import {
+  checkAnswer,
+  checkChoiceAnswer,
+  checkDateAnswer,
+  checkMatching,
+  checkOrdering,
+  checkTypedAnswer,
+} from '../../../src/domain/questions/check'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
 import { builtInDeck, byId } from './fixtures'
@@ -17,22 +24,46 @@ const q = (suffix: string): Question => {
 describe('checkTypedAnswer', () => {
   const father = q('parent.father/john-vii/typed')
 
-  it.each(['Andronikos IV Palaiologos', 'andronikos iv palaiologos', '  ANDRONIKOS IV PALAIOLOGOS. ', 'Andronikos-IV Palaiologos'])('accepts %j silently', (input) => {
+  it.each([
+    'Andronikos IV Palaiologos',
+    'andronikos iv palaiologos',
+    '  ANDRONIKOS IV PALAIOLOGOS. ',
+    'Andronikos-IV Palaiologos',
+  ])('accepts %j silently', (input) => {
     expect(checkTypedAnswer(father, input)).toEqual({ correct: true })
   })
 
   it('accepts the other spelling and names the deck’s', () => {
-    expect(checkTypedAnswer(father, 'Andronicus IV')).toEqual({ correct: true, message: 'Accepted: Andronicus IV — spelled Andronikos IV here' })
-    expect(checkTypedAnswer(father, 'Andronicus IV Palaeologus')).toEqual({ correct: true, message: 'Accepted: Andronicus IV Palaeologus — spelled Andronikos IV Palaiologos here' })
+    expect(checkTypedAnswer(father, 'Andronicus IV')).toEqual({
+      correct: true,
+      message: 'Accepted: Andronicus IV — spelled Andronikos IV here',
+    })
+    expect(checkTypedAnswer(father, 'Andronicus IV Palaeologus')).toEqual({
+      correct: true,
+      message: 'Accepted: Andronicus IV Palaeologus — spelled Andronikos IV Palaiologos here',
+    })
   })
 
   it('tolerates a small typo in a long name and says so', () => {
-    expect(checkTypedAnswer(father, 'Andronicos IV')).toEqual({ correct: true, message: 'Accepted: Andronicos IV — spelled Andronikos IV here' })
-    expect(checkTypedAnswer(father, 'Andronkos IV Palaiologos').message).toBe('Accepted: Andronkos IV Palaiologos — spelled Andronikos IV Palaiologos here')
+    expect(checkTypedAnswer(father, 'Andronicos IV')).toEqual({
+      correct: true,
+      message: 'Accepted: Andronicos IV — spelled Andronikos IV here',
+    })
+    expect(checkTypedAnswer(father, 'Andronkos IV Palaiologos').message).toBe(
+      'Accepted: Andronkos IV Palaiologos — spelled Andronikos IV Palaiologos here',
+    )
   })
 
   it('never forgives a wrong regnal number, another person, or too many typos', () => {
-    for (const input of ['Andronikos V Palaiologos', 'Andronikos V', 'Andronikos III', 'John V Palaiologos', 'Andrnks IV Plaiolgs', 'Andronikos', ''])
+    for (const input of [
+      'Andronikos V Palaiologos',
+      'Andronikos V',
+      'Andronikos III',
+      'John V Palaiologos',
+      'Andrnks IV Plaiolgs',
+      'Andronikos',
+      '',
+    ])
       expect(checkTypedAnswer(father, input).correct, input).toBe(false)
   })
 
@@ -51,7 +82,8 @@ describe('checkTypedAnswer', () => {
 
   it('accepts any right answer of a card with several', () => {
     const cousin = q('cousin/john-vii/typed')
-    for (const name of ['John VIII Palaiologos', 'John VIII', 'Constantine XI', 'Andronikos Palaiologos']) expect(checkTypedAnswer(cousin, name).correct, name).toBe(true)
+    for (const name of ['John VIII Palaiologos', 'John VIII', 'Constantine XI', 'Andronikos Palaiologos'])
+      expect(checkTypedAnswer(cousin, name).correct, name).toBe(true)
     expect(checkTypedAnswer(cousin, 'Manuel II').correct).toBe(false)
   })
 
@@ -78,7 +110,10 @@ describe('checkDateAnswer', () => {
     expect(checkDateAnswer(start, { year: 1390, month: 4, day: 14 })).toEqual({ correct: true })
     expect(checkDateAnswer(start, '14 April 1390').correct).toBe(true)
     expect(checkDateAnswer(start, 'April 14, 1390').correct).toBe(true)
-    expect(checkDateAnswer(start, { year: 1390, month: 4, day: 15 })).toEqual({ correct: false, message: 'The year is right; the full date is 14 April 1390.' })
+    expect(checkDateAnswer(start, { year: 1390, month: 4, day: 15 })).toEqual({
+      correct: false,
+      message: 'The year is right; the full date is 14 April 1390.',
+    })
     expect(checkDateAnswer(start, { year: 1391, month: 4, day: 14 }).correct).toBe(false)
   })
 
@@ -89,7 +124,10 @@ describe('checkDateAnswer', () => {
   })
 
   it('explains unreadable text', () => {
-    expect(checkDateAnswer(start, 'soon')).toEqual({ correct: false, message: 'Write a date such as 22 September 1408, September 1408 or 1408.' })
+    expect(checkDateAnswer(start, 'soon')).toEqual({
+      correct: false,
+      message: 'Write a date such as 22 September 1408, September 1408 or 1408.',
+    })
   })
 })
 
@@ -107,7 +145,10 @@ describe('choices, ordering and matching', () => {
     const answer = order.answer as string[]
     expect(checkOrdering(order, answer)).toEqual({ correct: true })
     const swapped = [answer[1], answer[0], ...answer.slice(2)] as string[]
-    expect(checkOrdering(order, swapped)).toEqual({ correct: false, message: `${answer.length - 2} of ${answer.length} in the right place.` })
+    expect(checkOrdering(order, swapped)).toEqual({
+      correct: false,
+      message: `${answer.length - 2} of ${answer.length} in the right place.`,
+    })
   })
 
   it('checks a matching from a record or from "left → right" pairs', () => {
@@ -116,12 +157,18 @@ describe('choices, ordering and matching', () => {
     expect(checkMatching(match, pairs)).toEqual({ correct: true })
     expect(checkMatching(match, match.answer as string[])).toEqual({ correct: true })
     const [a, b] = Object.keys(pairs) as [string, string]
-    expect(checkMatching(match, { ...pairs, [a]: pairs[b] as string, [b]: pairs[a] as string })).toEqual({ correct: false, message: '2 of 4 pairs right.' })
+    expect(checkMatching(match, { ...pairs, [a]: pairs[b] as string, [b]: pairs[a] as string })).toEqual({
+      correct: false,
+      message: '2 of 4 pairs right.',
+    })
   })
 
   it('dispatches on the kind', () => {
     expect(checkAnswer(q('parent.mother/john-vii/typed'), 'Keratsa').correct).toBe(false)
-    expect(checkAnswer(q('parent.mother/john-vii/typed'), 'Maria')).toEqual({ correct: true, message: 'Accepted: Maria — called Keratsa of Bulgaria here' })
+    expect(checkAnswer(q('parent.mother/john-vii/typed'), 'Maria')).toEqual({
+      correct: true,
+      message: 'Accepted: Maria — called Keratsa of Bulgaria here',
+    })
     expect(checkAnswer(q('born/john-vii/date'), { year: 1366 }).correct).toBe(true)
   })
 })

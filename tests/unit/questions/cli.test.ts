@@ -27,7 +27,19 @@ beforeEach(() => {
 })
 afterEach(() => vi.restoreAllMocks())
 
-const KEYS = ['id', 'kind', 'prompt', 'answer', 'choices', 'accept', 'subject', 'relation', 'difficulty', 'sources', 'explanation']
+const KEYS = [
+  'id',
+  'kind',
+  'prompt',
+  'answer',
+  'choices',
+  'accept',
+  'subject',
+  'relation',
+  'difficulty',
+  'sources',
+  'explanation',
+]
 
 describe('deck questions --json', () => {
   it('prints exactly one JSON document with only the documented keys', async () => {
@@ -52,11 +64,25 @@ describe('deck questions --json', () => {
     for (const q of of('ordering')) expect(Array.isArray(q.answer)).toBe(true)
     for (const q of of('matching')) for (const pair of q.answer as string[]) expect(pair).toMatch(/ → /)
     for (const q of of('typed')) expect(Array.isArray(q.accept)).toBe(true)
-    const successor = questions.find((q) => q.id === 'john-vii-palaiologos/tenure.successor/john-vii/byzantine-emperor/1390/typed')
-    expect(successor).toMatchObject({ subject: 'John VII Palaiologos', relation: 'successor', answer: 'John V Palaiologos' })
+    const successor = questions.find(
+      (q) => q.id === 'john-vii-palaiologos/tenure.successor/john-vii/byzantine-emperor/1390/typed',
+    )
+    expect(successor).toMatchObject({
+      subject: 'John VII Palaiologos',
+      relation: 'successor',
+      answer: 'John V Palaiologos',
+    })
     expect(successor?.sources).toEqual([
-      { id: 'infobox', title: 'Infobox of the article "John VII Palaiologos" (primary source)', url: 'https://en.wikipedia.org/wiki/John_VII_Palaiologos' },
-      { id: 'w-j7', title: 'Wikipedia, "John VII Palaiologos"', url: 'https://en.wikipedia.org/wiki/John_VII_Palaiologos' },
+      {
+        id: 'infobox',
+        title: 'Infobox of the article "John VII Palaiologos" (primary source)',
+        url: 'https://en.wikipedia.org/wiki/John_VII_Palaiologos',
+      },
+      {
+        id: 'w-j7',
+        title: 'Wikipedia, "John VII Palaiologos"',
+        url: 'https://en.wikipedia.org/wiki/John_VII_Palaiologos',
+      },
     ])
   })
 
@@ -76,7 +102,9 @@ describe('deck questions (listing)', () => {
     expect(out).toContain('\n## John VII Palaiologos\n')
     expect(out).toContain('[multiple-choice, ')
     expect(out).toContain('  answer:  John V Palaiologos\n')
-    expect(out).toContain('  id:      john-vii-palaiologos/tenure.successor/john-vii/byzantine-emperor/1390/multiple-choice')
+    expect(out).toContain(
+      '  id:      john-vii-palaiologos/tenure.successor/john-vii/byzantine-emperor/1390/multiple-choice',
+    )
     expect(out).toContain('  dispute: Sources differ:')
   })
 })
@@ -91,7 +119,14 @@ describe('errors and usage', () => {
     expect(out).toBe('')
   })
 
-  it.each([[[]], [['--json']], [['a.yaml', 'b.yaml']], [['a.yaml', '--seed']], [['a.yaml', '--seed', 'x']], [['a.yaml', '--frobnicate']]])('exits 2 on wrong usage %j', async (args) => {
+  it.each([
+    [[]],
+    [['--json']],
+    [['a.yaml', 'b.yaml']],
+    [['a.yaml', '--seed']],
+    [['a.yaml', '--seed', 'x']],
+    [['a.yaml', '--frobnicate']],
+  ])('exits 2 on wrong usage %j', async (args) => {
     expect(await questionsCommand(args)).toBe(2)
     expect(err).toContain('usage: npm run deck -- questions <file> [--seed N] [--json]')
     expect(out).toBe('')

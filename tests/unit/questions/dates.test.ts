@@ -1,7 +1,16 @@
 // Date logic of the generator: durations that respect precision (age at death, length of a
 // reign), accepted points of disputed dates, and dates as they read in a sentence.
 import { describe, expect, it } from 'vitest'
-import { acceptedPoints, ageBetween, datePhrase, durationRangeText, lengthBetween, movePoint, shiftDate, spanPhrase } from '../../../src/domain/questions/dates'
+import {
+  acceptedPoints,
+  ageBetween,
+  datePhrase,
+  durationRangeText,
+  lengthBetween,
+  movePoint,
+  shiftDate,
+  spanPhrase,
+} from '../../../src/domain/questions/dates'
 import { date } from './fixtures'
 
 describe('ageBetween', () => {
@@ -42,10 +51,16 @@ describe('lengthBetween', () => {
 
 describe('acceptedPoints', () => {
   it('accepts every side of a dispute at the coarsest precision', () => {
-    expect(acceptedPoints([date('22 September 1408'), date('1408–1410')])).toEqual({ precision: 'year', accept: [{ year: 1408 }, { year: 1409 }, { year: 1410 }] })
+    expect(acceptedPoints([date('22 September 1408'), date('1408–1410')])).toEqual({
+      precision: 'year',
+      accept: [{ year: 1408 }, { year: 1409 }, { year: 1410 }],
+    })
     expect(acceptedPoints([date('28 June 1385'), date('25 June 1385')])).toEqual({
       precision: 'day',
-      accept: [{ year: 1385, month: 6, day: 28 }, { year: 1385, month: 6, day: 25 }],
+      accept: [
+        { year: 1385, month: 6, day: 28 },
+        { year: 1385, month: 6, day: 25 },
+      ],
     })
   })
   it('cannot accept an open date as a point', () => {

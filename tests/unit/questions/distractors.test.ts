@@ -30,7 +30,9 @@ describe('date distractors', () => {
 
   it('draw from the deck’s own dates first', () => {
     const seen = new Set<string>()
-    for (let seed = 0; seed < 30; seed++) for (const p of pickDates({ date: date('1390'), correct: [date('1390')] }, pool, createRandom(seed))) seen.add(p.text)
+    for (let seed = 0; seed < 30; seed++)
+      for (const p of pickDates({ date: date('1390'), correct: [date('1390')] }, pool, createRandom(seed)))
+        seen.add(p.text)
     expect(seen).toContain('1391')
     expect(seen).toContain('1388')
   })
@@ -70,7 +72,11 @@ describe('difficulty', () => {
 describe('roles', () => {
   it('offers titles for a title, never one the person holds', () => {
     const b = new DeckBuilder().male('j', 'John Doukas')
-    b.entity('t1', 'title', 'Sebastokrator').entity('t2', 'title', 'Caesar').entity('t3', 'title', 'Kouropalates').entity('o1', 'office', 'Megas Doux').entity('o2', 'office', 'Eparch')
+    b.entity('t1', 'title', 'Sebastokrator')
+      .entity('t2', 'title', 'Caesar')
+      .entity('t3', 'title', 'Kouropalates')
+      .entity('o1', 'office', 'Megas Doux')
+      .entity('o2', 'office', 'Eparch')
     b.entity('p', 'place', 'Nicaea').male('k', 'Kosmas Doukas')
     b.relation('title', 'j', 't1').tenure('j', 'o1', 1350, 1360)
     for (let seed = 0; seed < 10; seed++) {
@@ -98,8 +104,11 @@ describe('position of the right option', () => {
 
   it('is balanced across a deck’s multiple-choice questions', () => {
     const b = new DeckBuilder()
-    for (let i = 0; i < 40; i++) b.male(`p${i}`, `Person ${String.fromCharCode(65 + (i % 26))}${i} Doukas`).born(`p${i}`, 1300 + i)
-    const qs = generateQuestions(b.build(), { seed: 2 }).filter((q) => q.kind === 'multiple-choice' && q.choices?.length === 4)
+    for (let i = 0; i < 40; i++)
+      b.male(`p${i}`, `Person ${String.fromCharCode(65 + (i % 26))}${i} Doukas`).born(`p${i}`, 1300 + i)
+    const qs = generateQuestions(b.build(), { seed: 2 }).filter(
+      (q) => q.kind === 'multiple-choice' && q.choices?.length === 4,
+    )
     const counts = [0, 0, 0, 0]
     for (const q of qs) counts[q.choices!.indexOf(q.answer as string)]!++
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)

@@ -12,7 +12,9 @@ describe('family-tree box questions in generateQuestions', () => {
   it('asks the built-in deck who belongs in John VII’s box, from his parents, wife and son', () => {
     const q = questions.find((x) => x.id === 'john-vii-palaiologos/family-tree-box/john-vii/multiple-choice')
     expect(q?.kind).toBe('multiple-choice')
-    expect(q?.prompt).toMatch(/^Who belongs in this box\? \(child of Andronikos IV Palaiologos and Keratsa of Bulgaria; spouse of Irene Gattilusio; parent of Andronikos V Palaiologos\)$/)
+    expect(q?.prompt).toMatch(
+      /^Who belongs in this box\? \(child of Andronikos IV Palaiologos and Keratsa of Bulgaria; spouse of Irene Gattilusio; parent of Andronikos V Palaiologos\)$/,
+    )
     expect(q?.answer).toBe('John VII Palaiologos')
     expect(q?.choices).toHaveLength(4)
     expect(q?.choices).toContain('John VII Palaiologos')

@@ -4,7 +4,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseDate } from '../../../src/domain/deck/dates'
 import { parseDeckTextOrThrow } from '../../../src/domain/deck/parse'
-import type { Alternative, Deck, Entity, Fact, HandCard, HistoricalDate, RelationFact, Succession, Tenure, TenureFact } from '../../../src/domain/deck/types'
+import type {
+  Alternative,
+  Deck,
+  Entity,
+  Fact,
+  HandCard,
+  HistoricalDate,
+  RelationFact,
+  Succession,
+  Tenure,
+  TenureFact,
+} from '../../../src/domain/deck/types'
 import type { Question } from '../../../src/domain/questions/types'
 
 export function date(text: string | number): HistoricalDate {
@@ -23,7 +34,13 @@ export class DeckBuilder {
   constructor(readonly id = 'test-deck') {}
 
   entity(id: string, kind: string, name: string, options: EntityOptions = {}): this {
-    this.entities.push({ id, kind, name, aliases: options.aliases ?? [], ...(options.gender ? { gender: options.gender } : {}) })
+    this.entities.push({
+      id,
+      kind,
+      name,
+      aliases: options.aliases ?? [],
+      ...(options.gender ? { gender: options.gender } : {}),
+    })
     return this
   }
   person(id: string, name: string, options: EntityOptions = {}): this {
@@ -43,37 +60,101 @@ export class DeckBuilder {
     return this.dateFact('died', subject, when, alternatives)
   }
   event(subject: string, event: string, label: string, when: string | number, ask?: string): this {
-    this.facts.push({ id: `event:${subject}:${event}`, type: 'date', key: 'event', event, label, ...(ask ? { ask } : {}), subject, value: date(when), sources: ['s'], alternatives: [] })
+    this.facts.push({
+      id: `event:${subject}:${event}`,
+      type: 'date',
+      key: 'event',
+      event,
+      label,
+      ...(ask ? { ask } : {}),
+      subject,
+      value: date(when),
+      sources: ['s'],
+      alternatives: [],
+    })
     return this
   }
-  private dateFact(key: 'born' | 'died', subject: string, when: string | number, alternatives: Array<string | number>): this {
+  private dateFact(
+    key: 'born' | 'died',
+    subject: string,
+    when: string | number,
+    alternatives: Array<string | number>,
+  ): this {
     const alts: Alternative<HistoricalDate>[] = alternatives.map((a) => ({ value: date(a), sources: ['s2'] }))
-    this.facts.push({ id: `${key}:${subject}`, type: 'date', key, subject, value: date(when), sources: ['s'], alternatives: alts })
+    this.facts.push({
+      id: `${key}:${subject}`,
+      type: 'date',
+      key,
+      subject,
+      value: date(when),
+      sources: ['s'],
+      alternatives: alts,
+    })
     return this
   }
 
   place(key: 'bornAt' | 'diedAt', subject: string, place: string, alternatives: string[] = []): this {
-    this.facts.push({ id: `${key}:${subject}`, type: 'place', key, subject, value: place, sources: ['s'], alternatives: alternatives.map((value) => ({ value, sources: ['s2'] })) })
+    this.facts.push({
+      id: `${key}:${subject}`,
+      type: 'place',
+      key,
+      subject,
+      value: place,
+      sources: ['s'],
+      alternatives: alternatives.map((value) => ({ value, sources: ['s2'] })),
+    })
     return this
   }
   age(subject: string, years: number): this {
-    this.facts.push({ id: `ageAtDeath:${subject}`, type: 'number', key: 'ageAtDeath', subject, value: years, sources: ['s'], alternatives: [] })
+    this.facts.push({
+      id: `ageAtDeath:${subject}`,
+      type: 'number',
+      key: 'ageAtDeath',
+      subject,
+      value: years,
+      sources: ['s'],
+      alternatives: [],
+    })
     return this
   }
 
   parent(child: string, parent: string, role?: 'father' | 'mother', alternatives: string[] = []): this {
-    const fact: RelationFact = { id: `parent:${child}:${parent}`, type: 'relation', key: 'parent', subject: child, value: parent, sources: ['s'], alternatives: alternatives.map((value) => ({ value, sources: ['s2'] })) }
+    const fact: RelationFact = {
+      id: `parent:${child}:${parent}`,
+      type: 'relation',
+      key: 'parent',
+      subject: child,
+      value: parent,
+      sources: ['s'],
+      alternatives: alternatives.map((value) => ({ value, sources: ['s2'] })),
+    }
     if (role) fact.role = role
     this.facts.push(fact)
     return this
   }
   spouse(a: string, b: string): this {
     const [x, y] = [a, b].sort() as [string, string]
-    this.facts.push({ id: `spouse:${x}:${y}`, type: 'relation', key: 'spouse', subject: x, value: y, sources: ['s'], alternatives: [] })
+    this.facts.push({
+      id: `spouse:${x}:${y}`,
+      type: 'relation',
+      key: 'spouse',
+      subject: x,
+      value: y,
+      sources: ['s'],
+      alternatives: [],
+    })
     return this
   }
   relation(key: 'dynasty' | 'title' | 'participant', subject: string, value: string): this {
-    this.facts.push({ id: `${key}:${subject}:${value}`, type: 'relation', key, subject, value, sources: ['s'], alternatives: [] })
+    this.facts.push({
+      id: `${key}:${subject}:${value}`,
+      type: 'relation',
+      key,
+      subject,
+      value,
+      sources: ['s'],
+      alternatives: [],
+    })
     return this
   }
 
@@ -82,7 +163,12 @@ export class DeckBuilder {
     office: string,
     from?: string | number,
     to?: string | number,
-    more: { predecessor?: Succession; successor?: Succession; coRulers?: Tenure['coRulers']; alternatives?: TenureFact['alternatives'] } = {},
+    more: {
+      predecessor?: Succession
+      successor?: Succession
+      coRulers?: Tenure['coRulers']
+      alternatives?: TenureFact['alternatives']
+    } = {},
   ): this {
     const value: Tenure = { office, coRulers: more.coRulers ?? [] }
     if (from !== undefined) value.start = date(from)
@@ -90,12 +176,27 @@ export class DeckBuilder {
     if (more.predecessor) value.predecessor = more.predecessor
     if (more.successor) value.successor = more.successor
     const start = value.start ? String(value.start.start.year) : '1'
-    this.facts.push({ id: `tenure:${holder}:${office}:${start}`, type: 'tenure', subject: holder, value, sources: ['s'], alternatives: more.alternatives ?? [] })
+    this.facts.push({
+      id: `tenure:${holder}:${office}:${start}`,
+      type: 'tenure',
+      subject: holder,
+      value,
+      sources: ['s'],
+      alternatives: more.alternatives ?? [],
+    })
     return this
   }
 
   text(key: 'caption' | 'outcome' | 'note', subject: string, value: string): this {
-    this.facts.push({ id: `text:${key}:${subject}`, type: 'text', key, subject, value, sources: ['s'], alternatives: [] })
+    this.facts.push({
+      id: `text:${key}:${subject}`,
+      type: 'text',
+      key,
+      subject,
+      value,
+      sources: ['s'],
+      alternatives: [],
+    })
     return this
   }
 
@@ -140,4 +241,5 @@ export function card(questions: readonly Question[], key: string): Partial<Recor
   return out
 }
 
-export const byId = (questions: readonly Question[], suffix: string): Question | undefined => questions.find((q) => q.id.endsWith(suffix))
+export const byId = (questions: readonly Question[], suffix: string): Question | undefined =>
+  questions.find((q) => q.id.endsWith(suffix))

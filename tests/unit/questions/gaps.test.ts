@@ -9,7 +9,8 @@ import { builtInDeck, card, DeckBuilder } from './fixtures'
 const deck = builtInDeck()
 const seeds = [1, 2, 3, 4, 5, 6, 7, 8]
 const runs = seeds.map((seed) => generateQuestions(deck, { seed }))
-const namesOf = (kind: string, gender?: string) => new Set(deck.entities.filter((e) => e.kind === kind && (!gender || e.gender === gender)).map((e) => e.name))
+const namesOf = (kind: string, gender?: string) =>
+  new Set(deck.entities.filter((e) => e.kind === kind && (!gender || e.gender === gender)).map((e) => e.name))
 const wrong = (q: Question | undefined) => (q?.choices ?? []).filter((c) => c !== q?.answer)
 const mc = (key: string) => runs.map((qs) => card(qs, key)['multiple-choice'])
 
@@ -35,7 +36,8 @@ describe('cloze distractors on the built-in deck', () => {
   })
 
   it('never offers a book title or a person’s name for the name Irene took as a nun', () => {
-    for (const q of mc('text.note/irene-gattilusio/eugenia')) for (const c of wrong(q)) expect(c.split(' '), c).toHaveLength(1)
+    for (const q of mc('text.note/irene-gattilusio/eugenia'))
+      for (const c of wrong(q)) expect(c.split(' '), c).toHaveLength(1)
   })
 
   it('gives look-alike gaps (two capitalised words) for a name the deck has no entity for', () => {

@@ -2,16 +2,32 @@
 // questions made from event labels, hand-written cards passed through.
 import { describe, expect, it } from 'vitest'
 import { generateQuestions } from '../../../src/domain/questions/generate'
-import { askAboutLabel, fill, joinList, nameInSentence, ordinal, withArticle } from '../../../src/domain/questions/prompts'
+import {
+  askAboutLabel,
+  fill,
+  joinList,
+  nameInSentence,
+  ordinal,
+  withArticle,
+} from '../../../src/domain/questions/prompts'
 import type { Question } from '../../../src/domain/questions/types'
 import { card, DeckBuilder } from './fixtures'
 
 function people(): DeckBuilder {
   const b = new DeckBuilder()
   b.male('leo', 'Leo Phokas').female('zoe', 'Zoe Karbonopsina').person('ana', 'Ana of Kiev')
-  b.male('basil', 'Basil Lekapenos').male('nikephoros', 'Nikephoros Bryennios').female('theodora', 'Theodora Doukaina').male('isaac', 'Isaac Komnenos')
-  b.entity('rome', 'place', 'Rome').entity('nicaea', 'place', 'Nicaea').entity('smyrna', 'place', 'Smyrna').entity('ephesus', 'place', 'Ephesus')
-  b.born('leo', '12 May 1300').died('leo', '3 March 1350').place('bornAt', 'leo', 'rome').place('diedAt', 'leo', 'nicaea')
+  b.male('basil', 'Basil Lekapenos')
+    .male('nikephoros', 'Nikephoros Bryennios')
+    .female('theodora', 'Theodora Doukaina')
+    .male('isaac', 'Isaac Komnenos')
+  b.entity('rome', 'place', 'Rome')
+    .entity('nicaea', 'place', 'Nicaea')
+    .entity('smyrna', 'place', 'Smyrna')
+    .entity('ephesus', 'place', 'Ephesus')
+  b.born('leo', '12 May 1300')
+    .died('leo', '3 March 1350')
+    .place('bornAt', 'leo', 'rome')
+    .place('diedAt', 'leo', 'nicaea')
   b.born('zoe', 'c. 1305').died('zoe', 1360)
   b.born('ana', 1310).died('ana', '20 July 1371')
   b.born('basil', 1290).born('nikephoros', 1320).born('theodora', '1 June 1302').born('isaac', 1331)
@@ -33,7 +49,12 @@ describe('multiple choice', () => {
   })
 
   it('has three options when the deck has only two other candidates, and none with fewer', () => {
-    const b = new DeckBuilder().male('a', 'Alexios Doukas').male('b', 'Bardas Phokas').male('c', 'Constantine Lips').male('e', 'Eustathios Boilas').female('d', 'Dora Komnene')
+    const b = new DeckBuilder()
+      .male('a', 'Alexios Doukas')
+      .male('b', 'Bardas Phokas')
+      .male('c', 'Constantine Lips')
+      .male('e', 'Eustathios Boilas')
+      .female('d', 'Dora Komnene')
     b.parent('a', 'b', 'father')
     const three = card(generateQuestions(b.build(), { seed: 1 }), 'parent.father/a')['multiple-choice']
     expect(three?.choices).toHaveLength(3)
@@ -62,14 +83,21 @@ describe('true or false', () => {
     b.event('zoe', 'married', 'married Leo Phokas', 'before August 1325')
     for (let seed = 0; seed < 4; seed++) {
       const q = card(generateQuestions(b.build(), { seed }), 'event/zoe/married')['true-false'] as Question
-      expect(q.prompt).toBe(q.answer === 'True' ? 'Zoe Karbonopsina married Leo Phokas before August 1325.' : 'Zoe Karbonopsina married Leo Phokas after August 1325.')
+      expect(q.prompt).toBe(
+        q.answer === 'True'
+          ? 'Zoe Karbonopsina married Leo Phokas before August 1325.'
+          : 'Zoe Karbonopsina married Leo Phokas after August 1325.',
+      )
     }
   })
 })
 
 describe('date', () => {
   it('asks the day and month when the fact has them', () => {
-    expect(card(questions, 'died/leo').date?.date).toEqual({ precision: 'day', accept: [{ year: 1350, month: 3, day: 3 }] })
+    expect(card(questions, 'died/leo').date?.date).toEqual({
+      precision: 'day',
+      accept: [{ year: 1350, month: 3, day: 3 }],
+    })
     expect(card(questions, 'born/ana').date?.date).toEqual({ precision: 'year', accept: [{ year: 1310 }] })
   })
   it('keeps "c." in the answer and in every option of a circa date', () => {
@@ -82,7 +110,11 @@ describe('date', () => {
 
 describe('typed', () => {
   it('accepts the name, its aliases and the short regnal form', () => {
-    const b = new DeckBuilder().male('j', 'John VII Palaiologos', ['John VII Palaeologus']).male('f', 'Andronikos IV Palaiologos').male('x', 'Manuel II Palaiologos').male('y', 'Theodore Svetoslav')
+    const b = new DeckBuilder()
+      .male('j', 'John VII Palaiologos', ['John VII Palaeologus'])
+      .male('f', 'Andronikos IV Palaiologos')
+      .male('x', 'Manuel II Palaiologos')
+      .male('y', 'Theodore Svetoslav')
     b.parent('j', 'f', 'father')
     const q = card(generateQuestions(b.build(), { seed: 1 }), 'parent.father/j').typed as Question
     expect(q.accept).toEqual(['Andronikos IV Palaiologos', 'Andronikos IV'])
@@ -121,13 +153,37 @@ describe('hand-written cards', () => {
   it('pass through under their own kinds with stable ids', () => {
     const b = people()
     b.card({ type: 'basic', id: 'card-1', front: 'What is a solidus?', back: 'A gold coin', sources: ['s'] })
-    b.card({ type: 'choice', id: 'card-2', prompt: 'Capital?', options: ['Rome', 'Constantinople'], answer: 'Constantinople', sources: ['s'] })
-    b.card({ type: 'cloze', id: 'card-3', text: 'The capital was {{Constantinople}} on the {{Bosporus}}.', sources: ['s'] })
+    b.card({
+      type: 'choice',
+      id: 'card-2',
+      prompt: 'Capital?',
+      options: ['Rome', 'Constantinople'],
+      answer: 'Constantinople',
+      sources: ['s'],
+    })
+    b.card({
+      type: 'cloze',
+      id: 'card-3',
+      text: 'The capital was {{Constantinople}} on the {{Bosporus}}.',
+      sources: ['s'],
+    })
     const qs = generateQuestions(b.build(), { seed: 1 })
     const basic = qs.find((q) => q.id === 'test-deck/card/card-1/basic')
-    expect(basic).toMatchObject({ kind: 'basic', prompt: 'What is a solidus?', answer: 'A gold coin', cardId: 'test-deck/card/card-1' })
-    expect(qs.find((q) => q.kind === 'choice')).toMatchObject({ choices: ['Rome', 'Constantinople'], answer: 'Constantinople' })
-    expect(qs.find((q) => q.kind === 'cloze')).toMatchObject({ prompt: 'The capital was _____ on the _____.', answer: 'Constantinople, Bosporus', explanation: 'The capital was Constantinople on the Bosporus.' })
+    expect(basic).toMatchObject({
+      kind: 'basic',
+      prompt: 'What is a solidus?',
+      answer: 'A gold coin',
+      cardId: 'test-deck/card/card-1',
+    })
+    expect(qs.find((q) => q.kind === 'choice')).toMatchObject({
+      choices: ['Rome', 'Constantinople'],
+      answer: 'Constantinople',
+    })
+    expect(qs.find((q) => q.kind === 'cloze')).toMatchObject({
+      prompt: 'The capital was _____ on the _____.',
+      answer: 'Constantinople, Bosporus',
+      explanation: 'The capital was Constantinople on the Bosporus.',
+    })
   })
 })
 
@@ -153,7 +209,9 @@ describe('prompts', () => {
     expect(nameInSentence({ name: 'Treaty of Gallipoli', kind: 'event' })).toBe('the Treaty of Gallipoli')
     expect(nameInSentence({ name: 'Theodore Svetoslav', kind: 'person' })).toBe('Theodore Svetoslav')
     expect(fill('{} belonged to the Palaiologos dynasty.', 'John')).toBe('John belonged to the Palaiologos dynasty.')
-    expect(fill('John belonged to the {} dynasty.', 'Palaiologos dynasty')).toBe('John belonged to the Palaiologos dynasty.')
+    expect(fill('John belonged to the {} dynasty.', 'Palaiologos dynasty')).toBe(
+      'John belonged to the Palaiologos dynasty.',
+    )
   })
 })
 

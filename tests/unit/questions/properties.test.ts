@@ -27,15 +27,16 @@ class Truth {
     for (const f of deck.facts) {
       if (f.type !== 'relation') continue
       for (const v of [f.value, ...f.alternatives.map((a) => a.value)]) {
-        if (f.key === 'parent') add(this.parents, f.subject, v), add(this.children, v, f.subject)
-        if (f.key === 'spouse') add(this.spouses, f.subject, v), add(this.spouses, v, f.subject)
+        if (f.key === 'parent') (add(this.parents, f.subject, v), add(this.children, v, f.subject))
+        if (f.key === 'spouse') (add(this.spouses, f.subject, v), add(this.spouses, v, f.subject))
       }
     }
   }
 
   private up = (ids: Iterable<string>) => new Set([...ids].flatMap((id) => [...(this.parents.get(id) ?? [])]))
   private down = (ids: Iterable<string>) => new Set([...ids].flatMap((id) => [...(this.children.get(id) ?? [])]))
-  private without = (set: Set<string>, ...others: Iterable<string>[]) => new Set([...set].filter((x) => !others.some((o) => [...o].includes(x))))
+  private without = (set: Set<string>, ...others: Iterable<string>[]) =>
+    new Set([...set].filter((x) => !others.some((o) => [...o].includes(x))))
 
   /** The ids an option may name truthfully for this relation of this subject. */
   private ids(subject: string, relation: string, q: Question): Set<string> {
@@ -68,7 +69,9 @@ class Truth {
       case 'diedAt':
       case 'dynasty':
       case 'title':
-        return new Set(this.factsOf(subject, q).flatMap((f) => [f.value as string, ...f.alternatives.map((a) => a.value as string)]))
+        return new Set(
+          this.factsOf(subject, q).flatMap((f) => [f.value as string, ...f.alternatives.map((a) => a.value as string)]),
+        )
       case 'predecessor':
       case 'successor':
       case 'holder':
@@ -84,20 +87,26 @@ class Truth {
   }
 
   private tenureTruth(relation: string, q: Question): Set<string> {
-    const fact = this.deck.facts.find((f): f is TenureFact => f.type === 'tenure' && q.factIds.includes(f.id)) as TenureFact
+    const fact = this.deck.facts.find(
+      (f): f is TenureFact => f.type === 'tenure' && q.factIds.includes(f.id),
+    ) as TenureFact
     const { office, start, end, predecessor, successor, coRulers } = fact.value
     const others = this.deck.facts.filter((f): f is TenureFact => f.type === 'tenure' && f.value.office === office)
     const out = new Set<string>()
     if (relation === 'predecessor') {
       if (predecessor && 'who' in predecessor) out.add(predecessor.who)
-      for (const o of others) if (o.value.end && start && o.value.end.start.year === start.start.year) out.add(o.subject)
+      for (const o of others)
+        if (o.value.end && start && o.value.end.start.year === start.start.year) out.add(o.subject)
     } else if (relation === 'successor') {
       if (successor && 'who' in successor) out.add(successor.who)
-      for (const o of others) if (o.value.start && end && o.value.start.start.year === end.start.year) out.add(o.subject)
+      for (const o of others)
+        if (o.value.start && end && o.value.start.start.year === end.start.year) out.add(o.subject)
     } else if (relation === 'coRuler') for (const c of coRulers) out.add(c.who)
     else
       for (const o of others) {
-        const overlaps = (o.value.start?.start.year ?? -Infinity) <= (end?.start.year ?? Infinity) && (o.value.end?.start.year ?? Infinity) >= (start?.start.year ?? -Infinity)
+        const overlaps =
+          (o.value.start?.start.year ?? -Infinity) <= (end?.start.year ?? Infinity) &&
+          (o.value.end?.start.year ?? Infinity) >= (start?.start.year ?? -Infinity)
         if (overlaps) out.add(o.subject)
       }
     return out
@@ -109,7 +118,13 @@ class Truth {
     if (['born', 'died', 'event', 'reignStart', 'reignEnd'].includes(q.relation)) {
       const dates = this.deck.facts
         .filter((f) => q.factIds.includes(f.id))
-        .flatMap((f) => (f.type === 'date' ? [f.value, ...f.alternatives.map((a) => a.value)] : f.type === 'tenure' ? [q.relation === 'reignStart' ? f.value.start : f.value.end] : []))
+        .flatMap((f) =>
+          f.type === 'date'
+            ? [f.value, ...f.alternatives.map((a) => a.value)]
+            : f.type === 'tenure'
+              ? [q.relation === 'reignStart' ? f.value.start : f.value.end]
+              : [],
+        )
       return new Set(dates.map((d) => d?.text as string))
     }
     if (['ageAtDeath', 'reignLength', 'caption', 'note', 'outcome'].includes(q.relation)) return undefined
@@ -120,7 +135,9 @@ class Truth {
   /** Everyone with (by any source) every relative a "Who belongs in this box?" question describes. */
   private boxFits(q: Question): Set<string> {
     const subject = q.subjectId as string
-    const described = this.deck.facts.filter((f): f is RelationFact => f.type === 'relation' && q.factIds.includes(f.id))
+    const described = this.deck.facts.filter(
+      (f): f is RelationFact => f.type === 'relation' && q.factIds.includes(f.id),
+    )
     const fits = (x: string) =>
       described.every((f) => {
         const v = f.value
@@ -175,7 +192,11 @@ describe('generated questions over random decks', () => {
     fc.assert(
       fc.property(deckArbitrary, fc.integer(), fc.integer(), (deck, seed, order) => {
         const random = createRandom(order)
-        const reordered: Deck = { ...deck, facts: shuffled(random, deck.facts), entities: shuffled(random, deck.entities) }
+        const reordered: Deck = {
+          ...deck,
+          facts: shuffled(random, deck.facts),
+          entities: shuffled(random, deck.entities),
+        }
         const before = new Map(generateQuestions(deck, { seed }).map((q) => [q.id, q.fingerprint]))
         const after = new Map(generateQuestions(reordered, { seed }).map((q) => [q.id, q.fingerprint]))
         expect([...after.keys()].sort()).toEqual([...before.keys()].sort())
@@ -193,7 +214,14 @@ describe('generated questions over random decks', () => {
         const target = editable[which % editable.length] as DateFact | PlaceFact
         const edited: Fact =
           target.type === 'date'
-            ? { ...target, value: { ...target.value, start: { year: target.value.start.year + 1 }, text: String(target.value.start.year + 1) } }
+            ? {
+                ...target,
+                value: {
+                  ...target.value,
+                  start: { year: target.value.start.year + 1 },
+                  text: String(target.value.start.year + 1),
+                },
+              }
             : { ...target, value: target.value === 'place-0' ? 'place-1' : 'place-0' }
         const changed: Deck = { ...deck, facts: deck.facts.map((f) => (f === target ? edited : f)) }
         const after = new Map(generateQuestions(changed, { seed: seed + 1 }).map((q) => [q.id, q]))
@@ -218,11 +246,14 @@ describe('generated questions over random decks', () => {
     fc.assert(
       fc.property(deckArbitrary, fc.integer(), (deck, seed) => {
         const people = deck.entities.filter((e) => e.kind === 'person')
-        for (const q of generateQuestions(deck, { seed }).filter((x) => x.kind === 'typed' && x.accept?.some((a) => people.some((p) => p.name === a)))) {
+        for (const q of generateQuestions(deck, { seed }).filter(
+          (x) => x.kind === 'typed' && x.accept?.some((a) => people.some((p) => p.name === a)),
+        )) {
           for (const form of q.accept ?? []) expect(checkTypedAnswer(q, form).correct, `${q.id} ${form}`).toBe(true)
           for (const person of people) {
             const named = q.accept?.includes(person.name)
-            for (const alias of named ? person.aliases : []) expect(checkTypedAnswer(q, alias).correct, `${q.id} ${alias}`).toBe(true)
+            for (const alias of named ? person.aliases : [])
+              expect(checkTypedAnswer(q, alias).correct, `${q.id} ${alias}`).toBe(true)
             if (!named) expect(checkTypedAnswer(q, person.name).correct, `${q.id} ${person.name}`).toBe(false)
           }
         }

@@ -19,13 +19,44 @@ import { card, DeckBuilder } from './fixtures'
 function family(): DeckBuilder {
   const b = new DeckBuilder()
   b.male('gregory', 'Gregory Doukas').female('helena', 'Helena Doukaina')
-  b.male('felix', 'Felix Doukas').female('maria', 'Maria Komnene').male('ulric', 'Ulric Doukas').female('wanda', 'Wanda Angelina').female('agnes', 'Agnes Doukaina')
-  b.male('xeno', 'Xeno Doukas', ['Xenon Doukas']).female('sofia', 'Sofia Doukaina').male('titus', 'Titus Doukas').male('cyril', 'Cyril Doukas')
+  b.male('felix', 'Felix Doukas')
+    .female('maria', 'Maria Komnene')
+    .male('ulric', 'Ulric Doukas')
+    .female('wanda', 'Wanda Angelina')
+    .female('agnes', 'Agnes Doukaina')
+  b.male('xeno', 'Xeno Doukas', ['Xenon Doukas'])
+    .female('sofia', 'Sofia Doukaina')
+    .male('titus', 'Titus Doukas')
+    .male('cyril', 'Cyril Doukas')
   b.female('yolanda', 'Yolanda of Montferrat').male('kosmas', 'Kosmas Doukas')
-  b.male('basil', 'Basil Lekapenos').male('leo', 'Leo Phokas').male('nikephoros', 'Nikephoros Bryennios').female('zoe', 'Zoe Karbonopsina').female('theodora', 'Theodora Phokaina')
-  for (const [id, year] of Object.entries({ gregory: 1300, helena: 1302, felix: 1325, maria: 1327, ulric: 1328, wanda: 1330, agnes: 1331, xeno: 1350, sofia: 1352, titus: 1354, cyril: 1355, yolanda: 1351, kosmas: 1375, basil: 1320, leo: 1348, nikephoros: 1352, zoe: 1326, theodora: 1350 }))
+  b.male('basil', 'Basil Lekapenos')
+    .male('leo', 'Leo Phokas')
+    .male('nikephoros', 'Nikephoros Bryennios')
+    .female('zoe', 'Zoe Karbonopsina')
+    .female('theodora', 'Theodora Phokaina')
+  for (const [id, year] of Object.entries({
+    gregory: 1300,
+    helena: 1302,
+    felix: 1325,
+    maria: 1327,
+    ulric: 1328,
+    wanda: 1330,
+    agnes: 1331,
+    xeno: 1350,
+    sofia: 1352,
+    titus: 1354,
+    cyril: 1355,
+    yolanda: 1351,
+    kosmas: 1375,
+    basil: 1320,
+    leo: 1348,
+    nikephoros: 1352,
+    zoe: 1326,
+    theodora: 1350,
+  }))
     b.born(id, year)
-  for (const child of ['felix', 'ulric', 'agnes']) b.parent(child, 'gregory', 'father').parent(child, 'helena', 'mother')
+  for (const child of ['felix', 'ulric', 'agnes'])
+    b.parent(child, 'gregory', 'father').parent(child, 'helena', 'mother')
   for (const child of ['xeno', 'sofia', 'titus']) b.parent(child, 'felix', 'father').parent(child, 'maria', 'mother')
   b.parent('cyril', 'ulric', 'father').parent('cyril', 'wanda', 'mother')
   b.parent('kosmas', 'xeno', 'father').parent('kosmas', 'yolanda', 'mother')
@@ -59,7 +90,9 @@ describe('relatives from the facts', () => {
   it('asks the mother, offering only women', () => {
     const q = card(questions, 'parent.mother/xeno')['multiple-choice']
     expectOneRight(q, n('maria'))
-    const men = new Set(n('gregory', 'felix', 'ulric', 'xeno', 'titus', 'cyril', 'kosmas', 'basil', 'leo', 'nikephoros'))
+    const men = new Set(
+      n('gregory', 'felix', 'ulric', 'xeno', 'titus', 'cyril', 'kosmas', 'basil', 'leo', 'nikephoros'),
+    )
     expect(q?.choices?.some((c) => men.has(c))).toBe(false)
   })
 
@@ -102,14 +135,25 @@ describe('relatives derived through parent links', () => {
 
   it('gives a derived card the parent facts it depends on', () => {
     const q = card(questions, 'cousin/xeno').typed as Question
-    expect(q.factIds).toEqual(expect.arrayContaining(['parent:xeno:felix', 'parent:felix:gregory', 'parent:ulric:gregory', 'parent:cyril:ulric']))
+    expect(q.factIds).toEqual(
+      expect.arrayContaining([
+        'parent:xeno:felix',
+        'parent:felix:gregory',
+        'parent:ulric:gregory',
+        'parent:cyril:ulric',
+      ]),
+    )
     expect(q.factIds).not.toContain('spouse:xeno:yolanda')
   })
 
   it('never offers a relative the disputed links could make true, and does not ask them as settled', () => {
     // Sources disagree whether Leo or Basil was Titus's father.
     const b = family()
-    for (const id of ['parent:titus:felix', 'parent:titus:maria']) b.facts.splice(b.facts.findIndex((f) => f.id === id), 1)
+    for (const id of ['parent:titus:felix', 'parent:titus:maria'])
+      b.facts.splice(
+        b.facts.findIndex((f) => f.id === id),
+        1,
+      )
     b.parent('titus', 'leo', 'father', ['felix'])
     const qs = generateQuestions(b.build(), { seed: 3 })
     const father = card(qs, 'parent.father/titus')
@@ -127,7 +171,12 @@ describe('relatives derived through parent links', () => {
   it('matches four relatives to their relation, each related in one way only', () => {
     const q = card(questions, 'match.kin/xeno').matching as Question
     expect(q.prompt).toBe('Match each person to their relation to Xeno Doukas.')
-    expect(q.answer).toEqual(['Felix Doukas → father', 'Maria Komnene → mother', 'Yolanda of Montferrat → wife', 'Kosmas Doukas → son'])
+    expect(q.answer).toEqual([
+      'Felix Doukas → father',
+      'Maria Komnene → mother',
+      'Yolanda of Montferrat → wife',
+      'Kosmas Doukas → son',
+    ])
     expect(q.pairs?.left.slice().sort()).toEqual(n('felix', 'maria', 'yolanda', 'kosmas').sort())
     expect(q.pairs?.right.slice().sort()).toEqual(['father', 'mother', 'son', 'wife'])
   })

@@ -13,7 +13,8 @@ function offeredAges(deckQuestions: Question[][], key: string): { wrong: Set<num
   const falseStated = new Set<number>()
   for (const qs of deckQuestions) {
     const c = card(qs, key)
-    for (const choice of c['multiple-choice']?.choices ?? []) if (choice !== c['multiple-choice']?.answer) wrong.add(ageOf(choice))
+    for (const choice of c['multiple-choice']?.choices ?? [])
+      if (choice !== c['multiple-choice']?.answer) wrong.add(ageOf(choice))
     const tf = c['true-false']
     if (tf?.answer === 'False') falseStated.add(ageOf(tf.prompt))
   }
@@ -37,7 +38,12 @@ describe('a stated age at death', () => {
 
   it('never offers an age any alternative birth or death date allows', () => {
     // Born 1370 or 1372, died 1408: 35 to 38 are all consistent; the deck states 36.
-    const deck = new DeckBuilder().male('j', 'John').born('j', 1370, [1372]).died('j', '22 September 1408').age('j', 36).build()
+    const deck = new DeckBuilder()
+      .male('j', 'John')
+      .born('j', 1370, [1372])
+      .died('j', '22 September 1408')
+      .age('j', 36)
+      .build()
     const runs = seeds.map((seed) => generateQuestions(deck, { seed }))
     const { wrong, falseStated } = offeredAges(runs, 'ageAtDeath/j')
     expect(wrong.size).toBeGreaterThan(3)
@@ -48,8 +54,16 @@ describe('a stated age at death', () => {
   })
 
   it('still offers the neighbours of the age when the dates are exact', () => {
-    const deck = new DeckBuilder().male('j', 'John').born('j', '1 January 1370').died('j', '22 September 1408').age('j', 38).build()
-    const { wrong } = offeredAges(seeds.map((seed) => generateQuestions(deck, { seed })), 'ageAtDeath/j')
+    const deck = new DeckBuilder()
+      .male('j', 'John')
+      .born('j', '1 January 1370')
+      .died('j', '22 September 1408')
+      .age('j', 38)
+      .build()
+    const { wrong } = offeredAges(
+      seeds.map((seed) => generateQuestions(deck, { seed })),
+      'ageAtDeath/j',
+    )
     expect(wrong).toContain(37)
     expect(wrong).toContain(39)
   })

@@ -10,14 +10,24 @@ import { card, DeckBuilder, date } from './fixtures'
 function office(): DeckBuilder {
   const b = new DeckBuilder()
   b.entity('emperor', 'office', 'Emperor of the Romans').entity('despot', 'office', 'Despot of the Morea')
-  b.male('a', 'Alexios Angelos').male('b', 'Bardas Skleros').male('c', 'Constantine Dragases').male('d', 'Demetrios Kantakouzenos').male('e', 'Eustathios Daphnomeles').male('f', 'Philip Vatatzes')
+  b.male('a', 'Alexios Angelos')
+    .male('b', 'Bardas Skleros')
+    .male('c', 'Constantine Dragases')
+    .male('d', 'Demetrios Kantakouzenos')
+    .male('e', 'Eustathios Daphnomeles')
+    .male('f', 'Philip Vatatzes')
   for (const [id, year] of Object.entries({ a: 1300, b: 1305, c: 1330, d: 1350, e: 1310, f: 1320 })) b.born(id, year)
   b.tenure('a', 'emperor', '1 March 1330', '14 April 1340', { successor: { who: 'b' } })
   b.tenure('b', 'emperor', '14 April 1340', '17 September 1340', { predecessor: { who: 'a' }, successor: { who: 'a' } })
   b.tenure('a', 'emperor', '17 September 1340', 1355, { predecessor: { who: 'b' }, successor: { who: 'c' } })
-  b.tenure('c', 'emperor', 1355, 1380, { predecessor: { who: 'a' }, coRulers: [{ who: 'd', start: date(1370), end: date(1375) }] })
+  b.tenure('c', 'emperor', 1355, 1380, {
+    predecessor: { who: 'a' },
+    coRulers: [{ who: 'd', start: date(1370), end: date(1375) }],
+  })
   b.tenure('e', 'despot', 1340, 1345)
-  b.tenure('f', 'despot', 1360, 1370, { predecessor: { vacant: 'the Morea under Frankish rule', lastHeldBy: 'e', lastHeld: date(1345) } })
+  b.tenure('f', 'despot', 1360, 1370, {
+    predecessor: { vacant: 'the Morea under Frankish rule', lastHeldBy: 'e', lastHeld: date(1345) },
+  })
   return b
 }
 
@@ -28,23 +38,35 @@ describe('tenures', () => {
     const successor = card(questions, 'tenure.successor/b/emperor/1340')
     expect(successor['multiple-choice']?.prompt).toBe('Who succeeded Bardas Skleros as Emperor of the Romans in 1340?')
     expect(successor['multiple-choice']?.answer).toBe('Alexios Angelos')
-    expect(successor.typed?.explanation).toBe('Alexios Angelos succeeded Bardas Skleros as Emperor of the Romans on 17 September 1340, having also preceded him.')
+    expect(successor.typed?.explanation).toBe(
+      'Alexios Angelos succeeded Bardas Skleros as Emperor of the Romans on 17 September 1340, having also preceded him.',
+    )
     const predecessor = card(questions, 'tenure.predecessor/b/emperor/1340')
-    expect(predecessor.typed?.explanation).toBe('Alexios Angelos preceded Bardas Skleros as Emperor of the Romans, and took the throne back on 17 September 1340.')
+    expect(predecessor.typed?.explanation).toBe(
+      'Alexios Angelos preceded Bardas Skleros as Emperor of the Romans, and took the throne back on 17 September 1340.',
+    )
   })
 
   it('never offers the holder or anyone who ended a reign that year as another predecessor', () => {
     for (let seed = 0; seed < 10; seed++) {
-      const q = card(generateQuestions(office().build(), { seed }), 'tenure.predecessor/a/emperor/1340')['multiple-choice']
+      const q = card(generateQuestions(office().build(), { seed }), 'tenure.predecessor/a/emperor/1340')[
+        'multiple-choice'
+      ]
       expect(q?.answer).toBe('Bardas Skleros')
       expect(q?.choices).not.toContain('Alexios Angelos')
     }
   })
 
   it('counts the reigns of a person who held an office more than once', () => {
-    expect(card(questions, 'tenure.start/a/emperor/1340').date?.prompt).toBe('When did Alexios Angelos become Emperor of the Romans for the second time?')
-    expect(card(questions, 'tenure.end/a/emperor/1330').date?.prompt).toBe('When did the first reign of Alexios Angelos as Emperor of the Romans end?')
-    expect(card(questions, 'tenure.length/a/emperor/1330')['multiple-choice']?.prompt).toBe('How long was the first reign of Alexios Angelos as Emperor of the Romans?')
+    expect(card(questions, 'tenure.start/a/emperor/1340').date?.prompt).toBe(
+      'When did Alexios Angelos become Emperor of the Romans for the second time?',
+    )
+    expect(card(questions, 'tenure.end/a/emperor/1330').date?.prompt).toBe(
+      'When did the first reign of Alexios Angelos as Emperor of the Romans end?',
+    )
+    expect(card(questions, 'tenure.length/a/emperor/1330')['multiple-choice']?.prompt).toBe(
+      'How long was the first reign of Alexios Angelos as Emperor of the Romans?',
+    )
   })
 
   it('gives the length of a reign in the unit its dates allow', () => {
@@ -57,7 +79,9 @@ describe('tenures', () => {
 
   it('asks who held the office at the time, never offering a holder of those years', () => {
     for (let seed = 0; seed < 10; seed++) {
-      const q = card(generateQuestions(office().build(), { seed }), 'tenure.holder/c/emperor/1355')['multiple-choice'] as Question
+      const q = card(generateQuestions(office().build(), { seed }), 'tenure.holder/c/emperor/1355')[
+        'multiple-choice'
+      ] as Question
       expect(q.prompt).toBe('Who was Emperor of the Romans from 1355 to 1380?')
       expect(q.answer).toBe('Constantine Dragases')
       // Alexios reigned in 1355 and Demetrios ruled with Constantine: both would be true.
@@ -69,12 +93,16 @@ describe('tenures', () => {
   it('asks the co-ruler', () => {
     const q = card(questions, 'tenure.coRuler/c/emperor/1355')
     expect(q['multiple-choice']?.prompt).toBe('Who was co-ruler with Constantine Dragases as Emperor of the Romans?')
-    expect(q.typed?.explanation).toBe('Demetrios Kantakouzenos (from 1370 to 1375) ruled jointly with Constantine Dragases as Emperor of the Romans.')
+    expect(q.typed?.explanation).toBe(
+      'Demetrios Kantakouzenos (from 1370 to 1375) ruled jointly with Constantine Dragases as Emperor of the Romans.',
+    )
   })
 
   it('asks who last held a vacant office', () => {
     const q = card(questions, 'tenure.lastHeld/f/despot/1360').typed as Question
-    expect(q.prompt).toBe('Before Philip Vatatzes became Despot of the Morea in 1360, the office was vacant (the Morea under Frankish rule). Who had last held it?')
+    expect(q.prompt).toBe(
+      'Before Philip Vatatzes became Despot of the Morea in 1360, the office was vacant (the Morea under Frankish rule). Who had last held it?',
+    )
     expect(q.answer).toBe('Eustathios Daphnomeles')
   })
 
@@ -87,9 +115,14 @@ describe('tenures', () => {
     const qs = generateQuestions(b.build(), { seed: 1 })
     const start = card(qs, 'tenure.start/c/emperor/1355')
     expect(Object.keys(start)).toEqual(['date'])
-    expect(start.date?.date?.accept).toEqual([{ year: 1355, month: 5, day: 1 }, { year: 1355, month: 5, day: 20 }])
+    expect(start.date?.date?.accept).toEqual([
+      { year: 1355, month: 5, day: 1 },
+      { year: 1355, month: 5, day: 20 },
+    ])
     expect(start.date?.dispute).toMatch(/^Sources differ: 1 May 1355 \(Source one\); 20 May 1355 \(Source two\)\./)
-    expect(card(qs, 'tenure.predecessor/c/emperor/1355')['multiple-choice']?.prompt).toBe('Who preceded Constantine Dragases as Emperor of the Romans in 1355?')
+    expect(card(qs, 'tenure.predecessor/c/emperor/1355')['multiple-choice']?.prompt).toBe(
+      'Who preceded Constantine Dragases as Emperor of the Romans in 1355?',
+    )
     expect(card(qs, 'tenure.holder/c/emperor/1355')['multiple-choice']).toBeUndefined()
   })
 

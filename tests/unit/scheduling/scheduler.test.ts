@@ -1,6 +1,12 @@
 // The ts-fsrs wrapper: pinned `now`, fuzz off, so every interval is exact.
 import { describe, expect, it } from 'vitest'
-import { createScheduler, formatInterval, newCardState, SchedulerOptionsError, type CardState } from '../../../src/domain/scheduling'
+import {
+  createScheduler,
+  formatInterval,
+  newCardState,
+  SchedulerOptionsError,
+  type CardState,
+} from '../../../src/domain/scheduling'
 import { fromFsrsCard, toFsrsCard } from '../../../src/domain/scheduling/fsrs-adapter'
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -61,7 +67,12 @@ describe('createScheduler', () => {
 
   it('previews the four grade buttons with their labels', () => {
     const preview = scheduler.previewIntervals(newCardState(NOW), NOW)
-    expect(Object.fromEntries(Object.entries(preview).map(([g, p]) => [g, p.label]))).toEqual({ 1: '1m', 2: '6m', 3: '10m', 4: '8d' })
+    expect(Object.fromEntries(Object.entries(preview).map(([g, p]) => [g, p.label]))).toEqual({
+      1: '1m',
+      2: '6m',
+      3: '10m',
+      4: '8d',
+    })
     expect(preview[4].due).toBe(NOW + 8 * DAY)
     // The preview is what a review would give.
     expect(scheduler.review(newCardState(NOW), 2, NOW).state.due).toBe(preview[2].due)

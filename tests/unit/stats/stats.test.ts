@@ -1,6 +1,14 @@
 // The numbers behind the progress view and the library.
 import { describe, expect, it } from 'vitest'
-import { dayKey, deckMastery, dueForecast, libraryCounts, retention, reviewsPerDay, startOfDay } from '../../../src/domain/stats'
+import {
+  dayKey,
+  deckMastery,
+  dueForecast,
+  libraryCounts,
+  retention,
+  reviewsPerDay,
+  startOfDay,
+} from '../../../src/domain/stats'
 import { card, DAY, MINUTE, NOW } from '../study/helpers'
 
 // NOW is 2025-03-10 09:00 UTC.
@@ -103,6 +111,12 @@ describe('libraryCounts', () => {
       learned: 3,
       lastStudied: NOW - 5 * MINUTE,
     })
-    expect(libraryCounts([], { now: NOW, cardCount: 3 })).toEqual({ new: 3, newToday: 3, due: 0, learned: 0, lastStudied: null })
+    expect(libraryCounts([], { now: NOW, cardCount: 3 })).toEqual({
+      new: 3,
+      newToday: 3,
+      due: 0,
+      learned: 0,
+      lastStudied: null,
+    })
   })
 })

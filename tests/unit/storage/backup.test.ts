@@ -27,7 +27,14 @@ describe('importBackup', () => {
   it('replace: export → import → export gives the same data, through JSON text', async () => {
     const backup = await (await populated()).exportBackup(NOW)
     const target = await testDatabase().open()
-    await target.recordReview({ cardId: 'other/x', questionId: 'other/x/typed', deckId: 'other', fingerprint: 'f', grade: 3, now: NOW })
+    await target.recordReview({
+      cardId: 'other/x',
+      questionId: 'other/x/typed',
+      deckId: 'other',
+      fingerprint: 'f',
+      grade: 3,
+      now: NOW,
+    })
     const result = await target.importBackup(JSON.stringify(backup), { mode: 'replace' })
     expect(result.written).toEqual({ decks: 2, cards: 7, reviews: 19, quizAttempts: 1 })
     expect(await target.exportBackup(NOW)).toEqual(backup)
@@ -50,8 +57,22 @@ describe('importBackup', () => {
     await target.settings.update({ newPerDay: 3 })
     const born = 'john-vii-palaiologos/born/john-vii'
     // The target studied `born` once, long ago (older state), and a card the backup does not have.
-    await target.recordReview({ cardId: born, questionId: `${born}/typed`, deckId: 'john-vii-palaiologos', fingerprint: 'fp:born/john-vii', grade: 1, now: NOW - 30 * DAY })
-    const mine = await target.recordReview({ cardId: 'mine/x', questionId: 'mine/x/typed', deckId: 'mine', fingerprint: 'f', grade: 3, now: NOW - MINUTE })
+    await target.recordReview({
+      cardId: born,
+      questionId: `${born}/typed`,
+      deckId: 'john-vii-palaiologos',
+      fingerprint: 'fp:born/john-vii',
+      grade: 1,
+      now: NOW - 30 * DAY,
+    })
+    const mine = await target.recordReview({
+      cardId: 'mine/x',
+      questionId: 'mine/x/typed',
+      deckId: 'mine',
+      fingerprint: 'f',
+      grade: 3,
+      now: NOW - MINUTE,
+    })
 
     const first = await target.importBackup(backup, { mode: 'merge' })
     expect(first.written).toMatchObject({ cards: 7, reviews: 19 })
@@ -72,7 +93,14 @@ describe('importBackup', () => {
     const target = await testDatabase().open()
     await target.importBackup(backup, { mode: 'replace' })
     const born = 'john-vii-palaiologos/born/john-vii'
-    const later = await target.recordReview({ cardId: born, questionId: `${born}/typed`, deckId: 'john-vii-palaiologos', fingerprint: 'x', grade: 4, now: NOW + DAY })
+    const later = await target.recordReview({
+      cardId: born,
+      questionId: `${born}/typed`,
+      deckId: 'john-vii-palaiologos',
+      fingerprint: 'x',
+      grade: 4,
+      now: NOW + DAY,
+    })
     await target.importBackup(backup, { mode: 'merge' })
     expect(await target.cards.get(born)).toEqual(later.card)
   })
@@ -82,17 +110,44 @@ describe('importBackup', () => {
       ['text that is not JSON', () => '{"format": "stavraton-backup",', /not valid JSON/],
       ['another kind of file', (b) => ({ ...b, format: 'anki' }), /not a Stavraton progress backup/, 'format'],
       ['a backup from a newer app', (b) => ({ ...b, version: 2 }), /newer version of Stavraton/, 'version'],
-      ['a card with a text due date', (b) => ({ ...b, cards: b.cards.map((c, i) => (i === 1 ? { ...c, state: { ...c.state, due: 'soon' } } : c)) }), /cards\[1\]\.state\.due: Invalid type: Expected number/, 'cards[1].state.due'],
-      ['a review with grade 5', (b) => ({ ...b, reviews: b.reviews.map((r, i) => (i === 4 ? { ...r, grade: 5 } : r)) }), /reviews\[4\]\.grade/, 'reviews[4].grade'],
+      [
+        'a card with a text due date',
+        (b) => ({ ...b, cards: b.cards.map((c, i) => (i === 1 ? { ...c, state: { ...c.state, due: 'soon' } } : c)) }),
+        /cards\[1\]\.state\.due: Invalid type: Expected number/,
+        'cards[1].state.due',
+      ],
+      [
+        'a review with grade 5',
+        (b) => ({ ...b, reviews: b.reviews.map((r, i) => (i === 4 ? { ...r, grade: 5 } : r)) }),
+        /reviews\[4\]\.grade/,
+        'reviews[4].grade',
+      ],
       ['a missing table', (b) => ({ ...b, reviews: undefined }), /reviews: Invalid type: Expected Array/, 'reviews'],
-      ['settings out of bounds', (b) => ({ ...b, settings: { ...b.settings, desiredRetention: 0.5 } }), /settings\.desiredRetention/, 'settings.desiredRetention'],
-      ['a card twice', (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }), /cards\[7\]: Card id .* appears twice/, 'cards[7]'],
+      [
+        'settings out of bounds',
+        (b) => ({ ...b, settings: { ...b.settings, desiredRetention: 0.5 } }),
+        /settings\.desiredRetention/,
+        'settings.desiredRetention',
+      ],
+      [
+        'a card twice',
+        (b) => ({ ...b, cards: [...b.cards, b.cards[0]] }),
+        /cards\[7\]: Card id .* appears twice/,
+        'cards[7]',
+      ],
     ]
     it.each(bad)('%s', async (_what, corrupt, message, path) => {
       const source = await populated()
       const backup = await source.exportBackup(NOW)
       const target = await populated()
-      await target.recordReview({ cardId: 'mine/x', questionId: 'mine/x/typed', deckId: 'mine', fingerprint: 'f', grade: 3, now: NOW })
+      await target.recordReview({
+        cardId: 'mine/x',
+        questionId: 'mine/x/typed',
+        deckId: 'mine',
+        fingerprint: 'f',
+        grade: 3,
+        now: NOW,
+      })
       const before = await target.exportBackup(NOW)
       for (const mode of ['replace', 'merge'] as const) {
         const error = await target.importBackup(corrupt(structuredClone(backup)), { mode }).catch((e: unknown) => e)
@@ -111,7 +166,10 @@ describe('importBackup', () => {
     const before = await target.exportBackup(NOW)
     const session = await target.sessions.list()
     // Valid as a backup, but this deck cannot be stored (a function cannot be cloned into IndexedDB).
-    const poisoned = { ...backup, decks: backup.decks.map((d) => (d.deck ? { ...d, deck: { ...d.deck, extra: () => 0 } } : d)) }
+    const poisoned = {
+      ...backup,
+      decks: backup.decks.map((d) => (d.deck ? { ...d, deck: { ...d.deck, extra: () => 0 } } : d)),
+    }
     await expect(target.importBackup(poisoned, { mode: 'replace' })).rejects.toThrow()
     expect(await target.exportBackup(NOW)).toEqual(before)
     expect(await target.sessions.list()).toEqual(session)

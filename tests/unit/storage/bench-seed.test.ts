@@ -8,10 +8,21 @@ import { DAY, NOW, testDatabase } from './helpers'
 describe('seedBenchData', () => {
   it('fills cards and reviews that the repositories and the study queue read', async () => {
     const storage = await testDatabase().open()
-    const seeded = await seedBenchData(storage, { cards: 1200, reviews: 5000, deckId: 'bench', now: NOW, chunk: 500, cardIds: ['bench/real-1'] })
+    const seeded = await seedBenchData(storage, {
+      cards: 1200,
+      reviews: 5000,
+      deckId: 'bench',
+      now: NOW,
+      chunk: 500,
+      cardIds: ['bench/real-1'],
+    })
     expect(seeded).toEqual({ cards: 1200, reviews: 5000 })
     expect(await storage.reviews.count()).toBe(5000)
-    expect(await storage.cards.get('bench/real-1')).toMatchObject({ deckId: 'bench', retired: false, state: { phase: expect.any(String) } })
+    expect(await storage.cards.get('bench/real-1')).toMatchObject({
+      deckId: 'bench',
+      retired: false,
+      state: { phase: expect.any(String) },
+    })
 
     const { cards, knownCardIds } = await storage.cards.forStudy('bench', NOW)
     expect(knownCardIds.size).toBe(1200)
@@ -22,7 +33,16 @@ describe('seedBenchData', () => {
     expect(countNewIntroduced(await storage.reviews.since(NOW - DAY), NOW - DAY)).toBe(0)
 
     const questions = [...knownCardIds].map((cardId) => ({
-      id: `${cardId}/typed`, cardId, deckId: 'bench', kind: 'typed' as const, prompt: '', answer: '', sources: [], explanation: '', factIds: [], fingerprint: 'bench',
+      id: `${cardId}/typed`,
+      cardId,
+      deckId: 'bench',
+      kind: 'typed' as const,
+      prompt: '',
+      answer: '',
+      sources: [],
+      explanation: '',
+      factIds: [],
+      fingerprint: 'bench',
     }))
     const queue = buildStudyQueue({ cards, knownCardIds, questions, now: NOW, random: createRandom(1) })
     expect(queue.dueCount).toBeGreaterThan(0)

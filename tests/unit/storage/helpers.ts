@@ -34,7 +34,6 @@ export function testDatabase(): TestDatabase {
 
 export { IDBKeyRange }
 
-
 export const userDeck: Deck = {
   id: 'coins-of-john-vii',
   title: 'Coins of John VII',
@@ -46,22 +45,45 @@ export const userDeck: Deck = {
   facts: [],
   cards: [
     { type: 'basic', id: 'stavraton', front: 'What is a stavraton?', back: 'A silver coin', sources: ['infobox'] },
-    { type: 'choice', id: 'metal', prompt: 'The stavraton was made of…', options: ['silver', 'gold', 'copper'], answer: 'silver', sources: ['infobox'] },
+    {
+      type: 'choice',
+      id: 'metal',
+      prompt: 'The stavraton was made of…',
+      options: ['silver', 'gold', 'copper'],
+      answer: 'silver',
+      sources: ['infobox'],
+    },
   ],
 }
 
 const BUILTIN = 'john-vii-palaiologos'
-const builtinKeys = ['born/john-vii', 'died/john-vii', 'parent.father/john-vii', 'spouse/john-vii', 'diedAt/john-vii', 'tenure/john-vii/1390']
+const builtinKeys = [
+  'born/john-vii',
+  'died/john-vii',
+  'parent.father/john-vii',
+  'spouse/john-vii',
+  'diedAt/john-vii',
+  'tenure/john-vii/1390',
+]
 
 /** A realistic little history: two decks, a few days of reviews (study and quiz), a quiz attempt, settings, a session. */
 export async function populate(storage: Storage): Promise<void> {
   await storage.settings.update({ desiredRetention: 0.85, newPerDay: 15, theme: 'dark' })
   await storage.decks.save(userDeck, { origin: 'user', now: NOW - 3 * DAY })
-  await storage.syncDeckQuestions(BUILTIN, builtinKeys.map((k) => ({ cardId: `${BUILTIN}/${k}`, fingerprint: `fp:${k}` })), NOW - 3 * DAY, {
-    title: 'John VII Palaiologos',
-    version: '1',
-  })
-  await storage.syncDeckQuestions(userDeck.id, userDeck.cards.map((c) => ({ cardId: `${userDeck.id}/${c.id}`, fingerprint: `fp:${c.id}` })), NOW - 3 * DAY)
+  await storage.syncDeckQuestions(
+    BUILTIN,
+    builtinKeys.map((k) => ({ cardId: `${BUILTIN}/${k}`, fingerprint: `fp:${k}` })),
+    NOW - 3 * DAY,
+    {
+      title: 'John VII Palaiologos',
+      version: '1',
+    },
+  )
+  await storage.syncDeckQuestions(
+    userDeck.id,
+    userDeck.cards.map((c) => ({ cardId: `${userDeck.id}/${c.id}`, fingerprint: `fp:${c.id}` })),
+    NOW - 3 * DAY,
+  )
 
   const grades: Grade[] = [3, 1, 4, 2, 3, 3]
   for (let day = 3; day >= 1; day--) {
@@ -94,8 +116,21 @@ export async function populate(storage: Storage): Promise<void> {
     finishedAt: NOW - DAY,
     seed: 42,
     answers: [
-      { questionId: `${userDeck.id}/metal/choice`, cardId: `${userDeck.id}/metal`, kind: 'choice', correct: false, ms: 5000, given: 'gold' },
-      { questionId: `${userDeck.id}/stavraton/basic`, cardId: `${userDeck.id}/stavraton`, kind: 'basic', correct: true, ms: 3000 },
+      {
+        questionId: `${userDeck.id}/metal/choice`,
+        cardId: `${userDeck.id}/metal`,
+        kind: 'choice',
+        correct: false,
+        ms: 5000,
+        given: 'gold',
+      },
+      {
+        questionId: `${userDeck.id}/stavraton/basic`,
+        cardId: `${userDeck.id}/stavraton`,
+        kind: 'basic',
+        correct: true,
+        ms: 3000,
+      },
     ],
   })
   await storage.sessions.save({
@@ -105,7 +140,17 @@ export async function populate(storage: Storage): Promise<void> {
     startedAt: NOW - 10 * MINUTE,
     updatedAt: NOW - 9 * MINUTE,
     seed: 7,
-    items: builtinKeys.slice(0, 3).map((k) => ({ cardId: `${BUILTIN}/${k}`, questionId: `${BUILTIN}/${k}/typed`, isNew: false })),
-    answers: [{ cardId: `${BUILTIN}/${builtinKeys[0]}`, questionId: `${BUILTIN}/${builtinKeys[0]}/typed`, grade: 3, ms: 2500, at: NOW - 9 * MINUTE }],
+    items: builtinKeys
+      .slice(0, 3)
+      .map((k) => ({ cardId: `${BUILTIN}/${k}`, questionId: `${BUILTIN}/${k}/typed`, isNew: false })),
+    answers: [
+      {
+        cardId: `${BUILTIN}/${builtinKeys[0]}`,
+        questionId: `${BUILTIN}/${builtinKeys[0]}/typed`,
+        grade: 3,
+        ms: 2500,
+        at: NOW - 9 * MINUTE,
+      },
+    ],
   })
 }

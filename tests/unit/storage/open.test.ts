@@ -13,7 +13,14 @@ import { CURRENT_SCHEMA_VERSION } from '../../../src/storage/db'
 import { toStorageError } from '../../../src/storage/errors'
 import { IDBKeyRange, NOW, testDatabase } from './helpers'
 
-const review = { cardId: 'deck/a', questionId: 'deck/a/typed', deckId: 'deck', fingerprint: 'f', grade: 3 as const, now: NOW }
+const review = {
+  cardId: 'deck/a',
+  questionId: 'deck/a/typed',
+  deckId: 'deck',
+  fingerprint: 'f',
+  grade: 3 as const,
+  now: NOW,
+}
 
 /** Opens the same database with a raw connection at a newer native version, as a newer app would. */
 function upgradeFromAnotherTab(factory: IDBFactory, name: string): Promise<IDBDatabase> {
@@ -59,7 +66,9 @@ describe('openStorage', () => {
   })
 
   it('reports IndexedDB missing as StorageUnavailableError with a message for the learner', async () => {
-    const error = await openStorage({ name: 'x', indexedDB: undefined, IDBKeyRange: undefined }).catch((e: unknown) => e)
+    const error = await openStorage({ name: 'x', indexedDB: undefined, IDBKeyRange: undefined }).catch(
+      (e: unknown) => e,
+    )
     // In Node there is no global indexedDB.
     expect(error).toBeInstanceOf(StorageUnavailableError)
     expect((error as Error).message).toMatch(/cannot save progress/)

@@ -27,7 +27,9 @@ describe('requestPersistence', () => {
 
   it('reports unsupported without a storage manager, or when it throws', async () => {
     expect(await requestPersistence(undefined)).toBe('unsupported')
-    expect(await requestPersistence({ persisted: async () => false, persist: async () => Promise.reject(new Error('no')) })).toBe('unsupported')
+    expect(
+      await requestPersistence({ persisted: async () => false, persist: async () => Promise.reject(new Error('no')) }),
+    ).toBe('unsupported')
   })
 
   it('checks the status without asking', async () => {

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest'
 import type { StudySession } from '../../../src/domain/study/types'
 import { DAY, MINUTE, NOW, testDatabase } from './helpers'
 
-const card = { cardId: 'deck-a/born/john-vii', questionId: 'deck-a/born/john-vii/multiple-choice', deckId: 'deck-a', fingerprint: 'f1' }
+const card = {
+  cardId: 'deck-a/born/john-vii',
+  questionId: 'deck-a/born/john-vii/multiple-choice',
+  deckId: 'deck-a',
+  fingerprint: 'f1',
+}
 
 const session = (answers: StudySession['answers']): StudySession => ({
   id: 'study:deck-a',
@@ -31,7 +36,14 @@ describe('recordReview', () => {
     const log = await storage.reviews.forCard(card.cardId)
     expect(log).toHaveLength(1)
     expect(log[0]).toEqual(review)
-    expect(log[0]).toMatchObject({ grade: 3, at: NOW, ms: 4200, phaseBefore: 'new', phaseAfter: 'learning', source: 'study' })
+    expect(log[0]).toMatchObject({
+      grade: 3,
+      at: NOW,
+      ms: 4200,
+      phaseBefore: 'new',
+      phaseAfter: 'learning',
+      source: 'study',
+    })
   })
 
   it('schedules from the stored state on the next grade', async () => {
@@ -63,7 +75,9 @@ describe('recordReview', () => {
     const storage = await testDatabase().open()
     // A session without its key makes the last write of the transaction fail.
     const broken = { ...session([]), id: undefined as unknown as string }
-    await expect(storage.recordReview({ ...card, grade: 3, now: NOW, session: broken })).rejects.toThrow(/Data provided/)
+    await expect(storage.recordReview({ ...card, grade: 3, now: NOW, session: broken })).rejects.toThrow(
+      /Data provided/,
+    )
     expect(await storage.cards.get(card.cardId)).toBeUndefined()
     expect(await storage.reviews.count()).toBe(0)
   })
@@ -84,7 +98,13 @@ describe('recordReview', () => {
     const storage = await testDatabase().open()
     const learned = await storage.recordReview({ ...card, grade: 4, now: NOW })
     const at = learned.card.state.due + DAY
-    const { review, card: after } = await storage.recordQuizAnswer({ ...card, kind: 'multiple-choice', correct: false, ms: 3000, now: at })
+    const { review, card: after } = await storage.recordQuizAnswer({
+      ...card,
+      kind: 'multiple-choice',
+      correct: false,
+      ms: 3000,
+      now: at,
+    })
     expect(review).toMatchObject({ grade: 1, source: 'quiz', phaseBefore: 'review', phaseAfter: 'relearning' })
     expect(after.state.lapses).toBe(1)
     expect(after.state.due - at).toBeLessThanOrEqual(10 * MINUTE)

@@ -19,10 +19,19 @@ describe('storage.settings', () => {
   it('updates part of the settings and keeps them after a reload', async () => {
     const db = testDatabase()
     const storage = await db.open()
-    expect(await storage.settings.update({ desiredRetention: 0.85, theme: 'dark' })).toMatchObject({ desiredRetention: 0.85, theme: 'dark', newPerDay: 20 })
+    expect(await storage.settings.update({ desiredRetention: 0.85, theme: 'dark' })).toMatchObject({
+      desiredRetention: 0.85,
+      theme: 'dark',
+      newPerDay: 20,
+    })
     await storage.settings.update({ newPerDay: 5 })
     storage.close()
-    expect(await (await db.open()).settings.get()).toEqual({ ...DEFAULT_SETTINGS, desiredRetention: 0.85, theme: 'dark', newPerDay: 5 })
+    expect(await (await db.open()).settings.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      desiredRetention: 0.85,
+      theme: 'dark',
+      newPerDay: 5,
+    })
   })
 
   it.each([

@@ -34,7 +34,13 @@ interface Meaning {
 const MEANING: Record<number, (rows: Rows) => Meaning> = {
   1: (rows) => ({
     decks: rows.decks ?? [],
-    cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state }) => ({ cardId, deckId, fingerprint, retired: retired === 1, state })),
+    cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state }) => ({
+      cardId,
+      deckId,
+      fingerprint,
+      retired: retired === 1,
+      state,
+    })),
     reviews: rows.reviews ?? [],
     quizAttempts: rows.quizAttempts ?? [],
     settings: Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
@@ -77,7 +83,8 @@ describe('schema upgrades', () => {
     const storage = await openStorage({ name, indexedDB, IDBKeyRange, enableFuzz: false })
     const expected = meaning(fixture.tables)
     const backup = await storage.exportBackup(NOW)
-    const byKey = (key: string) => (a: unknown, b: unknown) => String((a as never)[key]).localeCompare(String((b as never)[key]))
+    const byKey = (key: string) => (a: unknown, b: unknown) =>
+      String((a as never)[key]).localeCompare(String((b as never)[key]))
     expect(backup.decks.sort(byKey('id'))).toEqual([...expected.decks].sort(byKey('id')))
     expect(backup.cards.sort(byKey('cardId'))).toEqual([...expected.cards].sort(byKey('cardId')))
     expect(backup.reviews).toEqual(expected.reviews)
@@ -90,7 +97,12 @@ describe('schema upgrades', () => {
     if (!card) throw new Error('fixture without cards')
     expect((await storage.cards.forDeck(card.deckId, { includeRetired: true })).length).toBeGreaterThan(0)
     const before = (await storage.reviews.forCard(card.cardId)).length
-    const { review } = await storage.recordReview({ ...card, questionId: `${card.cardId}/typed`, grade: 3, now: NOW + 86_400_000 })
+    const { review } = await storage.recordReview({
+      ...card,
+      questionId: `${card.cardId}/typed`,
+      grade: 3,
+      now: NOW + 86_400_000,
+    })
     expect(review.id).toBeGreaterThan(Math.max(...backup.reviews.map((r) => r.id ?? 0)))
     expect(await storage.reviews.forCard(card.cardId)).toHaveLength(before + 1)
   })

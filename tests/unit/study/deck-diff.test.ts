@@ -9,7 +9,12 @@ describe('planDeckSync', () => {
   it('keeps unchanged cards, restarts changed ones, retires removed ones, adds new ones', () => {
     const stored = [card('same', learned), card('edited', learned), card('gone', learned)]
     const questions = [...variants('same'), ...variants('edited', 'fp-edited-v2'), ...variants('fresh')]
-    const known = { 'deck/same': 'fp-same', 'deck/edited': 'fp-edited', 'deck/gone': 'fp-gone', 'deck/unstudied': 'fp-unstudied' }
+    const known = {
+      'deck/same': 'fp-same',
+      'deck/edited': 'fp-edited',
+      'deck/gone': 'fp-gone',
+      'deck/unstudied': 'fp-unstudied',
+    }
     const plan = planDeckSync({ known, stored, questions, now: NOW + 5 })
 
     expect(plan.summary).toEqual({
@@ -20,21 +25,39 @@ describe('planDeckSync', () => {
       firstSync: false,
     })
     expect(plan.updates).toEqual([
-      { ...card('edited', learned), fingerprint: 'fp-edited-v2', state: expect.objectContaining({ phase: 'new', reps: 0, due: NOW + 5 }) },
+      {
+        ...card('edited', learned),
+        fingerprint: 'fp-edited-v2',
+        state: expect.objectContaining({ phase: 'new', reps: 0, due: NOW + 5 }),
+      },
       { ...card('gone', learned), retired: true },
     ])
-    expect(plan.fingerprints).toEqual({ 'deck/same': 'fp-same', 'deck/edited': 'fp-edited-v2', 'deck/fresh': 'fp-fresh' })
+    expect(plan.fingerprints).toEqual({
+      'deck/same': 'fp-same',
+      'deck/edited': 'fp-edited-v2',
+      'deck/fresh': 'fp-fresh',
+    })
   })
 
   it('compares fingerprints of cards never studied with what the last sync remembered', () => {
-    const plan = planDeckSync({ known: { 'deck/a': 'fp-a', 'deck/b': 'old' }, stored: [], questions: [...variants('a'), ...variants('b')], now: NOW })
+    const plan = planDeckSync({
+      known: { 'deck/a': 'fp-a', 'deck/b': 'old' },
+      stored: [],
+      questions: [...variants('a'), ...variants('b')],
+      now: NOW,
+    })
     expect(plan.summary).toMatchObject({ unchanged: ['deck/a'], changed: ['deck/b'], added: [], removed: [] })
     expect(plan.updates).toEqual([])
   })
 
   it('restores a retired card that comes back, with its progress when its fact is the same', () => {
     const stored = [card('back', learned, { retired: true }), card('back-edited', learned, { retired: true })]
-    const plan = planDeckSync({ known: {}, stored, questions: [...variants('back'), ...variants('back-edited', 'new-fp')], now: NOW })
+    const plan = planDeckSync({
+      known: {},
+      stored,
+      questions: [...variants('back'), ...variants('back-edited', 'new-fp')],
+      now: NOW,
+    })
     expect(plan.summary.added).toEqual(['deck/back', 'deck/back-edited'])
     expect(plan.updates[0]).toEqual({ ...card('back', learned), retired: false })
     expect(plan.updates[1]).toMatchObject({ retired: false, fingerprint: 'new-fp', state: { phase: 'new' } })

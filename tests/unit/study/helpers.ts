@@ -8,7 +8,12 @@ export const MINUTE = 60_000
 export const DAY = 86_400_000
 
 /** A minimal question: only what scheduling and quiz assembly look at is meaningful. */
-export function question(cardKey: string, kind: QuestionKind, fingerprint = `fp-${cardKey}`, deckId = 'deck'): Question {
+export function question(
+  cardKey: string,
+  kind: QuestionKind,
+  fingerprint = `fp-${cardKey}`,
+  deckId = 'deck',
+): Question {
   const cardId = `${deckId}/${cardKey}`
   return {
     id: `${cardId}/${kind}`,
@@ -28,7 +33,11 @@ export function question(cardKey: string, kind: QuestionKind, fingerprint = `fp-
 export const variants = (cardKey: string, fingerprint?: string): Question[] =>
   (['multiple-choice', 'typed', 'true-false'] as const).map((kind) => question(cardKey, kind, fingerprint))
 
-export function card(cardKey: string, state: Partial<CardState> & { phase: CardPhase }, extra: Partial<CardProgress> = {}): CardProgress {
+export function card(
+  cardKey: string,
+  state: Partial<CardState> & { phase: CardPhase },
+  extra: Partial<CardProgress> = {},
+): CardProgress {
   return {
     cardId: `deck/${cardKey}`,
     deckId: 'deck',

@@ -62,7 +62,12 @@ describe('buildStudyQueue', () => {
     })
     expect(q.items.map((i) => i.cardId)).toEqual(['deck/a'])
     // At UTC−10h it is 23:00 for the learner, and the card falls due at 04:00 tomorrow.
-    const east = queue({ questions: variants('a'), newPerDay: 0, utcOffsetMinutes: -10 * 60, cards: [card('a', { ...stable, due: NOW + 5 * 60 * MINUTE })] })
+    const east = queue({
+      questions: variants('a'),
+      newPerDay: 0,
+      utcOffsetMinutes: -10 * 60,
+      cards: [card('a', { ...stable, due: NOW + 5 * 60 * MINUTE })],
+    })
     expect(east.items).toEqual([])
   })
 
@@ -75,7 +80,11 @@ describe('buildStudyQueue', () => {
   })
 
   it('treats a stored card restarted as new as new', () => {
-    const q = queue({ questions: variants('a'), cards: [card('a', { phase: 'new' })], knownCardIds: new Set(['deck/a']) })
+    const q = queue({
+      questions: variants('a'),
+      cards: [card('a', { phase: 'new' })],
+      knownCardIds: new Set(['deck/a']),
+    })
     expect(q.items).toMatchObject([{ cardId: 'deck/a', isNew: true }])
   })
 

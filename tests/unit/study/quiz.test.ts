@@ -24,7 +24,11 @@ describe('buildQuiz', () => {
 
   it('asks every card once when the deck is smaller than the quiz', () => {
     const small = [...variants('a'), ...variants('b')]
-    expect(buildQuiz(small, { count: 10, random: createRandom(1) }).map((q) => q.cardId).sort()).toEqual(['deck/a', 'deck/b'])
+    expect(
+      buildQuiz(small, { count: 10, random: createRandom(1) })
+        .map((q) => q.cardId)
+        .sort(),
+    ).toEqual(['deck/a', 'deck/b'])
   })
 
   it('keeps to the kinds asked for', () => {

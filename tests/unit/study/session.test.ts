@@ -12,7 +12,14 @@ const session: StudySession = {
   answers: [
     { cardId: 'deck/a', questionId: 'deck/a/typed', grade: 3, ms: 4000, at: NOW },
     { cardId: 'deck/b', questionId: 'deck/b/typed', grade: 1, ms: 9000, at: NOW + MINUTE },
-    { cardId: 'deck/c', questionId: 'deck/c/multiple-choice', grade: 2, correct: false, ms: 5000, at: NOW + 2 * MINUTE },
+    {
+      cardId: 'deck/c',
+      questionId: 'deck/c/multiple-choice',
+      grade: 2,
+      correct: false,
+      ms: 5000,
+      at: NOW + 2 * MINUTE,
+    },
   ],
 }
 
