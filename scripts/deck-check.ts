@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { countIssues, formatIssue, type DeckIssue } from '../src/domain/deck/issues'
 import { parseDeckText, type DeckResult } from '../src/domain/deck/parse'
+import { plural } from '../src/domain/text/format'
 
 /** Read and validate one deck file; an unreadable file is an error issue, not an exception. */
 export async function checkDeckFile(file: string): Promise<DeckResult> {
@@ -26,8 +27,6 @@ export async function checkDeckFile(file: string): Promise<DeckResult> {
   }
   return parseDeckText(text, { file })
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 export function summary(file: string, result: DeckResult): string {
   const { errors, warnings } = countIssues(result.issues)

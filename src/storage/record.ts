@@ -1,5 +1,6 @@
 // Recording a grade: the card's new state and its log entry in ONE transaction, so a review is
 // either fully saved or not at all (and the session that shows the next card moves with it).
+import type * as SchedulerModule from '../domain/scheduling/scheduler'
 import type { Scheduler } from '../domain/scheduling/types'
 import { quizGrade } from '../domain/study/grade'
 import type { CardProgress, ReviewRecord } from '../domain/study/types'
@@ -17,11 +18,11 @@ export interface ReviewRecorder {
 export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewRecorder {
   // ts-fsrs loads on first use (not with the first view). It must be loaded before a transaction
   // starts: awaiting a module import inside one would let IndexedDB commit it early.
-  let engine: Promise<typeof import('../domain/scheduling/scheduler')> | undefined
+  let engine: Promise<typeof SchedulerModule> | undefined
   const loadEngine = () => (engine ??= import('../domain/scheduling/scheduler'))
   let cached: Scheduler | undefined
   const schedulerFor = (
-    createScheduler: typeof import('../domain/scheduling/scheduler').createScheduler,
+    createScheduler: typeof SchedulerModule.createScheduler,
     desiredRetention: number,
   ): Scheduler => {
     if (cached?.desiredRetention !== desiredRetention) cached = createScheduler({ desiredRetention, enableFuzz })

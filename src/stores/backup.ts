@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { BackupFormatError, type BackupIssue, type ImportMode } from '../storage'
-import { plural } from '../components/format'
+import { plural } from '../domain/text/format'
 import { useStorageStore } from './storage'
 
 /** Export and import of the progress backup (Settings), and the outcome to show. */

@@ -13,7 +13,7 @@ import {
   type SessionSummary,
 } from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
-import type { AnswerResult } from '../components/answer/types'
+import type { AnswerResult } from '../domain/questions/response-types'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 

@@ -4,7 +4,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import DeckFacts from '../../src/components/deck/DeckFacts.vue'
-import { buildInfoboxes } from '../../src/components/deck/deck-infobox'
+import { buildInfoboxes } from '../../src/domain/deck/infobox'
 import { miniDeck as deck } from './fixtures'
 
 describe('buildInfoboxes', () => {

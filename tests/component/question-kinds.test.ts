@@ -4,7 +4,7 @@
 // basic cards have no input: "Show answer" reveals them.
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AnswerResult } from '../../src/components/answer/types'
+import type { AnswerResult } from '../../src/domain/questions/response-types'
 import QuizQuestion from '../../src/components/quiz/QuizQuestion.vue'
 import StudyCard from '../../src/components/study/StudyCard.vue'
 import type { Question } from '../../src/domain/questions/types'

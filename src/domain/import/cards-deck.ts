@@ -2,7 +2,8 @@
 // follow the deck format's rule (`card-` + digest of the front, question or cloze text).
 import { digest } from '../random'
 import type { Deck, HandCard } from '../deck/types'
-import { type ImportNotice, plural } from './issues'
+import { plural } from '../text/format'
+import { type ImportNotice } from './issues'
 
 export type DraftCard =
   | { type: 'basic'; front: string; back: string }

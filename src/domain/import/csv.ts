@@ -1,3 +1,4 @@
+import { plural } from '../text/format'
 // CSV/TSV of term–definition pairs, as Quizlet and Anki export them, into a deck of hand-written cards.
 // Anki's header lines (`#separator:Tab`, `#html:true`, `#columns:…`, `#tags column:3`, …) are honoured.
 import { deckFromCards, type DraftCard } from './cards-deck'
@@ -11,7 +12,6 @@ import {
   type TextImportOptions,
   hasErrors,
   importError,
-  plural,
 } from './issues'
 import { baseName, slugify } from './text'
 

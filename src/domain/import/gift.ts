@@ -1,3 +1,4 @@
+import { plural } from '../text/format'
 // Moodle GIFT: the questions that map cleanly onto hand-written cards are imported —
 //   multiple choice  `Who founded the city? {=Constantine ~Justinian ~Basil}`  → choice
 //   true/false       `Manuel II was John VII's uncle. {T}`                     → choice (True/False)
@@ -14,7 +15,6 @@ import {
   type TextImportOptions,
   hasErrors,
   importError,
-  plural,
 } from './issues'
 import { baseName, slugify } from './text'
 

@@ -103,8 +103,3 @@ export function fileError(code: ImportIssueCode, message: string, file?: string,
 export function hasErrors(issues: readonly ImportIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error')
 }
-
-/** "1 media file was skipped", "12 media files were skipped". */
-export function plural(count: number, one: string, many: string = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`
-}

@@ -187,9 +187,16 @@ const mutated: fc.Arbitrary<unknown> = fc
     const copy = clone(file)
     const containers: Array<[Obj | unknown[], string | number]> = []
     const walk = (node: unknown) => {
-      if (Array.isArray(node)) node.forEach((item, i) => (containers.push([node, i]), walk(item)))
+      if (Array.isArray(node))
+        node.forEach((item, i) => {
+          containers.push([node, i])
+          walk(item)
+        })
       else if (node && typeof node === 'object')
-        for (const [k, item] of Object.entries(node)) (containers.push([node as Obj, k]), walk(item))
+        for (const [k, item] of Object.entries(node)) {
+          containers.push([node as Obj, k])
+          walk(item)
+        }
     }
     walk(copy)
     const [parent, key] = containers[index % containers.length] as [Obj, string]

@@ -32,16 +32,14 @@ describe('share links', () => {
       .filter((s) => s.trim() === s && s !== '' && !/[{}]/.test(s))
     const card: fc.Arbitrary<DraftCard> = fc.oneof(
       fc.record({ type: fc.constant('basic' as const), front: text, back: text }),
-      fc
-        .uniqueArray(text, { minLength: 2, maxLength: 5 })
-        .chain((options) =>
-          fc.record({
-            type: fc.constant('choice' as const),
-            prompt: text,
-            options: fc.constant(options),
-            answer: fc.constantFrom(...options),
-          }),
-        ),
+      fc.uniqueArray(text, { minLength: 2, maxLength: 5 }).chain((options) =>
+        fc.record({
+          type: fc.constant('choice' as const),
+          prompt: text,
+          options: fc.constant(options),
+          answer: fc.constantFrom(...options),
+        }),
+      ),
       fc.tuple(text, text).map(([before, gap]) => ({ type: 'cloze' as const, text: `${before} {{${gap}}}` })),
     )
     fc.assert(

@@ -27,8 +27,14 @@ class Truth {
     for (const f of deck.facts) {
       if (f.type !== 'relation') continue
       for (const v of [f.value, ...f.alternatives.map((a) => a.value)]) {
-        if (f.key === 'parent') (add(this.parents, f.subject, v), add(this.children, v, f.subject))
-        if (f.key === 'spouse') (add(this.spouses, f.subject, v), add(this.spouses, v, f.subject))
+        if (f.key === 'parent') {
+          add(this.parents, f.subject, v)
+          add(this.children, v, f.subject)
+        }
+        if (f.key === 'spouse') {
+          add(this.spouses, f.subject, v)
+          add(this.spouses, v, f.subject)
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-import type { Question } from '../../domain/questions/types'
+import type { Question } from './types'
 
 /** A few questions to show what a deck asks: one of each kind first, then more in deck order. */
 export function sampleQuestions(questions: readonly Question[], count: number): Question[] {

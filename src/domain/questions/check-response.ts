@@ -1,13 +1,7 @@
-import type { DatePoint } from '../../domain/deck/types'
-import {
-  checkChoiceAnswer,
-  checkDateAnswer,
-  checkMatching,
-  checkOrdering,
-  checkTypedAnswer,
-} from '../../domain/questions/check'
-import type { AnswerCheck, Question } from '../../domain/questions/types'
-import type { AnswerResponse } from './types'
+import type { DatePoint } from '../deck/types'
+import { checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, checkTypedAnswer } from './check'
+import type { AnswerCheck, Question } from './types'
+import type { AnswerResponse } from './response-types'
 
 export type InputKind = 'choices' | 'typed' | 'date' | 'ordering' | 'matching' | 'none'
 

@@ -1,4 +1,5 @@
-// Display formatting shared by components. Time is always passed in, never read here.
+// Display formatting shared by the app, the importers and the deck tool. Time is always passed
+// in, never read here.
 
 const minute = 60_000
 const hour = 60 * minute
@@ -33,8 +34,9 @@ export function formatDuration(ms: number): string {
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+/** "1 card", "12 cards", "3 children" (give `many` where adding -s is wrong). */
+export function plural(count: number, one: string, many: string = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`
 }
 
 export function formatPercent(share: number): string {

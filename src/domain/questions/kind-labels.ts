@@ -1,4 +1,4 @@
-import type { QuestionKind } from '../../domain/questions/types'
+import type { QuestionKind } from './types'
 
 /** How each question kind is named on screen. */
 export const KIND_LABELS: Readonly<Record<QuestionKind, string>> = {

@@ -1,5 +1,5 @@
-import type { DatePoint } from '../../domain/deck/types'
-import type { AnswerCheck } from '../../domain/questions/types'
+import type { DatePoint } from '../deck/types'
+import type { AnswerCheck } from './types'
 
 /** What the learner gave, per input: a picked option, typed text, a date, an order, or matches. */
 export type AnswerResponse =

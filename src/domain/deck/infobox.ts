@@ -1,17 +1,8 @@
 // Builds the deck overview's infoboxes from a deck's facts: plain data for DeckEntityCard to draw.
 // Display only: it reads facts as they are and never derives a fact the deck does not state,
 // except children, which are the parent facts seen from the other side.
-import type {
-  Alternative,
-  Deck,
-  Entity,
-  Fact,
-  HistoricalDate,
-  Succession,
-  Tenure,
-  TenureFact,
-} from '../../domain/deck/types'
-import { stripCloze } from '../format'
+import type { Alternative, Deck, Entity, Fact, HistoricalDate, Succession, Tenure, TenureFact } from './types'
+import { stripCloze } from '../text/format'
 
 /** A value shown in an infobox, with its sources and, when disputed, the other values given. */
 export interface InfoboxValue {
