@@ -17,9 +17,6 @@ function filesUnder(dir: string, extensions: string[]): string[] {
   return out
 }
 
-const importsOf = (text: string): string[] =>
-  [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1] as string)
-
 describe('deck text is rendered as text', () => {
   it('no component uses v-html or innerHTML', () => {
     const offenders = filesUnder(join(root, 'src'), ['.ts', '.vue'])
