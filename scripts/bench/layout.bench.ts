@@ -1,4 +1,4 @@
-// Family-tree and timeline layout of a synthetic 1,000-person deck. Goal (issue 7 §4): < 100 ms.
+// Family-tree and timeline layout of a synthetic 1,000-person deck. Goal: < 100 ms.
 // Prints one JSON line per measured run: `cold` is the first call in the process (nothing
 // optimised yet, as when a learner first opens the tab); `warm` runs follow 20 unmeasured ones,
 // once the JIT has settled. `ms` is wall time; `cpuMs` this process's CPU time, steadier when

@@ -2,7 +2,7 @@
 // Library view, served by `vite preview`, in Debian's Chromium. Lighthouse scores vary from run to
 // run (more so on a busy 2-core machine), so it runs LIGHTHOUSE_RUNS times (default 5), each in a
 // fresh profile, and prints the median score per category with every run's score, one JSON line
-// each. Goal (issue 5 §7): performance ≥ 0.95, accessibility 1.0, best practices 1.0.
+// each. Goal: performance ≥ 0.95, accessibility 1.0, best practices 1.0.
 // Needs `npm run build`.
 import lighthouse from 'lighthouse'
 import { startDebuggableChromium, startPreview } from '../browser'

@@ -1,4 +1,4 @@
-// Question generation on synthetic dynasties of 1k, 10k and 100k facts (issue 3, §8).
+// Question generation on synthetic dynasties of 1k, 10k and 100k facts.
 // Each size runs in its own process so that peak memory is that run's alone. One JSON line per run:
 //   {"bench":"questions","facts":…,"questions":…,"ms":…,"cpuMs":…,"peakMB":…,"retainedMB":…}
 // ms: wall time of generateQuestions (cold: first call in the process); cpuMs: CPU time of the

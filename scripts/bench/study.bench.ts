@@ -1,4 +1,4 @@
-// Issue 4 §8 in real Chromium with real IndexedDB: the study view of the built-in deck with 50k
+// In real Chromium with real IndexedDB: the study view of the built-in deck with 50k
 // cards and 500k review-log entries in the database.
 //   - open: navigation start → first card painted (goal < 300 ms), several loads of a warm app;
 //   - grade: key press (1–4) → next card painted (goal p95 < 50 ms), over a whole session.

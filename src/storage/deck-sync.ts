@@ -1,4 +1,4 @@
-// §6: a deck came back with new content (same id): apply the pure plan in one transaction.
+// A deck came back with new content (same id): apply the pure plan in one transaction.
 import type { Question } from '../domain/questions/types'
 import { deckFingerprints, planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
 import type { StavratonDB } from './db'

@@ -11,7 +11,7 @@
  *     fires: show "reload" next to the service-worker update prompt.
  *   storage.close()
  *
- * STUDY (§2–3; the algorithms are pure, in src/domain/study)
+ * STUDY (the algorithms are pure, in src/domain/study)
  *   storage.cards.forStudy(deckId, now, utcOffsetMinutes?) → { cards, knownCardIds }
  *     then buildStudyQueue({ cards, knownCardIds, questions, now, utcOffsetMinutes, newPerDay,
  *     newIntroducedToday, recognitionFirst, random }) → { items: { cardId, question, isNew, state? }[], … }
@@ -36,7 +36,7 @@
  *   storage.settings.update(partial) → Settings; throws InvalidSettingError (with `field`) out of bounds.
  *   Progress numbers: src/domain/stats (reviewsPerDay, dueForecast, retention, deckMastery, libraryCounts).
  *
- * DECKS (§6)
+ * DECKS
  *   storage.decks.save(deck, { origin: 'user'|'imported', now }) · list() → SavedDeckInfo[] · get(id) → Deck | undefined
  *   storage.decks.delete(id): removes the deck; its cards are retired (log kept; re-importing restores progress).
  *   storage.syncDeckQuestions(deckId, questions, now, { title?, version? }?) → DeckChangeSummary
@@ -44,7 +44,7 @@
  *     deck and after saving a deck; describeDeckChanges(summary) → "3 facts updated, 1 added" ('' when nothing to say).
  *     Unchanged fingerprint → progress kept; changed → the card restarts as new; removed → retired.
  *
- * DURABILITY (§5)
+ * DURABILITY
  *   requestPersistence() / persistenceStatus() → 'granted' | 'denied' | 'unsupported'; storageEstimate()
  *   storage.exportBackup(now?) → BackupV1 { format: 'stavraton-backup', version: 1, exportedAt, decks, cards,
  *     reviews, quizAttempts, settings } (JSON.stringify it for the download)

@@ -132,7 +132,7 @@ export interface Storage {
   scheduler(): Promise<Scheduler>
   /** Grade-button intervals for a card (a card never studied is previewed as new). */
   previewIntervals(cardId: string, now: number): Promise<Record<Grade, IntervalPreview>>
-  /** §6: keep progress of unchanged cards, restart changed ones, retire removed ones. */
+  /** Keep progress of unchanged cards, restart changed ones, retire removed ones. */
   syncDeckQuestions(
     deckId: string,
     questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],

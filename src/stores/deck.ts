@@ -65,7 +65,7 @@ export const useDeckStore = defineStore('deck', () => {
     return saved
   }
 
-  /** Reads a deck, generates its questions and syncs them with stored progress (§6), once per deck. */
+  /** Reads a deck, generates its questions and syncs them with stored progress, once per deck. */
   function get(deckId: string): Promise<LoadedDeck> {
     let loading = cache.get(deckId)
     if (!loading) {

@@ -1,5 +1,5 @@
 // axe-core finds no violations on Library, Deck, Study (question and answer side), Quiz, Progress
-// and Settings, in the light and the dark theme (issue 5 §6; the theme follows the system).
+// and Settings, in the light and the dark theme (the theme follows the system).
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { deckUrl, showAnswer, studyUrl } from './app'

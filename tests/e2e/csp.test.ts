@@ -1,4 +1,4 @@
-// The Content-Security-Policy holds in the real app (issue 5 §5): the main views, the deck's tabs
+// The Content-Security-Policy holds in the real app: the main views, the deck's tabs
 // and the editor run without a single CSP violation or console error, and an inline script
 // injected into the page — what a malicious deck would need — is blocked.
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// Deck text is untrusted (issue 6 §3): a deck with `<img src=x onerror=alert(1)>` and
+// Deck text is untrusted: a deck with `<img src=x onerror=alert(1)>` and
 // `<script>alert(1)</script>` in its fields is imported, previewed, opened and studied; no dialog
 // ever opens, no such element appears, and the characters are shown literally.
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// The Deck view's "Family tree" and "Timeline" tabs on the built-in deck (issue 7):
+// The Deck view's "Family tree" and "Timeline" tabs on the built-in deck:
 // - the tree shows John VII below his parents Andronikos IV and Keratsa of Bulgaria and above his
 //   son Andronikos V (compared by the boxes' bounding boxes); his name leads to his facts;
 //   "Quiz me" hides the names and asks "Who belongs in this box?";

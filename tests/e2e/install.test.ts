@@ -1,4 +1,4 @@
-// Installable (issue 5 §1, §4): Chromium's own installability check finds nothing missing (in a
+// Installable: Chromium's own installability check finds nothing missing (in a
 // persistent profile: the default context counts as incognito), the app offers its Install
 // button when the browser allows it, and on iOS Safari, which has no install event, the button
 // explains Share → Add to Home Screen.

@@ -1,4 +1,4 @@
-// A whole study session with the keyboard alone (issue 4 §1, issue 5 §6): from the Library, Tab
+// A whole study session with the keyboard alone: from the Library, Tab
 // and Enter reach the deck and its Study button; Space shows each answer and 1–4 grade it until
 // the session summary. No pointer event reaches the page at any point.
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// Truly offline (issue 5 §2, §6). On the first visit a service worker takes control of the page;
+// Truly offline. On the first visit a service worker takes control of the page;
 // after that the preview server is killed by its PID and the browser is put offline, and the app
 // still loads — with every review stored before — and opens deep links it never visited online.
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// Issue 4's browser test: study three cards, reload — the three reviews are still there and the
+// Study three cards, reload — the three reviews are still there and the
 // next card is the right one (the session resumes at the card that was showing, not at a fresh
 // one, and none of the three graded cards comes back).
 import assert from 'node:assert/strict'

@@ -1,4 +1,4 @@
-// axe-core finds no violations on the teachers' screens (issue 6), in both themes: the Import
+// axe-core finds no violations on the teachers' screens, in both themes: the Import
 // dialog with errors and with a preview, the share-link page, and the editor's forms and YAML tab.
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'

@@ -1,4 +1,4 @@
-// Issue 6 in a real browser: imports from the Library's "Import deck" dialog (CSV, .apkg), bad
+// Teachers' decks in a real browser: imports from the Library's "Import deck" dialog (CSV, .apkg), bad
 // files refused with their location and nothing stored, an update that shows what changed, and
 // a teacher who writes a deck in the editor and shares it as a link that a student opens offline
 // (in another browser profile) and studies.

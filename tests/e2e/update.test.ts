@@ -1,4 +1,4 @@
-// Safe updates (issue 5 §3). A new version is deployed while the learner is in the middle of a
+// Safe updates. A new version is deployed while the learner is in the middle of a
 // study session: the app offers "Update available — Reload" and does NOT reload by itself; a
 // second open tab is told another tab updated the app, and does not reload either. Only the click
 // activates the new version, and the session resumes with no review lost.

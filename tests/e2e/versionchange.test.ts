@@ -1,4 +1,4 @@
-// A newer app version upgrades the database while this tab holds it open (issue 5 §3, Dexie's
+// A newer app version upgrades the database while this tab holds it open (Dexie's
 // `versionchange`): this tab lets go of the database at once, so the upgrade is not blocked,
 // tells the learner another tab updated the app with a Reload button, does not reload by
 // itself, and every review graded before is still in the upgraded database.

@@ -1,4 +1,4 @@
-// base64url (RFC 4648 §5, no padding) and a size-bounded inflate, for share links.
+// base64url (RFC 4648 section 5, no padding) and a size-bounded inflate, for share links.
 import { Unzlib } from 'fflate'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'

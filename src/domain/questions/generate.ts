@@ -44,7 +44,7 @@ export function generateQuestions(deck: Deck, options: GenerateOptions): Questio
   reignOrdering(ctx)
   birthOrdering(ctx)
   birthMatching(ctx)
-  // "Who belongs in this box?" (issue 7): ids `${deckId}/family-tree-box/${personId}/…`.
+  // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
   for (const q of familyTreeQuestions(deck, { seed: options.seed })) ctx.out.push(q)
   for (const card of deck.cards) ctx.out.push(handQuestion(ctx, card))
   return ctx.out

@@ -1,4 +1,4 @@
-// §6 Deck updates keep progress: compare a deck's new questions with what was known before.
+// Deck updates keep progress: compare a deck's new questions with what was known before.
 import type { Question } from '../questions/types'
 import { newCardState } from '../scheduling/scheduler'
 import type { CardProgress } from './types'

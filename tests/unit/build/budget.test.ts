@@ -1,4 +1,4 @@
-// Size budgets on the production build (issue 5 §7): the JS and CSS needed for the first view at
+// Size budgets on the production build: the JS and CSS needed for the first view at
 // most 100 KB gzipped, the whole service-worker precache at most 1 MB (uncompressed bytes).
 import { describe, expect, it } from 'vitest'
 import {

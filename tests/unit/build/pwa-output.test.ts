@@ -1,4 +1,4 @@
-// The built manifest, icons and Content-Security-Policy as a browser will read them (issue 5 §1, §5).
+// The built manifest, icons and Content-Security-Policy as a browser will read them.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

@@ -1,4 +1,4 @@
-// "Who belongs in this box?" (issue 7 §1) is one of the generated questions of a study session.
+// "Who belongs in this box?" is one of the generated questions of a study session.
 import { describe, expect, it } from 'vitest'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { builtInDeck, DeckBuilder } from './fixtures'

@@ -1,4 +1,4 @@
-// §6 Deck updates keep progress, through storage: unchanged cards keep their state, changed ones
+// Deck updates keep progress, through storage: unchanged cards keep their state, changed ones
 // restart as new (their reviews stay in the log), removed ones are retired and no longer shown.
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'

@@ -1,4 +1,4 @@
-// §6 Deck updates keep progress: the pure plan behind storage.syncDeckQuestions.
+// Deck updates keep progress: the pure plan behind storage.syncDeckQuestions.
 import { describe, expect, it } from 'vitest'
 import { describeDeckChanges, planDeckSync, type DeckChangeSummary } from '../../../src/domain/study'
 import { card, NOW, variants } from './helpers'
