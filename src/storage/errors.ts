@@ -49,6 +49,14 @@ export class StorageClosedError extends StorageError {
   }
 }
 
+/** Undo found the card reviewed again since (in another tab or a quiz): nothing was changed. */
+export class UndoUnavailableError extends StorageError {
+  override name = 'UndoUnavailableError'
+  constructor() {
+    super('This review can no longer be undone: the card was reviewed again since (in another tab or a quiz).')
+  }
+}
+
 export interface BackupIssue {
   /** Where in the file: `cards[3].state.due`. */
   path: string

@@ -12,10 +12,10 @@
  *   storage.close()
  *
  * STUDY (the algorithms are pure, in src/domain/study)
- *   storage.cards.forStudy(deckId, now, utcOffsetMinutes?) → { cards, knownCardIds }
- *     then buildStudyQueue({ cards, knownCardIds, questions, now, utcOffsetMinutes, newPerDay,
+ *   storage.cards.forStudy(deckId, now, { endOfDay }) → { cards, knownCardIds }
+ *     then buildStudyQueue({ cards, knownCardIds, questions, now, endOfDay, newPerDay,
  *     newIntroducedToday, recognitionFirst, random }) → { items: { cardId, question, isNew, state? }[], … }
- *   storage.reviews.newIntroducedSince(deckId, startOfDay(now, utcOffsetMinutes)) → number
+ *   storage.reviews.newIntroducedSince(deckId, startOfToday) → number
  *   storage.recordReview({ cardId, questionId, deckId, fingerprint, grade: 1|2|3|4, now, ms?, source?: 'study'|'quiz',
  *     session? }) → { card: CardProgress, review: ReviewRecord }
  *     ONE rw transaction: reads the card (creates it if new), schedules it with the stored desired
@@ -69,6 +69,7 @@ export {
   QuotaExceededError,
   StorageBlockedError,
   StorageClosedError,
+  UndoUnavailableError,
   BackupFormatError,
   type BackupIssue,
 } from './errors'

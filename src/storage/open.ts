@@ -76,6 +76,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
     ...guard({
       recordReview: recorder.recordReview,
       recordQuizAnswer: recorder.recordQuizAnswer,
+      undoReview: recorder.undoReview,
       scheduler: recorder.scheduler,
       previewIntervals: async (cardId: string, now: number) => {
         const scheduler: Scheduler = await recorder.scheduler()

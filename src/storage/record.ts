@@ -1,18 +1,22 @@
 // Recording a grade: the card's new state and its log entry in ONE transaction, so a review is
 // either fully saved or not at all (and the session that shows the next card moves with it).
+// Undoing one is a single transaction too: the card's earlier state back, the entry gone, the session back.
+import Dexie from 'dexie'
 import type * as SchedulerModule from '../domain/scheduling/scheduler'
 import type { Scheduler } from '../domain/scheduling/types'
 import { quizGrade } from '../domain/study/grade'
 import type { CardProgress, ReviewRecord } from '../domain/study/types'
 import type { StavratonDB } from './db'
+import { UndoUnavailableError } from './errors'
 import { readSettings } from './repositories'
 import { fromCardRow, plain, toCardRow } from './rows'
-import type { RecordedReview, RecordQuizAnswerInput, RecordReviewInput } from './types'
+import type { RecordedReview, RecordQuizAnswerInput, RecordReviewInput, UndoReviewInput } from './types'
 
 export interface ReviewRecorder {
   scheduler(): Promise<Scheduler>
   recordReview(input: RecordReviewInput): Promise<RecordedReview>
   recordQuizAnswer(input: RecordQuizAnswerInput): Promise<RecordedReview>
+  undoReview(input: UndoReviewInput): Promise<void>
 }
 
 export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewRecorder {
@@ -49,14 +53,36 @@ export function reviewRecorder(db: StavratonDB, enableFuzz: boolean): ReviewReco
         source: input.source ?? 'study',
         ...(input.ms === undefined ? {} : { ms: Math.max(0, Math.round(input.ms)) }),
       }
-      await db.cards.put(toCardRow(card))
+      await db.cards.put({ ...row, ...toCardRow(card) })
       const id = (await db.reviews.add(review)) as number
-      if (session) await db.sessions.put(session)
-      return { card, review: { ...review, id } }
+      if (session) {
+        // The answer carries what undoing it needs: the review it wrote and the card's state before.
+        const answer = session.answers.at(-1)
+        if (answer?.cardId === cardId) answer.undo = { reviewId: id, before: row ? before.state : null }
+        await db.sessions.put(session)
+      }
+      return { card, review: { ...review, id }, ...(session ? { session } : {}) }
     })
   }
 
+  const undoReview = ({ reviewId, cardId, before, session }: UndoReviewInput): Promise<void> =>
+    db.transaction('rw', [db.cards, db.reviews, db.sessions], async () => {
+      const review = await db.reviews.get(reviewId)
+      const later = await db.reviews
+        .where('[cardId+at]')
+        .between([cardId, Dexie.minKey], [cardId, Dexie.maxKey])
+        .filter((r) => (r.id ?? 0) > reviewId)
+        .count()
+      if (review?.cardId !== cardId || later > 0) throw new UndoUnavailableError()
+      const row = await db.cards.get(cardId)
+      if (before === null) await db.cards.delete(cardId)
+      else if (row) await db.cards.put({ ...row, due: before.due, state: before })
+      await db.reviews.delete(reviewId)
+      if (session) await db.sessions.put(plain(session))
+    })
+
   return {
+    undoReview,
     scheduler: async () => {
       const { createScheduler } = await loadEngine()
       return schedulerFor(createScheduler, (await readSettings(db)).desiredRetention)

@@ -46,9 +46,9 @@ export function cardsRepository(db: StavratonDB): CardsRepository {
         .map(fromCardRow),
     dueForDeck,
     idsForDeck,
-    forStudy: async (deckId, now, utcOffsetMinutes = 0) => {
+    forStudy: async (deckId, now, day = {}) => {
       const [cards, knownCardIds] = await Promise.all([
-        dueForDeck(deckId, endOfToday(now, utcOffsetMinutes)),
+        dueForDeck(deckId, day.endOfDay ?? endOfToday(now, day.utcOffsetMinutes)),
         idsForDeck(deckId),
       ])
       return { cards, knownCardIds }

@@ -1,7 +1,7 @@
 // The storage API's own types (the domain types it takes and returns live in src/domain).
 import type { Deck } from '../domain/deck/types'
 import type { Question, QuestionKind } from '../domain/questions/types'
-import type { Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
+import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { Settings } from '../domain/study/settings'
 import type { CardProgress, QuizAttempt, ReviewRecord, ReviewSource, StudySession } from '../domain/study/types'
@@ -40,6 +40,16 @@ export interface RecordReviewInput {
   session?: StudySession
 }
 
+export interface UndoReviewInput {
+  /** The review to take back: it must still be the card's latest (UndoUnavailableError otherwise). */
+  reviewId: number
+  cardId: string
+  /** The card's state before that review; null when the review created the card (it is removed). */
+  before: CardState | null
+  /** The session with the answer taken back: saved in the same transaction. */
+  session?: StudySession
+}
+
 export interface RecordQuizAnswerInput extends Omit<RecordReviewInput, 'grade' | 'source'> {
   kind: QuestionKind
   correct: boolean
@@ -49,6 +59,8 @@ export interface RecordQuizAnswerInput extends Omit<RecordReviewInput, 'grade' |
 export interface RecordedReview {
   card: CardProgress
   review: ReviewRecord
+  /** The session as saved: its last answer now carries what undoing it needs. */
+  session?: StudySession
 }
 
 /** A saved (user or imported) deck, without its content. */
@@ -76,7 +88,7 @@ export interface CardsRepository {
   /** Ids of every stored card of the deck, retired included (keys only). */
   idsForDeck(deckId: string): Promise<Set<string>>
   /** What buildStudyQueue needs, read through indexes (fast on a deck of 50k cards). */
-  forStudy(deckId: string, now: number, utcOffsetMinutes?: number): Promise<StudyCards>
+  forStudy(deckId: string, now: number, day?: { endOfDay?: number; utcOffsetMinutes?: number }): Promise<StudyCards>
 }
 
 export interface ReviewsRepository {
@@ -128,6 +140,8 @@ export interface Storage {
   recordReview(input: RecordReviewInput): Promise<RecordedReview>
   /** A quiz answer updates the card too: wrong → Again, right → Good (Hard when slow); see quizGrade. */
   recordQuizAnswer(input: RecordQuizAnswerInput): Promise<RecordedReview>
+  /** ONE transaction: puts back the card's state from before a review, deletes its log entry, saves the session. */
+  undoReview(input: UndoReviewInput): Promise<void>
   /** The scheduler with the stored desired retention (for the intervals on the grade buttons). */
   scheduler(): Promise<Scheduler>
   /** Grade-button intervals for a card (a card never studied is previewed as new). */

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { BackupFormatError, type BackupIssue, type ImportMode } from '../storage'
 import { plural } from '../domain/text/format'
+import { useClock } from './clock'
 import { useStorageStore } from './storage'
 
 /** Export and import of the progress backup (Settings), and the outcome to show. */
@@ -13,7 +14,7 @@ export const useBackupStore = defineStore('backup', () => {
   /** Downloads every deck's progress as `stavraton-progress-YYYY-MM-DD.json`. */
   async function exportProgress(): Promise<void> {
     await run(async () => {
-      const now = Date.now()
+      const now = useClock().now()
       const backup = await useStorageStore().db().exportBackup(now)
       const blob = new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' })
       const url = URL.createObjectURL(blob)

@@ -6,6 +6,7 @@ import type { Question } from '../domain/questions/types'
 import { seedFrom } from '../domain/random'
 import { describeDeckChanges, type DeckChangeSummary } from '../domain/study/deck-diff'
 import { builtInDecks } from '../generated/decks'
+import { useClock } from './clock'
 import { useStorageStore } from './storage'
 
 export interface LoadedDeck {
@@ -74,7 +75,7 @@ export const useDeckStore = defineStore('deck', () => {
         const { deck, questions } = await generate(deckId, builtIn ? builtIn.load : () => readSaved(deckId))
         const changes = await useStorageStore()
           .db()
-          .syncDeckQuestions(deck.id, questions, Date.now(), { title: deck.title, version: deck.version })
+          .syncDeckQuestions(deck.id, questions, useClock().now(), { title: deck.title, version: deck.version })
         const message = describeDeckChanges(changes)
         if (message) unannounced.set(deck.id, message)
         return markRaw({ deck: markRaw(deck), questions: markRaw(questions), changes })

@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { libraryCounts, startOfDay, type LibraryCounts } from '../domain/stats'
+import { libraryCounts, type LibraryCounts } from '../domain/stats'
 import { builtInDecks } from '../generated/decks'
+import { useClock } from './clock'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 
@@ -16,8 +17,6 @@ export interface LibrarySnapshot {
   entries: LibraryEntry[]
   counts: Record<string, LibraryCounts>
 }
-
-const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
 
 const whenIdle = () =>
   new Promise<void>((resolve) =>
@@ -41,7 +40,9 @@ export const useLibraryStore = defineStore('library', () => {
     const db = useStorageStore().db()
     const { newPerDay } = useSettingsStore().settings
     const entries = await listDecks()
-    const today = startOfDay(now, utcOffset(now))
+    const clock = useClock()
+    const today = clock.startOfDay(now)
+    const endOfDay = clock.endOfDay(now)
     const counts: Record<string, LibraryCounts> = {}
     await Promise.all(
       entries.map(async (entry) => {
@@ -51,7 +52,7 @@ export const useLibraryStore = defineStore('library', () => {
         ])
         counts[entry.id] = libraryCounts(cards, {
           now,
-          utcOffsetMinutes: utcOffset(now),
+          endOfDay,
           cardCount: cardCounts.value[entry.id],
           newPerDay,
           newIntroducedToday,

@@ -10,6 +10,7 @@ import {
   type Retention,
   type ReviewDay,
 } from '../domain/stats'
+import { useClock } from './clock'
 import { useLibraryStore } from './library'
 import { useStorageStore } from './storage'
 
@@ -21,15 +22,13 @@ export interface ProgressSnapshot {
   decks: Array<{ id: string; title: string; mastery: Mastery }>
 }
 
-const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
-
 /** The numbers of the progress view, from the review log and the cards (computed in src/domain/stats). */
 export const useProgressStore = defineStore('progress', () => {
   /** Reads everything the progress view shows; meant to run inside a live query. */
   async function read(now: number, days = 90): Promise<ProgressSnapshot> {
     const db = useStorageStore().db()
     const library = useLibraryStore()
-    const offset = utcOffset(now)
+    const offset = useClock().utcOffsetMinutes(now)
     const [log, entries] = await Promise.all([db.reviews.since(now - days * DAY_MS), library.listDecks()])
     const perDeck = await Promise.all(
       entries.map(async (entry) => ({ entry, cards: await db.cards.forDeck(entry.id) })),

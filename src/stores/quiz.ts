@@ -6,6 +6,7 @@ import { buildQuiz, scoreQuiz, type QuizScore } from '../domain/study'
 import type { QuizAnswer } from '../domain/study/types'
 import { describeResponse } from '../domain/questions/check-response'
 import type { AnswerResult } from '../domain/questions/response-types'
+import { useClock } from './clock'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 
@@ -49,7 +50,7 @@ export const useQuizStore = defineStore('quiz', () => {
   function start(deck: string, deckQuestions: readonly Question[]) {
     const { settings } = useSettingsStore()
     deckId.value = deck
-    startedAt = Date.now()
+    startedAt = useClock().now()
     seed = startedAt >>> 0
     questions.value = buildQuiz(deckQuestions, {
       count: settings.quizLength,
@@ -76,7 +77,7 @@ export const useQuizStore = defineStore('quiz', () => {
         kind: q.kind,
         correct: result.check.correct,
         ms: result.elapsedMs,
-        now: Date.now(),
+        now: useClock().now(),
       })
       entries.value = [...entries.value, { question: q, result }]
       phase.value = 'feedback'
@@ -106,7 +107,7 @@ export const useQuizStore = defineStore('quiz', () => {
     try {
       await useStorageStore()
         .db()
-        .quizAttempts.add({ deckId: deckId.value ?? '', startedAt, finishedAt: Date.now(), seed, answers })
+        .quizAttempts.add({ deckId: deckId.value ?? '', startedAt, finishedAt: useClock().now(), seed, answers })
     } catch (e) {
       fail(e)
     }

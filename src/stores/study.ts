@@ -3,17 +3,27 @@ import { computed, ref, shallowRef } from 'vue'
 import type { Question } from '../domain/questions/types'
 import { createRandom } from '../domain/random'
 import type { Grade, IntervalPreview } from '../domain/scheduling/types'
-import { startOfDay } from '../domain/stats'
 import {
+  answerCurrent,
   buildStudyQueue,
-  LEARN_AHEAD_MS,
+  isResumable,
+  itemQueue,
+  nextDueOf,
+  queueOf,
+  queueRepeatOfLast,
+  repeatPlanned,
+  sessionCounts,
+  sessionMovedOn,
   shouldRepeatInSession,
   suggestGrade,
   summarizeSession,
+  undoLastAnswer,
+  type SessionCounts,
   type SessionSummary,
 } from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
 import type { AnswerResult } from '../domain/questions/response-types'
+import { useClock } from './clock'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 
@@ -21,31 +31,38 @@ export type StudyPhase = 'idle' | 'loading' | 'studying' | 'done' | 'empty' | 'e
 
 export const studySessionId = (deckId: string) => `study:${deckId}`
 
-const utcOffset = (now: number) => -new Date(now).getTimezoneOffset()
-
 /**
  * One study session: the queue of cards, the card showing, its answer and grade. A grade is written
  * to storage (card state, log entry and session, in one transaction) before the next card shows,
- * and the saved session lets a reload resume where the learner was.
+ * and the saved session lets a reload resume where the learner was — and undo its last review.
  */
 export const useStudyStore = defineStore('study', () => {
   const phase = ref<StudyPhase>('idle')
   const error = ref<string>()
+  /** A problem that leaves the session usable (an undo that could not be done). */
+  const notice = ref<string>()
   const session = shallowRef<StudySession>()
   const questions = shallowRef<ReadonlyMap<string, Question>>(new Map())
   const revealed = ref(false)
   const result = shallowRef<AnswerResult>()
   const intervals = shallowRef<Record<Grade, IntervalPreview>>()
   const intervalsAt = ref(0)
+  /** A grade or an undo is being saved, or the next card prepared: input waits. */
   const grading = ref(false)
+  /** Counts every showing of a card (a new card, the same card after an undo): input belongs to one showing. */
+  const showing = ref(0)
   const summary = shallowRef<SessionSummary>()
   /** Earliest due time among the deck's studied cards, for "Nothing due" and the summary. */
   const nextDue = ref<number>()
   const newLimitReached = ref(false)
   let shownAt = 0
+  let following: { unsubscribe(): void } | undefined
 
   const position = computed(() => session.value?.answers.length ?? 0)
   const total = computed(() => session.value?.items.length ?? 0)
+  const counts = computed<SessionCounts>(() =>
+    session.value ? sessionCounts(session.value) : { new: 0, learning: 0, review: 0 },
+  )
   const currentItem = computed(() => session.value?.items[position.value])
   const question = computed(() => (currentItem.value ? questions.value.get(currentItem.value.questionId) : undefined))
   const suggested = computed<Grade | undefined>(() =>
@@ -53,25 +70,26 @@ export const useStudyStore = defineStore('study', () => {
       ? suggestGrade({ correct: result.value.check.correct, ms: result.value.elapsedMs, kind: question.value.kind })
       : undefined,
   )
+  const currentQueue = computed(() => (currentItem.value ? itemQueue(currentItem.value) : undefined))
+  const canUndo = computed(() => session.value?.answers.at(-1)?.undo !== undefined)
 
   /** Resumes the deck's saved session, or builds a new one from what is due. */
   async function start(deckId: string, deckQuestions: readonly Question[]): Promise<void> {
     phase.value = 'loading'
     error.value = undefined
+    notice.value = undefined
     summary.value = undefined
     questions.value = new Map(deckQuestions.map((q) => [q.id, q]))
     try {
       const db = useStorageStore().db()
+      const clock = useClock()
       const saved = await db.sessions.load(studySessionId(deckId))
-      const now = Date.now()
-      // A session from an earlier day is stale: what is due has moved on since.
-      const sameDay = saved && startOfDay(saved.updatedAt, utcOffset(now)) === startOfDay(now, utcOffset(now))
-      const resumable =
-        saved &&
-        sameDay &&
-        saved.answers.length < saved.items.length &&
-        saved.items.every((i) => questions.value.has(i.questionId))
-      session.value = resumable ? saved : await newSession(deckId, deckQuestions)
+      const now = clock.now()
+      const today = { start: clock.startOfDay(now), end: clock.endOfDay(now) }
+      session.value = isResumable(saved, today, (id) => questions.value.has(id))
+        ? saved
+        : await newSession(deckId, deckQuestions)
+      follow(deckId)
       if (!session.value) {
         await readNextDue(deckId)
         phase.value = 'empty'
@@ -85,11 +103,13 @@ export const useStudyStore = defineStore('study', () => {
 
   async function newSession(deckId: string, deckQuestions: readonly Question[]): Promise<StudySession | undefined> {
     const db = useStorageStore().db()
+    const clock = useClock()
     const { settings } = useSettingsStore()
-    const now = Date.now()
+    const now = clock.now()
+    const endOfDay = clock.endOfDay(now)
     const [{ cards, knownCardIds }, newIntroducedToday] = await Promise.all([
-      db.cards.forStudy(deckId, now, utcOffset(now)),
-      db.reviews.newIntroducedSince(deckId, startOfDay(now, utcOffset(now))),
+      db.cards.forStudy(deckId, now, { endOfDay }),
+      db.reviews.newIntroducedSince(deckId, clock.startOfDay(now)),
     ])
     const seed = now >>> 0
     const queue = buildStudyQueue({
@@ -97,7 +117,7 @@ export const useStudyStore = defineStore('study', () => {
       knownCardIds,
       questions: deckQuestions,
       now,
-      utcOffsetMinutes: utcOffset(now),
+      endOfDay,
       newPerDay: settings.newPerDay,
       newIntroducedToday,
       recognitionFirst: settings.recognitionFirst,
@@ -112,22 +132,33 @@ export const useStudyStore = defineStore('study', () => {
       startedAt: now,
       updatedAt: now,
       seed,
-      items: queue.items.map((i) => ({ cardId: i.cardId, questionId: i.question.id, isNew: i.isNew })),
+      items: queue.items.map((i) => ({
+        cardId: i.cardId,
+        questionId: i.question.id,
+        isNew: i.isNew,
+        queue: queueOf(i),
+      })),
       answers: [],
     }
     await db.sessions.save(fresh)
     return fresh
   }
 
+  /** Shows the session's current card, question side up, with fresh intervals. */
   async function show(): Promise<void> {
     revealed.value = false
     result.value = undefined
     intervals.value = undefined
+    showing.value++
     if (!currentItem.value) return finish()
+    summary.value = undefined
     phase.value = 'studying'
     shownAt = performance.now()
-    const now = Date.now()
-    intervals.value = await useStorageStore().db().previewIntervals(currentItem.value.cardId, now)
+    const now = useClock().now()
+    const cardId = currentItem.value.cardId
+    const preview = await useStorageStore().db().previewIntervals(cardId, now)
+    if (currentItem.value?.cardId !== cardId) return
+    intervals.value = preview
     intervalsAt.value = now
   }
 
@@ -149,20 +180,17 @@ export const useStudyStore = defineStore('study', () => {
     const q = question.value
     if (!current || !item || !q || grading.value || !revealed.value) return
     grading.value = true
-    const now = Date.now()
+    notice.value = undefined
+    const now = useClock().now()
     const ms = Math.round(result.value?.elapsedMs ?? performance.now() - shownAt)
     const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
     if (result.value) answer.correct = result.value.check.correct
-    const next: StudySession = { ...current, updatedAt: now, answers: [...current.answers, answer] }
-    // A card kept in short learning steps comes back later in this session, as in Anki. The grade's
-    // preview says so in advance, so the repeat is saved in the review's own transaction.
-    const again = { cardId: item.cardId, questionId: item.questionId, isNew: false }
-    const preview = intervals.value?.[value]
-    const repeatPlanned = preview !== undefined && preview.due - intervalsAt.value <= LEARN_AHEAD_MS
-    if (repeatPlanned) next.items = [...next.items, again]
+    // A card kept in short learning steps comes back later in this session, as in Anki.
+    const planned = repeatPlanned(intervals.value?.[value], intervalsAt.value)
+    let next = answerCurrent(current, answer, planned)
     try {
       const db = useStorageStore().db()
-      const { card } = await db.recordReview({
+      const recorded = await db.recordReview({
         cardId: item.cardId,
         questionId: item.questionId,
         deckId: current.deckId,
@@ -173,8 +201,9 @@ export const useStudyStore = defineStore('study', () => {
         source: 'study',
         session: next,
       })
-      if (!repeatPlanned && shouldRepeatInSession(card.state, now)) {
-        next.items = [...next.items, again]
+      next = recorded.session ?? next
+      if (!planned && shouldRepeatInSession(recorded.card.state, now)) {
+        next = queueRepeatOfLast(next)
         await db.sessions.save(next)
       }
       session.value = next
@@ -186,6 +215,60 @@ export const useStudyStore = defineStore('study', () => {
     }
   }
 
+  /**
+   * Takes back the last review, as Anki's Undo: the card's earlier state, its log entry and the
+   * session's step, in one transaction; then that card shows again, question side up.
+   */
+  async function undo(): Promise<void> {
+    const current = session.value
+    if (!current || grading.value) return
+    const undone = undoLastAnswer(current, useClock().now())
+    if (!undone?.answer.undo) return
+    grading.value = true
+    notice.value = undefined
+    try {
+      const { reviewId, before } = undone.answer.undo
+      await useStorageStore()
+        .db()
+        .undoReview({ reviewId, cardId: undone.answer.cardId, before, session: undone.session })
+      session.value = undone.session
+      await show()
+    } catch (e) {
+      if (e instanceof Error && e.name === 'UndoUnavailableError') notice.value = e.message
+      else fail(e)
+    } finally {
+      grading.value = false
+    }
+  }
+
+  /**
+   * Follows the saved session, so a second tab on the same deck moves with the first: it never asks
+   * again a card graded there, and shows the intervals of the card as it is now.
+   */
+  function follow(deckId: string) {
+    following?.unsubscribe()
+    following = undefined
+    const db = useStorageStore().db()
+    void import('../storage').then(({ liveQuery }) => {
+      following = liveQuery(() => db.sessions.load(studySessionId(deckId))).subscribe({
+        // Following is a convenience: a closed database shows its own message elsewhere.
+        error: () => undefined,
+        next: (saved) => {
+          const local = session.value
+          if (grading.value || !local || local.deckId !== deckId || !sessionMovedOn(local, saved)) return
+          if (!saved.items.every((i) => questions.value.has(i.questionId))) return
+          session.value = saved
+          show().catch(fail)
+        },
+      })
+    })
+  }
+
+  function stop() {
+    following?.unsubscribe()
+    following = undefined
+  }
+
   async function finish(): Promise<void> {
     const current = session.value
     if (!current) return
@@ -193,17 +276,12 @@ export const useStudyStore = defineStore('study', () => {
     const cards = await db.cards.forDeck(current.deckId)
     summary.value = summarizeSession(current, cards)
     await readNextDue(current.deckId)
-    await db.sessions.clear(current.id)
+    // The finished session stays saved until the next one replaces it: its last review can be undone.
     phase.value = 'done'
   }
 
   async function readNextDue(deckId: string): Promise<void> {
-    const cards = await useStorageStore().db().cards.forDeck(deckId)
-    nextDue.value = cards.reduce<number | undefined>(
-      (min, c) =>
-        c.retired || c.state.phase === 'new' || (min !== undefined && min <= c.state.due) ? min : c.state.due,
-      undefined,
-    )
+    nextDue.value = nextDueOf(await useStorageStore().db().cards.forDeck(deckId))
   }
 
   function fail(e: unknown) {
@@ -215,22 +293,29 @@ export const useStudyStore = defineStore('study', () => {
   return {
     phase,
     error,
+    notice,
     session,
     revealed,
     result,
     intervals,
     intervalsAt,
     grading,
+    showing,
     summary,
     nextDue,
     newLimitReached,
     position,
     total,
+    counts,
+    currentQueue,
     question,
     suggested,
+    canUndo,
     start,
+    stop,
     reveal,
     answered,
     grade,
+    undo,
   }
 })

@@ -148,9 +148,60 @@ describe('study store', () => {
     expect(study.phase).toBe('done')
     expect(study.summary?.reviewed).toBe(3)
     expect(study.nextDue).toBeGreaterThan(Date.now())
-    expect(await db.sessions.load(studySessionId('test-deck'))).toBeUndefined()
+    // The finished session stays saved (its last review can still be undone) but does not resume.
+    expect((await db.sessions.load(studySessionId('test-deck')))?.answers).toHaveLength(3)
 
     await study.start('test-deck', questions)
     expect(study.phase).toBe('empty')
+  })
+
+  it('undoes reviews one by one: card state, log entry and session step back, and the card shows again', async () => {
+    const factory = new IDBFactory()
+    const { study, db } = await startApp(factory, 'undo')
+    const shown: string[] = []
+    for (const grade of [3, 1, 4] as Grade[]) {
+      shown.push(study.question!.id)
+      study.reveal()
+      await study.grade(grade)
+    }
+    const cardOf = (id: string) => questions.find((q) => q.id === id)!.cardId
+    expect(await db.reviews.count()).toBe(3)
+    const afterFirst = await db.cards.get(cardOf(shown[0]!))
+
+    await study.undo()
+    expect(study.question?.id).toBe(shown[2])
+    expect(study.revealed).toBe(false)
+    expect(await db.cards.get(cardOf(shown[2]!))).toBeUndefined() // the review created it
+    await study.undo()
+    expect(study.question?.id).toBe(shown[1])
+    // The Again repeat it queued is gone with it; the first Good's 10-minute step stays queued.
+    expect(study.total).toBe(4)
+    expect(await db.reviews.count()).toBe(1)
+    expect(await db.cards.get(cardOf(shown[0]!))).toEqual(afterFirst)
+    const saved = await db.sessions.load(studySessionId('test-deck'))
+    expect(saved?.answers.map((a) => a.questionId)).toEqual([shown[0]])
+    expect(saved?.items).toHaveLength(4)
+
+    // After a reload the last review of the session can still be undone.
+    db.close()
+    const reloaded = await startApp(factory, 'undo')
+    expect(reloaded.study.question?.id).toBe(shown[1])
+    expect(reloaded.study.canUndo).toBe(true)
+    await reloaded.study.undo()
+    expect(reloaded.study.question?.id).toBe(shown[0])
+    expect(await reloaded.db.reviews.count()).toBe(0)
+    expect(await reloaded.db.cards.get(cardOf(shown[0]!))).toBeUndefined()
+    expect(reloaded.study.canUndo).toBe(false)
+  })
+
+  it('counts New · Learning · Review left, each going down; Again moves a card to Learning', async () => {
+    const { study } = await startApp(new IDBFactory(), 'counts')
+    expect(study.counts).toEqual({ new: 3, learning: 0, review: 0 })
+    study.reveal()
+    await study.grade(1 as Grade)
+    expect(study.counts).toEqual({ new: 2, learning: 1, review: 0 })
+    study.reveal()
+    await study.grade(4 as Grade)
+    expect(study.counts).toEqual({ new: 1, learning: 1, review: 0 })
   })
 })

@@ -10,6 +10,14 @@ export const studyUrl = (base: string) => `${base}deck/${deckId}/study`
 export const studyCard = (page: Page) =>
   page.getByRole('article').filter({ has: page.getByRole('heading', { level: 2 }) })
 
+/**
+ * Waits until the card on screen takes input: it is painted and past a double press of the key
+ * that brought it (the card is aria-busy until then, and ignores keys and taps).
+ */
+export async function cardReady(page: Page): Promise<void> {
+  await page.locator('article.study-card[aria-busy="false"]').waitFor()
+}
+
 export async function currentPrompt(page: Page): Promise<string> {
   return (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim()
 }
@@ -22,6 +30,7 @@ export async function currentPrompt(page: Page): Promise<string> {
 export async function showAnswer(page: Page): Promise<void> {
   const button = page.getByRole('button', { name: 'Show answer' })
   await button.waitFor()
+  await cardReady(page)
   if (await inTextField(page)) {
     for (let i = 0; i < 6 && !(await button.evaluate((el) => el === document.activeElement)); i++)
       await page.keyboard.press('Tab')

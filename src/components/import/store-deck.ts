@@ -2,6 +2,7 @@
 // progress (unchanged questions keep theirs), then the deck cache refreshed.
 import type { Deck } from '../../domain/deck/types'
 import type { Question } from '../../domain/questions/types'
+import { useClock } from '../../stores/clock'
 import { useDeckStore } from '../../stores/deck'
 import { useStorageStore } from '../../stores/storage'
 
@@ -14,7 +15,7 @@ export async function storeDeck(
 ): Promise<StoreDeckResult> {
   const storage = useStorageStore()
   try {
-    const now = Date.now()
+    const now = useClock().now()
     const db = storage.db()
     await db.decks.save(deck, { origin, now })
     await db.syncDeckQuestions(deck.id, questions, now, { title: deck.title, version: deck.version })

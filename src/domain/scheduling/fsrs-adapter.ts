@@ -15,19 +15,25 @@ const STATE_OF: Record<CardPhase, State> = {
   relearning: State.Relearning,
 }
 
+/**
+ * A last review later than `now` (the clock moved back, time-zone travel, a backup from a device
+ * whose clock was ahead) counts as a review at `now`: no time has elapsed. ts-fsrs would refuse a
+ * negative elapsed time ("Invalid delta_t").
+ */
 export function toFsrsCard(state: CardState, now: number): Card {
+  const lastReview = state.lastReview === undefined ? undefined : Math.min(state.lastReview, now)
   return {
     due: new Date(state.due),
     stability: state.stability,
     difficulty: state.difficulty,
     // ts-fsrs recomputes elapsed days from last_review; keep the field consistent anyway.
-    elapsed_days: state.lastReview === undefined ? 0 : Math.max(0, Math.floor((now - state.lastReview) / 86_400_000)),
+    elapsed_days: lastReview === undefined ? 0 : Math.floor((now - lastReview) / 86_400_000),
     scheduled_days: state.scheduledDays,
     learning_steps: state.learningSteps,
     reps: state.reps,
     lapses: state.lapses,
     state: STATE_OF[state.phase],
-    ...(state.lastReview === undefined ? {} : { last_review: new Date(state.lastReview) }),
+    ...(lastReview === undefined ? {} : { last_review: new Date(lastReview) }),
   }
 }
 

@@ -130,6 +130,8 @@ export interface LibraryCounts {
 export interface LibraryCountsOptions {
   now: number
   utcOffsetMinutes?: number
+  /** The local midnight ending today (wins over `utcOffsetMinutes`). */
+  endOfDay?: number
   /** Distinct cards in the deck now; without it only stored cards are counted. */
   cardCount?: number
   newPerDay?: number
@@ -137,7 +139,7 @@ export interface LibraryCountsOptions {
 }
 
 export function libraryCounts(cards: readonly CardProgress[], options: LibraryCountsOptions): LibraryCounts {
-  const cutoff = endOfToday(options.now, options.utcOffsetMinutes)
+  const cutoff = options.endOfDay ?? endOfToday(options.now, options.utcOffsetMinutes)
   const { new: fresh, total } = deckMastery(cards, options.cardCount)
   let due = 0
   let lastStudied: number | null = null

@@ -3,7 +3,7 @@ import type { Question, QuestionKind } from '../questions/types'
 import { randomInt, type Random } from '../random'
 import type { CardState } from '../scheduling/types'
 import { DAY_MS, startOfDay } from '../stats/days'
-import type { CardProgress } from './types'
+import type { CardProgress, SessionQueue } from './types'
 
 /**
  * Recognition first: a card is asked as multiple choice while it is new, in (re)learning steps,
@@ -26,6 +26,8 @@ export interface StudyQueueOptions {
   now: number
   /** Local time minus UTC in minutes (minus the browser's `getTimezoneOffset()`), for "due today". Default 0. */
   utcOffsetMinutes?: number
+  /** The local midnight ending today (wins over `utcOffsetMinutes`; right through daylight-saving changes). */
+  endOfDay?: number
   /** Default 20. */
   newPerDay?: number
   /** New cards already introduced today (see countNewIntroduced). */
@@ -61,7 +63,7 @@ export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
   const { now, random } = options
   const recognitionFirst = options.recognitionFirst ?? true
   const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
-  const cutoff = endOfToday(now, options.utcOffsetMinutes)
+  const cutoff = options.endOfDay ?? endOfToday(now, options.utcOffsetMinutes)
   const progress = new Map(options.cards.map((c) => [c.cardId, c]))
   const variants = groupByCard(options.questions)
 
@@ -88,6 +90,12 @@ export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
     ...fresh.slice(0, newLimit).map((f) => item(f.cardId, true, f.state)),
   ]
   return { items, dueCount: due.length, newCount: Math.min(newLimit, fresh.length), newAvailable: fresh.length }
+}
+
+/** The count a queued card starts in: new, learning (learning or relearning steps) or review. */
+export function queueOf(item: Pick<StudyQueueItem, 'isNew' | 'state'>): SessionQueue {
+  if (item.isNew || !item.state || item.state.phase === 'new') return 'new'
+  return item.state.phase === 'review' ? 'review' : 'learning'
 }
 
 /** End (exclusive) of the local day containing `now`. */

@@ -48,11 +48,16 @@ export interface QuizAttempt {
   answers: QuizAnswer[]
 }
 
+/** Which count a session item belongs to, as in Anki: New · Learning · Review. */
+export type SessionQueue = 'new' | 'learning' | 'review'
+
 export interface SessionItem {
   cardId: string
   questionId: string
   /** The card had never been studied when the session was built. */
   isNew: boolean
+  /** Absent in sessions saved before counts were kept: new when `isNew`, else review. */
+  queue?: SessionQueue
 }
 
 export interface SessionAnswer {
@@ -63,6 +68,17 @@ export interface SessionAnswer {
   correct?: boolean
   ms?: number
   at: number
+  /** `items.length` before this answer (a repeat it queued is removed with it on undo). */
+  itemsBefore?: number
+  /** What undoing this answer needs, filled in by storage in the review's own transaction. */
+  undo?: AnswerUndo
+}
+
+export interface AnswerUndo {
+  /** The review log entry this answer wrote. */
+  reviewId: number
+  /** The card's state before the review; null when the review created the card. */
+  before: CardState | null
 }
 
 /**

@@ -48,6 +48,24 @@ describe('createScheduler', () => {
     })
   })
 
+  it('treats a last review in the future (the clock moved back) as no time elapsed, in every call', () => {
+    // Reviewed twice on a device whose clock was two days ahead; studied now on the right time.
+    const ahead = NOW + 2 * DAY
+    const learning = scheduler.review(newCardState(ahead), 3, ahead).state
+    const review = scheduler.review(learning, 3, learning.due).state
+    expect(review.phase).toBe('review')
+    expect(review.lastReview).toBeGreaterThan(NOW)
+    const elapsedZero = { ...review, lastReview: NOW }
+    for (const grade of [1, 2, 3, 4] as const) {
+      const { state, log } = scheduler.review(review, grade, NOW)
+      expect(state).toEqual(scheduler.review(elapsedZero, grade, NOW).state)
+      expect(state.lastReview).toBe(NOW)
+      expect(log.elapsedDays).toBe(0)
+    }
+    expect(scheduler.previewIntervals(review, NOW)).toEqual(scheduler.previewIntervals(elapsedZero, NOW))
+    expect(scheduler.retrievability(review, NOW)).toBeCloseTo(1, 5)
+  })
+
   it('graduates a learning card to review with an interval in days', () => {
     const first = scheduler.review(newCardState(NOW), 3, NOW).state
     const { state, log } = scheduler.review(first, 3, first.due)

@@ -110,3 +110,49 @@ describe('recordReview', () => {
     expect(after.state.due - at).toBeLessThanOrEqual(10 * MINUTE)
   })
 })
+
+describe('undoReview', () => {
+  const answer = (grade: 1 | 2 | 3 | 4, at: number) => ({ cardId: card.cardId, questionId: card.questionId, grade, at })
+
+  it('puts back the state before, deletes the log entry and saves the session, in one transaction', async () => {
+    const storage = await testDatabase().open()
+    await storage.recordReview({ ...card, grade: 3, now: NOW, session: session([answer(3, NOW)]) })
+    const before = await storage.cards.get(card.cardId)
+    const second = await storage.recordReview({
+      ...card,
+      grade: 1,
+      now: NOW + 10 * MINUTE,
+      session: session([answer(3, NOW), answer(1, NOW + 10 * MINUTE)]),
+    })
+    const undo = second.session?.answers.at(-1)?.undo
+    expect(undo).toEqual({ reviewId: second.review.id, before: before?.state })
+    expect((await storage.sessions.load('study:deck-a'))?.answers.at(-1)?.undo).toEqual(undo)
+
+    await storage.undoReview({ ...undo!, cardId: card.cardId, session: session([answer(3, NOW)]) })
+    expect(await storage.cards.get(card.cardId)).toEqual(before)
+    expect((await storage.reviews.forCard(card.cardId)).map((r) => r.grade)).toEqual([3])
+    expect((await storage.sessions.load('study:deck-a'))?.answers).toHaveLength(1)
+  })
+
+  it('removes a card its first review created', async () => {
+    const storage = await testDatabase().open()
+    const first = await storage.recordReview({ ...card, grade: 3, now: NOW, session: session([answer(3, NOW)]) })
+    expect(first.session?.answers[0]?.undo?.before).toBeNull()
+    await storage.undoReview({ reviewId: first.review.id!, cardId: card.cardId, before: null })
+    expect(await storage.cards.get(card.cardId)).toBeUndefined()
+    expect(await storage.reviews.count()).toBe(0)
+  })
+
+  it('changes nothing when the card was reviewed again since (another tab, a quiz)', async () => {
+    const storage = await testDatabase().open()
+    const first = await storage.recordReview({ ...card, grade: 3, now: NOW, session: session([answer(3, NOW)]) })
+    await storage.recordQuizAnswer({ ...card, kind: 'multiple-choice', correct: true, ms: 2000, now: NOW + DAY })
+    const after = await storage.cards.get(card.cardId)
+    await expect(
+      storage.undoReview({ reviewId: first.review.id!, cardId: card.cardId, before: null, session: session([]) }),
+    ).rejects.toThrow(/can no longer be undone/)
+    expect(await storage.cards.get(card.cardId)).toEqual(after)
+    expect(await storage.reviews.count()).toBe(2)
+    expect((await storage.sessions.load('study:deck-a'))?.answers).toHaveLength(1)
+  })
+})

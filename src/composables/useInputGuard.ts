@@ -1,0 +1,92 @@
+import { nextTick, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue'
+import { createInputGuard, type InputGuard, type InputKind } from '../domain/study/input-guard'
+
+export interface InputGuardSources {
+  /** A save is running or the next card is being prepared. */
+  held: MaybeRefOrGetter<boolean>
+  /** Changes with every showing of a card. */
+  showing: MaybeRefOrGetter<number>
+  /** The answer side is showing. */
+  revealed: MaybeRefOrGetter<boolean>
+  /** Taps on buttons inside this element are guarded. */
+  root: MaybeRefOrGetter<HTMLElement | undefined>
+  guard?: InputGuard
+}
+
+const passKeys = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape', 'CapsLock'])
+
+function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && !['button', 'submit', 'checkbox', 'radio'].includes(target.type))
+  )
+}
+
+/** Keys that act on the card (Space, Enter, digits, letters as shortcuts); typing into a field is never held back. */
+function actsOnCard(event: KeyboardEvent): boolean {
+  if (passKeys.has(event.key) || event.key.startsWith('Arrow')) return false
+  if (isTextField(event.target)) return event.key === 'Enter' || (event.key === ' ' && event.target.value === '')
+  return true
+}
+
+const paintedFrame = () =>
+  new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))
+
+/**
+ * Drops key presses and taps that do not belong to the card on screen (see src/domain/study/input-guard):
+ * listens before every other handler (capture on window) and stops what the guard refuses.
+ */
+export function useInputGuard(sources: InputGuardSources): { guard: InputGuard; ready: Readonly<Ref<boolean>> } {
+  const guard = sources.guard ?? createInputGuard()
+  /** The card on screen takes input (for aria-busy: false while a save runs or the next card settles). */
+  const ready = shallowRef(false)
+  let readyTimer: ReturnType<typeof setTimeout> | undefined
+  const refuse = (event: Event, kind: InputKind, repeat = false) => {
+    if (guard.accept({ at: event.timeStamp, kind, repeat })) return
+    event.preventDefault()
+    event.stopImmediatePropagation()
+  }
+  const onKeydown = (event: KeyboardEvent) => {
+    if (actsOnCard(event)) refuse(event, 'key', event.repeat)
+  }
+  const onClick = (event: MouseEvent) => {
+    const root = toValue(sources.root)
+    const target = event.target instanceof Element ? event.target : null
+    if (!root || !target?.closest('button') || !root.contains(target)) return
+    // A click from the keyboard (Space or Enter on a button) is a key press.
+    refuse(event, event.detail === 0 ? 'key' : 'pointer')
+  }
+  window.addEventListener('keydown', onKeydown, { capture: true })
+  window.addEventListener('click', onClick, { capture: true })
+
+  let paintedShowing = -1
+  let generation = 0
+  watch(
+    () => [toValue(sources.showing), toValue(sources.held)] as const,
+    async ([showing, held]) => {
+      const current = ++generation
+      guard.hold()
+      ready.value = false
+      clearTimeout(readyTimer)
+      if (held) return
+      await nextTick()
+      const at = await paintedFrame()
+      if (current !== generation) return
+      guard.painted(at, showing !== paintedShowing)
+      paintedShowing = showing
+      readyTimer = setTimeout(() => current === generation && (ready.value = true), guard.readyAt() - performance.now())
+    },
+    { immediate: true },
+  )
+  watch(
+    () => toValue(sources.revealed),
+    (revealed) => revealed && guard.revealed(performance.now()),
+  )
+  onScopeDispose(() => {
+    generation++
+    clearTimeout(readyTimer)
+    window.removeEventListener('keydown', onKeydown, { capture: true })
+    window.removeEventListener('click', onClick, { capture: true })
+  })
+  return { guard, ready }
+}

@@ -1,0 +1,79 @@
+// Which key presses and taps the study screen acts on. A press belongs to the card that was on
+// screen when it was made: input made while a grade is saving, before the next card is painted, or
+// so soon after the press that brought that card that it cannot be a reaction to it (a double
+// press), is dropped — and so is the rest of the same burst, so a dropped Space cannot leave its
+// "3" to pick an option on the next card.
+
+export type InputKind = 'key' | 'pointer'
+
+export interface GuardedInput {
+  /** When the input was made (the event's timeStamp, on the same clock as `painted`). */
+  at: number
+  kind: InputKind
+  /** A key held down: auto-repeat. */
+  repeat?: boolean
+}
+
+export interface InputGuardOptions {
+  /** A new card ignores input for this long after the press that brought it (default 250 ms). */
+  settleMs?: number
+  /** Input this soon after a dropped one belongs to the same burst and is dropped too (default 120 ms). */
+  burstMs?: number
+}
+
+export interface InputGuard {
+  /** A save started or the next card is being prepared: drop everything until `painted`. */
+  hold(): void
+  /**
+   * The card showing is on screen since `at`. `newCard`: it replaced the previous card, so the
+   * input that caused the change gets no follow-up (`settleMs`).
+   */
+  painted(at: number, newCard: boolean): void
+  /** The answer side appeared: a tap lands on different controls now (the grade bar). */
+  revealed(at: number): void
+  /** Should this input be acted on? Call once per input, in the order they arrive. */
+  accept(input: GuardedInput): boolean
+  /** From when a key press is taken (Infinity while held). */
+  readyAt(): number
+}
+
+export const DEFAULT_SETTLE_MS = 250
+export const DEFAULT_BURST_MS = 120
+
+export function createInputGuard(options: InputGuardOptions = {}): InputGuard {
+  const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS
+  const burstMs = options.burstMs ?? DEFAULT_BURST_MS
+  let held = true
+  let paintedAt = Infinity
+  let settledAt = -Infinity
+  let pointerSettledAt = -Infinity
+  let droppedAt = -Infinity
+  let acceptedAt = -Infinity
+
+  return {
+    hold() {
+      held = true
+    },
+    painted(at, newCard) {
+      held = false
+      paintedAt = at
+      if (newCard) settledAt = acceptedAt + settleMs
+    },
+    revealed(at) {
+      pointerSettledAt = at + settleMs
+    },
+    readyAt: () => (held ? Infinity : Math.max(paintedAt, settledAt)),
+    accept({ at, kind, repeat }) {
+      if (repeat) return false
+      const early = held || at < paintedAt || at < settledAt || (kind === 'pointer' && at < pointerSettledAt)
+      if (early) {
+        droppedAt = Math.max(droppedAt, at)
+        return false
+      }
+      // Only an input dropped for being early starts a burst, so a burst always ends.
+      if (at - droppedAt < burstMs) return false
+      acceptedAt = at
+      return true
+    },
+  }
+}
