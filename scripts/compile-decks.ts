@@ -96,7 +96,7 @@ export async function compileDecks(options: CompileOptions): Promise<CompileResu
       })
     }
     printIssues(fileIssues)
-    issues.push(...fileIssues)
+    for (const issue of fileIssues) issues.push(issue)
     const valid = deck !== undefined && !owners.has(deck.id)
     process.stdout.write(`${summary(file, valid ? result : { issues: fileIssues })}\n`)
     if (!valid) ok = false

@@ -21,10 +21,11 @@ export const MONTH_NAMES = [
   'December',
 ] as const
 
-const MONTH_ABBREVIATIONS: Record<string, number> = { sept: 9 }
+// A Map: deck text is the key, and `constructor` or `__proto__` must not find Object's own members.
+const MONTH_ABBREVIATIONS = new Map<string, number>([['sept', 9]])
 MONTH_NAMES.forEach((name, index) => {
-  MONTH_ABBREVIATIONS[name.toLowerCase()] = index + 1
-  MONTH_ABBREVIATIONS[name.slice(0, 3).toLowerCase()] = index + 1
+  MONTH_ABBREVIATIONS.set(name.toLowerCase(), index + 1)
+  MONTH_ABBREVIATIONS.set(name.slice(0, 3).toLowerCase(), index + 1)
 })
 
 const EXAMPLES = '1370, September 1408, 22 September 1408, c. 1370, 1377?, 44 BC, 1408–1410, before August 1397'
@@ -115,7 +116,7 @@ function parseYear(token: string, bc: boolean): { ok: true; year: number } | Fai
 
 function parseMonth(token: string): { ok: true; month: number } | Failure {
   const key = token.toLowerCase().replace(/\.$/, '')
-  const month = MONTH_ABBREVIATIONS[key]
+  const month = MONTH_ABBREVIATIONS.get(key)
   if (month) return { ok: true, month }
   const guess = closestMatch(token.replace(/\.$/, ''), MONTH_NAMES, { ignoreCase: true })
   return fail(

@@ -1,5 +1,6 @@
 // Problems found in a deck file, each with where (file, line, column, path inside the deck)
 // and what (message, what was expected, a hint). Printed GNU-style so editors can jump to them.
+import { IssueCap, moreIssuesMessage } from '../import/limits'
 
 export type DeckIssueSeverity = 'error' | 'warning'
 
@@ -28,10 +29,13 @@ export const DECK_ISSUE_CODES = [
   'alternative-without-source',
   'unknown-source',
   'invalid-card',
+  'too-many-issues',
+  'too-deep',
   // warnings
   'missing-source',
   'tenure-outside-lifetime',
   'unusual-kind',
+  'invisible-characters',
 ] as const
 
 export type DeckIssueCode = (typeof DECK_ISSUE_CODES)[number]
@@ -91,21 +95,37 @@ export interface IssueDetails {
   target?: 'key' | 'value'
 }
 
-/** Collects issues, placing each one in the file with `locate` (line 1, column 1 without it). */
+/**
+ * Collects issues, placing each one in the file with `locate` (line 1, column 1 without it).
+ * Keeps the first MAX_REPORTED_ISSUES and only counts the rest: a file with 200,000 bad lines
+ * gets a hundred messages and "… and 199,900 more", not an unbounded list.
+ */
 export class IssueList {
-  readonly issues: DeckIssue[] = []
+  private readonly cap = new IssueCap<DeckIssue>()
+  private errors = 0
   constructor(
     private readonly file?: string,
     private readonly locate?: Locate,
   ) {}
 
+  /** The issues kept (in the order found). */
+  get issues(): readonly DeckIssue[] {
+    return this.cap.kept
+  }
+
   add(severity: DeckIssueSeverity, code: DeckIssueCode, path: Path, message: string, details: IssueDetails = {}): void {
+    if (severity === 'error') this.errors++
+    if (this.cap.kept.length >= this.cap.max) {
+      // Only counted: locating costs a walk of the document, for a message nobody will read.
+      this.cap.omitted++
+      return
+    }
     const { line, column } = this.locate?.(path, details.target ?? 'value') ?? { line: 1, column: 1 }
     const issue: DeckIssue = { severity, code, line, column, path: pathToString(path), message }
     if (this.file !== undefined) issue.file = this.file
     if (details.expected) issue.expected = details.expected
     if (details.hint) issue.hint = details.hint
-    this.issues.push(issue)
+    this.cap.add(issue)
   }
 
   error(code: DeckIssueCode, path: Path, message: string, details?: IssueDetails): void {
@@ -117,14 +137,26 @@ export class IssueList {
   }
 
   get hasErrors(): boolean {
-    return hasErrors(this.issues)
+    return this.errors > 0
   }
 
-  /** Issues in file order (stable for equal positions). */
+  /** Issues in file order (stable for equal positions), then a line counting those left out. */
   sorted(): DeckIssue[] {
-    return this.issues
+    const sorted = this.cap.kept
       .map((issue, index) => ({ issue, index }))
       .sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.index - b.index)
       .map(({ issue }) => issue)
+    if (this.cap.omitted === 0) return sorted
+    const last = sorted[sorted.length - 1]
+    const more: DeckIssue = {
+      severity: this.errors > 0 ? 'error' : 'warning',
+      code: 'too-many-issues',
+      line: last?.line ?? 1,
+      column: last?.column ?? 1,
+      path: '',
+      message: moreIssuesMessage(this.cap.omitted),
+    }
+    if (this.file !== undefined) more.file = this.file
+    return [...sorted, more]
   }
 }

@@ -260,7 +260,7 @@ class Normalizer {
     for (const source of other.sources) if (!into.sources.includes(source)) into.sources.push(source)
     if (into.role === undefined && other.role !== undefined) into.role = other.role
     if (into.note === undefined && other.note !== undefined) into.note = other.note
-    into.alternatives.push(...other.alternatives)
+    for (const alternative of other.alternatives) into.alternatives.push(alternative)
   }
 
   // ---- facts of one entity -------------------------------------------------------------------

@@ -2,7 +2,9 @@
 // every issue. The only deck module that imports the YAML parser: the browser validates plain
 // objects with validate.ts and loads the built-in decks as compiled JSON.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml'
+import { MAX_NESTING_DEPTH } from '../import/limits'
 import type { DeckIssue, Locate, Path } from './issues'
+import { findTooDeep } from './nesting'
 import { deckOrThrow, validateDeckObject, type DeckResult } from './validate'
 
 export { validateDeckObject, deckOrThrow, type DeckResult, type ValidateOptions } from './validate'
@@ -78,11 +80,36 @@ export function locateInDeckText(text: string): Locate {
   return locator(parseDocument(text, { lineCounter, prettyErrors: false }), lineCounter)
 }
 
+function tooDeepIssue(text: string, offset: number, file?: string): DeckIssue {
+  let line = 1
+  let lineStart = 0
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    lineStart = i + 1
+  }
+  const issue: DeckIssue = {
+    severity: 'error',
+    code: 'too-deep',
+    line,
+    column: offset - lineStart + 1,
+    path: '',
+    message: `the deck is nested more than ${MAX_NESTING_DEPTH} levels deep`,
+    hint: 'a deck nests a few levels (entities, an entity, its field, a list); look for brackets that are never closed',
+  }
+  if (file !== undefined) issue.file = file
+  return issue
+}
+
 /** Parse and validate a deck written in YAML or JSON. `deck` is present only when there are no errors. */
 export function parseDeckText(text: string, options: ParseOptions = {}): DeckResult {
   const { file } = options
+  const deep = findTooDeep(text, MAX_NESTING_DEPTH)
+  if (deep) return { issues: [tooDeepIssue(text, deep.offset, file)] }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  // The parser reports running out of stack as a syntax error; say what it means.
+  const overflow = doc.errors.find((error) => /call stack/i.test(error.message))
+  if (overflow) return { issues: [tooDeepIssue(text, overflow.pos[0], file)] }
   const syntax = [...doc.errors, ...doc.warnings].map((error) => yamlIssue(error, text, lineCounter, file))
   if (doc.errors.length) return { issues: syntax }
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {

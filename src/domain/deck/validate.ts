@@ -36,7 +36,7 @@ export function validateDeckObject(raw: unknown, options: ValidateOptions = {}):
   const finish = (deck?: Deck): DeckResult =>
     issues.hasErrors || !deck ? { issues: issues.sorted() } : { deck, issues: issues.sorted() }
 
-  if (!isPlainObject(raw) || !['id', 'title', 'entities', 'cards'].some((key) => key in raw)) {
+  if (!isPlainObject(raw) || !['id', 'title', 'entities', 'cards'].some((key) => Object.hasOwn(raw, key))) {
     issues.error('not-a-deck', [], `this is not a deck: found ${describeValue(raw)}`, { expected: DECK_SHAPE })
     return finish()
   }

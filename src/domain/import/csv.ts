@@ -12,7 +12,9 @@ import {
   type TextImportOptions,
   hasErrors,
   importError,
+  reportedIssues,
 } from './issues'
+import { MAX_DECK_ITEMS, maxOf } from './limits'
 import { baseName, slugify } from './text'
 
 interface AnkiHeaders {
@@ -28,17 +30,16 @@ interface AnkiHeaders {
   offset: number
 }
 
-const SEPARATOR_NAMES: Record<string, string> = {
-  tab: '\t',
-  comma: ',',
-  semicolon: ';',
-  space: ' ',
-  pipe: '|',
-  colon: ':',
-}
-const SEPARATOR_WORDS: Record<string, string> = Object.fromEntries(
-  Object.entries(SEPARATOR_NAMES).map(([name, sep]) => [sep, name]),
-)
+// Maps, since the file's own text is the key (`#separator:constructor` must find nothing).
+const SEPARATOR_NAMES = new Map([
+  ['tab', '\t'],
+  ['comma', ','],
+  ['semicolon', ';'],
+  ['space', ' '],
+  ['pipe', '|'],
+  ['colon', ':'],
+])
+const SEPARATOR_WORDS = new Map([...SEPARATOR_NAMES].map(([name, sep]) => [sep, name]))
 const SPECIAL_COLUMNS = ['tags column', 'notetype column', 'deck column', 'guid column']
 const KNOWN_HEADERS = new Set([
   'separator',
@@ -79,13 +80,13 @@ function readHeaders(text: string, file: string, issues: ImportIssue[], notices:
       continue
     }
     if (key === 'separator') {
-      const sep = SEPARATOR_NAMES[value.trim().toLowerCase()] ?? (value.length === 1 ? value : undefined)
-      if (sep === undefined) {
+      const sep = SEPARATOR_NAMES.get(value.trim().toLowerCase()) ?? (value.length === 1 ? value : undefined)
+      if (sep === undefined || sep === '"' || sep === '\n' || sep === '\r') {
         issues.push(
           importError(
             'csv-bad-separator',
-            `Unknown separator "${value}".`,
-            { file, line: lineNo, column: 12 },
+            `Unknown separator "${value.length > 40 ? `${value.slice(0, 37)}…` : value}".`,
+            { file, line: lineNo, column: line.indexOf(':') + 2 },
             {
               expected: 'Tab, Comma, Semicolon, Space, Pipe, Colon or a single character',
             },
@@ -120,6 +121,16 @@ function fieldText(raw: string, html: boolean): { text: string; media: number } 
   return htmlToText(raw)
 }
 
+function tooManyCards(file: string, line: number): ImportIssue {
+  const limit = MAX_DECK_ITEMS.toLocaleString('en')
+  return importError(
+    'too-many-items',
+    `This file has more than ${limit} cards: this line is past the limit of ${limit}.`,
+    { file, line, column: 1 },
+    { hint: 'Split it into several files.' },
+  )
+}
+
 export function importCsv(text: string, options: TextImportOptions): ImportResult {
   const { file } = options
   const issues: ImportIssue[] = []
@@ -128,8 +139,17 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
   if (hasErrors(issues)) return { issues, notices }
   const data = text.slice(headers.offset)
   const separator = headers.separator ?? detectSeparator(data) ?? '\t'
-  const parsed = parseDelimited(data, { separator, firstLine: headers.lines + 1, file })
-  issues.push(...parsed.issues)
+  // Reading stops one record past the limit (a header row may come first): the file is refused
+  // at the line where it went over, before any line is checked.
+  const parsed = parseDelimited(data, {
+    separator,
+    firstLine: headers.lines + 1,
+    file,
+    maxRecords: MAX_DECK_ITEMS + 1,
+  })
+  if (parsed.overLimitAt !== undefined) return { issues: [tooManyCards(file, parsed.overLimitAt)], notices }
+  if (parsed.tooWideAt !== undefined) return { issues: parsed.issues.slice(-1), notices }
+  for (const issue of parsed.issues) issues.push(issue)
   // An unclosed quote swallows the rest of the file into one field: check the lines before it only.
   const unclosed = parsed.issues.some((issue) => issue.code === 'csv-unclosed-quote')
   let records = (unclosed ? parsed.records.slice(0, -1) : parsed.records).filter((r) => !isBlankRecord(r))
@@ -145,7 +165,10 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
     return { issues, notices }
   }
 
-  const width = Math.max(...records.map((r) => r.fields.length), headers.columns?.length ?? 0)
+  const width = maxOf(
+    records.map((r) => r.fields.length),
+    headers.columns?.length ?? 0,
+  )
   const content = Array.from({ length: width }, (_, k) => k).filter((k) => !headers.special.has(k))
   const frontIndex = content[0] ?? 0
   const backIndex = content[1]
@@ -158,16 +181,29 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
     HEADER_ROW.back.test((first.fields[backIndex] ?? '').trim())
   ) {
     records = records.slice(1)
+    if (records.length === 0) {
+      issues.push(
+        importError(
+          'csv-empty',
+          `This file has only a header row ("${first.fields[frontIndex]}", "${first.fields[backIndex]}") and no cards.`,
+          { file, line: first.line, column: 1 },
+          { hint: 'Add a line with a term and its definition under it.' },
+        ),
+      )
+      return { issues, notices }
+    }
     notices.push({
       code: 'header-row-skipped',
       message: `Line ${first.line} ("${first.fields[frontIndex]}", "${first.fields[backIndex]}") looks like column names and was not made into a card.`,
     })
   }
+  const past = records[MAX_DECK_ITEMS]
+  if (past) return { issues: [tooManyCards(file, past.line)], notices }
   const html = headers.html ?? looksLikeHtml(data)
   // Without Anki headers, a line with more fields than most is a separator inside unquoted text.
   const plain = !headers.columns && headers.special.size === 0
   const usual = modeFieldCount(records)
-  const sepName = SEPARATOR_WORDS[separator] ?? `"${separator}"`
+  const sepName = SEPARATOR_WORDS.get(separator) ?? `"${separator}"`
 
   const drafts: DraftCard[] = []
   let media = 0
@@ -234,7 +270,7 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
       )
     else drafts.push({ type: 'basic', front: front.text, back: back.text })
   }
-  if (hasErrors(issues)) return { issues: issues.sort((a, b) => a.line - b.line || a.column - b.column), notices }
+  if (hasErrors(issues)) return { issues: reportedIssues(issues), notices }
 
   if (!headers.separator) notices.push({ code: 'separator-detected', message: `Read as ${sepName}-separated text.` })
   if (html)

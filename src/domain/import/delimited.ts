@@ -1,6 +1,7 @@
 // RFC 4180 records: fields separated by one character, quoted fields may hold the separator,
 // quotes (doubled) and line breaks. Positions are 1-based lines and columns of the original file.
 import { type ImportIssue, importError } from './issues'
+import { MAX_CSV_FIELDS } from './limits'
 
 export interface DelimitedRecord {
   fields: string[]
@@ -14,6 +15,8 @@ export interface DelimitedOptions {
   /** Line number of the first character of `text` (header lines come before it). */
   firstLine?: number
   file?: string
+  /** Stop reading after this many non-blank records and report the line where that happened. */
+  maxRecords?: number
 }
 
 function isNewline(ch: string | undefined): boolean {
@@ -23,10 +26,12 @@ function isNewline(ch: string | undefined): boolean {
 export function parseDelimited(
   text: string,
   options: DelimitedOptions,
-): { records: DelimitedRecord[]; issues: ImportIssue[] } {
+): { records: DelimitedRecord[]; issues: ImportIssue[]; overLimitAt?: number; tooWideAt?: number } {
   const { separator: sep, file } = options
+  const maxRecords = options.maxRecords ?? Infinity
   const records: DelimitedRecord[] = []
   const issues: ImportIssue[] = []
+  let nonBlank = 0
   const n = text.length
   let i = 0
   let line = options.firstLine ?? 1
@@ -40,6 +45,7 @@ export function parseDelimited(
 
   while (i < n) {
     const record: DelimitedRecord = { fields: [], columns: [], line }
+    let textAfterQuote = false
     for (;;) {
       const fieldLine = line
       const fieldCol = col
@@ -87,18 +93,21 @@ export function parseDelimited(
           records.push(record)
           return { records, issues }
         }
+        // One such issue per line: a line can hold a million bad fields.
         if (i < n && text[i] !== sep && !isNewline(text[i])) {
-          issues.push(
-            importError(
-              'csv-text-after-quote',
-              `Unexpected text after the closing quote of a field.`,
-              { file, line, column: col },
-              {
-                expected: 'a separator or the end of the line',
-                hint: 'Inside a quoted field write a quote as two quotes ("").',
-              },
-            ),
-          )
+          if (!textAfterQuote)
+            issues.push(
+              importError(
+                'csv-text-after-quote',
+                `Unexpected text after the closing quote of a field.`,
+                { file, line, column: col },
+                {
+                  expected: 'a separator or the end of the line',
+                  hint: 'Inside a quoted field write a quote as two quotes ("").',
+                },
+              ),
+            )
+          textAfterQuote = true
           while (i < n && text[i] !== sep && !isNewline(text[i])) {
             value += text[i]
             i++
@@ -115,6 +124,18 @@ export function parseDelimited(
       }
       record.fields.push(value)
       record.columns.push(fieldCol)
+      if (record.fields.length > MAX_CSV_FIELDS) {
+        issues.push(
+          importError(
+            'csv-extra-columns',
+            `This line has more than ${MAX_CSV_FIELDS.toLocaleString('en')} fields: is this a CSV of terms and definitions?`,
+            { file, line: record.line, column: fieldCol },
+            { hint: 'Check the separator, or export the file again with one card per line.' },
+          ),
+        )
+        records.push(record)
+        return { records, issues, tooWideAt: record.line }
+      }
       if (i < n && text[i] === sep) {
         i++
         col++
@@ -124,6 +145,7 @@ export function parseDelimited(
       break
     }
     records.push(record)
+    if (!isBlankRecord(record) && ++nonBlank > maxRecords) return { records, issues, overLimitAt: record.line }
   }
   return { records, issues }
 }

@@ -1,75 +1,12 @@
 // Anki fields are HTML. We keep only their text: tags are dropped (never rendered), entities decoded.
 // The result is plain text for `{{ }}` interpolation, so `&lt;script&gt;` becomes the literal
 // characters `<script>`, shown as text and never run.
+import { decodeHTML } from 'entities/decode'
 
 export interface HtmlText {
   text: string
   /** `<img>`, `<audio>`, `<video>` tags and Anki `[sound:…]` references dropped. */
   media: number
-}
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  thinsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  middot: '·',
-  bull: '•',
-  deg: '°',
-  times: '×',
-  divide: '÷',
-  minus: '−',
-  plusmn: '±',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  sect: '§',
-  para: '¶',
-  euro: '€',
-  pound: '£',
-  cent: '¢',
-  yen: '¥',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  sup2: '²',
-  sup3: '³',
-  larr: '←',
-  rarr: '→',
-  uarr: '↑',
-  darr: '↓',
-  harr: '↔',
-  rArr: '⇒',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  asymp: '≈',
-  infin: '∞',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  pi: 'π',
-  sigma: 'σ',
-  omega: 'ω',
-  mu: 'μ',
-  lambda: 'λ',
-  theta: 'θ',
-  shy: '',
 }
 
 const BLOCK = new Set([
@@ -94,15 +31,13 @@ const BLOCK = new Set([
 const MEDIA = new Set(['img', 'audio', 'video', 'source', 'object', 'embed', 'iframe'])
 const DROP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title'])
 
+/**
+ * Entities decoded as a browser decodes them (all 2,231 HTML names, numeric references, the
+ * legacy names without `;`); unknown names such as `&constructor;` stay as written. The soft
+ * hyphen is only a line-break hint, so it goes.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-      const ok = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-      return ok ? String.fromCodePoint(code) : '\ufffd'
-    }
-    return NAMED[body] ?? whole
-  })
+  return decodeHTML(text).replaceAll('\u00ad', '')
 }
 
 /** End of the tag starting at `start` (index of `<`), skipping `>` inside quoted attribute values. */
@@ -164,7 +99,7 @@ export function htmlToText(html: string): HtmlText {
   })
   const text = decodeEntities(withoutSounds)
     .split('\n')
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((line) => line.replace(/[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n')
   return { text, media }

@@ -5,7 +5,7 @@ import { importAiken, looksLikeAiken } from './aiken'
 import { type LoadSql, importApkg } from './apkg'
 import { importCsv } from './csv'
 import { importGift, looksLikeGift } from './gift'
-import { type ImportResult, fileError, hasErrors } from './issues'
+import { type ImportResult, fileError, hasErrors, importError, reportedIssues } from './issues'
 import { MAX_DECK_ITEMS, MAX_FILE_BYTES, formatBytes } from './limits'
 import { decodeText, extensionOf } from './text'
 import { isZip } from './zip'
@@ -42,7 +42,10 @@ export function detectFormat(name: string, bytes: Uint8Array, text?: string): Im
 
 function checkSize(result: ImportResult, file: string): ImportResult {
   const deck = result.deck
-  if (!deck) return result
+  if (!deck)
+    return result.issues.some((issue) => issue.code === 'too-many-issues')
+      ? result
+      : { ...result, issues: reportedIssues(result.issues) }
   const items = deck.facts.length + deck.cards.length
   if (items <= MAX_DECK_ITEMS) return result
   return {
@@ -97,7 +100,11 @@ export async function importDeckFile(
   if (format === 'apkg')
     return checkSize(await importApkg(bytes, { file: name, loadSql: options.loadSql, ...overrides(options) }), name)
   const decoded = decodeText(bytes)
-  if (!decoded.ok) return { issues: [fileError('not-text', decoded.message, name)], notices: [] }
+  if (!decoded.ok)
+    return {
+      issues: [importError('not-text', decoded.message, { file: name, line: decoded.line ?? 1, column: 1 })],
+      notices: [],
+    }
   const text = decoded.text
   switch (format ?? detectFormat(name, bytes, text)) {
     case 'deck': {

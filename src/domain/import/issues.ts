@@ -2,6 +2,7 @@
 // location, and notices about what was left out on purpose (media, extra columns…).
 import type { DeckIssue, DeckIssueCode } from '../deck/issues'
 import type { Deck } from '../deck/types'
+import { MAX_REPORTED_ISSUES, moreIssuesMessage } from './limits'
 
 export type ImportIssueCode =
   | 'file-too-large'
@@ -102,4 +103,30 @@ export function fileError(code: ImportIssueCode, message: string, file?: string,
 
 export function hasErrors(issues: readonly ImportIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error')
+}
+
+/**
+ * Issues in file order, at most MAX_REPORTED_ISSUES of them, then one line that counts the rest
+ * ("… and 199,950 more problems from line 101 on").
+ */
+export function reportedIssues(issues: readonly ImportIssue[], max = MAX_REPORTED_ISSUES): ImportIssue[] {
+  const sorted = issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.index - b.index)
+    .map(({ issue }) => issue)
+  if (sorted.length <= max) return sorted
+  const kept = sorted.slice(0, max)
+  const next = sorted[max] as ImportIssue
+  const omitted = sorted.length - max
+  const more: ImportIssue = {
+    severity: hasErrors(sorted.slice(max)) ? 'error' : 'warning',
+    code: 'too-many-issues',
+    line: next.line,
+    column: next.column,
+    path: '',
+    message: moreIssuesMessage(omitted, next.line),
+  }
+  if (next.file !== undefined) more.file = next.file
+  kept.push(more)
+  return kept
 }

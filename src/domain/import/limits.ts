@@ -24,3 +24,43 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
   return `${bytes} bytes`
 }
+
+/**
+ * Most problems listed for one file. Past it the rest are only counted ("… and 199,950 more"):
+ * nobody reads more, and a file with a million bad lines must not build a million messages.
+ */
+export const MAX_REPORTED_ISSUES = 100
+
+/** Most fields on one line of a CSV: a term, a definition, a few of Anki's columns, and room to spare. */
+export const MAX_CSV_FIELDS = 1000
+
+/** Deepest nesting of mappings and lists in a deck file; a real deck nests about 6 levels. */
+export const MAX_NESTING_DEPTH = 64
+
+/**
+ * Keeps the first `max` issues and counts the others. Every importer and the deck checker
+ * collect through one, so no input can make them build an unbounded list.
+ */
+export class IssueCap<T> {
+  readonly kept: T[] = []
+  omitted = 0
+  constructor(readonly max: number = MAX_REPORTED_ISSUES) {}
+
+  add(issue: T): void {
+    if (this.kept.length < this.max) this.kept.push(issue)
+    else this.omitted++
+  }
+}
+
+/** "… and 199,950 more problems (from line 101 on)". */
+export function moreIssuesMessage(omitted: number, fromLine?: number): string {
+  const from = fromLine === undefined ? '' : ` from line ${fromLine.toLocaleString('en')} on`
+  return `… and ${omitted.toLocaleString('en')} more ${omitted === 1 ? 'problem' : 'problems'}${from}, not listed; fix the ones above first.`
+}
+
+/** Largest of `values` without spreading them into arguments (which overflows the stack past ~100,000). */
+export function maxOf(values: Iterable<number>, start = -Infinity): number {
+  let max = start
+  for (const value of values) if (value > max) max = value
+  return max
+}

@@ -80,12 +80,12 @@ export function checkMatching(
   question: Question,
   pairs: Readonly<Record<string, string>> | readonly string[],
 ): AnswerCheck {
-  const given: Record<string, string> = Array.isArray(pairs)
-    ? Object.fromEntries(pairs.map(splitPair))
-    : { ...(pairs as Record<string, string>) }
+  const given = new Map<string, string>(
+    Array.isArray(pairs) ? pairs.map(splitPair) : Object.entries(pairs as Record<string, string>),
+  )
   const answer = Array.isArray(question.answer) ? question.answer : [question.answer]
-  const right = answer.map(splitPair).filter(([left, value]) => given[left] === value).length
-  if (right === answer.length && Object.keys(given).length === answer.length) return { correct: true }
+  const right = answer.map(splitPair).filter(([left, value]) => given.get(left) === value).length
+  if (right === answer.length && given.size === answer.length) return { correct: true }
   return { correct: false, message: `${right} of ${answer.length} pairs right.` }
 }
 

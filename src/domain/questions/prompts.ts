@@ -113,7 +113,8 @@ export function askAboutLabel(wh: string, name: string, label: string): string |
   const [verb = '', ...rest] = label.trim().split(/\s+/)
   const tail = rest.length ? ` ${rest.join(' ')}` : ''
   if (verb === 'was' || verb === 'were') return `${wh} ${verb} ${name}${tail}?`
-  const base = IRREGULAR[verb.toLowerCase()]
+  const key = verb.toLowerCase()
+  const base = Object.hasOwn(IRREGULAR, key) ? IRREGULAR[key] : undefined
   if (base) return `${wh} did ${name} ${base}${tail}?`
   return undefined
 }

@@ -56,6 +56,6 @@ export const blankAll = (text: string): string => text.replace(GAP, BLANK)
 /** Every gap of the deck: wrong fillers for other gaps. */
 export function allGaps(facts: readonly Fact[]): string[] {
   const out: string[] = []
-  for (const f of facts) if (f.type === 'text') out.push(...gapsOf(f.value))
+  for (const f of facts) if (f.type === 'text') for (const gap of gapsOf(f.value)) out.push(gap)
   return out
 }

@@ -75,7 +75,7 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
       updates.push({
         ...card,
         retired: false,
-        fingerprint: fingerprints[card.cardId] as string,
+        fingerprint: fps.values().next().value as string,
         state: newCardState(now),
       })
     } else if (card.retired) {
@@ -89,9 +89,10 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
 export function deckFingerprints(
   questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
 ): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const q of questions) if (!(q.cardId in out)) out[q.cardId] = q.fingerprint
-  return out
+  // Card ids come from deck text: a Map, then own properties only (`constructor` is a valid id).
+  const out = new Map<string, string>()
+  for (const q of questions) if (!out.has(q.cardId)) out.set(q.cardId, q.fingerprint)
+  return Object.fromEntries(out)
 }
 
 /** "3 facts updated, 1 added", "1 fact removed"; empty when nothing changed or on the first sync. */
