@@ -4,6 +4,7 @@
 // (exit 1); wrong usage exits 2.
 import type { Question } from '../src/domain/questions/types'
 import { generateQuestions } from '../src/domain/questions/generate'
+import { escapeControls } from '../src/domain/text/invisible'
 import { checkDeckFile, printIssues } from './deck-check'
 
 export const usage = `usage: npm run deck -- questions <file> [--seed N] [--json]
@@ -59,6 +60,17 @@ export function questionJson(q: Question): Record<string, unknown> {
   return out
 }
 
+/**
+ * JSON.stringify escapes C0 controls; C1 controls and direction overrides are escaped here too
+ * (`\u009b` is a terminal's CSI). The document means the same to a JSON reader.
+ */
+export function jsonForTerminal(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  )
+}
+
 /** The readable listing: one block per question, grouped under the subject asked about. */
 export function listing(title: string, seed: number, questions: readonly Question[]): string {
   const lines = [`${title} — ${questions.length} questions (seed ${seed})`]
@@ -90,7 +102,7 @@ export function listing(title: string, seed: number, questions: readonly Questio
 export async function questionsCommand(args: string[]): Promise<number> {
   const options = parseArgs(args)
   if (typeof options === 'string') {
-    process.stderr.write(`${options}\n${usage}\n`)
+    process.stderr.write(`${escapeControls(options)}\n${usage}\n`)
     return 2
   }
   const result = await checkDeckFile(options.file)
@@ -99,8 +111,8 @@ export async function questionsCommand(args: string[]): Promise<number> {
   const { deck } = result
   const questions = generateQuestions(deck, { seed: options.seed })
   const text = options.json
-    ? `${JSON.stringify({ deck: { id: deck.id, title: deck.title }, questions: questions.map(questionJson) })}\n`
-    : listing(deck.title, options.seed, questions)
+    ? `${jsonForTerminal({ deck: { id: deck.id, title: deck.title }, questions: questions.map(questionJson) })}\n`
+    : escapeControls(listing(deck.title, options.seed, questions))
   // The dispatcher exits right after: wait until a piped stdout has taken everything.
   await new Promise<void>((resolve, reject) =>
     process.stdout.write(text, (error) => (error ? reject(error) : resolve())),

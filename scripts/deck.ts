@@ -1,6 +1,7 @@
 // The deck tool: `npm run deck -- <command> …`
 //   check <file>...                         validate deck files (exit 0 valid, 1 errors, 2 usage)
 //   questions <file> [--seed N] [--json]    list the questions a deck generates
+import { escapeControls } from '../src/domain/text/invisible'
 import { checkCommand } from './deck-check'
 import { questionsCommand } from './deck-questions'
 
@@ -11,14 +12,14 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'check') return checkCommand(rest)
   if (command === 'questions') return questionsCommand(rest)
-  process.stderr.write(`${command ? `unknown command: ${command}\n` : ''}${usage}\n`)
+  process.stderr.write(`${command ? `unknown command: ${escapeControls(command)}\n` : ''}${usage}\n`)
   return 2
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`deck: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.stderr.write(`deck: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`)
     process.exit(2)
   },
 )
