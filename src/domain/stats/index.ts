@@ -1,2 +1,2 @@
-export * from './days'
+export * from '../time/days'
 export * from './stats'

@@ -1,7 +1,7 @@
 // The numbers behind the progress view and the library: pure functions over the review log and cards.
 import type { CardProgress, ReviewRecord } from '../study/types'
 import { DEFAULT_NEW_PER_DAY, endOfToday, isDue } from '../study/queue'
-import { DAY_MS, dayKey, startOfDay } from './days'
+import { DAY_MS, dayKey, startOfDay } from '../time/days'
 
 /** A card in review with stability of at least three weeks counts as mature (Anki's 21 days). */
 export const MATURE_STABILITY_DAYS = 21

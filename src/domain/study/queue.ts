@@ -2,7 +2,7 @@
 import type { Question, QuestionKind } from '../questions/types'
 import { randomInt, type Random } from '../random'
 import type { CardState } from '../scheduling/types'
-import { DAY_MS, startOfDay } from '../stats/days'
+import { DAY_MS, startOfDay } from '../time/days'
 import type { CardProgress, SessionQueue } from './types'
 
 /**

@@ -7,8 +7,8 @@ import {
   boxDescription,
   familyTreeBoxQuestions,
   familyTreeQuestions,
-} from '../../../src/domain/layout/family-tree-questions'
-import { deckOf, parent, person, spouse } from './deck-builder'
+} from '../../../src/domain/questions/family-tree-box'
+import { deckOf, parent, person, spouse } from '../layout/deck-builder'
 
 const deck = deckOf(
   [

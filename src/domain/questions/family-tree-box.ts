@@ -4,9 +4,9 @@
 // sessions), and no choice other than the answer ever fits it — counting disputed links too,
 // since a person who fits by another source's account would be a second right answer.
 import type { Deck, Fact } from '../deck/types'
-import type { Question, QuestionSource } from '../questions/types'
+import type { Question, QuestionSource } from './types'
 import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
-import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from './family-graph'
+import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from '../layout/family-graph'
 
 export interface FamilyTreeQuestionOptions {
   seed: number
