@@ -1,3 +1,4 @@
+import { downloadText } from '../browser/download'
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { BackupFormatError, type BackupIssue, type ImportMode } from '../storage'
@@ -16,15 +17,8 @@ export const useBackupStore = defineStore('backup', () => {
     await run(async () => {
       const now = useClock().now()
       const backup = await useStorageStore().db().exportBackup(now)
-      const blob = new Blob([JSON.stringify(backup, null, 1)], { type: 'application/json' })
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = `stavraton-progress-${new Date(now).toISOString().slice(0, 10)}.json`
-      document.body.append(link)
-      link.click()
-      link.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      const fileName = `stavraton-progress-${new Date(now).toISOString().slice(0, 10)}.json`
+      downloadText(fileName, JSON.stringify(backup, null, 1), 'application/json')
       status.value = `Exported ${plural(backup.cards.length, 'card')} and ${plural(backup.reviews.length, 'review')}.`
     })
   }

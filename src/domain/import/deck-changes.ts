@@ -1,5 +1,6 @@
 // What an update would change, told in the deck's own terms: facts and hand-written cards added,
 // changed or removed (by their stable ids), so a teacher can check before replacing a deck.
+import { canonicalText } from '../text/canonical'
 import type { Deck, Fact, HandCard } from '../deck/types'
 
 export interface DeckChangeItem {
@@ -15,18 +16,6 @@ export interface DeckChanges {
   unchanged: number
   /** Title, description, … fields of the deck itself that differ. */
   meta: string[]
-}
-
-/** JSON with object keys sorted, so two equal facts compare equal whatever their key order. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
 }
 
 const KEY_LABELS: Record<string, string> = {
@@ -60,9 +49,9 @@ function items(deck: Deck): Map<string, { label: string; body: string }> {
   for (const fact of deck.facts)
     out.set(fact.id, {
       label: factLabel(fact, names),
-      body: stableStringify({ ...fact, names: relatedNames(fact, names) }),
+      body: canonicalText({ ...fact, names: relatedNames(fact, names) }),
     })
-  for (const card of deck.cards) out.set(`card:${card.id}`, { label: cardLabel(card), body: stableStringify(card) })
+  for (const card of deck.cards) out.set(`card:${card.id}`, { label: cardLabel(card), body: canonicalText(card) })
   return out
 }
 

@@ -19,12 +19,6 @@ export const MAX_COMPRESSION_RATIO = 200
 /** Largest deck a share link may carry once inflated (JSON bytes). */
 export const MAX_LINK_DECK_BYTES = 2 * 1024 * 1024
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
-  return `${bytes} bytes`
-}
-
 /**
  * Most problems listed for one file. Past it the rest are only counted ("… and 199,950 more"):
  * nobody reads more, and a file with a million bad lines must not build a million messages.

@@ -7,7 +7,8 @@ import type { Deck } from '../deck/types'
 import { zlibSync } from 'fflate'
 import { fromBase64Url, inflateBounded, toBase64Url } from './bytes'
 import { type ImportIssue, fileError } from './issues'
-import { MAX_LINK_DECK_BYTES, formatBytes } from './limits'
+import { formatBytes } from '../text/format'
+import { MAX_LINK_DECK_BYTES } from './limits'
 
 const PARAM = 'deck'
 

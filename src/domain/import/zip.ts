@@ -2,7 +2,8 @@
 // anything is inflated, and only the entries asked for are inflated at all. fflate inflates into a
 // buffer of the declared size and never grows it, so a lying header cannot make it allocate more.
 import { unzipSync } from 'fflate'
-import { MAX_COMPRESSION_RATIO, MAX_UNZIPPED_BYTES, RATIO_CHECK_FROM_BYTES, formatBytes } from './limits'
+import { formatBytes } from '../text/format'
+import { MAX_COMPRESSION_RATIO, MAX_UNZIPPED_BYTES, RATIO_CHECK_FROM_BYTES } from './limits'
 
 export interface ZipEntry {
   name: string

@@ -1,6 +1,7 @@
 // What every question of one card shares: ids, sources, explanation, dispute, fact ids and the
 // fingerprint. Computed once per card and shared by its variants (strings and arrays are not
 // copied), which keeps a 100k-fact deck's questions small.
+import { canonicalText } from '../text/canonical'
 import type { Entity, Fact } from '../deck/types'
 import type { Question, QuestionKind, QuestionSource } from './types'
 import type { DeckIndex } from './deck-index'
@@ -102,39 +103,7 @@ export class CardCache {
 
 /** A fact as canonical text: keys sorted, the note left out (editing a note keeps progress). */
 export function canonicalFact(fact: Fact): string {
-  const out: string[] = []
-  canonical(fact, out, 'note')
-  return out.join('')
-}
-
-/** JSON-like text with object keys sorted, so that equal facts hash equally however they were built. */
-function canonical(value: unknown, out: string[], skip?: string): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(typeof value === 'string' ? JSON.stringify(value) : String(value))
-    return
-  }
-  if (Array.isArray(value)) {
-    out.push('[')
-    for (let i = 0; i < value.length; i++) {
-      if (i) out.push(',')
-      canonical(value[i], out)
-    }
-    out.push(']')
-    return
-  }
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record)
-  if (keys.length > 1) keys.sort()
-  out.push('{')
-  let first = true
-  for (const key of keys) {
-    const v = record[key]
-    if (v === undefined || key === skip) continue
-    out.push(first ? '' : ',', key, ':')
-    first = false
-    canonical(v, out)
-  }
-  out.push('}')
+  return canonicalText(fact, 'note')
 }
 
 /** Two independent 32-bit FNV-style hashes in one pass. */
@@ -193,11 +162,4 @@ export function makeQuestion(meta: CardMeta, kind: QuestionKind, prompt: string,
     items: undefined,
     pairs: undefined,
   }
-}
-
-/** JSON-like text with object keys sorted (hand-written cards' fingerprints). */
-export function stableJson(value: unknown): string {
-  const out: string[] = []
-  canonical(value, out)
-  return out.join('')
 }

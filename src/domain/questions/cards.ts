@@ -1,7 +1,8 @@
 // Hand-written cards pass through under their own kinds (basic, choice, cloze).
 import type { HandCard } from '../deck/types'
 import type { Question } from './types'
-import { makeQuestion, stableJson } from './card'
+import { canonicalText } from '../text/canonical'
+import { makeQuestion } from './card'
 import { blankAll, gapsOf, stripMarks } from './texts'
 import type { GenerationContext } from './variants'
 
@@ -11,7 +12,7 @@ export function handQuestion(ctx: GenerationContext, card: HandCard): Question {
     key: `card/${card.id}`,
     facts: [],
     sourceIds: card.sources,
-    fingerprintExtra: stableJson(card),
+    fingerprintExtra: canonicalText(card),
     explanation: card.type === 'basic' ? card.back : card.type === 'choice' ? card.answer : stripMarks(card.text),
   })
   switch (card.type) {

@@ -7,4 +7,4 @@ export {
   MIN_DESIRED_RETENTION,
   MAX_DESIRED_RETENTION,
 } from './scheduler'
-export { formatInterval } from './format'
+export { formatInterval } from '../text/format'

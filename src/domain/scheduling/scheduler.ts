@@ -1,7 +1,7 @@
 // A thin wrapper over ts-fsrs: (state, grade, now) → next state. Time is always an argument.
 import { fsrs, createEmptyCard, type Grade as FsrsGrade } from 'ts-fsrs'
 import { fromFsrsCard, toFsrsCard, toReviewEntry } from './fsrs-adapter'
-import { formatInterval } from './format'
+import { formatInterval } from '../text/format'
 import { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from './retention'
 import {
   GRADES,

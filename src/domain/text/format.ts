@@ -1,26 +1,43 @@
 // Display formatting shared by the app, the importers and the deck tool. Time is always passed
 // in, never read here.
 
-const minute = 60_000
-const hour = 60 * minute
-const day = 24 * hour
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
 
-/** The same interval in words, for screen readers: "10 minutes", "4 days". */
+type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year'
+
+/** An interval in its largest sensible unit; months and years to one decimal. Both formats use it. */
+function intervalParts(ms: number): { value: number; unit: IntervalUnit } {
+  const span = Math.max(0, ms)
+  if (span < HOUR) return { value: Math.round(span / MINUTE), unit: 'minute' }
+  if (span < DAY) return { value: Math.round(span / HOUR), unit: 'hour' }
+  const days = span / DAY
+  if (days < 30) return { value: Math.round(days), unit: 'day' }
+  if (days < 365) return { value: tenths(days / 30), unit: 'month' }
+  return { value: tenths(days / 365), unit: 'year' }
+}
+
+const SHORT_UNITS: Record<IntervalUnit, string> = { minute: 'm', hour: 'h', day: 'd', month: 'mo', year: 'y' }
+
+/** "1m", "10m", "3h", "3d", "1.5mo", "2.1y": the label under a grade button. */
+export function formatInterval(ms: number): string {
+  const { value, unit } = intervalParts(ms)
+  return `${unit === 'minute' ? Math.max(1, value) : value}${SHORT_UNITS[unit]}`
+}
+
+/** The same interval in words, for screen readers: "10 minutes", "4 days", "1.5 months". */
 export function describeInterval(ms: number): string {
-  if (ms < minute) return 'less than a minute'
-  if (ms < hour) return plural(Math.round(ms / minute), 'minute')
-  if (ms < day) return plural(Math.round(ms / hour), 'hour')
-  const days = ms / day
-  if (days < 30) return plural(Math.round(days), 'day')
-  if (days < 365) return `${trim(days / 30)} months`
-  return `${trim(days / 365)} years`
+  if (ms < MINUTE) return 'less than a minute'
+  const { value, unit } = intervalParts(ms)
+  return unit === 'month' || unit === 'year' ? `${value} ${unit}s` : plural(value, unit)
 }
 
 /** "just now", "5 minutes ago", "in 3 days". */
 export function formatRelative(time: number, now: number): string {
   const diff = time - now
   const ms = Math.abs(diff)
-  if (ms < minute) return diff > 0 ? 'in less than a minute' : 'just now'
+  if (ms < MINUTE) return diff > 0 ? 'in less than a minute' : 'just now'
   const words = describeInterval(ms)
   return diff > 0 ? `in ${words}` : `${words} ago`
 }
@@ -39,12 +56,24 @@ export function plural(count: number, one: string, many: string = `${one}s`): st
   return `${count} ${count === 1 ? one : many}`
 }
 
+const KB = 1024
+const MB = 1024 * KB
+const GB = 1024 * MB
+
+/** Sizes in binary units, as every limit in the app is stated: "20.0 MB", "2 KB", "1.3 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GB) return `${(bytes / GB).toFixed(1)} GB`
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`
+  if (bytes >= KB) return `${Math.round(bytes / KB)} KB`
+  return `${bytes} bytes`
+}
+
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`
 }
 
-function trim(n: number): string {
-  return (Math.round(n * 10) / 10).toString()
+function tenths(n: number): number {
+  return Math.round(n * 10) / 10
 }
 
 /** An href for an untrusted URL: only http(s) links are rendered; anything else (javascript:, data:) is dropped. */

@@ -1,6 +1,7 @@
 // The update preview names the facts and cards an import adds, changes and removes.
 import { describe, expect, it } from 'vitest'
-import { diffDecks, stableStringify } from '../../../src/domain/import/deck-changes'
+import { diffDecks } from '../../../src/domain/import/deck-changes'
+import { canonicalText } from '../../../src/domain/text/canonical'
 import type { Deck, Fact } from '../../../src/domain/deck/types'
 
 const born = (year: number): Fact => ({
@@ -71,9 +72,9 @@ describe('diffDecks', () => {
     expect(diffDecks(deck([diedAt]), deck([diedAt], [], 'John the Seventh')).changed).toHaveLength(1)
   })
 
-  it('stableStringify ignores key order and undefined fields', () => {
-    expect(stableStringify({ b: 1, a: [{ y: 2, x: undefined, z: null }] })).toBe(
-      stableStringify({ a: [{ z: null, y: 2 }], b: 1 }),
+  it('canonicalText ignores key order and undefined fields', () => {
+    expect(canonicalText({ b: 1, a: [{ y: 2, x: undefined, z: null }] })).toBe(
+      canonicalText({ a: [{ z: null, y: 2 }], b: 1 }),
     )
   })
 })
