@@ -132,45 +132,108 @@ export function regnalShortName(name: string): string | undefined {
 export interface EntityForms {
   forms: string[]
   as: string[]
+  /**
+   * Shorter names that only this entity has in the deck, best first ("John VII", "Keratsa",
+   * "Irene"): a prompt may name the entity by one of them when its full name would give the
+   * answer away.
+   */
+  short: string[]
+}
+
+const LINKING = new Set(['of', 'de', 'von', 'van', 'da', 'di', 'del', 'the', 'and', 'la', 'le', 'du', 'des'])
+const hasNumeral = (words: readonly string[]): boolean =>
+  words.some((w, i) => i > 0 && w === w.toUpperCase() && ROMAN.test(w.toLowerCase()))
+
+/**
+ * Parts of a person's name a teacher accepts alone when no one else in the deck has them: the
+ * given name ("Irene" of Irene Gattilusio, "Ivan Alexander" of Ivan Alexander of Bulgaria) and,
+ * without a territorial "of", the surname ("Zonaras" of Joannes Zonaras). A regnal name needs its
+ * numeral ("John VII", never "John"); its short form is `regnalShortName`.
+ */
+export function nameParts(name: string): { given: string[]; surname?: string } {
+  const base = (name.split(/[,(]/)[0] ?? '').trim()
+  const words = base.split(/\s+/).filter(Boolean)
+  if (words.length < 2 || hasNumeral(words)) return { given: [] }
+  const of = words.findIndex((w, i) => i > 0 && LINKING.has(w.toLowerCase()))
+  if (of > 0) return { given: [...new Set([words.slice(0, of).join(' '), words[0] as string])] }
+  return { given: [words[0] as string], surname: words[words.length - 1] as string }
 }
 
 /**
- * Accepted forms of every entity: its name, its aliases, and the short regnal form of each
- * ("John VII") when no other entity of the deck could be meant by it.
+ * Accepted forms of every entity: its name, its aliases, the short regnal form ("John VII") and
+ * the parts of its name no other entity has ("Keratsa", "Zonaras"). A form that two entities
+ * share (two people named Julia, an alias equal to a title's name, a first name two people
+ * have) is accepted for neither: it could mean the other one.
  */
 export function entityFormsIndex(entities: readonly Entity[]): Map<string, EntityForms> {
   const owners = new Map<string, string | null>()
-  const claim = (form: string, id: string) => {
+  const partOwners = new Map<string, string | null>()
+  const claimIn = (map: Map<string, string | null>, form: string, id: string) => {
     const key = normalizeAnswer(form)
-    const owner = owners.get(key)
-    owners.set(key, owner === undefined || owner === id ? id : null)
+    if (!key) return
+    const owner = map.get(key)
+    map.set(key, owner === undefined || owner === id ? id : null)
   }
+  const claim = (form: string, id: string) => claimIn(owners, form, id)
+  const claimPart = (form: string, id: string) => claimIn(partOwners, form, id)
   for (const e of entities) {
     claim(e.name, e.id)
     for (const alias of e.aliases) claim(alias, e.id)
   }
   const shorts = new Map<string, Array<[string, string]>>()
+  const parts = new Map<string, Array<{ text: string; given: boolean }>>()
   for (const e of entities) {
     if (e.kind !== 'person') continue
     const list: Array<[string, string]> = []
     const shortName = regnalShortName(e.name)
+    const own: Array<{ text: string; given: boolean }> = []
     for (const full of [e.name, ...e.aliases]) {
       const short = regnalShortName(full)
       if (short) list.push([short, shortName ?? e.name])
+      const { given, surname } = nameParts(full)
+      for (const g of given) own.push({ text: g, given: true })
+      if (surname) own.push({ text: surname, given: false })
+      // Every word of a person's name is claimed: "Theodora" is not Theodora of Wallachia's
+      // alone when Sarah-Theodora is in the deck too.
+      for (const word of new Set(normalizeAnswer(full).split(' ')))
+        if (word && !LINKING.has(word) && !isExactToken(word)) claimPart(word, e.id)
     }
     for (const [short] of list) claim(short, e.id)
+    for (const part of own) claimPart(part.text, e.id)
     shorts.set(e.id, list)
+    parts.set(e.id, own)
+  }
+  const mine = (form: string, id: string) => owners.get(normalizeAnswer(form)) === id
+  const minePart = (form: string, id: string) => {
+    const key = normalizeAnswer(form)
+    return partOwners.get(key) === id && (owners.get(key) ?? id) === id
   }
   const out = new Map<string, EntityForms>()
   for (const e of entities) {
-    const forms = [e.name, ...e.aliases]
-    const as = forms.map(() => e.name)
-    for (const [short, canonical] of shorts.get(e.id) ?? []) {
-      if (owners.get(normalizeAnswer(short)) !== e.id || forms.includes(short)) continue
-      forms.push(short)
+    const forms: string[] = []
+    const as: string[] = []
+    const short: string[] = []
+    const add = (form: string, canonical: string, part = false) => {
+      if (
+        !(part ? minePart(form, e.id) : mine(form, e.id)) ||
+        forms.some((f) => normalizeAnswer(f) === normalizeAnswer(form))
+      )
+        return false
+      forms.push(form)
       as.push(canonical)
+      return true
     }
-    out.set(e.id, { forms, as })
+    add(e.name, e.name)
+    for (const alias of e.aliases) add(alias, e.name)
+    for (const [form, canonical] of shorts.get(e.id) ?? []) if (add(form, canonical)) short.push(form)
+    for (const part of parts.get(e.id) ?? []) if (add(part.text, e.name, true) && part.given) short.push(part.text)
+    // Never nothing: a name shared with another entity is still this entity's own name (the deck
+    // check warns about it; prompts name such people by a longer, unambiguous label).
+    if (!forms.length) {
+      forms.push(e.name)
+      as.push(e.name)
+    }
+    out.set(e.id, { forms, as, short })
   }
   return out
 }

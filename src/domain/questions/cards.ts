@@ -2,6 +2,7 @@
 import type { HandCard } from '../deck/types'
 import type { Question } from './types'
 import { canonicalText } from '../text/canonical'
+import { shuffled } from '../random'
 import { makeQuestion } from './card'
 import { blankAll, gapsOf, stripMarks } from './texts'
 import type { GenerationContext } from './variants'
@@ -20,7 +21,8 @@ export function handQuestion(ctx: GenerationContext, card: HandCard): Question {
       return makeQuestion(meta, 'basic', card.front, card.back)
     case 'choice': {
       const q = makeQuestion(meta, 'choice', card.prompt, card.answer)
-      q.choices = card.options.slice()
+      // Shuffled like generated options: the author's order often puts the answer first.
+      q.choices = shuffled(ctx.random(meta.cardId), card.options)
       return q
     }
     case 'cloze': {

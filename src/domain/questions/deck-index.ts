@@ -6,6 +6,7 @@ import type { DateFact, Deck, Entity, Fact, TenureFact } from '../deck/types'
 import type { QuestionSource } from './types'
 import { entityFormsIndex, type EntityForms } from './answers'
 import { Kinship } from './kinship'
+import { onPlaceNames } from './prompts'
 
 export interface DeckIndex {
   deck: Deck
@@ -28,6 +29,8 @@ export interface DeckIndex {
   heldBy: Map<string, Set<string>>
   sources: Map<string, QuestionSource>
   forms: Map<string, EntityForms>
+  /** Names of places that read with "on" (mountains, islands): "died on Lemnos". */
+  onPlaces: Set<string>
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -119,6 +122,7 @@ export function buildDeckIndex(deck: Deck): DeckIndex {
     heldBy,
     sources,
     forms: entityFormsIndex(deck.entities),
+    onPlaces: onPlaceNames(deck.entities),
   }
 }
 

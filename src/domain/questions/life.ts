@@ -6,7 +6,17 @@ import { ageBetween, datePhrase, durationRangeText, type Duration } from './date
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
 import { entityAnswers } from './entity-answers'
-import { askAboutLabel, capitalize, fill, nameInSentence, pronoun, sentence } from './prompts'
+import {
+  askAboutLabel,
+  capitalize,
+  eventWhen,
+  eventWhere,
+  fill,
+  nameInSentence,
+  participation,
+  pronoun,
+  sentence,
+} from './prompts'
 
 type Emit = (ask: Ask) => void
 
@@ -52,7 +62,7 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
         prompt: `To which dynasty did ${S} belong?`,
         statement: `${Cap} belonged to the {} dynasty.`,
         explanation: withNote(
-          `${Cap} belonged to the ${names(index, answers.answer.correct)} dynasty`,
+          fill(`${Cap} belonged to the {} dynasty`, names(index, answers.answer.correct)),
           dynasty[0] as RelationFact,
         ),
         answer: answers.answer,
@@ -86,16 +96,20 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
       exclude: [entity.id],
       ...(date ? { year: date.value.start.year } : {}),
     })
+    const words = participation(entity)
     if (answers)
       emit({
         key: `participant/${entity.id}`,
         subject: entity,
         relation: 'participant',
         facts: participants,
-        prompt: `Which of these took part in ${S}?`,
-        typedPrompt: `Name someone who took part in ${S}.`,
-        statement: `{} took part in ${S}.`,
-        explanation: `${names(index, answers.answer.correct)} took part in ${S}.`,
+        prompt: words.prompt,
+        typedPrompt: words.typedPrompt,
+        statement: words.statement,
+        explanation:
+          answers.answer.correct.length > 1
+            ? `${names(index, answers.answer.correct)} ${words.verb}.`
+            : fill(words.statement, names(index, answers.answer.correct)),
         answer: answers.answer,
         ...(answers.dispute ? { dispute: answers.dispute } : {}),
       })
@@ -129,16 +143,15 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
     if (born !== undefined) [minYear, maxYear] = [born + 1, born + MAX_AGE]
   } else if (fact.label) {
     key = `event/${entity.id}/${fact.event ?? fact.id}`
-    prompt = fact.ask
-      ? fact.ask.replaceAll('{name}', S)
-      : (askAboutLabel('When', S, fact.label) ?? `When did this happen: ${S} ${fact.label}?`)
+    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : askAboutLabel('When', S, fact.label)
     statement = `${Cap} ${fact.label} {}.`
     if (born !== undefined) minYear = born
     if (died !== undefined) maxYear = died
   } else {
     key = `event/${entity.id}`
-    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : `When did ${S} take place?`
-    statement = `${Cap} took place {}.`
+    const words = eventWhen(entity)
+    prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : words.prompt
+    statement = words.statement
   }
   const dispute = dateDispute(index, fact)
   emit({
@@ -182,12 +195,11 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
       : undefined
     if (eventId && event?.label) {
       key = `location/${entity.id}/${eventId}`
-      prompt = askAboutLabel('Where', S, event.label) ?? `Where did this happen: ${S} ${event.label}?`
+      prompt = askAboutLabel('Where', S, event.label)
       statement = `${Cap} ${event.label} in {}.`
     } else {
       key = eventId ? `location/${entity.id}/${eventId}` : `location/${entity.id}`
-      prompt = `Where did ${S} take place?`
-      statement = `${Cap} took place in {}.`
+      ;({ prompt, statement } = eventWhere(entity))
     }
   }
   const answers = entityAnswers(index, [fact], { pools: ['place'] })
@@ -199,7 +211,10 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
     facts: [fact],
     prompt,
     statement,
-    explanation: withNote(fill(statement, index.entities.get(fact.value)?.name ?? fact.value).replace(/\.$/, ''), fact),
+    explanation: withNote(
+      fill(statement, index.entities.get(fact.value)?.name ?? fact.value, index.onPlaces).replace(/\.$/, ''),
+      fact,
+    ),
     answer: answers.answer,
     ...(answers.dispute ? { dispute: answers.dispute } : {}),
   })

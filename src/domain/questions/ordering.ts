@@ -7,6 +7,7 @@ import type { Difficulty, Question } from './types'
 import { createRandom, seedFrom, shuffled } from '../random'
 import { makeQuestion } from './card'
 import type { DeckIndex } from './deck-index'
+import { regnal } from './giveaways'
 import { capitalize, ordinal } from './prompts'
 import type { GenerationContext } from './variants'
 
@@ -83,25 +84,28 @@ function emitOrdering(
   ctx.out.push(q)
 }
 
-/** Events of one person's life: birth, dated events, the start of each tenure, death. */
+/**
+ * Events of one person's life: dated events and the start of each tenure. Birth and death are
+ * left out, as is a second or third reign of the same office: their place in the order is given
+ * by the words themselves ("Born" comes first, "for the third time" after "for the second time").
+ */
 export function lifeOrdering(ctx: GenerationContext, person: Entity): void {
   const { index } = ctx
   const items: Item[] = []
   for (const fact of index.factsBySubject.get(person.id) ?? []) {
     if (fact.type !== 'date' || fact.alternatives.length || !orderable(fact.value)) continue
-    const text =
-      fact.key === 'born' ? 'Born' : fact.key === 'died' ? 'Died' : fact.label ? capitalize(fact.label) : undefined
-    if (text) items.push({ text, date: fact.value, fact })
+    if (fact.key === 'born' || fact.key === 'died' || !fact.label) continue
+    items.push({ text: capitalize(fact.label), date: fact.value, fact })
   }
   for (const [officeId, list] of index.tenuresByHolder.get(person.id) ?? []) {
     const office = index.entities.get(officeId)?.name ?? officeId
-    list.forEach((fact, i) => {
-      if (fact.alternatives.some((a) => a.value.start) || !orderable(fact.value.start)) return
-      items.push({
-        text: `Became ${office}${list.length > 1 ? ` for the ${ordinal(i + 1)} time` : ''}`,
-        date: fact.value.start,
-        fact,
-      })
+    const fact = list.find((f) => !f.alternatives.some((a) => a.value.start) && orderable(f.value.start))
+    if (!fact?.value.start) continue
+    const nth = list.indexOf(fact)
+    items.push({
+      text: `Became ${office}${list.length > 1 ? ` for the ${ordinal(nth + 1)} time` : ''}`,
+      date: fact.value.start,
+      fact,
     })
   }
   emitOrdering(
@@ -127,7 +131,7 @@ export function reignOrdering(ctx: GenerationContext): void {
       if (t.alternatives.some((a) => a.value.start) || !orderable(t.value.start)) continue
       items.push({ text: index.entities.get(holder)?.name ?? holder, date: t.value.start, fact: t, id: holder })
     }
-    for (const run of runs(chain(items))) {
+    for (const run of runs(withoutNumberedPairs(chain(items)))) {
       emitOrdering(
         ctx,
         `order.reign/${officeId}/${run[0]?.id}`,
@@ -143,7 +147,7 @@ export function reignOrdering(ctx: GenerationContext): void {
 /** People in order of birth, by century, in runs of up to five. */
 export function birthOrdering(ctx: GenerationContext): void {
   for (const [, items] of birthsByCentury(ctx.index)) {
-    for (const run of runs(chain(items)))
+    for (const run of runs(withoutNumberedPairs(chain(items))))
       emitOrdering(
         ctx,
         `order.born/${run[0]?.id}`,
@@ -168,6 +172,21 @@ export function birthsByCentury(index: DeckIndex): Map<number, Item[]> {
     else out.set(century, [item])
   }
   return out
+}
+
+/**
+ * Items without two of the same regnal name: John VII and John VIII would order themselves by
+ * their numbers. The first of each name is kept.
+ */
+export function withoutNumberedPairs(items: Item[]): Item[] {
+  const seen = new Set<string>()
+  return items.filter((item) => {
+    const r = regnal(item.text)
+    if (!r) return true
+    if (seen.has(r.base)) return false
+    seen.add(r.base)
+    return true
+  })
 }
 
 /** Consecutive runs of at most five, none shorter than three (the last one borrows). */

@@ -105,41 +105,123 @@ const IRREGULAR: Record<string, string> = {
 }
 
 /**
- * A question about an event label, or undefined when the label's verb is not known:
- * ("When", "John VII", "was proclaimed co-emperor") → "When was John VII proclaimed co-emperor?";
- * ("Where", "Irene", "married John VII") → "Where did Irene marry John VII?".
+ * A question about an event label: ("When", "John VII", "was proclaimed co-emperor") → "When was
+ * John VII proclaimed co-emperor?"; ("Where", "Irene", "married John VII") → "Where did Irene marry
+ * John VII?". A verb it does not know keeps the label as written: "When was it that John VII
+ * fortified Selymbria?" (never "When did this happen: …?").
  */
-export function askAboutLabel(wh: string, name: string, label: string): string | undefined {
+export function askAboutLabel(wh: string, name: string, label: string): string {
   const [verb = '', ...rest] = label.trim().split(/\s+/)
   const tail = rest.length ? ` ${rest.join(' ')}` : ''
   if (verb === 'was' || verb === 'were') return `${wh} ${verb} ${name}${tail}?`
   const key = verb.toLowerCase()
   const base = Object.hasOwn(IRREGULAR, key) ? IRREGULAR[key] : undefined
   if (base) return `${wh} did ${name} ${base}${tail}?`
-  return undefined
+  return `${wh} was it that ${name} ${label.trim()}?`
+}
+
+/** How an event of this kind happens: a treaty is concluded, a battle fought, a council held. */
+export function eventVerb(event: Pick<Entity, 'name'>): { passive?: string } {
+  const first = /^(?:the\s+)?(?:first\s+|second\s+|third\s+)?(\p{L}+)/iu.exec(event.name)?.[1]?.toLowerCase()
+  if (first === 'treaty' || first === 'peace' || first === 'union' || first === 'edict') return { passive: 'concluded' }
+  if (first === 'battle') return { passive: 'fought' }
+  if (first === 'council' || first === 'synod' || first === 'congress') return { passive: 'held' }
+  return {}
+}
+
+/** "When was the Treaty of Gallipoli concluded?" / "When did the siege of Thessalonica take place?" */
+export function eventWhen(event: Pick<Entity, 'name' | 'kind'>): { prompt: string; statement: string } {
+  const S = nameInSentence(event)
+  const { passive } = eventVerb(event)
+  return passive
+    ? { prompt: `When was ${S} ${passive}?`, statement: `${capitalize(S)} was ${passive} {}.` }
+    : { prompt: `When did ${S} take place?`, statement: `${capitalize(S)} took place {}.` }
+}
+
+/** "Where was the Treaty of Gallipoli concluded?" / "Where did the siege take place?" */
+export function eventWhere(event: Pick<Entity, 'name' | 'kind'>): { prompt: string; statement: string } {
+  const S = nameInSentence(event)
+  const { passive } = eventVerb(event)
+  return passive
+    ? { prompt: `Where was ${S} ${passive}?`, statement: `${capitalize(S)} was ${passive} in {}.` }
+    : { prompt: `Where did ${S} take place?`, statement: `${capitalize(S)} took place in {}.` }
+}
+
+/** Taking part in an event; the parties to a treaty. */
+export function participation(event: Pick<Entity, 'name' | 'kind'>): {
+  prompt: string
+  typedPrompt: string
+  statement: string
+  verb: string
+} {
+  const S = nameInSentence(event)
+  if (eventVerb(event).passive === 'concluded')
+    return {
+      prompt: `Which of these was a party to ${S}?`,
+      typedPrompt: `Name a party to ${S}.`,
+      statement: `{} was a party to ${S}.`,
+      verb: `were the parties to ${S}`,
+    }
+  return {
+    prompt: `Which of these took part in ${S}?`,
+    typedPrompt: `Name someone who took part in ${S}.`,
+    statement: `{} took part in ${S}.`,
+    verb: `took part in ${S}`,
+  }
 }
 
 /** "was proclaimed co-emperor" → "Was proclaimed co-emperor" (list items in ordering questions). */
 export const labelItem = (label: string): string => capitalize(label.trim())
 
-/** The preposition before a place: "on Mount Athos", "in Thessalonica". */
-export const placePreposition = (place: string): 'on' | 'in' => (/^Mount\s/.test(place.trim()) ? 'on' : 'in')
+// Places named like a building or a region of something read with "the": "in the Tower of London".
+const PLACE_TAKES_THE =
+  /^(tower|palace|castle|abbey|cathedral|church|monastery|basilica|mosque|temple|kingdom|republic|empire|duchy|county|principality|isle|bay|gulf|straits?|river|valley|island)\s+of\b/i
+
+/** Places read with "on": mountains and islands by name, or a place the deck describes as an island. */
+const ON_PLACE = /^(mount|mt\.?|isle|island|isles|islands)\s/i
+
+/** A place as it reads after "in"/"on": "the Tower of London", "Lemnos". */
+export const placeInSentence = (place: string): string =>
+  PLACE_TAKES_THE.test(place.trim()) ? `the ${place.trim()}` : place.trim()
 
 /**
- * Replace `{}` in a statement template with a value ("{} was the father of John VII."); "in {}"
- * becomes "on {}" before a mountain ("died on Mount Athos").
+ * The preposition before a place: "on Mount Athos", "on Lemnos" (when the deck describes it as an
+ * island: pass the names of such places), "in Thessalonica", "in the Tower of London".
  */
-export function fill(template: string, value: string): string {
+export function placePreposition(place: string, onPlaces?: ReadonlySet<string>): 'on' | 'in' {
+  const name = place.trim()
+  return ON_PLACE.test(name) || !!onPlaces?.has(name) ? 'on' : 'in'
+}
+
+/** Names of the deck's places that read with "on": mountains, and islands by their description. */
+export function onPlaceNames(entities: readonly Pick<Entity, 'kind' | 'name' | 'description'>[]): Set<string> {
+  const out = new Set<string>()
+  for (const e of entities)
+    if (e.kind === 'place' && (ON_PLACE.test(e.name) || /\b(island|isle|islet|atoll)\b/i.test(e.description ?? '')))
+      out.add(e.name)
+  return out
+}
+
+/**
+ * Replace `{}` in a statement template with a value ("{} was the father of John VII."); a place
+ * after "in {}" gets its preposition and article ("died on Mount Athos", "in the Tower of London").
+ */
+export function fill(template: string, value: string, onPlaces?: ReadonlySet<string>): string {
   const at = template.indexOf('{}')
   if (at < 0) return template
   // "the {} dynasty" with "Palaiologos dynasty" must not read "dynasty dynasty".
   const next = /^\s+([\p{L}\p{N}-]+)/u.exec(template.slice(at + 2))?.[1]
-  const trimmed =
-    next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
+  let filled = next && value.toLowerCase().endsWith(` ${next.toLowerCase()}`) ? value.slice(0, -next.length - 1) : value
   let before = template.slice(0, at)
-  if (/(^|\s)in $/.test(before) && placePreposition(value) === 'on') before = `${before.slice(0, -3)}on `
-  return before + trimmed + template.slice(at + 2)
+  if (/(^|\s)in $/.test(before)) {
+    if (placePreposition(value, onPlaces) === 'on') before = `${before.slice(0, -3)}on `
+    filled = placeInSentence(filled)
+  }
+  return before + filled + template.slice(at + 2)
 }
+
+/** Any word written twice in a row ("dynasty dynasty"), which generated text must never contain. */
+export const doubledWord = (text: string): string | undefined => /\b(\p{L}+)\s+\1\b/iu.exec(text)?.[1]
 
 /** Make sure a sentence ends with a full stop. */
 export const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`)

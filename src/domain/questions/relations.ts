@@ -157,7 +157,7 @@ function relativesAsk(
     ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
   }
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
-  const plural = word === 'child' ? 'children' : word.replace(/ or /, 's or ') + 's'
+  const plural = word.endsWith('child') ? `${word}ren` : word.replace(/ or /, 's or ') + 's'
   emit({
     key: `${key}/${person.id}`,
     subject: person,
@@ -191,6 +191,7 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
     relation: 'spouse',
     facts: links.map((l) => l.fact),
     prompt: ids.length === 1 ? `Whom did ${S} marry?` : `Which of these did ${S} marry?`,
+    typedPrompt: `Whom did ${S} marry?`,
     statement: `${capitalize(S)} married {}.`,
     explanation:
       ids.length === 1 && fact ? withNote(`${S} married ${names[0]}`, fact) : `${S} married ${joinList(names)}.`,

@@ -11,6 +11,7 @@ import { acceptedPoints, datePhrase, durationRangeText, durationText, isPlainDat
 import type { DeckIndex } from './deck-index'
 import { DatePool, difficultyOf, pickDates, pickNumbers, Pools, type Scored } from './distractors'
 import { GapDistractors } from './gaps'
+import { withoutGiveaway, regnalGiveaway } from './giveaways'
 import { fill } from './prompts'
 
 /**
@@ -68,8 +69,10 @@ export class GenerationContext {
   }
 }
 
-/** Emit every question of the Ask's card. */
-export function emitAsk(ctx: GenerationContext, ask: Ask): void {
+/** Emit every question of the Ask's card (none when its wording cannot avoid giving the answer away). */
+export function emitAsk(ctx: GenerationContext, given: Ask): void {
+  const ask = withoutGiveaway(ctx.index, given)
+  if (!ask) return
   const meta = ctx.cache.meta({
     deckId: ctx.deckId,
     key: ask.key,
@@ -128,7 +131,7 @@ function trueFalse(
   const q = makeQuestion(
     meta,
     'true-false',
-    fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase),
+    fill(template, statementTrue ? truePhrase : (falseOption as { phrase: string }).phrase, ctx.index.onPlaces),
     statementTrue ? 'True' : 'False',
   )
   q.choices = TRUE_FALSE as string[]
@@ -155,7 +158,15 @@ function entityVariants(ctx: GenerationContext, ask: Ask, answer: EntityAnswer, 
   const name = (id: string) => index.entities.get(id)?.name ?? id
   const shown = answer.correct[answer.correct.length === 1 ? 0 : randomInt(random, answer.correct.length)] as string
   if (!ask.dispute) {
-    const distractors = ctx.pools.pickEntities(shown, answer.pools, answer.exclude, answer.year, random, ask.subject.id)
+    const distractors = ctx.pools.pickEntities(
+      shown,
+      answer.pools,
+      answer.exclude,
+      answer.year,
+      random,
+      ask.subject.id,
+      regnalGiveaway(ask.relation, ask.subject.name),
+    )
     multipleChoice(ctx, meta, ask.prompt, name(shown), distractors)
     const wrong = distractors[0]
     trueFalse(ctx, meta, ask.statement, name(shown), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)

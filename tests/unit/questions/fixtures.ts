@@ -40,6 +40,7 @@ export class DeckBuilder {
       name,
       aliases: options.aliases ?? [],
       ...(options.gender ? { gender: options.gender } : {}),
+      ...(options.description ? { description: options.description } : {}),
     })
     return this
   }

@@ -1,0 +1,138 @@
+// Questions that give their answer away: a word of the answer written in the prompt ("Where was
+// Keratsa of Bulgaria born?", "a parent of Irene Gattilusio" with Francesco II Gattilusio among
+// the options), or a regnal number that rules an option out ("John VIII preceded John V").
+import type { Entity } from '../deck/types'
+import type { Ask, PoolName } from './ask'
+import { isExactToken, normalizeAnswer, regnalShortName } from './answers'
+import type { DeckIndex } from './deck-index'
+
+const LINKING = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a', 'an', 'da', 'di', 'del', 'la', 'le', 'on'])
+
+/** The words of a name that say something: "Keratsa of Bulgaria" → keratsa, bulgaria. */
+export function contentWords(text: string): string[] {
+  return normalizeAnswer(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !LINKING.has(w) && !isExactToken(w))
+}
+
+/**
+ * A word is no giveaway when enough of the answer's possible options share it (every emperor here
+ * is a Palaiologos): an answer and three wrong options can all carry it.
+ */
+const COMMON = 4
+
+const wordCounts = new WeakMap<DeckIndex, Map<PoolName, Map<string, number>>>()
+
+function inPool(index: DeckIndex, pool: PoolName): (e: Entity) => boolean {
+  if (pool === 'person') return (e) => e.kind === 'person'
+  if (pool === 'male') return (e) => e.kind === 'person' && e.gender !== 'female'
+  if (pool === 'female') return (e) => e.kind === 'person' && e.gender !== 'male'
+  if (pool === 'title') return (e) => e.kind === 'title' || e.kind === 'office'
+  if (pool.startsWith('kind:')) return (e) => e.kind === pool.slice('kind:'.length)
+  if (pool.startsWith('holders:')) {
+    const holders = new Set((index.tenuresByOffice.get(pool.slice('holders:'.length)) ?? []).map((t) => t.subject))
+    return (e) => holders.has(e.id)
+  }
+  return (e) => e.kind === pool
+}
+
+/** How many entities of the pool have the word in their name. */
+function countIn(index: DeckIndex, pool: PoolName, word: string): number {
+  let perIndex = wordCounts.get(index)
+  if (!perIndex) wordCounts.set(index, (perIndex = new Map()))
+  let counts = perIndex.get(pool)
+  if (!counts) {
+    counts = new Map()
+    const keep = inPool(index, pool)
+    for (const e of index.deck.entities) {
+      if (!keep(e)) continue
+      for (const w of new Set(contentWords(e.name))) counts.set(w, (counts.get(w) ?? 0) + 1)
+    }
+    perIndex.set(pool, counts)
+  }
+  return counts.get(word) ?? 0
+}
+
+/** Words of the answer that the subject's name, as the prompt writes it, shares and few options could. */
+function telling(index: DeckIndex, ask: Ask, subjectName: string): string[] {
+  if (ask.answer.type !== 'entity') return []
+  const answer = ask.answer
+  const said = new Set(contentWords(subjectName))
+  // Options come from the pools in order, the later ones when the first runs short.
+  const pools = answer.pools.length ? answer.pools : (['person'] as const)
+  const common = (w: string) => pools.some((p) => countIn(index, p, w) >= COMMON)
+  const out = new Set<string>()
+  for (const id of [...answer.correct, ...(answer.alsoAccepted ?? [])]) {
+    // "Who was emperor from 1355 to 1380?" asks for the subject itself, whom the prompt does not name.
+    if (id === ask.subject.id) continue
+    const name = index.entities.get(id)?.name ?? id
+    // The given name of a regnal name is the family's custom, not a clue: John V and John VII.
+    const given = regnal(name)?.base.split(' ') ?? []
+    for (const w of contentWords(name)) if (said.has(w) && !given.includes(w) && !common(w)) out.add(w)
+  }
+  return [...out]
+}
+
+const replaceAll = (text: string | undefined, from: string, to: string): string | undefined =>
+  text === undefined ? undefined : text.split(from).join(to)
+
+/**
+ * The Ask with its subject named so that the prompt does not give the answer away: "Where was
+ * Keratsa born?", "Which of these was a parent of Irene?", "To which dynasty did John VII
+ * belong?" — by a shorter name only the subject has in the deck. Undefined when no such name
+ * exists: the card is not asked rather than asked with its answer in it.
+ */
+export function withoutGiveaway(index: DeckIndex, ask: Ask): Ask | undefined {
+  if (ask.answer.type !== 'entity') return ask
+  const name = ask.subject.name
+  const words = telling(index, ask, name)
+  if (!words.length) return ask
+  const shorter = (index.forms.get(ask.subject.id)?.short ?? []).find((s) => {
+    const own = contentWords(s)
+    return !words.some((w) => own.includes(w))
+  })
+  if (!shorter) return undefined
+  return {
+    ...ask,
+    prompt: replaceAll(ask.prompt, name, shorter) as string,
+    ...(ask.typedPrompt !== undefined ? { typedPrompt: replaceAll(ask.typedPrompt, name, shorter) } : {}),
+    ...(ask.statement !== undefined ? { statement: replaceAll(ask.statement, name, shorter) } : {}),
+  }
+}
+
+/** "John VIII Palaiologos" → { base: "john", number: 8 }. */
+export function regnal(name: string): { base: string; number: number } | undefined {
+  const short = regnalShortName(name) ?? (/\s[IVXLCDM]+$/.test(name.trim()) ? name.trim() : undefined)
+  if (!short) return undefined
+  const words = short.split(/\s+/)
+  const numeral = (words.pop() as string).toLowerCase()
+  return { base: normalizeAnswer(words.join(' ')), number: romanValue(numeral) }
+}
+
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 }
+
+/** "viii" → 8. */
+export function romanValue(numeral: string): number {
+  let total = 0
+  for (let i = 0; i < numeral.length; i++) {
+    const v = ROMAN_VALUES[numeral[i] as string] ?? 0
+    const next = ROMAN_VALUES[numeral[i + 1] as string] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}
+
+/**
+ * A wrong option the regnal numbers already rule out: someone of the holder's name with a higher
+ * number cannot have preceded him (John VIII before John V), nor a lower one succeeded him.
+ */
+export function regnalGiveaway(relation: string, holder: string): ((option: string) => boolean) | undefined {
+  if (relation !== 'predecessor' && relation !== 'successor') return undefined
+  const h = regnal(holder)
+  if (!h) return undefined
+  return (option) => {
+    const o = regnal(option)
+    if (!o || o.base !== h.base) return false
+    return relation === 'predecessor' ? o.number > h.number : o.number < h.number
+  }
+}
