@@ -87,7 +87,14 @@ export function listing(title: string, seed: number, questions: readonly Questio
     if (q.items) lines.push(`  items:   ${q.items.join(' | ')}`)
     if (q.pairs) lines.push(`  left:    ${q.pairs.left.join(' | ')}`, `  right:   ${q.pairs.right.join(' | ')}`)
     if (q.choices && q.kind !== 'true-false')
-      lines.push(...q.choices.map((c, i) => `  ${String.fromCharCode(97 + i)}) ${c}${c === q.answer ? '  ✓' : ''}`))
+      lines.push(
+        ...q.choices.map((c, i) => {
+          const proof = c === q.answer ? undefined : q.why?.find((w) => w.option === c)?.proof
+          return `  ${String.fromCharCode(97 + i)}) ${c}${c === q.answer ? '  ✓' : proof ? `  ✗ ${proof}` : ''}`
+        }),
+      )
+    else if (q.kind === 'true-false' && q.why?.length)
+      lines.push(...q.why.map((w) => `  false:   ${w.option} ✗ ${w.proof}`))
     const answer = Array.isArray(q.answer) ? q.answer.join(q.kind === 'ordering' ? ' < ' : '; ') : q.answer
     lines.push(`  answer:  ${answer}`)
     if (q.accept && q.accept.length > 1) lines.push(`  accepts: ${q.accept.join(' | ')}`)

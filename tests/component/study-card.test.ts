@@ -40,6 +40,24 @@ describe('StudyCard', () => {
     expect(wrapper.emitted('reveal')).toBeUndefined()
   })
 
+  it('shows why each wrong option is wrong after answering, as text', async () => {
+    const q = question('multiple-choice', {
+      why: [
+        { option: 'Manuel II Palaiologos', proof: "John VII Palaiologos's father was Andronikos IV Palaiologos" },
+        { option: 'John V Palaiologos', proof: '<b>not bold</b>' },
+      ],
+    })
+    wrapper = mount(StudyCard, { props: { question: q, revealed: true }, attachTo: document.body })
+    const proofs = wrapper.get('.answer-proofs')
+    expect(proofs.get('summary').text()).toBe('Why the other options are wrong')
+    const items = proofs.findAll('li').map((li) => li.text())
+    expect(items).toEqual([
+      "Manuel II Palaiologos: John VII Palaiologos's father was Andronikos IV Palaiologos",
+      'John V Palaiologos: <b>not bold</b>',
+    ])
+    expect(proofs.find('b').exists()).toBe(false)
+  })
+
   it('lets a choice be answered directly, with its key', () => {
     wrapper = mount(StudyCard, {
       props: { question: question('multiple-choice'), revealed: false },

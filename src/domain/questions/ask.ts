@@ -19,6 +19,13 @@ export interface EntityAnswer {
   pools: readonly PoolName[]
   /** The year near which distractors are most plausible (the answer's birth, the tenure's start). */
   year?: number
+  /**
+   * Why an option is wrong, from the deck's facts (shown to the learner and the teacher), or
+   * undefined when the facts do not prove it wrong (open world: an unstated relation may be true)
+   * or the option would be absurd (not alive at the date, wrong generation). Such an option is
+   * never offered; with fewer than two proven wrong options the card is asked typed only.
+   */
+  wrongBecause: (id: string) => string | undefined
 }
 
 export interface DateAnswer {

@@ -19,6 +19,8 @@ export interface Scored {
   id?: string
   /** For dates: the wrong date itself (true/false statements phrase it). */
   date?: HistoricalDate
+  /** Why the option is wrong, from the deck's facts. */
+  why?: string
 }
 
 /** Options per multiple-choice question: the answer and up to three distractors. */
@@ -206,8 +208,9 @@ export class Pools {
 
   /**
    * Up to three wrong entities for an answer, from the pools in order, never one in `exclude`,
-   * never the subject asked about, never one `reject` refuses by name, and never one whose name reads like another option's. Scored by closeness in time, dynasty
-   * and shared name words.
+   * never the subject asked about, never one `reject` refuses by name, never one `wrongBecause`
+   * cannot prove wrong, and never one whose name reads like another option's. Scored by closeness
+   * in time, dynasty and shared name words.
    */
   pickEntities(
     answerId: string,
@@ -217,13 +220,20 @@ export class Pools {
     random: Random,
     subjectId?: string,
     reject?: (name: string) => boolean,
+    wrongBecause?: (id: string) => string | undefined,
   ): Scored[] {
     const entity = this.index.entities.get(answerId)
     const answer = entity ? this.candidate(entity) : undefined
     const keys = [answer?.key ?? answerId]
+    const why = new Map<string, string>()
     const ok = (c: Candidate) => {
       if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text))
         return false
+      if (wrongBecause) {
+        const proof = wrongBecause(c.id)
+        if (proof === undefined) return false
+        why.set(c.id, proof)
+      }
       keys.push(c.key)
       return true
     }
@@ -240,7 +250,8 @@ export class Pools {
         if (answer.first && answer.first === c.first) score += 0.15
         if (answer.last && answer.last === c.last) score += 0.15
       }
-      return { id: c.id, text: c.text, score }
+      const proof = why.get(c.id)
+      return proof === undefined ? { id: c.id, text: c.text, score } : { id: c.id, text: c.text, score, why: proof }
     })
     return pickBest(scored, random)
   }

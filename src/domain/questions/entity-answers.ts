@@ -16,7 +16,13 @@ export interface EntityAnswers {
 export function entityAnswers(
   index: DeckIndex,
   facts: ReadonlyArray<RelationFact | PlaceFact>,
-  options: { pools: readonly PoolName[]; exclude?: Iterable<string>; year?: number },
+  options: {
+    pools: readonly PoolName[]
+    exclude?: Iterable<string>
+    year?: number
+    /** See EntityAnswer.wrongBecause. */
+    wrongBecause: (id: string) => string | undefined
+  },
 ): EntityAnswers | undefined {
   const settled = facts.filter((f) => !f.alternatives.length)
   const disputed = facts.filter((f) => f.alternatives.length)
@@ -30,6 +36,7 @@ export function entityAnswers(
     type: 'entity' as const,
     exclude,
     pools: options.pools,
+    wrongBecause: options.wrongBecause,
     ...(options.year !== undefined ? { year: options.year } : {}),
   }
   if (settled.length) {

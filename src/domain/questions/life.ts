@@ -2,10 +2,11 @@
 // dated events and where they happened, dynasty, titles, and who took part in an event.
 import type { DateFact, Entity, Fact, NumberFact, PlaceFact, RelationFact } from '../deck/types'
 import type { Ask, PoolName } from './ask'
-import { ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
+import { addYears, ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
 import { entityAnswers } from './entity-answers'
+import { proofsOf, yearBounds } from './proofs'
 import {
   askAboutLabel,
   capitalize,
@@ -22,9 +23,21 @@ type Emit = (ask: Ask) => void
 
 const MAX_AGE = 110
 
-/** The note of a fact appended to an explanation. */
-export const withNote = (text: string, fact: { note?: string }): string =>
-  fact.note ? `${sentence(text)} ${sentence(fact.note)}` : sentence(text)
+/**
+ * The note of a fact appended to an explanation. A note describes the fact's subject ("He took
+ * Constantinople…" on John VII's reign): when the sentence before it is about someone else,
+ * `about` names the subject so that the note's "He" cannot be read as that other person.
+ */
+export const withNote = (text: string, fact: { note?: string }, about?: string): string =>
+  fact.note ? `${sentence(text)} ${sentence(about ? namedNote(fact.note, about) : fact.note)}` : sentence(text)
+
+/** "He took…" → "John VII Palaiologos took…"; "His uncle…" → "John VII Palaiologos's uncle…". */
+function namedNote(note: string, name: string): string {
+  const m = /^(He|She|They|His|Her|Their)\b/.exec(note)
+  if (!m) return note
+  const possessive = m[1] === 'His' || m[1] === 'Her' || m[1] === 'Their'
+  return `${possessive ? `${name}'s` : name}${note.slice((m[1] as string).length)}`
+}
 
 export function dateDispute(index: DeckIndex, fact: DateFact): string | undefined {
   // "1377?": the source itself doubts it, so it is not asked as settled either.
@@ -52,7 +65,9 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
     facts.filter((f): f is RelationFact => f.type === 'relation' && f.key === key)
   const dynasty = byKey('dynasty')
   if (dynasty.length) {
-    const answers = entityAnswers(index, dynasty, { pools: ['dynasty'] })
+    // One dynasty per person: the stated one proves every other wrong.
+    const proof = `${Cap} belonged to the ${stated(index, dynasty)} dynasty`
+    const answers = entityAnswers(index, dynasty, { pools: ['dynasty'], wrongBecause: () => proof })
     if (answers)
       emit({
         key: `dynasty/${entity.id}`,
@@ -71,7 +86,13 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
   }
   const titles = byKey('title')
   if (titles.length) {
-    const answers = entityAnswers(index, titles, { pools: ['title'], exclude: index.heldBy.get(entity.id) ?? [] })
+    // A person may hold titles the deck does not list: no other title is provably not held, so
+    // the card is asked typed only.
+    const answers = entityAnswers(index, titles, {
+      pools: ['title'],
+      exclude: index.heldBy.get(entity.id) ?? [],
+      wrongBecause: () => undefined,
+    })
     if (answers) {
       const several = answers.answer.correct.length > 1
       emit({
@@ -91,9 +112,25 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
   const participants = byKey('participant')
   if (participants.length) {
     const date = facts.find((f): f is DateFact => f.type === 'date' && f.key === 'event')
+    const proofs = proofsOf(index)
+    const when = date ? `${S} (${date.value.text})` : S
+    // Anyone may have taken part unless the deck has them unborn or dead by then, and only
+    // someone who missed it by a few years is a plausible wrong option.
+    const wrongBecause = (id: string): string | undefined => {
+      if (!date || date.alternatives.length) return undefined
+      const { min, max } = yearBounds(date.value)
+      const life = proofs.life(id)
+      if (life.born && life.born.min <= addYears(max, PARTICIPANT_MISS)) {
+        const late = proofs.bornAfter(id, max, when)
+        if (late) return late
+      }
+      if (life.died && life.died.max >= addYears(min, -PARTICIPANT_MISS)) return proofs.diedBefore(id, min, when)
+      return undefined
+    }
     const answers = entityAnswers(index, participants, {
       pools: ['person'],
       exclude: [entity.id],
+      wrongBecause,
       ...(date ? { year: date.value.start.year } : {}),
     })
     const words = participation(entity)
@@ -114,6 +151,15 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
         ...(answers.dispute ? { dispute: answers.dispute } : {}),
       })
   }
+}
+
+/** How many years after an event a wrong participant may have died, or before it been born. */
+const PARTICIPANT_MISS = 20
+
+/** The names a fact's value and alternatives give: "Constantinople", "A or B". */
+function stated(index: DeckIndex, facts: ReadonlyArray<RelationFact | PlaceFact>): string {
+  const ids = [...new Set(facts.flatMap((f) => [f.value, ...f.alternatives.map((a) => a.value)]))]
+  return ids.map((id) => index.entities.get(id)?.name ?? id).join(' or ')
 }
 
 const names = (index: DeckIndex, ids: readonly string[]): string => {
@@ -202,7 +248,8 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
       ;({ prompt, statement } = eventWhere(entity))
     }
   }
-  const answers = entityAnswers(index, [fact], { pools: ['place'] })
+  const proof = fill(statement, stated(index, [fact])).replace(/\.$/, '')
+  const answers = entityAnswers(index, [fact], { pools: ['place'], wrongBecause: () => proof })
   if (!answers) return
   emit({
     key,

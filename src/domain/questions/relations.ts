@@ -8,6 +8,7 @@ import type { DeckIndex } from './deck-index'
 import { entityAnswers } from './entity-answers'
 import { DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
 import { genderPools, withNote } from './life'
+import { proofsOf, type Proofs } from './proofs'
 import { capitalize, genderedNoun, joinList, withArticle } from './prompts'
 
 type Emit = (ask: Ask) => void
@@ -49,14 +50,18 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
     f.role ??
     (genderOf(index, f.value) === 'male' ? 'father' : genderOf(index, f.value) === 'female' ? 'mother' : undefined)
   const anyParents = index.kin.anyParentsOf(person.id)
+  const proofs = proofsOf(index)
   const S = person.name
   for (const role of ['father', 'mother'] as const) {
     const ofRole = facts.filter((f) => roleOf(f) === role)
     if (ofRole.length !== 1) continue
     const fact = ofRole[0] as RelationFact
+    // One father, one mother: the stated one proves every other wrong.
+    const proof = `${S}'s ${role} was ${index.entities.get(fact.value)?.name ?? fact.value}`
     const answers = entityAnswers(index, ofRole, {
       pools: [role === 'father' ? 'male' : 'female'],
       exclude: [person.id, ...anyParents],
+      wrongBecause: (id) => (plausibleParent(proofs, id, person.id) ? proof : undefined),
       ...yearOption(nearYear(index, fact.value, person, GENERATION_GAP.parent)),
     })
     if (!answers) continue
@@ -70,7 +75,7 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
       statement: `{} was the ${role} of ${S}.`,
       explanation: answers.dispute
         ? `${joinList(names, 'or')}: the sources differ on the ${role} of ${S}.`
-        : withNote(`${names[0]} was the ${role} of ${S}`, fact),
+        : withNote(`${names[0]} was the ${role} of ${S}`, fact, S),
       answer: answers.answer,
       ...(answers.dispute ? { dispute: answers.dispute } : {}),
     })
@@ -80,6 +85,7 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
     const answers = entityAnswers(index, facts, {
       pools: ['person'],
       exclude: [person.id, ...anyParents],
+      wrongBecause: (id) => (plausibleParent(proofs, id, person.id) ? proofs.notParent(person.id, id) : undefined),
       ...yearOption(nearYear(index, undefined, person, GENERATION_GAP.parent)),
     })
     if (!answers) return
@@ -149,11 +155,14 @@ function relativesAsk(
       : word === female && female !== neutral
         ? genderPools('female')
         : genderPools(undefined)
+  const proofs = proofsOf(index)
   const answer: EntityAnswer = {
     type: 'entity',
     correct: ids,
     exclude,
     pools,
+    wrongBecause: (id) =>
+      PLAUSIBLE[relation](proofs, person.id, id) ? PROVE[relation](proofs, person.id, id) : undefined,
     ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
   }
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
@@ -185,6 +194,7 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
   const exclude = new Set(index.kin.anySpousesOf(person.id))
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
   const fact = links[0]?.fact
+  const proofs = proofsOf(index)
   emit({
     key: `spouse/${person.id}`,
     subject: person,
@@ -200,9 +210,38 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
       correct: ids,
       exclude,
       pools: genderPools(gender),
+      // Several marriages are common: only two lives that never met rule one out.
+      wrongBecause: (id) => (proofs.bornWithin(person.id, id, 30) ? proofs.notSpouse(person.id, id) : undefined),
       ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)),
     },
   })
+}
+
+/** A parent option alive and grown when the child was born, as far as the deck says. */
+function plausibleParent(proofs: Proofs, parent: string, child: string): boolean {
+  return proofs.bornBefore(parent, child, 14) && !proofs.diedYearsBeforeBirth(parent, child, 1)
+}
+
+type Check<T> = (proofs: Proofs, subject: string, option: string) => T
+
+/** The option is of the relative's generation (births the deck gives), so the option is not absurd. */
+const PLAUSIBLE: Record<DerivedRelation | 'child', Check<boolean>> = {
+  child: (p, s, o) => p.bornBefore(s, o, 14),
+  grandparent: (p, s, o) => p.bornBefore(o, s, 30),
+  grandchild: (p, s, o) => p.bornBefore(s, o, 30),
+  sibling: (p, s, o) => p.bornWithin(s, o, 30),
+  'uncle-aunt': (p, s, o) => p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60),
+  cousin: (p, s, o) => p.bornWithin(s, o, 35),
+}
+
+/** Why the option is not this relative of the subject (open world), or undefined. */
+const PROVE: Record<DerivedRelation | 'child', Check<string | undefined>> = {
+  child: (p, s, o) => p.notParent(o, s),
+  grandparent: (p, s, o) => p.notGrandparent(s, o),
+  grandchild: (p, s, o) => p.notGrandparent(o, s),
+  sibling: (p, s, o) => p.notSibling(s, o),
+  'uncle-aunt': (p, s, o) => p.notUncleAunt(s, o),
+  cousin: (p, s, o) => p.notCousin(s, o),
 }
 
 function allNames(index: DeckIndex, answer: EntityAnswer): string[] {

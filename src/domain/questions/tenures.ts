@@ -3,12 +3,13 @@
 // Byzantine emperor in 1390?"), who last held a vacant office, who was co-ruler, and who held
 // the office at the time. Anyone whose own tenure makes a wrong option true is excluded.
 import { dateSortKey } from '../deck/dates'
-import type { DatePrecision, Entity, HistoricalDate, Tenure, TenureFact } from '../deck/types'
+import type { DatePrecision, Entity, Gender, HistoricalDate, Tenure, TenureFact } from '../deck/types'
 import type { Ask, PoolName } from './ask'
 import { datePhrase, lengthBetween, samePoint, spanPhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
 import { genderPools, withNote } from './life'
+import { proofsOf } from './proofs'
 import { capitalize, joinList, ordinal, possessive } from './prompts'
 
 type Emit = (ask: Ask) => void
@@ -120,7 +121,9 @@ export function tenureAsks(index: DeckIndex, timelines: OfficeTimelines, holder:
   for (const [officeId, list] of perOffice) {
     const office = index.entities.get(officeId)
     if (!office) continue
-    list.forEach((fact, i) => tenureFactAsks(index, timelines, holder, office, fact, list.length > 1 ? i + 1 : 0, emit))
+    list.forEach((fact, i) =>
+      tenureFactAsks(index, timelines, holder, office, fact, list.length > 1 ? i + 1 : 0, list, emit),
+    )
   }
 }
 
@@ -131,6 +134,7 @@ function tenureFactAsks(
   office: Entity,
   fact: TenureFact,
   nth: number,
+  ownTenures: readonly TenureFact[],
   emit: Emit,
 ): void {
   const { start, end, predecessor, successor, coRulers } = fact.value
@@ -219,14 +223,45 @@ function tenureFactAsks(
       emit,
     )
 
-  const inStart = startYear !== undefined ? ` in ${startYear}` : time
-  const inEnd = endYear !== undefined ? ` in ${endYear}` : time
+  const proofs = proofsOf(index)
+  const his = possessive(holder.gender)
+  // "in 1390" names the tenure unless another tenure of the holder starts or ends near it (John V
+  // lost the throne in April 1390 and took it back in September): then the reign is named.
+  const nearOwn = (year: number) =>
+    ownTenures.some(
+      (t) =>
+        t !== fact && [t.value.start, t.value.end].some((d) => d && Math.abs(astro(d.start.year) - astro(year)) <= 1),
+    )
+  const ofReign = `${his ?? 'the'} ${ordinal(nth)} ${reign} (${spanYears(start, end)})`
+  const dated = (year: number | undefined, edge: 'start' | 'end'): string | undefined =>
+    year === undefined ? time : !nearOwn(year) ? ` in ${year}` : nth ? ` at the ${edge} of ${ofReign}` : undefined
+  const inStart = dated(startYear, 'start')
+  // A succession is dated by the successor's start, which may come after the end of this tenure.
+  const next =
+    successor && 'who' in successor ? successorTenure(index, office.id, holder.id, successor.who, end) : undefined
+  const nextStart = next
+    ? agreedYear(
+        next.value.start,
+        altsOf(next, 'start').map((a) => a.value as HistoricalDate),
+      )
+    : undefined
+  const inEnd =
+    nextStart !== undefined
+      ? dated(nextStart, 'end')
+      : endYear !== undefined && !nearOwn(endYear)
+        ? ` after ${his ?? 'the'} ${reign} ended in ${endYear}`
+        : nth && endYear !== undefined
+          ? ` at the end of ${ofReign}`
+          : endYear === undefined
+            ? time
+            : undefined
+  // Options of the answer's sex, or of the sex every holder of the office has in the deck.
   const holderPools = (id: string): PoolName[] => [
     `holders:${office.id}`,
-    ...genderPools(index.entities.get(id)?.gender),
+    ...genderPools(index.entities.get(id)?.gender ?? officeGender(index, office.id)),
   ]
 
-  if (predecessor && 'who' in predecessor) {
+  if (predecessor && 'who' in predecessor && inStart !== undefined) {
     const alts = altsOf(fact, 'predecessor')
       .map((a) => a.value)
       .filter((s): s is { who: string } => 'who' in s)
@@ -242,6 +277,8 @@ function tenureFactAsks(
       ...alts.map((a) => a.who),
       ...(startYear !== undefined ? timelines.endedIn(office.id, startYear) : []),
     ])
+    const proof = `${P} preceded ${H} as ${O}${inStart}`
+    const year = start?.start.year
     emit({
       ...base,
       key: `tenure.predecessor/${tail}`,
@@ -251,6 +288,7 @@ function tenureFactAsks(
       explanation: withNote(
         `${P} preceded ${H} as ${O}${predecessor.as ? ` (as ${predecessor.as})` : ''}${tookBack}`,
         fact,
+        H,
       ),
       answer: {
         type: 'entity',
@@ -258,6 +296,8 @@ function tenureFactAsks(
         ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}),
         exclude,
         pools: holderPools(predecessor.who),
+        // One predecessor per tenure; a plausible wrong one was alive just before it began.
+        wrongBecause: (id) => (year === undefined || proofs.aliveAt(id, year, 0, 1) ? proof : undefined),
         ...(start ? { year: start.start.year } : {}),
       },
       ...successionDispute(index, fact, 'predecessor', predecessor.who, alts),
@@ -274,18 +314,23 @@ function tenureFactAsks(
       explanation: withNote(
         `The office of ${O} was vacant before ${H} (${predecessor.vacant}); ${L} had last held it${predecessor.lastHeld ? `, ${datePhrase(predecessor.lastHeld)}` : ''}`,
         fact,
+        H,
       ),
       answer: {
         type: 'entity',
         correct: [predecessor.lastHeldBy],
         exclude,
         pools: holderPools(predecessor.lastHeldBy),
+        wrongBecause: (id) =>
+          !predecessor.lastHeld || proofs.aliveAt(id, predecessor.lastHeld.start.year)
+            ? `${L} had last held the office of ${O} before ${H}`
+            : undefined,
         ...(predecessor.lastHeld ? { year: predecessor.lastHeld.start.year } : {}),
       },
     })
   }
 
-  if (successor && 'who' in successor) {
+  if (successor && 'who' in successor && inEnd !== undefined) {
     const alts = altsOf(fact, 'successor')
       .map((a) => a.value)
       .filter((s): s is { who: string } => 'who' in s)
@@ -298,7 +343,10 @@ function tenureFactAsks(
       successor.who,
       ...alts.map((a) => a.who),
       ...(endYear !== undefined ? timelines.startedIn(office.id, endYear) : []),
+      ...(nextStart !== undefined ? timelines.startedIn(office.id, nextStart) : []),
     ])
+    const when = next?.value.start ?? end
+    const proof = `${N} succeeded ${H} as ${O}${inEnd}`
     emit({
       ...base,
       key: `tenure.successor/${tail}`,
@@ -306,8 +354,15 @@ function tenureFactAsks(
       prompt: `Who succeeded ${H} as ${O}${inEnd}?`,
       statement: `{} succeeded ${H} as ${O}${inEnd}.`,
       explanation: withNote(
-        `${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${O}`}${end ? ` ${datePhrase(end)}` : ''}${also}`,
+        `${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${O}`}${
+          next?.value.start
+            ? ` ${datePhrase(next.value.start)}`
+            : end
+              ? ` after ${theReign} ended ${datePhrase(end)}`
+              : ''
+        }${also}`,
         fact,
+        H,
       ),
       answer: {
         type: 'entity',
@@ -315,7 +370,9 @@ function tenureFactAsks(
         ...(alts.length ? { alsoAccepted: alts.map((a) => a.who) } : {}),
         exclude,
         pools: holderPools(successor.who),
-        ...(end ? { year: end.start.year } : {}),
+        // One successor per tenure; a plausible wrong one was alive when the successor took over.
+        wrongBecause: (id) => (!when || proofs.aliveAt(id, when.start.year) ? proof : undefined),
+        ...(when ? { year: when.start.year } : {}),
       },
       ...successionDispute(index, fact, 'successor', successor.who, alts),
     })
@@ -337,12 +394,14 @@ function tenureFactAsks(
       prompt: ids.length === 1 ? `Who was co-ruler ${during}?` : `Which of these was co-ruler ${during}?`,
       typedPrompt: `Name a co-ruler ${during}.`,
       statement: `{} was co-ruler ${during}.`,
-      explanation: withNote(`${joinList(spans)} ruled jointly with ${H} as ${O}`, fact),
+      explanation: withNote(`${joinList(spans)} ruled jointly with ${H} as ${O}`, fact, H),
       answer: {
         type: 'entity',
         correct: ids,
         exclude,
         pools: holderPools(ids[0] as string),
+        // Anyone might have shared the rule without the deck saying so: asked typed only.
+        wrongBecause: () => undefined,
         ...(start ? { year: start.start.year } : {}),
       },
     })
@@ -361,7 +420,9 @@ function tenureFactAsks(
     const span = spanPhrase(s, e)
     const exclude = timelines.overlapping(office.id, start, end)
     exclude.add(holder.id)
-    const his = possessive(holder.gender)
+    const proof = `${H} was ${O} ${span}`
+    const from = start?.start.year
+    const to = end?.start.year
     emit({
       ...base,
       key: `tenure.holder/${tail}`,
@@ -377,10 +438,56 @@ function tenureFactAsks(
         correct: [holder.id],
         exclude,
         pools: holderPools(holder.id),
+        // One holder at a time (co-rulers excluded above); a plausible wrong one was alive then.
+        wrongBecause: (id) =>
+          (to === undefined || !proofs.bornAfter(id, to, '')) &&
+          (from === undefined || !proofs.diedBefore(id, from, ''))
+            ? proof
+            : undefined,
         ...(start ? { year: start.start.year } : {}),
       },
     })
   }
+}
+
+/** The gender of the office's holders, when every holder whose gender the deck gives has the same. */
+function officeGender(index: DeckIndex, office: string): Gender | undefined {
+  let gender: Gender | undefined
+  for (const t of index.tenuresByOffice.get(office) ?? []) {
+    const g = index.entities.get(t.subject)?.gender
+    if (g && gender && g !== gender) return undefined
+    gender ??= g
+  }
+  return gender
+}
+
+/** Historical years as numbers that subtract correctly across 1 BC / AD 1. */
+const astro = (year: number): number => (year < 0 ? year + 1 : year)
+
+/** "1379–1390", "1390–1391", "from 1403". */
+function spanYears(start: HistoricalDate | undefined, end: HistoricalDate | undefined): string {
+  if (start && end) return `${start.start.year}–${end.start.year}`
+  return start ? `from ${start.start.year}` : end ? `to ${end.start.year}` : 'undated'
+}
+
+/** The successor's tenure of the office that followed this one: the one naming the holder as predecessor, nearest the end. */
+function successorTenure(
+  index: DeckIndex,
+  office: string,
+  holder: string,
+  successor: string,
+  end: HistoricalDate | undefined,
+): TenureFact | undefined {
+  const list = index.tenuresByHolder.get(successor)?.get(office) ?? []
+  const after = end ? astro(end.start.year) - 1 : -Infinity
+  let best: TenureFact | undefined
+  for (const t of list) {
+    const p = t.value.predecessor
+    if (!p || !('who' in p) || p.who !== holder || !t.value.start) continue
+    if (astro(t.value.start.start.year) < after) continue
+    if (!best || dateSortKey(t.value.start) < dateSortKey(best.value.start as HistoricalDate)) best = t
+  }
+  return best
 }
 
 function successionDispute(

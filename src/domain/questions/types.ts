@@ -33,6 +33,13 @@ export interface Question {
   answer: string | string[]
   /** Options shown, answer included, for multiple-choice, true-false and choice. */
   choices?: string[]
+  /**
+   * Why each wrong option is wrong, from the deck's own facts ("Manuel II's father was John V",
+   * "born 1350, after the succession of 1341"): one entry per wrong option of a multiple-choice
+   * question, and for a false true/false statement the value it puts in. A generated wrong option
+   * always has one; hand-written cards have none.
+   */
+  why?: WrongOptionProof[]
   /** Typed forms accepted (answer, aliases, alternatives of a disputed fact). */
   accept?: string[]
   /**
@@ -63,6 +70,14 @@ export interface Question {
   items?: string[]
   /** For `matching`: left items and right items (shuffled); `answer` holds "left → right" pairs. */
   pairs?: { left: string[]; right: string[] }
+}
+
+/** A wrong option and the facts that make it wrong. */
+export interface WrongOptionProof {
+  /** The option as shown (for true/false, the value the false statement puts in). */
+  option: string
+  /** One sentence a teacher can check against the deck: "John VII's father was Andronikos IV". */
+  proof: string
 }
 
 /** Result of checking a learner's typed answer. */

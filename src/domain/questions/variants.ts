@@ -110,6 +110,7 @@ function multipleChoice(
   for (let i = 0, d = 0; i < n; i++) options[i] = i === at ? answer : (distractors[d++] as Scored).text
   const q = makeQuestion(meta, 'multiple-choice', prompt, answer)
   q.choices = options
+  q.why = distractors.map((d) => ({ option: d.text, proof: d.why ?? '' }))
   q.difficulty = difficultyOf(distractors.map((d) => d.score))
   ctx.out.push(q)
 }
@@ -123,7 +124,7 @@ function trueFalse(
   meta: CardMeta,
   template: string | undefined,
   truePhrase: string,
-  falseOption: { phrase: string; score: number } | undefined,
+  falseOption: { phrase: string; score: number; why?: string } | undefined,
 ): void {
   if (!template) return
   const wantTrue = ctx.truths.next(2) === 0
@@ -135,6 +136,7 @@ function trueFalse(
     statementTrue ? 'True' : 'False',
   )
   q.choices = TRUE_FALSE as string[]
+  if (!statementTrue && falseOption) q.why = [{ option: falseOption.phrase, proof: falseOption.why ?? '' }]
   q.difficulty = statementTrue ? 'medium' : difficultyOf([falseOption!.score])
   ctx.out.push(q)
 }
@@ -166,10 +168,17 @@ function entityVariants(ctx: GenerationContext, ask: Ask, answer: EntityAnswer, 
       random,
       ask.subject.id,
       regnalGiveaway(ask.relation, ask.subject.name),
+      answer.wrongBecause,
     )
     multipleChoice(ctx, meta, ask.prompt, name(shown), distractors)
     const wrong = distractors[0]
-    trueFalse(ctx, meta, ask.statement, name(shown), wrong ? { phrase: wrong.text, score: wrong.score } : undefined)
+    trueFalse(
+      ctx,
+      meta,
+      ask.statement,
+      name(shown),
+      wrong ? { phrase: wrong.text, score: wrong.score, why: wrong.why } : undefined,
+    )
   }
   const ids = answer.alsoAccepted?.length ? [...answer.correct, ...answer.alsoAccepted] : answer.correct
   const display = ids.length === 1 ? name(shown) : ids.map(name).join(' / ')
@@ -216,7 +225,9 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
       ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}),
       ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}),
     }
-    const distractors = pickDates(spec, ctx.datePool, random)
+    // One date per fact: the right one is the proof ("John VII was born in 1370").
+    const proof = functionalProof(ask, datePhrase(date))
+    const distractors = pickDates(spec, ctx.datePool, random).map((d) => ({ ...d, why: proof }))
     multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
     const wrong = distractors[0]
     trueFalse(
@@ -224,7 +235,7 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
       meta,
       ask.statement,
       datePhrase(date),
-      wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score } : undefined,
+      wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score, why: proof } : undefined,
     )
   } else if (date.kind === 'before' || date.kind === 'after') {
     // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
@@ -232,6 +243,7 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     trueFalse(ctx, meta, ask.statement, datePhrase(date), {
       phrase: datePhrase({ ...flipped, text: formatDate(flipped) }),
       score: 0.5,
+      why: functionalProof(ask, datePhrase(date)),
     })
   }
 }
@@ -250,7 +262,7 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
       answer.min,
       answer.max,
       random,
-    ).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit) }))
+    ).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit), why: ask.explanation }))
     multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
     const wrong = distractors[0]
     trueFalse(
@@ -258,7 +270,7 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
       meta,
       ask.statement,
       durationText(value, duration.unit),
-      wrong ? { phrase: wrong.text, score: wrong.score } : undefined,
+      wrong ? { phrase: wrong.text, score: wrong.score, why: ask.explanation } : undefined,
     )
   }
   const display = settled
@@ -278,5 +290,17 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
 function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {
   typed(ctx, meta, ask.typedPrompt ?? ask.prompt, answer.text, [answer.text])
   if (ask.dispute) return
-  multipleChoice(ctx, meta, ask.prompt, answer.text, ctx.gapDistractors.pick(answer, ask.subject.id, random))
+  const proof = `The source's text has “${answer.text}” here.`
+  multipleChoice(
+    ctx,
+    meta,
+    ask.prompt,
+    answer.text,
+    ctx.gapDistractors.pick(answer, ask.subject.id, random).map((d) => ({ ...d, why: proof })),
+  )
+}
+
+/** The statement with the right value: the proof for a fact that has one value only. */
+function functionalProof(ask: Ask, phrase: string): string {
+  return ask.statement ? fill(ask.statement, phrase) : ask.explanation
 }

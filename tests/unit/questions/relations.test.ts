@@ -7,14 +7,16 @@ import type { Question } from '../../../src/domain/questions/types'
 import { card, DeckBuilder } from './fixtures'
 
 /**
- *        Gregory ═ Helena            Outsiders: Basil, Leo, Nikephoros (men), Zoe, Theodora (women)
- *      ┌────┼──────────┐
- *   Felix ═ Maria   Ulric ═ Wanda   Agnes
- *   ┌──┼──────┐        │
- * Xeno Sofia Titus   Cyril
- *   ═ Yolanda
- *   │
- * Kosmas
+ *                Gregory ═ Helena     Isaac ═ Irene   Manuel ═ Anna
+ *              ┌────┼──────────┐          │               │
+ *   (Isaac's) Maria ═ Felix   Ulric ═ Wanda (Manuel's)   Agnes
+ *           ┌──┼──────┐        │
+ *         Xeno Sofia Titus   Cyril
+ *           ═ Yolanda
+ *           │
+ *         Kosmas
+ * Outsiders: Basil ═ Zoe, parents of Leo, Nikephoros and Theodora. Every parent is known but
+ * Yolanda's and the oldest generation's: so most wrong options can be proved wrong.
  */
 function family(): DeckBuilder {
   const b = new DeckBuilder()
@@ -34,6 +36,8 @@ function family(): DeckBuilder {
     .male('nikephoros', 'Nikephoros Bryennios')
     .female('zoe', 'Zoe Karbonopsina')
     .female('theodora', 'Theodora Phokaina')
+  b.male('isaac', 'Isaac Komnenos').female('irene', 'Irene Komnene')
+  b.male('manuel', 'Manuel Angelos').female('anna', 'Anna Angelina')
   for (const [id, year] of Object.entries({
     gregory: 1300,
     helena: 1302,
@@ -53,6 +57,10 @@ function family(): DeckBuilder {
     nikephoros: 1352,
     zoe: 1326,
     theodora: 1350,
+    isaac: 1298,
+    irene: 1301,
+    manuel: 1299,
+    anna: 1303,
   }))
     b.born(id, year)
   for (const child of ['felix', 'ulric', 'agnes'])
@@ -60,6 +68,10 @@ function family(): DeckBuilder {
   for (const child of ['xeno', 'sofia', 'titus']) b.parent(child, 'felix', 'father').parent(child, 'maria', 'mother')
   b.parent('cyril', 'ulric', 'father').parent('cyril', 'wanda', 'mother')
   b.parent('kosmas', 'xeno', 'father').parent('kosmas', 'yolanda', 'mother')
+  b.parent('maria', 'isaac', 'father').parent('maria', 'irene', 'mother')
+  b.parent('wanda', 'manuel', 'father').parent('wanda', 'anna', 'mother')
+  for (const child of ['leo', 'nikephoros', 'theodora'])
+    b.parent(child, 'basil', 'father').parent(child, 'zoe', 'mother')
   b.spouse('gregory', 'helena').spouse('felix', 'maria').spouse('ulric', 'wanda').spouse('xeno', 'yolanda')
   return b
 }
@@ -106,31 +118,79 @@ describe('relatives from the facts', () => {
   })
 
   it('says "son" when every child the deck gives is a son', () => {
-    expect(card(questions, 'child/xeno')['multiple-choice']?.prompt).toBe('Which of these was a son of Xeno Doukas?')
+    expect(card(questions, 'child/xeno').typed?.prompt).toBe('Name a son of Xeno Doukas.')
   })
 
-  it('asks whom a person married, from either side', () => {
-    expectOneRight(card(questions, 'spouse/xeno')['multiple-choice'], n('yolanda'))
-    expectOneRight(card(questions, 'spouse/yolanda')['multiple-choice'], n('xeno'))
-    expect(card(questions, 'spouse/xeno')['multiple-choice']?.prompt).toBe('Whom did Xeno Doukas marry?')
+  it('asks whom a person married typed only when no life rules anyone out', () => {
+    // Nobody's death is in the deck: anyone of the time may also have married Xeno.
+    expect(Object.keys(card(questions, 'spouse/xeno'))).toEqual(['true-false', 'typed'])
+    expect(card(questions, 'spouse/xeno')['true-false']?.answer).toBe('True')
+    expect(card(questions, 'spouse/xeno').typed?.prompt).toBe('Whom did Xeno Doukas marry?')
+    expect(card(questions, 'spouse/yolanda').typed?.accept).toContain('Xeno Doukas')
+  })
+
+  it('offers as a wrong spouse only someone whose life never met the person’s', () => {
+    const b = family()
+    b.died('zoe', 1349).died('xeno', 1376).female('gabriela', 'Gabriela Doukaina').born('gabriela', 1377)
+    for (let seed = 0; seed < 10; seed++) {
+      const q = card(generateQuestions(b.build(), { seed }), 'spouse/xeno')['multiple-choice']
+      expectOneRight(q, n('yolanda'))
+      expect(q?.why?.map((w) => w.option).sort()).toEqual(['Gabriela Doukaina', 'Zoe Karbonopsina'])
+      expect(q?.why?.find((w) => w.option === 'Zoe Karbonopsina')?.proof).toBe(
+        'Zoe Karbonopsina died in 1349, before Xeno Doukas was born (in 1350)',
+      )
+      expect(q?.why?.find((w) => w.option === 'Gabriela Doukaina')?.proof).toBe(
+        'Gabriela Doukaina was born in 1377, after Xeno Doukas died (in 1376)',
+      )
+    }
   })
 })
 
 describe('relatives derived through parent links', () => {
-  const cases: Array<[key: string, prompt: string, right: string[]]> = [
-    ['grandparent/xeno', 'Which of these was a grandparent of Xeno Doukas?', n('gregory', 'helena')],
-    ['grandchild/gregory', 'Which of these was a grandchild of Gregory Doukas?', n('xeno', 'sofia', 'titus', 'cyril')],
-    ['sibling/xeno', 'Which of these was a sibling of Xeno Doukas?', n('sofia', 'titus')],
-    ['uncle-aunt/xeno', 'Which of these was an uncle or aunt of Xeno Doukas?', n('ulric', 'agnes')],
-    ['cousin/xeno', 'Which of these was a cousin of Xeno Doukas?', n('cyril')],
-    ['cousin/cyril', 'Which of these was a cousin of Cyril Doukas?', n('xeno', 'sofia', 'titus')],
-    ['grandchild/felix', 'Which of these was a grandson of Felix Doukas?', n('kosmas')],
+  // Multiple choice only where every wrong option is proved wrong: Yolanda's and the outsiders'
+  // grandparents are unknown, so anyone may be Kosmas's or Leo's kin through them.
+  const cases: Array<[key: string, prompt: string, right: string[], choice: boolean]> = [
+    [
+      'grandparent/xeno',
+      'Which of these was a grandparent of Xeno Doukas?',
+      n('gregory', 'helena', 'isaac', 'irene'),
+      true,
+    ],
+    ['grandchild/gregory', 'Name a grandchild of Gregory Doukas.', n('xeno', 'sofia', 'titus', 'cyril'), false],
+    ['sibling/xeno', 'Which of these was a sibling of Xeno Doukas?', n('sofia', 'titus'), true],
+    ['uncle-aunt/xeno', 'Which of these was an uncle or aunt of Xeno Doukas?', n('ulric', 'agnes'), true],
+    ['cousin/xeno', 'Name a cousin of Xeno Doukas.', n('cyril'), false],
+    ['cousin/cyril', 'Name a cousin of Cyril Doukas.', n('xeno', 'sofia', 'titus'), false],
+    ['grandchild/felix', 'Name a grandson of Felix Doukas.', n('kosmas'), false],
   ]
-  it.each(cases)('%s', (key, prompt, right) => {
+  it.each(cases)('%s', (key, prompt, right, choice) => {
     const cards = card(questions, key)
-    expect(cards['multiple-choice']?.prompt).toBe(prompt)
-    expectOneRight(cards['multiple-choice'], right)
+    const q = cards[choice ? 'multiple-choice' : 'typed']
+    expect(q?.prompt).toBe(prompt)
+    if (choice) {
+      expectOneRight(q, right)
+      expect(q?.why?.length).toBe((q?.choices?.length ?? 0) - 1)
+      for (const w of q?.why ?? []) expect(w.proof).not.toBe('')
+    } else expect(cards['multiple-choice']).toBeUndefined()
     expect(cards.typed?.accept).toEqual(expect.arrayContaining(right))
+  })
+
+  it('proves an uncle option wrong from the parents of both sides', () => {
+    const q = card(questions, 'uncle-aunt/xeno')['multiple-choice'] as Question
+    for (const w of q.why ?? []) expect(w.proof).toMatch(/^Xeno Doukas's father was Felix Doukas; /)
+    // Leo's parents are Basil and Zoe, no parent of Felix's or Maria's.
+    const leo = q.why?.find((w) => w.option === 'Leo Phokas')
+    if (leo) expect(leo.proof).toContain("Leo Phokas's father was Basil Lekapenos")
+  })
+
+  it('never offers a mother’s brother whose parents are unknown as "not an uncle"', () => {
+    const b = family()
+    b.male('boris', 'Boris Komnenos').born('boris', 1330)
+    for (let seed = 0; seed < 20; seed++) {
+      const q = card(generateQuestions(b.build(), { seed }), 'uncle-aunt/xeno')['multiple-choice']
+      expect(q?.choices?.length).toBeGreaterThan(2)
+      expect(q?.choices).not.toContain('Boris Komnenos')
+    }
   })
 
   it('gives a derived card the parent facts it depends on', () => {

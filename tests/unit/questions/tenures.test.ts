@@ -90,9 +90,11 @@ describe('tenures', () => {
     }
   })
 
-  it('asks the co-ruler', () => {
+  it('asks the co-ruler typed only: anyone may have shared the rule without the deck saying so', () => {
     const q = card(questions, 'tenure.coRuler/c/emperor/1355')
-    expect(q['multiple-choice']?.prompt).toBe('Who was co-ruler with Constantine Dragases as Emperor of the Romans?')
+    expect(q['multiple-choice']).toBeUndefined()
+    expect(q['true-false']?.answer ?? 'True').toBe('True')
+    expect(q.typed?.prompt).toBe('Name a co-ruler with Constantine Dragases as Emperor of the Romans.')
     expect(q.typed?.explanation).toBe(
       'Demetrios Kantakouzenos (from 1370 to 1375) ruled jointly with Constantine Dragases as Emperor of the Romans.',
     )
