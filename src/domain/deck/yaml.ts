@@ -7,7 +7,12 @@ export const SCHEMA_COMMENT = '# yaml-language-server: $schema=../schema/deck.sc
 
 /** YAML text of the deck in the file format, starting with the schema comment for editors. */
 export function deckToYaml(deck: Deck): string {
-  const doc = new Document(deckToFileObject(deck), { aliasDuplicateObjects: false })
+  return objectToYaml(deckToFileObject(deck))
+}
+
+/** YAML text of a deck file object (keys in their order), starting with the schema comment. */
+export function objectToYaml(file: unknown): string {
+  const doc = new Document(file, { aliasDuplicateObjects: false })
   // Short lists of plain values read best on one line: `aliases: [Anne, Anna of Testing]`.
   visit(doc, {
     Seq(_key, node) {

@@ -10,6 +10,7 @@ import { formatBytes } from '../text/format'
 import { MAX_DECK_ITEMS, MAX_FILE_BYTES } from './limits'
 import { decodeText, extensionOf } from './text'
 import { isZip } from './zip'
+import { looksLikeInfoboxText } from './infobox-detect'
 
 export interface ImportFileOptions {
   /** Loads sql.js; called only for Anki packages. */
@@ -17,9 +18,11 @@ export interface ImportFileOptions {
   /** Override the deck id and title derived from the file (card-only formats). */
   deckId?: string
   title?: string
+  /** Read the file as this format instead of guessing it. */
+  format?: ImportFormat
 }
 
-export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken'
+export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken' | 'infobox'
 
 /** Extensions the file picker offers. */
 export const IMPORT_ACCEPT = '.yaml,.yml,.json,.csv,.tsv,.txt,.apkg,.colpkg,.gift'
@@ -37,6 +40,7 @@ export function detectFormat(name: string, bytes: Uint8Array, text?: string): Im
   if (text === undefined) return undefined
   if (looksLikeAiken(text)) return 'aiken'
   if (looksLikeGift(text)) return 'gift'
+  if (looksLikeInfoboxText(text)) return 'infobox'
   if (/^\s*\{\s*"/.test(text) || (/^id:\s*\S/m.test(text) && /^(entities|cards):/m.test(text))) return 'deck'
   return 'csv'
 }
@@ -97,7 +101,7 @@ export async function importDeckFile(
       notices: [],
     }
   }
-  const format = detectFormat(name, bytes)
+  const format = options.format ?? detectFormat(name, bytes)
   if (format === 'apkg')
     return checkSize(await importApkg(bytes, { file: name, loadSql: options.loadSql, ...overrides(options) }), name)
   const decoded = decodeText(bytes)
@@ -120,6 +124,19 @@ export async function importDeckFile(
       return checkSize(importAiken(text, { file: name, ...overrides(options) }), name)
     case 'csv':
       return checkSize(importCsv(text, { file: name, ...overrides(options) }), name)
+    case 'infobox': {
+      // The reader is loaded only when a file is an infobox.
+      const { importInfoboxText } = await import('./infobox')
+      const result = importInfoboxText(text, { file: name, ...(options.deckId ? { deckId: options.deckId } : {}) })
+      const notices = result.skipped.map((s) => ({
+        code: 'line-not-used',
+        message: `Line ${s.line}: "${s.text}" was not used (${s.reason}).`,
+      }))
+      return checkSize(
+        result.deck ? { deck: result.deck, issues: result.issues, notices } : { issues: result.issues, notices },
+        name,
+      )
+    }
     default:
       return {
         issues: [

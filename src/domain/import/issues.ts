@@ -44,6 +44,8 @@ export type ImportIssueCode =
   | 'apkg-empty'
   | 'link-invalid'
   | 'link-too-large'
+  | 'infobox-unreadable'
+  | 'wikitext-no-infobox'
 
 /** A deck issue (same fields, same printing), with the importers' codes added. */
 export type ImportIssue = Omit<DeckIssue, 'code'> & { code: DeckIssueCode | ImportIssueCode }
