@@ -1,17 +1,21 @@
 // The deck tool: `npm run deck -- <command> …`
 //   check <file>...                         validate deck files (exit 0 valid, 1 errors, 2 usage)
 //   questions <file> [--seed N] [--json]    list the questions a deck generates
+//   import <file> [--format F] [--out F]    write a deck file from an infobox, CSV/TSV, .apkg, GIFT, Aiken
 import { escapeControls } from '../src/domain/text/invisible'
 import { checkCommand } from './deck-check'
+import { importCommand } from './deck-import'
 import { questionsCommand } from './deck-questions'
 
 const usage = `usage: npm run deck -- check <file>...
-       npm run deck -- questions <file> [--seed N] [--json]`
+       npm run deck -- questions <file> [--seed N] [--json]
+       npm run deck -- import <file> [--format infobox|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <URL>] [--id <id>]`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'check') return checkCommand(rest)
   if (command === 'questions') return questionsCommand(rest)
+  if (command === 'import') return importCommand(rest)
   process.stderr.write(`${command ? `unknown command: ${escapeControls(command)}\n` : ''}${usage}\n`)
   return 2
 }

@@ -3,62 +3,46 @@
 import { mkdtempSync, readdirSync, readFileSync, copyFileSync, mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compileDecks, indexSource } from '../../../scripts/compile-decks'
 import { checkCommand } from '../../../scripts/deck-check'
+import { captureOutput } from './capture-output'
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'decks')
 const fixture = (name: string) => join(fixtures, name)
 
-let out = ''
-let err = ''
-beforeEach(() => {
-  out = ''
-  err = ''
-  // Capture the output; call the write callback as a real stream does once the text is out.
-  const capture =
-    (append: (text: string) => void) =>
-    (chunk: unknown, ...rest: unknown[]) => {
-      append(String(chunk))
-      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
-      done?.()
-      return true
-    }
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture((text) => (out += text)) as typeof process.stdout.write)
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture((text) => (err += text)) as typeof process.stderr.write)
-})
-afterEach(() => vi.restoreAllMocks())
+const output = captureOutput()
 
 describe('deck check', () => {
   it('exits 0 and prints a summary for valid decks, YAML or JSON', async () => {
     expect(await checkCommand([fixture('small-valid.yaml'), fixture('small-valid.json')])).toBe(0)
-    expect(out).toBe(
+    expect(output.out).toBe(
       `${fixture('small-valid.yaml')}: ok (7 entities, 24 facts, 3 cards)\n${fixture('small-valid.json')}: ok (7 entities, 24 facts, 3 cards)\n`,
     )
-    expect(err).toBe('')
+    expect(output.err).toBe('')
   })
 
   it('exits 0 with warnings, printing them GNU-style', async () => {
     expect(await checkCommand([fixture('only-warnings.yaml')])).toBe(0)
-    expect(err).toMatch(new RegExp(`^${fixture('only-warnings.yaml')}:4:43: warning: no source for .*\\n$`))
-    expect(out).toBe(`${fixture('only-warnings.yaml')}: ok (1 entity, 1 fact, 0 cards), 1 warning\n`)
+    expect(output.err).toMatch(new RegExp(`^${fixture('only-warnings.yaml')}:4:43: warning: no source for .*\\n$`))
+    expect(output.out).toBe(`${fixture('only-warnings.yaml')}: ok (1 entity, 1 fact, 0 cards), 1 warning\n`)
   })
 
   it('exits 1 and prints one line per error when any file has errors', async () => {
     const file = fixture('broken-references.yaml')
     expect(await checkCommand([fixture('small-valid.yaml'), file])).toBe(1)
-    expect(err.trimEnd().split('\n')).toEqual([
+    expect(output.err.trimEnd().split('\n')).toEqual([
       `${file}:10:13: error: unknown entity \`bernd\` in \`father\` [at entities.anna.father] (add it under \`entities\`, or correct the id)`,
       `${file}:11:11: error: invalid date: 31 February does not exist [at entities.anna.born] (expected a date like \`22 September 1408\`, \`1370\` or \`c. 1370\`; February has 28 days in 1301)`,
       `${file}:15:13: error: unknown source \`bok\` [at entities.bert.source] (did you mean \`book\`?)`,
     ])
-    expect(out).toContain(`${file}: 3 errors\n`)
+    expect(output.out).toContain(`${file}: 3 errors\n`)
   })
 
   it('reports syntax errors, empty files, non-decks and unreadable files as errors', async () => {
     const files = ['broken-syntax.yaml', 'empty.yaml', 'not-a-deck.yaml', 'missing.yaml'].map(fixture)
     expect(await checkCommand(files)).toBe(1)
-    const lines = err.trimEnd().split('\n')
+    const lines = output.err.trimEnd().split('\n')
     expect(lines).toHaveLength(4)
     expect(lines[0]).toMatch(/broken-syntax\.yaml:\d+:\d+: error: YAML syntax/)
     expect(lines[1]).toBe(
@@ -70,9 +54,9 @@ describe('deck check', () => {
 
   it('exits 2 without files or with an unknown option', async () => {
     expect(await checkCommand([])).toBe(2)
-    expect(err).toContain('usage: npm run deck -- check <file>...')
+    expect(output.err).toContain('usage: npm run deck -- check <file>...')
     expect(await checkCommand(['--fix', fixture('small-valid.yaml')])).toBe(2)
-    expect(err).toContain('unknown option: --fix')
+    expect(output.err).toContain('unknown option: --fix')
   })
 })
 
@@ -111,7 +95,7 @@ describe('compile-decks', () => {
     const result = await compileDecks({ contentDir: content, outDir: out, display })
     expect(result.ok).toBe(false)
     expect(existsSync(out)).toBe(false)
-    expect(err).toContain('content/b.yaml:15:13: error: unknown source `bok`')
+    expect(output.err).toContain('content/b.yaml:15:13: error: unknown source `bok`')
   })
 
   it('reports two decks with the same id at the second one’s id', async () => {
@@ -121,7 +105,7 @@ describe('compile-decks', () => {
     expect(result.issues.map((i) => [i.file, i.line, i.column, i.code])).toEqual([
       ['content/b.yaml', 3, 5, 'duplicate-id'],
     ])
-    expect(err).toContain('content/b.yaml:3:5: error: deck id `test-family` is already used by content/a.yaml')
+    expect(output.err).toContain('content/b.yaml:3:5: error: deck id `test-family` is already used by content/a.yaml')
   })
 
   it('writes an empty list when content/ has no decks', () => {
