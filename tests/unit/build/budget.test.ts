@@ -7,6 +7,7 @@ import {
   hasBuild,
   missingBuildReason,
   precacheEntries,
+  readDist,
   sizeOf,
   staticImportsOf,
 } from './build-output'
@@ -24,6 +25,16 @@ describe.skipIf(!hasBuild)('build budgets', () => {
     const total = Object.values(sizes).reduce((a, b) => a + b, 0)
     console.info(`first view: ${(total / KB).toFixed(1)} KB gzipped`, sizes)
     expect(total, JSON.stringify(sizes, null, 1)).toBeLessThanOrEqual(100 * KB)
+  })
+
+  it('the first view holds none of the importers: the infobox reader loads when a teacher pastes one', () => {
+    const code = firstViewFiles()
+      .filter((f) => f.endsWith('.js'))
+      .map(readDist)
+      .join('\n')
+    // Strings only the infobox reader has.
+    expect(code).not.toContain('title last held by')
+    expect(code).not.toContain('Infobox of the Wikipedia article')
   })
 
   it('the whole precache is at most 1 MB', () => {
