@@ -72,11 +72,75 @@ export interface FormMatch {
   typos: number
 }
 
+const ORDINAL_WORDS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+]
+
+/** "xiv" → 14 (a valid numeral only). */
+export function romanToNumber(numeral: string): number | undefined {
+  if (!ROMAN.test(numeral)) return undefined
+  const values: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 }
+  let total = 0
+  for (let i = 0; i < numeral.length; i++) {
+    const v = values[numeral[i] as string] as number
+    const next = values[numeral[i + 1] as string] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}
+
+/**
+ * Regnal numbers written any way a learner writes them, as digits: "john v", "john 5", "john
+ * 5th", "john the fifth" → "john 5". Applied alike to what is typed and to the accepted forms,
+ * after the first word (a name is never a numeral: "Vi" stays a name).
+ */
+export function regnalDigits(normalized: string): string {
+  const words = normalized.split(' ')
+  const out: string[] = []
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string
+    if (i === 0) {
+      out.push(w)
+      continue
+    }
+    const next = words[i + 1]
+    const ordinal = (word: string | undefined) =>
+      word === undefined ? -1 : /^\d+(st|nd|rd|th)$/.test(word) ? parseInt(word, 10) : ORDINAL_WORDS.indexOf(word) + 1
+    if (w === 'the' && ordinal(next) > 0) {
+      out.push(String(ordinal(next)))
+      i++
+      continue
+    }
+    const n = ordinal(w) > 0 && /^\d/.test(w) ? ordinal(w) : romanToNumber(w)
+    out.push(n !== undefined ? String(n) : w)
+  }
+  return out.join(' ')
+}
+
 /** The accepted form the input matches: exactly if possible, else with the fewest tolerated typos. */
 export function matchForm(input: string, forms: readonly string[]): FormMatch | undefined {
-  const typed = normalizeAnswer(input)
+  const typed = regnalDigits(normalizeAnswer(input))
   if (!typed) return undefined
-  const normalized = forms.map(normalizeAnswer)
+  const normalized = forms.map((f) => regnalDigits(normalizeAnswer(f)))
   const exact = normalized.indexOf(typed)
   if (exact >= 0) return { index: exact, typos: 0 }
   let best: FormMatch | undefined
@@ -87,7 +151,7 @@ export function matchForm(input: string, forms: readonly string[]): FormMatch | 
   return best
 }
 
-const NUMBER_WORDS = [
+const UNITS = [
   'zero',
   'one',
   'two',
@@ -108,16 +172,52 @@ const NUMBER_WORDS = [
   'seventeen',
   'eighteen',
   'nineteen',
-  'twenty',
 ]
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 
-/** The whole number in "38", "38 years", "aged 38", "five months". */
+/** "thirty eight" (hyphens already spaces), "a hundred and five", "two thousand": the number, or undefined. */
+function wordsToNumber(words: readonly string[]): number | undefined {
+  let total = 0
+  let current = 0
+  let any = false
+  for (const w of words) {
+    if (w === 'and' || w === 'a') continue
+    const unit = UNITS.indexOf(w)
+    const ten = TENS.indexOf(w)
+    if (unit >= 0) current += unit
+    else if (ten >= 2) current += ten * 10
+    else if (w === 'hundred') current = (current || 1) * 100
+    else if (w === 'thousand') {
+      total += (current || 1) * 1000
+      current = 0
+    } else return undefined
+    any = true
+  }
+  return any ? total + current : undefined
+}
+
+/** The unit a typed number is given in ("5 months" → months), if any. */
+export function unitIn(text: string): 'years' | 'months' | 'days' | 'weeks' | undefined {
+  const m = /\b(years?|yrs?|months?|days?|weeks?)\b/.exec(normalizeAnswer(text))?.[1]
+  if (!m) return undefined
+  return m.startsWith('y') ? 'years' : m.startsWith('m') ? 'months' : m.startsWith('d') ? 'days' : 'weeks'
+}
+
+/** The whole number in "38", "38 years", "aged 38", "thirty-eight", "five months". */
 export function numberIn(text: string): number | undefined {
   const normalized = normalizeAnswer(text)
   const digits = /(?:^| )(\d+)(?: |$)/.exec(normalized)
   if (digits) return Number(digits[1])
-  const word = normalized.split(' ').find((w) => NUMBER_WORDS.includes(w))
-  return word === undefined ? undefined : NUMBER_WORDS.indexOf(word)
+  // The longest run of number words: "about thirty eight years" → 38.
+  const words = normalized.split(' ')
+  const isNumberWord = (w: string) => UNITS.includes(w) || TENS.indexOf(w) >= 2 || w === 'hundred' || w === 'thousand'
+  for (let i = 0; i < words.length; i++) {
+    if (!isNumberWord(words[i] as string)) continue
+    let j = i
+    while (j < words.length && (isNumberWord(words[j] as string) || (words[j] === 'and' && j > i))) j++
+    return wordsToNumber(words.slice(i, j))
+  }
+  return undefined
 }
 
 /** "John VII Palaiologos" → "John VII": the regnal name without what follows the numeral. */

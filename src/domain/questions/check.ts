@@ -4,7 +4,7 @@ import { parseDate } from '../deck/dates'
 import { editDistance } from '../deck/suggest'
 import type { DatePoint } from '../deck/types'
 import type { AnswerCheck, Question } from './types'
-import { matchForm, normalizeAnswer, numberIn } from './answers'
+import { matchForm, normalizeAnswer, numberIn, unitIn } from './answers'
 import { samePoint } from './dates'
 
 const isNumeric = (forms: readonly string[]): boolean => forms.length > 0 && forms.every((f) => /^\d+$/.test(f.trim()))
@@ -12,7 +12,7 @@ const isNumeric = (forms: readonly string[]): boolean => forms.length > 0 && for
 /**
  * A typed answer (typed and cloze kinds): case, accents and punctuation are ignored; aliases
  * and other spellings are accepted and named; a small typo in a long name is tolerated and said:
- * "Accepted: Andronicus IV — spelled Andronikos IV here". Numbers accept "38", "38 years", "thirty".
+ * "Accepted: Andronicus IV — spelled Andronikos IV here". Numbers accept "38", "38 years", "thirty-eight", but not "38 months".
  */
 export function checkTypedAnswer(question: Question, input: string): AnswerCheck {
   const answer = typeof question.answer === 'string' ? question.answer : question.answer.join(', ')
@@ -20,6 +20,10 @@ export function checkTypedAnswer(question: Question, input: string): AnswerCheck
   if (!input.trim()) return { correct: false }
   if (isNumeric(forms)) {
     const n = numberIn(input)
+    // "5 years" is not "5 months": a unit typed must be the answer's.
+    const unit = unitIn(input)
+    const expected = unitIn(answer)
+    if (unit && expected && unit !== expected) return { correct: false, message: `The answer is in ${expected}.` }
     return { correct: n !== undefined && forms.some((f) => Number(f) === n) }
   }
   const match = matchForm(input, forms)

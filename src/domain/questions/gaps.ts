@@ -65,6 +65,33 @@ export class GapDistractors {
     return (this.shaped ??= this.texts().map((t) => this.shape(t)))
   }
 
+  /**
+   * What a learner may type for a gap: the gap as written; for a gap naming a deck entity, that
+   * entity's accepted forms too ("Andronikos IV" accepts "Andronicus IV"); for a name of someone
+   * the deck does not hold ("Joannes Zonaras"), the surname when no one in the deck shares it.
+   */
+  typedForms(text: string): { forms: string[]; as: string[] } {
+    const gap = this.shape(text)
+    const forms = [gap.text]
+    if (gap.entity) {
+      const own = this.index.forms.get(gap.entity.id)
+      for (const f of own?.forms ?? [])
+        if (normalizeAnswer(f) !== gap.key && !forms.some((x) => normalizeAnswer(x) === normalizeAnswer(f)))
+          forms.push(f)
+      return { forms, as: forms.map(() => gap.text) }
+    }
+    const words = gap.text.split(/\s+/)
+    const surname = words[words.length - 1] as string
+    if (gap.nameLike && words.length === 2 && !words.some((w) => LOWER_WORDS.has(w)) && !/\d/.test(gap.text)) {
+      const key = normalizeAnswer(surname)
+      const taken = this.index.deck.entities.some(
+        (e) => e.kind === 'person' && [e.name, ...e.aliases].some((n) => normalizeAnswer(n).split(' ').includes(key)),
+      )
+      if (!taken && this.ownerOf(key) === undefined && key.length > 3) forms.push(surname)
+    }
+    return { forms, as: forms.map(() => gap.text) }
+  }
+
   pick(answer: TextAnswer, subjectId: string, random: Random): Scored[] {
     const gap = this.shape(answer.text)
     const excluded = new Set([gap.key, ...answer.exclude.map(normalizeAnswer)])

@@ -3,7 +3,7 @@
 // the options), or a regnal number that rules an option out ("John VIII preceded John V").
 import type { Entity } from '../deck/types'
 import type { Ask, PoolName } from './ask'
-import { isExactToken, normalizeAnswer, regnalShortName } from './answers'
+import { isExactToken, normalizeAnswer, regnalShortName, romanToNumber } from './answers'
 import type { DeckIndex } from './deck-index'
 
 const LINKING = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a', 'an', 'da', 'di', 'del', 'la', 'le', 'on'])
@@ -106,20 +106,7 @@ export function regnal(name: string): { base: string; number: number } | undefin
   if (!short) return undefined
   const words = short.split(/\s+/)
   const numeral = (words.pop() as string).toLowerCase()
-  return { base: normalizeAnswer(words.join(' ')), number: romanValue(numeral) }
-}
-
-const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 }
-
-/** "viii" → 8. */
-export function romanValue(numeral: string): number {
-  let total = 0
-  for (let i = 0; i < numeral.length; i++) {
-    const v = ROMAN_VALUES[numeral[i] as string] ?? 0
-    const next = ROMAN_VALUES[numeral[i + 1] as string] ?? 0
-    total += v < next ? -v : v
-  }
-  return total
+  return { base: normalizeAnswer(words.join(' ')), number: romanToNumber(numeral) ?? 0 }
 }
 
 /**

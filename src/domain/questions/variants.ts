@@ -288,7 +288,8 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
 }
 
 function textVariants(ctx: GenerationContext, ask: Ask, answer: TextAnswer, meta: CardMeta, random: Random): void {
-  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, answer.text, [answer.text])
+  const { forms, as } = ctx.gapDistractors.typedForms(answer.text)
+  typed(ctx, meta, ask.typedPrompt ?? ask.prompt, answer.text, forms, as)
   if (ask.dispute) return
   const proof = `The source's text has “${answer.text}” here.`
   multipleChoice(
