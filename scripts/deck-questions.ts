@@ -1,38 +1,62 @@
-// `npm run deck -- questions <file> [--seed N] [--json]`: the questions a deck generates.
-// Without --json, a listing for a teacher to proofread, grouped by what is asked about; with
+// `npm run deck -- questions <file> [--seed N] [--json] [--about ID] [--kind KIND] [--relation R]`:
+// the questions a deck generates. Without --json, a listing for a teacher to proofread, grouped
+// by what is asked about, with each wrong option's proof; with
 // --json, exactly one JSON document on stdout (see `usage`). Deck errors go to stderr GNU-style
 // (exit 1); wrong usage exits 2.
-import type { Question } from '../src/domain/questions/types'
+import type { Question, QuestionKind } from '../src/domain/questions/types'
+import { KIND_LABELS } from '../src/domain/questions/kind-labels'
 import { generateQuestions } from '../src/domain/questions/generate'
 import { escapeControls } from '../src/domain/text/invisible'
 import { checkDeckFile, printIssues } from './deck-check'
 
-export const usage = `usage: npm run deck -- questions <file> [--seed N] [--json]
+export const usage = `usage: npm run deck -- questions <file> [--seed N] [--json] [--about ID] [--kind KIND] [--relation R]
 
-Lists the questions a deck generates (the same deck and seed always give the same questions).
-  --seed N   the seed for distractors, option order and true/false balance (default 1)
-  --json     print one JSON document instead of the listing:
-             {"deck":{"id","title"},"questions":[{"id","kind","prompt","answer","choices"?,
-              "accept"?,"subject"?,"relation"?,"difficulty"?,"sources"?,"explanation"?}]}
-             answer: text; "True"/"False" for true-false; for ordering an array in the right
-             order; for matching an array of "left → right". choices: the options shown, answer
-             included. accept: the typed forms accepted. sources: [{"id","title","url"?}].`
+Lists the questions a deck generates (the same deck and seed always give the same questions),
+each wrong option with the fact that proves it wrong (✗).
+  --seed N       the seed for distractors, option order and true/false balance (default 1)
+  --about ID     only questions about this entity (its id in the deck, e.g. john-vii)
+  --kind KIND    only questions of this kind: ${Object.keys(KIND_LABELS).join(', ')}
+  --relation R   only questions asking this relation or fact (father, uncle-aunt, born,
+                 successor, …: the "relation" of the JSON)
+  --json         print one JSON document instead of the listing:
+                 {"deck":{"id","title"},"questions":[{"id","kind","prompt","answer","choices"?,
+                  "why"?,"accept"?,"subject"?,"relation"?,"difficulty"?,"sources"?,"explanation"?}]}
+                 answer: text; "True"/"False" for true-false; for ordering an array in the right
+                 order; for matching an array of "left → right". choices: the options shown,
+                 answer included. why: [{"option","proof"}] for each wrong option (for a false
+                 true/false statement, the value it puts in). accept: the typed forms accepted.
+                 sources: [{"id","title","url"?}].`
 
 interface Options {
   file: string
   seed: number
   json: boolean
+  about?: string
+  kind?: QuestionKind
+  relation?: string
 }
+
+const FILTERS = ['--about', '--kind', '--relation'] as const
 
 function parseArgs(args: string[]): Options | string {
   let file: string | undefined
   let seed = 1
   let json = false
+  const filters: Pick<Options, 'about' | 'kind' | 'relation'> = {}
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string
     if (arg === '--') continue
+    const filter = FILTERS.find((f) => arg === f || arg.startsWith(`${f}=`))
     if (arg === '--json') json = true
-    else if (arg === '--seed' || arg.startsWith('--seed=')) {
+    else if (filter) {
+      const value = arg === filter ? args[++i] : arg.slice(filter.length + 1)
+      if (value === undefined || value === '' || value.startsWith('--')) return `${filter} needs a value`
+      if (filter === '--kind') {
+        if (!Object.hasOwn(KIND_LABELS, value))
+          return `--kind must be one of ${Object.keys(KIND_LABELS).join(', ')}, not \`${value}\``
+        filters.kind = value as QuestionKind
+      } else filters[filter === '--about' ? 'about' : 'relation'] = value
+    } else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const value = arg === '--seed' ? args[++i] : arg.slice('--seed='.length)
       if (value === undefined || !/^-?\d+$/.test(value))
         return `--seed needs a whole number${value === undefined ? '' : `, not \`${value}\``}`
@@ -41,13 +65,14 @@ function parseArgs(args: string[]): Options | string {
     else if (file === undefined) file = arg
     else return `one deck file at a time (got ${file} and ${arg})`
   }
-  return file === undefined ? 'no deck file given' : { file, seed, json }
+  return file === undefined ? 'no deck file given' : { file, seed, json, ...filters }
 }
 
 /** The JSON shape of one question: only the documented keys. */
 export function questionJson(q: Question): Record<string, unknown> {
   const out: Record<string, unknown> = { id: q.id, kind: q.kind, prompt: q.prompt, answer: q.answer }
   if (q.choices) out.choices = q.choices
+  if (q.why?.length) out.why = q.why.map((w) => ({ option: w.option, proof: w.proof }))
   if (q.accept) out.accept = q.accept
   if (q.subject !== undefined) out.subject = q.subject
   if (q.relation !== undefined) out.relation = q.relation
@@ -116,7 +141,16 @@ export async function questionsCommand(args: string[]): Promise<number> {
   printIssues(result.issues)
   if (!result.deck) return 1
   const { deck } = result
-  const questions = generateQuestions(deck, { seed: options.seed })
+  if (options.about !== undefined && !deck.entities.some((e) => e.id === options.about)) {
+    process.stderr.write(`${escapeControls(`--about: no entity \`${options.about}\` in ${options.file}`)}\n`)
+    return 2
+  }
+  const questions = generateQuestions(deck, { seed: options.seed }).filter(
+    (q) =>
+      (options.about === undefined || q.subjectId === options.about) &&
+      (options.kind === undefined || q.kind === options.kind) &&
+      (options.relation === undefined || q.relation === options.relation),
+  )
   const text = options.json
     ? `${jsonForTerminal({ deck: { id: deck.id, title: deck.title }, questions: questions.map(questionJson) })}\n`
     : escapeControls(listing(deck.title, options.seed, questions))

@@ -2,16 +2,22 @@
 // The prompt describes the box by every settled parent, spouse and child link of the person;
 // a question is made only when nobody else in the deck fits that description (for study
 // sessions), and no choice other than the answer ever fits it — counting disputed links too,
-// since a person who fits by another source's account would be a second right answer.
+// since a person who fits by another source's account would be a second right answer — nor
+// may fit it by a link the deck does not state: each wrong choice comes with the fact that
+// rules it out.
 import type { Deck, Fact } from '../deck/types'
 import type { Question, QuestionSource } from './types'
 import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
 import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from '../layout/family-graph'
+import { buildDeckIndex } from './deck-index'
+import { proofsOf, type Proofs } from './proofs'
 
 export interface FamilyTreeQuestionOptions {
   seed: number
   /** Options shown, answer included (fewer when the deck has fewer people to offer). */
   choices?: number
+  /** The deck's proofs, when the caller has them (else built from the deck). */
+  proofs?: Proofs
 }
 
 export const FAMILY_TREE_RELATION = 'family-tree-box'
@@ -23,6 +29,7 @@ const PROBE_ABOVE = 256
 export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
   const graph = buildFamilyGraph(deck)
   const links = anyAccountLinks(deck, graph)
+  options = { ...options, proofs: options.proofs ?? proofsOf(buildDeckIndex(deck)) }
   const questions: Question[] = []
   for (let i = 0; i < graph.people.length; i++) {
     const q = boxQuestion(deck, graph, links, i, options, true)
@@ -39,6 +46,7 @@ export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptio
 export function familyTreeBoxQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Map<string, Question> {
   const graph = buildFamilyGraph(deck)
   const links = anyAccountLinks(deck, graph)
+  options = { ...options, proofs: options.proofs ?? proofsOf(buildDeckIndex(deck)) }
   const out = new Map<string, Question>()
   for (let i = 0; i < graph.people.length; i++) {
     const q = boxQuestion(deck, graph, links, i, options, false)
@@ -86,11 +94,37 @@ function boxQuestion(
   // A man's box gets men (or people of unknown gender) as distractors first, a woman's women.
   const sameGender = (k: number) =>
     !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
+  // Open world: an option is wrong only when a fact rules out one of the described links (its
+  // own parents are others, or the described child's parent of its sex is someone else).
+  const proofs = options.proofs as Proofs
+  const idOf = (l: FamilyLink) => graph.people[l.other]!.id
+  const why: Array<{ option: string; proof: string }> = []
+  const prove = (k: number): string | undefined => {
+    const o = graph.people[k]!.id
+    for (const p of parents) {
+      const proof = proofs.notParent(o, idOf(p))
+      if (proof) return proof
+    }
+    for (const c of children) {
+      const proof = proofs.notParent(idOf(c), o)
+      if (proof) return proof
+    }
+    for (const sp of spouses) {
+      const proof = proofs.notSpouse(idOf(sp), o)
+      if (proof) return proof
+    }
+    return undefined
+  }
+  // The box's own relatives, named in the prompt, would be absurd choices.
+  const described = new Set([...parents, ...spouses, ...children].map((l) => l.other))
   const take = (k: number, allowed: (k: number) => boolean) => {
     const other = graph.people[k]!.name
-    if (!allowed(k) || fits.has(k) || taken.has(other)) return
+    if (!allowed(k) || fits.has(k) || taken.has(other) || described.has(k)) return
+    const proof = prove(k)
+    if (!proof) return
     taken.add(other)
     distractors.push(other)
+    why.push({ option: other, proof })
   }
   const pick = (pool: number[], allowed: (k: number) => boolean) => {
     for (const k of shuffled(random, pool)) {
@@ -124,6 +158,7 @@ function boxQuestion(
     prompt: `${BOX_PROMPT} (${description})`,
     answer: person.name,
     choices: shuffled(random, [person.name, ...distractors]),
+    why,
     accept: [person.name, ...person.aliases],
     subject: person.name,
     subjectId: person.id,

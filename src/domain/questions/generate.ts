@@ -10,6 +10,7 @@ import { familyTreeQuestions } from './family-tree-box'
 import { lifeAsks } from './life'
 import { birthMatching, kinMatching } from './matching'
 import { birthOrdering, lifeOrdering, reignOrdering } from './ordering'
+import { proofsOf } from './proofs'
 import { kinAsks } from './relations'
 import { OfficeTimelines, tenureAsks } from './tenures'
 import { allGaps, textAsks } from './texts'
@@ -45,7 +46,7 @@ export function generateQuestions(deck: Deck, options: GenerateOptions): Questio
   birthOrdering(ctx)
   birthMatching(ctx)
   // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
-  for (const q of familyTreeQuestions(deck, { seed: options.seed })) ctx.out.push(q)
+  for (const q of familyTreeQuestions(deck, { seed: options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
   for (const card of deck.cards) ctx.out.push(handQuestion(ctx, card))
   return ctx.out
 }

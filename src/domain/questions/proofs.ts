@@ -167,7 +167,7 @@ export class Proofs {
 
   /** Why `p` is not a parent of `child`, or undefined when the facts leave it possible (or true). */
   notParent(child: string, p: string): string | undefined {
-    if (child === p) return `${this.name(p)} is the same person`
+    if (child === p) return `${this.name(p)} cannot be their own parent`
     const s = this.parentSlots(child)
     if (s.loose.includes(p) || s.father?.includes(p) || s.mother?.includes(p)) return undefined
     const g = this.gender(p)

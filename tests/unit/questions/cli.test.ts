@@ -33,6 +33,7 @@ const KEYS = [
   'prompt',
   'answer',
   'choices',
+  'why',
   'accept',
   'subject',
   'relation',
@@ -109,6 +110,44 @@ describe('deck questions (listing)', () => {
   })
 })
 
+describe('deck questions filters, for proofreading one relation at a time', () => {
+  it('keeps the questions about one entity, of one kind, asking one relation, with each wrong option’s proof', async () => {
+    const args = [BUILT_IN, '--about', 'john-vii', '--kind', 'multiple-choice', '--relation', 'father']
+    expect(await questionsCommand(args)).toBe(0)
+    expect(out).toMatch(/^John VII Palaiologos — 1 questions \(seed 1\)\n/)
+    expect(out).toContain('Who was the father of John VII Palaiologos?')
+    const wrong = out.split('\n').filter((l) => /^ {2}[a-d]\) /.test(l) && !l.endsWith('✓'))
+    expect(wrong.length).toBeGreaterThanOrEqual(2)
+    for (const line of wrong) expect(line).toMatch(/ ✗ John VII Palaiologos's father was Andronikos IV Palaiologos$/)
+  })
+
+  it('gives the proofs in JSON, one per wrong option', async () => {
+    expect(await questionsCommand([BUILT_IN, '--json', '--kind=multiple-choice'])).toBe(0)
+    const doc = JSON.parse(out) as {
+      questions: Array<{
+        kind: string
+        choices: string[]
+        answer: string
+        why: Array<{ option: string; proof: string }>
+      }>
+    }
+    expect(doc.questions.length).toBeGreaterThan(20)
+    for (const q of doc.questions) {
+      expect(q.kind).toBe('multiple-choice')
+      expect(q.why.map((w) => w.option).sort()).toEqual(q.choices.filter((c) => c !== q.answer).sort())
+      for (const w of q.why) expect(w.proof.length).toBeGreaterThan(10)
+    }
+  })
+
+  it('refuses an unknown entity or kind', async () => {
+    expect(await questionsCommand([BUILT_IN, '--about', 'nobody'])).toBe(2)
+    expect(err).toContain('--about: no entity `nobody` in')
+    expect(await questionsCommand([BUILT_IN, '--kind', 'essay'])).toBe(2)
+    expect(err).toContain('--kind must be one of multiple-choice,')
+    expect(out).toBe('')
+  })
+})
+
 describe('errors and usage', () => {
   it('prints deck errors GNU-style and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stavraton-questions-'))
@@ -126,6 +165,8 @@ describe('errors and usage', () => {
     [['a.yaml', '--seed']],
     [['a.yaml', '--seed', 'x']],
     [['a.yaml', '--frobnicate']],
+    [['a.yaml', '--about']],
+    [['a.yaml', '--relation', '--json']],
   ])('exits 2 on wrong usage %j', async (args) => {
     expect(await questionsCommand(args)).toBe(2)
     expect(err).toContain('usage: npm run deck -- questions <file> [--seed N] [--json]')
