@@ -190,7 +190,9 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
   const ids = links.map((l) => l.id)
   const S = person.name
   const genders = ids.map((id) => genderOf(index, id))
-  const gender = genders.every((g) => g === genders[0]) ? genders[0] : undefined
+  // Options of the sex of the stated spouses whose sex the deck gives.
+  const known = genders.filter((g) => g !== undefined)
+  const gender = known.length && known.every((g) => g === known[0]) ? known[0] : undefined
   const exclude = new Set(index.kin.anySpousesOf(person.id))
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
   const fact = links[0]?.fact
