@@ -146,7 +146,8 @@ function boxQuestion(
   if (distractors.length < wanted) probe(sameGender)
   if (distractors.length < wanted) pick(far(), sameGender)
   if (distractors.length < wanted) pick([...near, ...far()], () => true)
-  if (distractors.length === 0) return undefined
+  // Two proven wrong choices at least, as for every generated multiple-choice question.
+  if (distractors.length < 2) return undefined
 
   const facts: Fact[] = [...parents, ...spouses, ...children].map((l) => l.fact)
   const description = parts.join('; ')

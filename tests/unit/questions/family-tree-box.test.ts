@@ -16,7 +16,7 @@ const deck = deckOf(
     person('hk', 'Helena Kantakouzene'),
     person('a4', 'Andronikos IV'),
     person('k', 'Keratsa of Bulgaria'),
-    person('m2', 'Manuel II'),
+    person('m2', 'Manuel II', 'male'),
     person('j7', 'John VII'),
     person('ig', 'Irene Gattilusio'),
     person('a5', 'Andronikos V'),
@@ -58,9 +58,13 @@ describe('familyTreeQuestions', () => {
       deckId: 'test',
     })
     expect(q.choices).toContain('John VII')
-    // Only Manuel II is ruled out (his father is John V): nobody else's parents are known.
-    expect(q.choices!.slice().sort()).toEqual(['John VII', 'Manuel II'])
-    expect(q.why).toEqual([{ option: 'Manuel II', proof: "Manuel II's father was John V" }])
+    // Ruled out by their fathers; nobody else's parents are known.
+    expect(q.choices!.slice().sort()).toEqual(['Andronikos', 'John VII', 'John VIII', 'Manuel II'])
+    expect(q.why!.slice().sort((a, b) => (a.option < b.option ? -1 : 1))).toEqual([
+      { option: 'Andronikos', proof: "Andronikos's father was Manuel II" },
+      { option: 'John VIII', proof: "John VIII's father was Manuel II" },
+      { option: 'Manuel II', proof: "Manuel II's father was John V" },
+    ])
     expect(q.factIds).toEqual(['parent:a4:j7', 'parent:j7:a5', 'parent:k:j7', 'spouse:ig:j7'])
     expect(q.sources).toEqual([{ id: 's', title: 'S' }])
   })
@@ -158,15 +162,16 @@ describe('familyTreeBoxQuestions', () => {
       person('b', 'Basil', 'male'),
       person('c', 'Constantine', 'male'),
       person('d', 'Demetrios', 'male'),
+      person('e', 'Eudokios', 'male'),
     ]
-    const disputed = deckOf(people, [parent('b', 'a'), disputedFather, parent('d', 'z')])
+    const disputed = deckOf(people, [parent('b', 'a'), disputedFather, parent('d', 'z'), parent('e', 'z')])
     for (let seed = 1; seed <= 20; seed++) {
       const q = familyTreeBoxQuestions(disputed, { seed }).get('b')!
       expect(q.prompt).toBe('Who belongs in this box? (child of Alexios)')
       expect(q.choices).not.toContain('Constantine')
     }
     expect(familyTreeQuestions(disputed, { seed: 1 }).map((q) => q.subjectId)).not.toContain('b')
-    const settled = deckOf(people, [parent('b', 'a'), parent('c', 'z'), parent('d', 'z')])
+    const settled = deckOf(people, [parent('b', 'a'), parent('c', 'z'), parent('d', 'z'), parent('e', 'z')])
     expect(familyTreeQuestions(settled, { seed: 1 }).map((q) => q.subjectId)).toContain('b')
   })
 })
