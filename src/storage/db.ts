@@ -1,13 +1,15 @@
 // The database: one typed Dexie subclass and the history of its schema.
 // Every released version stays declared here; data moves between shapes only inside `.upgrade()`.
 // Row types are storage-only: repositories convert them to domain types (./rows.ts).
-import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie'
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie'
 import type { Deck } from '../domain/deck/types'
+import type { Question } from '../domain/questions/types'
 import type { CardState } from '../domain/scheduling/types'
 import type { QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import type { Settings } from '../domain/study/settings'
+import { DEFAULT_DB_NAME } from './name'
 
-export const DEFAULT_DB_NAME = 'stavraton'
+export { DEFAULT_DB_NAME }
 
 export type DeckOrigin = 'builtin' | 'user' | 'imported'
 
@@ -40,6 +42,19 @@ export type QuizAttemptRow = QuizAttempt
 export type SettingsRow = Settings & { id: 'settings' }
 export type SessionRow = StudySession
 
+/**
+ * Generated questions of a deck, in parts of QUESTION_CACHE_PART questions (one huge record would be
+ * slow to write and read back). `key` names what they were generated from (deck content, seed and
+ * generator); every part of a deck carries the same key, and a deck has one key at a time.
+ */
+export interface QuestionCacheRow {
+  deckId: string
+  part: number
+  parts: number
+  key: string
+  questions: Question[]
+}
+
 export interface SchemaVersion {
   version: number
   stores: Record<string, string | null>
@@ -58,6 +73,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'id',
       sessions: 'id, deckId',
     },
+  },
+  {
+    // Generated questions cached per deck: opening a big deck reads them instead of generating again.
+    // A new table only: nothing to move, the cache fills on each deck's next opening.
+    version: 2,
+    stores: { questionCache: '[deckId+part]' },
   },
 ]
 
@@ -79,6 +100,7 @@ export class StavratonDB extends Dexie {
   declare quizAttempts: EntityTable<QuizAttemptRow, 'id'>
   declare settings: EntityTable<SettingsRow, 'id'>
   declare sessions: EntityTable<SessionRow, 'id'>
+  declare questionCache: Table<QuestionCacheRow, [string, number]>
 
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options)

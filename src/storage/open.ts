@@ -6,6 +6,7 @@ import { reviewRecorder } from './record'
 import {
   cardsRepository,
   decksRepository,
+  questionCacheRepository,
   quizAttemptsRepository,
   reviewsRepository,
   sessionsRepository,
@@ -101,6 +102,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
     sessions: guard(sessionsRepository(db)),
     quizAttempts: guard(quizAttemptsRepository(db)),
     decks: guard(decksRepository(db)),
+    questionCache: guard(questionCacheRepository(db)),
   }
   databases.set(storage, db)
   return storage

@@ -10,6 +10,7 @@ import { fromCardRow, plain, toDeckInfo } from './rows'
 import type {
   CardsRepository,
   DecksRepository,
+  QuestionCacheRepository,
   QuizAttemptsRepository,
   ReviewsRepository,
   SessionsRepository,
@@ -134,9 +135,47 @@ export function decksRepository(db: StavratonDB): DecksRepository {
     list: async () => (await db.decks.toArray()).filter((row) => row.origin !== 'builtin' && row.deck).map(toDeckInfo),
     get: async (id) => (await db.decks.get(id))?.deck,
     delete: (id) =>
-      db.transaction('rw', db.decks, db.cards, async () => {
+      db.transaction('rw', db.decks, db.cards, db.questionCache, async () => {
         await db.decks.delete(id)
         await deckCardRows(db, id).modify({ retired: 1 })
+        await cacheRows(db, id).delete()
       }),
+  }
+}
+
+/** Questions per stored part of a deck's question cache. */
+export const QUESTION_CACHE_PART = 5_000
+
+const cacheRows = (db: StavratonDB, deckId: string) =>
+  db.questionCache.where('[deckId+part]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
+
+export function questionCacheRepository(db: StavratonDB): QuestionCacheRepository {
+  return {
+    get: (deckId, key) =>
+      db.transaction('r', db.questionCache, async () => {
+        const first = await db.questionCache.get([deckId, 0])
+        if (!first || first.key !== key) return undefined
+        const rows = await cacheRows(db, deckId).toArray()
+        // All parts or nothing: a cache that lost a part is regenerated rather than half read.
+        if (rows.length !== first.parts || rows.some((r, i) => r.key !== key || r.part !== i)) return undefined
+        return rows.flatMap((r) => r.questions)
+      }),
+    put: (deckId, key, questions) =>
+      db.transaction('rw', db.questionCache, async () => {
+        await cacheRows(db, deckId).delete()
+        const parts = Math.max(1, Math.ceil(questions.length / QUESTION_CACHE_PART))
+        const rows = Array.from({ length: parts }, (_, part) => ({
+          deckId,
+          part,
+          parts,
+          key,
+          // Generated questions are plain data already (never reactive): stored as they are.
+          questions: questions.slice(part * QUESTION_CACHE_PART, (part + 1) * QUESTION_CACHE_PART),
+        }))
+        await db.questionCache.bulkPut(rows)
+      }),
+    delete: async (deckId) => {
+      await cacheRows(db, deckId).delete()
+    },
   }
 }

@@ -132,6 +132,15 @@ export interface DecksRepository {
   delete(id: string): Promise<void>
 }
 
+/** A deck's generated questions, kept so that opening the deck again need not generate them. */
+export interface QuestionCacheRepository {
+  /** The questions stored for the deck under `key` (see deckQuestionsKey), or undefined. */
+  get(deckId: string, key: string): Promise<Question[] | undefined>
+  /** Replaces whatever the deck had cached, in one transaction. */
+  put(deckId: string, key: string, questions: readonly Question[]): Promise<void>
+  delete(deckId: string): Promise<void>
+}
+
 export type VersionChangeListener = (event: { newVersion: number | null }) => void
 
 export interface Storage {
@@ -165,4 +174,5 @@ export interface Storage {
   sessions: SessionsRepository
   quizAttempts: QuizAttemptsRepository
   decks: DecksRepository
+  questionCache: QuestionCacheRepository
 }

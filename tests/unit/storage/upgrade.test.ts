@@ -31,21 +31,25 @@ interface Meaning {
  * What the rows of each released version mean, written against that version's row shapes (never by
  * calling current conversion code), so a later change of shape must keep meaning the same.
  */
+const meaningV1 = (rows: Rows): Meaning => ({
+  decks: rows.decks ?? [],
+  cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state }) => ({
+    cardId,
+    deckId,
+    fingerprint,
+    retired: retired === 1,
+    state,
+  })),
+  reviews: rows.reviews ?? [],
+  quizAttempts: rows.quizAttempts ?? [],
+  settings: Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
+  sessions: rows.sessions ?? [],
+})
+
 const MEANING: Record<number, (rows: Rows) => Meaning> = {
-  1: (rows) => ({
-    decks: rows.decks ?? [],
-    cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state }) => ({
-      cardId,
-      deckId,
-      fingerprint,
-      retired: retired === 1,
-      state,
-    })),
-    reviews: rows.reviews ?? [],
-    quizAttempts: rows.quizAttempts ?? [],
-    settings: Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
-    sessions: rows.sessions ?? [],
-  }),
+  1: meaningV1,
+  // v2 adds the question cache: generated questions, derived from the decks (not in backups).
+  2: meaningV1,
 }
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'db')

@@ -1,0 +1,23 @@
+// What a deck's generated questions depend on: the deck's content, the seed and the generator.
+// The app caches generated questions under this key (src/workers/deck-questions.ts).
+import type { Deck } from '../deck/types'
+import { digest, seedFrom } from '../random'
+
+/**
+ * The generator's version. Raise it whenever the same deck and seed give different questions:
+ * cached questions from an older generator are then generated again. (Built apps also key the
+ * cache by the generator's built code, so a forgotten bump costs no stale questions there.)
+ */
+export const GENERATOR_VERSION = 1
+
+/** The seed a deck's questions are generated with: fixed per deck, so a reload asks the same questions. */
+export const deckSeed = (deckId: string) => seedFrom('deck', deckId)
+
+/**
+ * The cache key of a deck's questions. `build` names the generator's built code (in the app: the
+ * worker script's URL, which carries a hash of its code), so a new release never reads questions
+ * an older generator wrote.
+ */
+export function deckQuestionsKey(deck: Deck, seed: number, build = ''): string {
+  return `${GENERATOR_VERSION}:${build}:${seed}:${digest(JSON.stringify(deck))}`
+}

@@ -1,0 +1,34 @@
+// The part of storage the deck-questions worker uses (decks, the question cache, syncing questions
+// with progress), opened without the review recorder, scheduler and backup code it never needs.
+import { DEFAULT_DB_NAME, StavratonDB } from './db'
+import { syncDeckQuestions } from './deck-sync'
+import { toStorageError } from './errors'
+import { decksRepository, questionCacheRepository } from './repositories'
+import type { Storage } from './types'
+
+export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> & {
+  decks: Pick<Storage['decks'], 'get'>
+  questionCache: Storage['questionCache']
+}
+
+export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<QuestionsStorage> {
+  const db = new StavratonDB(name)
+  // Another tab upgrades the database: let it (this connection must not block it). The page shows
+  // "reload"; a reload starts a new worker on the new version.
+  db.on('versionchange', () => {
+    db.close({ disableAutoOpen: true })
+    return false
+  })
+  const explain =
+    <A extends unknown[], T>(f: (...args: A) => Promise<T>) =>
+    (...args: A) =>
+      f(...args).catch((error: unknown) => Promise.reject(toStorageError(error)))
+  await db.open().catch((error: unknown) => Promise.reject(toStorageError(error, { opening: true })))
+  const decks = decksRepository(db)
+  const cache = questionCacheRepository(db)
+  return {
+    decks: { get: explain(decks.get) },
+    questionCache: { get: explain(cache.get), put: explain(cache.put), delete: explain(cache.delete) },
+    syncDeckQuestions: explain((...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args)),
+  }
+}

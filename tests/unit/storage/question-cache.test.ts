@@ -1,0 +1,87 @@
+// The question cache (schema v2): a deck's generated questions come back exactly as stored, under
+// their key only, all parts or none; a database from v1 gains an empty cache; deleting a deck
+// drops its cached questions.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Dexie from 'dexie'
+import { IDBFactory } from 'fake-indexeddb'
+import { describe, expect, it } from 'vitest'
+import { deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../../src/domain/questions/generate'
+import type { Question } from '../../../src/domain/questions/types'
+import { openStorage } from '../../../src/storage'
+import { declareSchema } from '../../../src/storage/db'
+import { databaseOf } from '../../../src/storage/open'
+import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
+import { IDBKeyRange, NOW, testDatabase, userDeck } from './helpers'
+import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+
+const deck = syntheticDynasty(1_200, 3)
+const seed = deckSeed(deck.id)
+const questions: Question[] = generateQuestions(deck, { seed })
+const key = deckQuestionsKey(deck, seed)
+
+describe('question cache', () => {
+  it('stores a deck of several parts and reads back the same questions, in order', async () => {
+    expect(questions.length).toBeGreaterThan(QUESTION_CACHE_PART)
+    const storage = await testDatabase().open()
+    expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
+    await storage.questionCache.put(deck.id, key, questions)
+    expect(await storage.questionCache.get(deck.id, key)).toEqual(questions)
+    // Another key (the deck was edited, or a new generator): nothing.
+    expect(await storage.questionCache.get(deck.id, `${key}x`)).toBeUndefined()
+  })
+
+  it('replaces the old entry, and reads nothing when a part is missing', async () => {
+    const storage = await testDatabase().open()
+    await storage.questionCache.put(deck.id, key, questions)
+    await storage.questionCache.put(deck.id, 'other', questions.slice(0, 10))
+    expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
+    expect(await storage.questionCache.get(deck.id, 'other')).toEqual(questions.slice(0, 10))
+
+    await storage.questionCache.put(deck.id, key, questions)
+    await databaseOf(storage).questionCache.delete([deck.id, 1])
+    expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
+  })
+
+  it('the key changes with the deck content and the seed, not with a copy of the same deck', () => {
+    const copy = JSON.parse(JSON.stringify(deck)) as typeof deck
+    expect(deckQuestionsKey(copy, seed)).toBe(key)
+    expect(deckQuestionsKey({ ...deck, title: `${deck.title}!` }, seed)).not.toBe(key)
+    expect(deckQuestionsKey(deck, seed + 1)).not.toBe(key)
+    expect(deckQuestionsKey(deck, seed, 'assets/deck-questions.worker-abc.js')).not.toBe(key)
+  })
+
+  it('deleting a saved deck drops its cached questions', async () => {
+    const storage = await testDatabase().open()
+    await storage.decks.save(userDeck, { origin: 'user', now: NOW })
+    const own = generateQuestions(userDeck, { seed: deckSeed(userDeck.id) })
+    await storage.questionCache.put(userDeck.id, 'k', own)
+    await storage.questionCache.put(deck.id, key, questions)
+    await storage.decks.delete(userDeck.id)
+    expect(await storage.questionCache.get(userDeck.id, 'k')).toBeUndefined()
+    expect(await storage.questionCache.get(deck.id, key)).toEqual(questions)
+  })
+
+  it('a database saved by v1 opens with an empty cache that then works', async () => {
+    const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/db/v1.json'), 'utf8')) as {
+      tables: Record<string, unknown[]>
+    }
+    const indexedDB = new IDBFactory()
+    const legacy = new Dexie('cache-from-v1', { indexedDB, IDBKeyRange })
+    declareSchema(legacy, 1)
+    await legacy.open()
+    await legacy.transaction('rw', legacy.tables, async () => {
+      for (const [table, rows] of Object.entries(fixture.tables)) await legacy.table(table).bulkAdd(rows)
+    })
+    legacy.close()
+    const storage = await openStorage({ name: 'cache-from-v1', indexedDB, IDBKeyRange })
+    expect(await databaseOf(storage).questionCache.count()).toBe(0)
+    expect((await storage.decks.list()).map((d) => d.id)).toEqual(['coins-of-john-vii'])
+    const saved = await storage.decks.get('coins-of-john-vii')
+    if (!saved) throw new Error('the v1 deck is gone')
+    const own = generateQuestions(saved, { seed: deckSeed(saved.id) })
+    await storage.questionCache.put(saved.id, 'k', own)
+    expect(await storage.questionCache.get(saved.id, 'k')).toEqual(own)
+  })
+})
