@@ -1,6 +1,6 @@
 // Lint: typescript-eslint and eslint-plugin-vue recommended rules, type-only imports, and the
 // house's layers. Data flows one way, so a lower layer never imports a higher one:
-//   domain ← storage ← stores ← composables/components ← views
+//   domain ← storage ← workers ← stores ← composables/components ← views
 // src/domain is pure: no Vue, Pinia, Dexie, DOM, clock or Math.random (time and chance are
 // arguments). Formatting is Prettier's (eslint-config-prettier turns off the rules it owns).
 import js from '@eslint/js'
@@ -18,7 +18,7 @@ const domainImports = {
       message: 'src/domain is pure TypeScript: no Vue, Pinia, Dexie or service worker code.',
     },
     {
-      group: above('storage', 'stores', 'components', 'views', 'composables', 'pwa'),
+      group: above('storage', 'workers', 'stores', 'components', 'views', 'composables', 'pwa'),
       message: 'src/domain never imports a higher layer.',
     },
   ],
@@ -86,7 +86,7 @@ export default tseslint.config(
           patterns: [
             { group: ['vue', 'vue-router', 'pinia', '@vue/*'], message: 'src/storage knows nothing of the UI.' },
             {
-              group: above('stores', 'components', 'views', 'composables', 'pwa'),
+              group: above('workers', 'stores', 'components', 'views', 'composables', 'pwa'),
               message: 'src/storage never imports a higher layer.',
             },
           ],

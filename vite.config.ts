@@ -90,6 +90,9 @@ export default defineConfig(({ mode }) => ({
       },
     }),
   ],
+  // The deck-questions worker (src/workers) is a module worker: it splits into chunks like the app
+  // (built-in decks load on demand) and is precached with it.
+  worker: { format: 'es' as const },
   build: {
     target: 'es2022',
     // `vite build --mode bench` adds the page that seeds a large database for `npm run bench`;

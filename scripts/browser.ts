@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 
 export const root = join(import.meta.dirname, '..')
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -169,4 +170,38 @@ export async function startDebuggableChromium(): Promise<DebuggableChromium> {
  */
 export function removeProfile(profile: string): void {
   rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+}
+
+/**
+ * Saves a deck into the app's database in the page, as an import would (an "imported" deck row),
+ * with plain IndexedDB. The app must have opened its database in this browser once.
+ */
+export function saveDeckInPage(page: Page, deck: unknown): Promise<void> {
+  return page.evaluate(
+    (d) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('stavraton')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const deck = d as { id: string; title: string; version: string }
+          const tx = db.transaction('decks', 'readwrite')
+          tx.objectStore('decks').put({
+            id: deck.id,
+            origin: 'imported',
+            title: deck.title,
+            version: deck.version,
+            deck,
+            savedAt: Date.now(),
+            fingerprints: {},
+          })
+          tx.oncomplete = () => {
+            db.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    deck,
+  )
 }

@@ -1,13 +1,19 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { Deck } from '../domain/deck/types'
-import { generateQuestions } from '../domain/questions/generate'
 import type { Question } from '../domain/questions/types'
-import { seedFrom } from '../domain/random'
 import { describeDeckChanges, type DeckChangeSummary } from '../domain/study/deck-diff'
 import { builtInDecks } from '../generated/decks'
+import { createDeckQuestions, type DeckQuestions } from '../workers/client'
+import type { OpenedDeck, QueueRequest } from '../workers/deck-questions'
+import type { StudyQueue } from '../domain/study/queue'
+import { DeckNotFoundError } from '../workers/errors'
 import { useClock } from './clock'
 import { useStorageStore } from './storage'
+
+export { deckSeed } from '../domain/questions/cache-key'
+export { DeckNotFoundError }
+export type { OpenedDeck }
 
 export interface LoadedDeck {
   deck: Deck
@@ -17,68 +23,80 @@ export interface LoadedDeck {
   changes: DeckChangeSummary
 }
 
-export class DeckNotFoundError extends Error {
-  override name = 'DeckNotFoundError'
-  constructor(readonly deckId: string) {
-    super(`There is no deck "${deckId}" in your library.`)
-  }
+/** A deck's questions as the study view reads them: only the queued ones reach the page. */
+export interface DeckQuestionSource {
+  queue(request: QueueRequest): Promise<StudyQueue>
+  questions(ids: readonly string[]): Promise<Question[]>
 }
 
-/** The seed a deck's questions are generated with: fixed per deck, so a reload asks the same questions. */
-export const deckSeed = (deckId: string) => seedFrom('deck', deckId)
-
-/** The open deck: its facts, its questions, and what changed since last time. Loaded decks are cached. */
+/**
+ * The open deck: its facts, its questions, and what changed since last time. Generating questions,
+ * reading them from the cache and syncing them with progress happen in a Web Worker (src/workers),
+ * so even a 100,000-fact deck opens without blocking the page.
+ */
 export const useDeckStore = defineStore('deck', () => {
   const current = shallowRef<LoadedDeck>()
+  /** The deck the study view opened: its title and counts, without its facts or questions. */
+  const opened = shallowRef<OpenedDeck>()
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref<string>()
   /** "3 facts updated, 1 added" for the deck just opened, shown once. */
   const changeMessage = ref('')
   const cache = new Map<string, Promise<LoadedDeck>>()
+  const openings = new Map<string, Promise<OpenedDeck>>()
   /** Change messages not yet shown, by deck: each is shown once, when the deck is next opened. */
   const unannounced = new Map<string, string>()
 
-  /** Decks read and their questions generated, by deck id: the part that needs no storage. */
-  const generated = new Map<string, Promise<{ deck: Deck; questions: Question[] }>>()
+  let service: DeckQuestions | undefined
+  const questions = () => {
+    const storage = useStorageStore()
+    return (service ??= createDeckQuestions({
+      dbName: storage.name,
+      storage: async () => {
+        await storage.open()
+        return storage.db()
+      },
+    }))
+  }
 
-  function generate(deckId: string, read: () => Promise<Deck>) {
-    let pending = generated.get(deckId)
+  /** Opens a deck in the question service (generate or read the cache, sync progress), once per deck. */
+  function openQuestions(deckId: string): Promise<OpenedDeck> {
+    let pending = openings.get(deckId)
     if (!pending) {
-      pending = read().then((deck) => ({ deck, questions: generateQuestions(deck, { seed: deckSeed(deck.id) }) }))
-      pending.catch(() => generated.delete(deckId))
-      generated.set(deckId, pending)
+      pending = questions()
+        .open(deckId, useClock().now())
+        .then((o) => {
+          const message = describeDeckChanges(o.changes)
+          if (message) unannounced.set(o.id, message)
+          return markRaw(o)
+        })
+      pending.catch(() => openings.delete(deckId))
+      openings.set(deckId, pending)
     }
     return pending
   }
 
-  /**
-   * Starts reading a built-in deck and generating its questions before storage is open, so a deep
-   * link to a deck or its study view does both at once. Other decks live in storage: nothing to do.
-   */
+  /** Starts opening a deck before storage is open in the page, so a deep link to a deck does both at once. */
   function prepare(deckId: string): void {
-    const builtIn = builtInDecks.find((d) => d.id === deckId)
-    if (builtIn) void generate(deckId, builtIn.load).catch(() => undefined)
+    void openQuestions(deckId).catch(() => undefined)
   }
 
-  async function readSaved(deckId: string): Promise<Deck> {
+  async function readDeck(deckId: string): Promise<Deck> {
+    const builtIn = builtInDecks.find((d) => d.id === deckId)
+    if (builtIn) return builtIn.load()
     const saved = await useStorageStore().db().decks.get(deckId)
     if (!saved) throw new DeckNotFoundError(deckId)
     return saved
   }
 
-  /** Reads a deck, generates its questions and syncs them with stored progress, once per deck. */
+  /** Reads a deck with all its questions (synced with stored progress), once per deck. */
   function get(deckId: string): Promise<LoadedDeck> {
     let loading = cache.get(deckId)
     if (!loading) {
       loading = (async () => {
-        const builtIn = builtInDecks.find((d) => d.id === deckId)
-        const { deck, questions } = await generate(deckId, builtIn ? builtIn.load : () => readSaved(deckId))
-        const changes = await useStorageStore()
-          .db()
-          .syncDeckQuestions(deck.id, questions, useClock().now(), { title: deck.title, version: deck.version })
-        const message = describeDeckChanges(changes)
-        if (message) unannounced.set(deck.id, message)
-        return markRaw({ deck: markRaw(deck), questions: markRaw(questions), changes })
+        const { changes } = await openQuestions(deckId)
+        const [deck, all] = await Promise.all([readDeck(deckId), questions().all(deckId, useClock().now())])
+        return markRaw({ deck: markRaw(deck), questions: markRaw(all), changes })
       })()
       loading.catch(() => cache.delete(deckId))
       cache.set(deckId, loading)
@@ -86,14 +104,17 @@ export const useDeckStore = defineStore('deck', () => {
     return loading
   }
 
-  async function open(deckId: string): Promise<void> {
-    if (current.value?.deck.id === deckId && status.value === 'ready') return
+  /** The number of study cards a deck makes (without bringing its questions into the page). */
+  async function cardCount(deckId: string): Promise<number> {
+    return (await openQuestions(deckId)).cardCount
+  }
+
+  async function load(deckId: string, then: (deckId: string) => Promise<void>): Promise<void> {
     status.value = 'loading'
     error.value = undefined
     changeMessage.value = ''
     try {
-      const loaded = await get(deckId)
-      current.value = loaded
+      await then(deckId)
       changeMessage.value = unannounced.get(deckId) ?? ''
       unannounced.delete(deckId)
       status.value = 'ready'
@@ -104,12 +125,38 @@ export const useDeckStore = defineStore('deck', () => {
     }
   }
 
+  async function open(deckId: string): Promise<void> {
+    if (current.value?.deck.id === deckId && status.value === 'ready') return
+    await load(deckId, async (id) => {
+      current.value = await get(id)
+    })
+  }
+
+  /**
+   * Opens a deck for studying: its questions stay in the worker, which builds the queue and sends
+   * only the questions of the cards to study. Returns undefined when the deck could not be opened
+   * (`status` and `error` say why).
+   */
+  async function openForStudy(deckId: string): Promise<DeckQuestionSource | undefined> {
+    await load(deckId, async (id) => {
+      opened.value = await openQuestions(id)
+    })
+    if (status.value !== 'ready') return undefined
+    const service = questions()
+    return {
+      queue: (request) => service.queue(deckId, request),
+      questions: (ids) => service.questions(deckId, ids, useClock().now()),
+    }
+  }
+
   /** Forget a deck's cached questions, e.g. after it was re-imported with new content. */
   function invalidate(deckId: string) {
     cache.delete(deckId)
-    generated.delete(deckId)
+    openings.delete(deckId)
+    service?.forget(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
+    if (opened.value?.id === deckId) opened.value = undefined
   }
 
-  return { current, status, error, changeMessage, prepare, get, open, invalidate }
+  return { current, opened, status, error, changeMessage, prepare, get, cardCount, open, openForStudy, invalidate }
 })

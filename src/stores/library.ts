@@ -84,8 +84,8 @@ export const useLibraryStore = defineStore('library', () => {
   }
 
   /**
-   * Counts the cards of saved decks by generating their questions (in a lazily loaded chunk, cached
-   * per deck by the deck store), once the page is idle so the Library stays responsive. Updates the
+   * Counts the cards of saved decks by opening them in the deck store (questions are generated
+   * off the page, in a worker, and cached), once the page is idle so the Library stays responsive. Updates the
    * counts only when one changed, so a live query that depends on them settles.
    */
   async function countCards(deckIds: string[]): Promise<void> {
@@ -97,8 +97,7 @@ export const useLibraryStore = defineStore('library', () => {
     const found: Record<string, number> = {}
     for (const id of saved) {
       try {
-        const { questions } = await decks.get(id)
-        found[id] = new Set(questions.map((q) => q.cardId)).size
+        found[id] = await decks.cardCount(id)
       } catch (e) {
         useStorageStore().report(e)
       }

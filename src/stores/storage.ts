@@ -3,6 +3,7 @@ import { markRaw, ref, shallowRef } from 'vue'
 import type { OpenStorageOptions, Storage } from '../storage'
 // Deep imports of the light parts: '../storage' itself (with Dexie) loads in open(), after the first view.
 import { QuotaExceededError, StorageBlockedError, StorageClosedError, StorageError } from '../storage/errors'
+import { DEFAULT_DB_NAME } from '../storage/name'
 import { requestPersistence as askPersistence, storageEstimate, type PersistenceResult } from '../storage/persist'
 
 export interface StorageProblem {
@@ -18,11 +19,14 @@ export const useStorageStore = defineStore('storage', () => {
   const persistence = ref<PersistenceResult>()
   const usage = shallowRef<{ usage: number; quota: number } | null>(null)
   const handle = shallowRef<Storage>()
+  /** The database's name (known before it is open: the deck-questions worker opens it too). */
+  const name = ref(DEFAULT_DB_NAME)
   let opening: Promise<void> | undefined
 
   /** Opens the database once; later calls wait for the same opening. */
   function open(options?: OpenStorageOptions): Promise<void> {
     opening ??= (async () => {
+      name.value = options?.name ?? DEFAULT_DB_NAME
       status.value = 'opening'
       try {
         const { openStorage } = await import('../storage')
@@ -72,5 +76,5 @@ export const useStorageStore = defineStore('storage', () => {
     usage.value = await storageEstimate()
   }
 
-  return { status, problem, persistence, usage, open, db, report, requestPersistence }
+  return { name, status, problem, persistence, usage, open, db, report, requestPersistence }
 })

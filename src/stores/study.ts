@@ -23,13 +23,27 @@ import {
 } from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
 import type { AnswerResult } from '../domain/questions/response-types'
+import type { StudyQueue } from '../domain/study/queue'
 import { useClock } from './clock'
+import type { DeckQuestionSource } from './deck'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
 
 export type StudyPhase = 'idle' | 'loading' | 'studying' | 'done' | 'empty' | 'error'
 
 export const studySessionId = (deckId: string) => `study:${deckId}`
+
+/** A deck's questions held in the page, as a source (tests, and callers that have the list). */
+function listSource(all: readonly Question[]): DeckQuestionSource {
+  return {
+    queue: async ({ seed, ...options }): Promise<StudyQueue> =>
+      buildStudyQueue({ ...options, questions: all, random: createRandom(seed) }),
+    questions: async (ids) => {
+      const wanted = new Set(ids)
+      return all.filter((q) => wanted.has(q.id))
+    },
+  }
+}
 
 /**
  * One study session: the queue of cards, the card showing, its answer and grade. A grade is written
@@ -56,6 +70,8 @@ export const useStudyStore = defineStore('study', () => {
   const nextDue = ref<number>()
   const newLimitReached = ref(false)
   let shownAt = 0
+  /** Where the deck's questions are; the page holds only the session's (`questions`). */
+  let source: DeckQuestionSource = listSource([])
   let following: { unsubscribe(): void } | undefined
 
   const position = computed(() => session.value?.answers.length ?? 0)
@@ -73,22 +89,26 @@ export const useStudyStore = defineStore('study', () => {
   const currentQueue = computed(() => (currentItem.value ? itemQueue(currentItem.value) : undefined))
   const canUndo = computed(() => session.value?.answers.at(-1)?.undo !== undefined)
 
-  /** Resumes the deck's saved session, or builds a new one from what is due. */
-  async function start(deckId: string, deckQuestions: readonly Question[]): Promise<void> {
+  /**
+   * Resumes the deck's saved session, or builds a new one from what is due. The deck's questions
+   * come as a list or as a source that keeps them elsewhere (the deck store's worker) and hands
+   * over only the session's.
+   */
+  async function start(deckId: string, deckQuestions: readonly Question[] | DeckQuestionSource): Promise<void> {
     phase.value = 'loading'
     error.value = undefined
     notice.value = undefined
     summary.value = undefined
-    questions.value = new Map(deckQuestions.map((q) => [q.id, q]))
+    questions.value = new Map()
+    source = 'queue' in deckQuestions ? deckQuestions : listSource(deckQuestions)
     try {
       const db = useStorageStore().db()
       const clock = useClock()
       const saved = await db.sessions.load(studySessionId(deckId))
+      if (saved) await fetchQuestions(saved)
       const now = clock.now()
       const today = { start: clock.startOfDay(now), end: clock.endOfDay(now) }
-      session.value = isResumable(saved, today, (id) => questions.value.has(id))
-        ? saved
-        : await newSession(deckId, deckQuestions)
+      session.value = isResumable(saved, today, (id) => questions.value.has(id)) ? saved : await newSession(deckId)
       follow(deckId)
       if (!session.value) {
         await readNextDue(deckId)
@@ -101,7 +121,15 @@ export const useStudyStore = defineStore('study', () => {
     }
   }
 
-  async function newSession(deckId: string, deckQuestions: readonly Question[]): Promise<StudySession | undefined> {
+  /** Brings the questions of a session's items into the page (those the deck still has). */
+  async function fetchQuestions(of: StudySession): Promise<void> {
+    const missing = [...new Set(of.items.map((i) => i.questionId))].filter((id) => !questions.value.has(id))
+    if (!missing.length) return
+    const found = await source.questions(missing)
+    questions.value = new Map([...questions.value, ...found.map((q) => [q.id, q] as const)])
+  }
+
+  async function newSession(deckId: string): Promise<StudySession | undefined> {
     const db = useStorageStore().db()
     const clock = useClock()
     const { settings } = useSettingsStore()
@@ -112,17 +140,17 @@ export const useStudyStore = defineStore('study', () => {
       db.reviews.newIntroducedSince(deckId, clock.startOfDay(now)),
     ])
     const seed = now >>> 0
-    const queue = buildStudyQueue({
+    const queue = await source.queue({
       cards,
       knownCardIds,
-      questions: deckQuestions,
       now,
       endOfDay,
       newPerDay: settings.newPerDay,
       newIntroducedToday,
       recognitionFirst: settings.recognitionFirst,
-      random: createRandom(seed),
+      seed,
     })
+    questions.value = new Map(queue.items.map((i) => [i.question.id, i.question]))
     newLimitReached.value = queue.newAvailable > queue.newCount
     if (!queue.items.length) return undefined
     const fresh: StudySession = {
@@ -253,10 +281,11 @@ export const useStudyStore = defineStore('study', () => {
       following = liveQuery(() => db.sessions.load(studySessionId(deckId))).subscribe({
         // Following is a convenience: a closed database shows its own message elsewhere.
         error: () => undefined,
-        next: (saved) => {
+        next: async (saved) => {
           const local = session.value
           if (grading.value || !local || local.deckId !== deckId || !sessionMovedOn(local, saved)) return
-          if (!saved.items.every((i) => questions.value.has(i.questionId))) return
+          await fetchQuestions(saved).catch(() => undefined)
+          if (session.value !== local || !saved.items.every((i) => questions.value.has(i.questionId))) return
           session.value = saved
           show().catch(fail)
         },

@@ -1,0 +1,124 @@
+// The page's side of the deck-questions worker. Every call goes to the worker when the browser has
+// one; in Node and tests, or if the worker script cannot start, the same service runs in-process.
+import type { Question } from '../domain/questions/types'
+import type { StudyQueue } from '../domain/study/queue'
+import {
+  QuotaExceededError,
+  StorageBlockedError,
+  StorageClosedError,
+  StorageError,
+  StorageUnavailableError,
+} from '../storage/errors'
+import type { Storage } from '../storage/types'
+import type { DeckQuestionService, OpenedDeck, QueueRequest } from './deck-questions'
+import { DeckNotFoundError } from './errors'
+import type { DeckQuestionsCall, DeckQuestionsRequest, DeckQuestionsResponse } from './protocol'
+
+export interface DeckQuestions {
+  open(deckId: string, now: number): Promise<OpenedDeck>
+  queue(deckId: string, request: QueueRequest): Promise<StudyQueue>
+  questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]>
+  all(deckId: string, now: number): Promise<Question[]>
+  forget(deckId: string): void
+  /** Whether calls go to a worker (false: in-process). */
+  readonly inWorker: boolean
+}
+
+export interface DeckQuestionsOptions {
+  /** The database the worker opens: the page's own. */
+  dbName: string
+  /** The page's open storage, for the in-process service. */
+  storage: () => Promise<Storage>
+  /** Default: whether the browser has Worker. */
+  worker?: boolean
+}
+
+interface Pending {
+  call: DeckQuestionsCall
+  args: unknown[]
+  chunks: unknown[][]
+  resolve(value: unknown): void
+  reject(error: unknown): void
+}
+
+export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestions {
+  let local: Promise<DeckQuestionService> | undefined
+  const inProcess = () =>
+    (local ??= import('./deck-questions').then(({ DeckQuestionService }) => new DeckQuestionService(options.storage)))
+  const runLocally = async (call: DeckQuestionsCall, args: unknown[]) => {
+    const service = await inProcess()
+    return (service[call] as (...a: unknown[]) => unknown)(...args)
+  }
+
+  let worker: Worker | undefined
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+  if (options.worker ?? typeof Worker !== 'undefined') {
+    try {
+      worker = new Worker(new URL('./deck-questions.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'deck-questions',
+      })
+      worker.onmessage = ({ data }: MessageEvent<DeckQuestionsResponse>) => {
+        const p = pending.get(data.id)
+        if (!p) return
+        if ('chunk' in data) {
+          p.chunks.push(data.chunk)
+          return
+        }
+        pending.delete(data.id)
+        if ('error' in data) p.reject(reviveError(data.error))
+        else p.resolve(p.call === 'all' ? p.chunks.flat() : data.result)
+      }
+      // The script failed to load or start (no module workers, a broken cache): work in-process.
+      worker.onerror = (event) => {
+        event.preventDefault()
+        worker?.terminate()
+        worker = undefined
+        const waiting = [...pending.values()]
+        pending.clear()
+        for (const p of waiting) runLocally(p.call, p.args).then(p.resolve, p.reject)
+      }
+    } catch {
+      worker = undefined
+    }
+  }
+
+  const call = <T>(name: DeckQuestionsCall, ...args: unknown[]): Promise<T> => {
+    if (!worker) return runLocally(name, args) as Promise<T>
+    const id = nextId++
+    const target = worker
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { call: name, args, chunks: [], resolve: resolve as (v: unknown) => void, reject })
+      const request: DeckQuestionsRequest = { id, dbName: options.dbName, call: name, args }
+      target.postMessage(request)
+    })
+  }
+
+  return {
+    open: (deckId, now) => call('open', deckId, now),
+    queue: (deckId, request) => call('queue', deckId, request),
+    questions: (deckId, ids, now) => call('questions', deckId, [...ids], now),
+    all: (deckId, now) => call('all', deckId, now),
+    forget: (deckId) => void call('forget', deckId).catch(() => undefined),
+    get inWorker() {
+      return worker !== undefined
+    },
+  }
+}
+
+/** Errors keep their type across the worker boundary, so the app explains them as it would in-process. */
+function reviveError({ name, message }: { name: string; message: string }): Error {
+  const known: Record<string, () => Error> = {
+    DeckNotFoundError: () => new DeckNotFoundError(/"(.*)"/.exec(message)?.[1] ?? ''),
+    QuotaExceededError: () => new QuotaExceededError(),
+    StorageBlockedError: () => new StorageBlockedError(),
+    StorageClosedError: () => new StorageClosedError(),
+    StorageUnavailableError: () => new StorageUnavailableError(),
+  }
+  const revive = Object.hasOwn(known, name) ? known[name] : undefined
+  if (revive) return revive()
+  const error = name.startsWith('Storage') ? new StorageError(message) : new Error(message)
+  error.name = name
+  return error
+}

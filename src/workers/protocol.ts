@@ -1,0 +1,20 @@
+// Messages between the page (client.ts) and the deck-questions worker.
+
+export type DeckQuestionsCall = 'open' | 'queue' | 'questions' | 'all' | 'forget'
+
+export interface DeckQuestionsRequest {
+  id: number
+  /** The database the worker opens (the page's own, so both see the same decks and progress). */
+  dbName: string
+  call: DeckQuestionsCall
+  args: unknown[]
+}
+
+export type DeckQuestionsResponse =
+  | { id: number; result: unknown }
+  | { id: number; error: { name: string; message: string } }
+  /** Part of the answer to `all`, sent in pieces so that no message takes long to read on the page. */
+  | { id: number; chunk: unknown[] }
+
+/** Questions per `all` chunk: a few milliseconds for the page to receive on a slow phone. */
+export const CHUNK = 2_000

@@ -1,0 +1,107 @@
+// A large deck in real Chromium: its questions are generated in a Web Worker, and they equal what
+// the generator gives in Node; they are cached in IndexedDB, so the next opening generates nothing;
+// and with the server gone and the browser offline, the worker still starts (precached) and the
+// study view still shows a card. (The longest main-thread task is reported, not asserted: that
+// figure belongs to `npm run bench -- deck-open`.)
+import assert from 'node:assert/strict'
+import { deckSeed } from '../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../src/domain/questions/generate'
+import type { Question } from '../../src/domain/questions/types'
+import { syntheticDynasty } from '../../scripts/bench/synthetic-dynasty'
+import { saveDeckInPage } from '../../scripts/browser'
+import { currentPrompt, readSessions, readTable } from './app'
+import { browserTest, useBrowserFixture, waitForServiceWorkerControl } from './harness'
+
+const deck = syntheticDynasty(5_000, 11)
+const expected = generateQuestions(deck, { seed: deckSeed(deck.id) })
+
+const longTasks = `
+  window.longestTask = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.longestTask = Math.max(window.longestTask, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`
+
+const fixture = useBrowserFixture({
+  onStart: async (browser) => {
+    await browser.context.addInitScript({ content: longTasks })
+  },
+})
+const studyUrl = () => `${fixture.server.url}deck/${deck.id}/study`
+
+async function workerRunning(): Promise<boolean> {
+  const worker = fixture.page.workers().find((w) => w.url().includes('deck-questions.worker'))
+  return worker ? (await worker.evaluate(() => typeof self.onmessage)) === 'function' : false
+}
+
+async function cachedQuestions(): Promise<Question[]> {
+  const rows = await readTable<{ deckId: string; part: number; questions: Question[] }>(fixture.page, 'questionCache')
+  return rows
+    .filter((r) => r.deckId === deck.id)
+    .sort((a, b) => a.part - b.part)
+    .flatMap((r) => r.questions)
+}
+
+browserTest(
+  'a large deck opens in the study view; the worker generates the same questions as Node',
+  fixture,
+  async (t) => {
+    const page = fixture.page
+    await page.goto(fixture.server.url)
+    await waitForServiceWorkerControl(page)
+    await saveDeckInPage(page, deck)
+
+    await page.goto(studyUrl())
+    await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 120_000 })
+    assert.ok(await workerRunning(), 'the deck-questions worker runs')
+    t.diagnostic(
+      `longest main-thread task: ${await page.evaluate(() => (window as never as { longestTask: number }).longestTask)} ms`,
+    )
+
+    // The first card is the first item of the stored session, worded as Node words it.
+    const [session] = (await readSessions(page)).filter((s) => s.id === `study:${deck.id}`)
+    assert.ok(session, 'a study session is saved')
+    const first = expected.find((q) => q.id === session.items[0]?.questionId)
+    assert.ok(first, 'the first card is one of the deck questions')
+    assert.equal(await currentPrompt(page), first.prompt)
+
+    // The cache is written after the first card shows.
+    await page.waitForFunction(
+      async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('stavraton')
+          open.onsuccess = () => resolve(open.result)
+          open.onerror = () => reject(open.error)
+        })
+        const count = await new Promise<number>((resolve) => {
+          const request = db
+            .transaction('questionCache')
+            .objectStore('questionCache')
+            .count(IDBKeyRange.bound([id, -Infinity], [id, Infinity]))
+          request.onsuccess = () => resolve(request.result)
+        })
+        db.close()
+        return count > 0
+      },
+      deck.id,
+      { timeout: 60_000, polling: 500 },
+    )
+    const cached = await cachedQuestions()
+    assert.equal(cached.length, expected.length)
+    assert.deepEqual(cached, expected)
+  },
+)
+
+browserTest('offline, the worker starts from the precache and the deck opens from the cache', fixture, async () => {
+  const page = fixture.page
+  await fixture.server.stop()
+  await fixture.browser.context.setOffline(true)
+  const before = await readSessions(page)
+  await page.goto(studyUrl())
+  await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 })
+  assert.ok(await workerRunning(), 'the deck-questions worker runs offline')
+  // The same session resumes at the same card.
+  const session = before.find((s) => s.id === `study:${deck.id}`)
+  const first = expected.find((q) => q.id === session?.items[0]?.questionId)
+  assert.equal(await currentPrompt(page), first?.prompt)
+})

@@ -1,0 +1,72 @@
+// The deck-questions service (what the worker runs): the questions it returns equal the generator's
+// own, it generates once and reads the cache after, an edited deck is generated again and its
+// changes reported, and a study queue holds only the queued cards' questions.
+import { describe, expect, it } from 'vitest'
+import type { Deck } from '../../../src/domain/deck/types'
+import { deckSeed } from '../../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../../src/domain/questions/generate'
+import { createRandom } from '../../../src/domain/random'
+import { buildStudyQueue } from '../../../src/domain/study/queue'
+import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
+import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+import { NOW, testDatabase } from '../storage/helpers'
+
+const deck = { ...syntheticDynasty(300, 5), id: 'synthetic' } as Deck
+const expected = generateQuestions(deck, { seed: deckSeed(deck.id) })
+
+async function setup() {
+  const database = testDatabase()
+  const storage = await database.open()
+  await storage.decks.save(deck, { origin: 'imported', now: NOW })
+  return { storage, service: () => new DeckQuestionService(async () => storage) }
+}
+
+describe('deck-questions service', () => {
+  it('generates the same questions as the generator, then reads them from the cache', async () => {
+    const { service } = await setup()
+    const first = service()
+    const opened = await first.open(deck.id, NOW)
+    expect(opened).toMatchObject({ id: deck.id, title: deck.title, cached: false, questionCount: expected.length })
+    expect(opened.cardCount).toBe(new Set(expected.map((q) => q.cardId)).size)
+    expect(opened.changes.firstSync).toBe(true)
+    expect(await first.all(deck.id, NOW)).toEqual(expected)
+    await first.settled()
+
+    // The next opening (a reload: a new worker) generates nothing.
+    const second = service()
+    const again = await second.open(deck.id, NOW + 1000)
+    expect(again.cached).toBe(true)
+    expect(again.changes.firstSync).toBe(false)
+    expect(await second.all(deck.id, NOW)).toEqual(expected)
+  })
+
+  it('an edited deck is generated again and its changes reported', async () => {
+    const { storage, service } = await setup()
+    const first = service()
+    await first.open(deck.id, NOW)
+    await first.settled()
+    const edited: Deck = { ...deck, facts: deck.facts.slice(1) }
+    await storage.decks.save(edited, { origin: 'imported', now: NOW + 1 })
+    const opened = await service().open(deck.id, NOW + 2)
+    expect(opened.cached).toBe(false)
+    expect(opened.changes.removed.length + opened.changes.changed.length).toBeGreaterThan(0)
+    expect(await service().all(deck.id, NOW + 3)).toEqual(generateQuestions(edited, { seed: deckSeed(deck.id) }))
+  })
+
+  it('builds the same study queue as in the page, and hands over questions by id', async () => {
+    const { service } = await setup()
+    const s = service()
+    const request = { cards: [], now: NOW, newPerDay: 7, recognitionFirst: true, seed: 42 }
+    const queue = await s.queue(deck.id, request)
+    const inPage = buildStudyQueue({ ...request, questions: expected, random: createRandom(42) })
+    expect(queue).toEqual(inPage)
+    expect(queue.items).toHaveLength(7)
+    const ids = [queue.items[0]!.question.id, 'synthetic/no-such-question']
+    expect(await s.questions(deck.id, ids, NOW)).toEqual([queue.items[0]!.question])
+  })
+
+  it('a deck that is not there is a DeckNotFoundError', async () => {
+    const { service } = await setup()
+    await expect(service().open('missing', NOW)).rejects.toBeInstanceOf(DeckNotFoundError)
+  })
+})
