@@ -63,8 +63,9 @@ export const useDeckStore = defineStore('deck', () => {
   function openQuestions(deckId: string): Promise<OpenedDeck> {
     let pending = openings.get(deckId)
     if (!pending) {
-      pending = questions()
-        .open(deckId, useClock().now())
+      const builtIn = builtInDecks.find((d) => d.id === deckId)
+      pending = (builtIn ? builtIn.load() : Promise.resolve(undefined))
+        .then((deck) => questions().open(deckId, useClock().now(), deck))
         .then((o) => {
           const message = describeDeckChanges(o.changes)
           if (message) unannounced.set(o.id, message)

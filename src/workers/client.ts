@@ -1,5 +1,6 @@
 // The page's side of the deck-questions worker. Every call goes to the worker when the browser has
 // one; in Node and tests, or if the worker script cannot start, the same service runs in-process.
+import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import type { StudyQueue } from '../domain/study/queue'
 import {
@@ -15,7 +16,7 @@ import { DeckNotFoundError } from './errors'
 import type { DeckQuestionsCall, DeckQuestionsRequest, DeckQuestionsResponse } from './protocol'
 
 export interface DeckQuestions {
-  open(deckId: string, now: number): Promise<OpenedDeck>
+  open(deckId: string, now: number, deck?: Deck): Promise<OpenedDeck>
   queue(deckId: string, request: QueueRequest): Promise<StudyQueue>
   questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]>
   all(deckId: string, now: number): Promise<Question[]>
@@ -96,7 +97,7 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
   }
 
   return {
-    open: (deckId, now) => call('open', deckId, now),
+    open: (deckId, now, deck) => call('open', deckId, now, deck),
     queue: (deckId, request) => call('queue', deckId, request),
     questions: (deckId, ids, now) => call('questions', deckId, [...ids], now),
     all: (deckId, now) => call('all', deckId, now),

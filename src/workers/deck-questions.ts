@@ -3,12 +3,12 @@
 // Worker (deck-questions.worker.ts), so a 100,000-fact deck never blocks the page; where no Worker
 // exists (Node, tests) the same code runs in-process (client.ts).
 import { generateQuestions } from '../domain/questions/generate'
+import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
-import { builtInDecks } from '../generated/decks'
 import type { QuestionsStorage } from '../storage/questions-storage'
 import { DeckNotFoundError } from './errors'
 
@@ -43,9 +43,13 @@ export class DeckQuestionService {
     private readonly build = '',
   ) {}
 
-  /** Reads the deck, gets its questions (cache or generator) and syncs them with progress, once per deck. */
-  open(deckId: string, now: number): Promise<OpenedDeck> {
-    return this.hold(deckId, now).then((h) => h.opened)
+  /**
+   * Reads the deck, gets its questions (cache or generator) and syncs them with progress, once per
+   * deck. A built-in deck comes with the call (the page has it in its own bundle); a saved one is
+   * read from storage here.
+   */
+  open(deckId: string, now: number, deck?: Deck): Promise<OpenedDeck> {
+    return this.hold(deckId, now, deck).then((h) => h.opened)
   }
 
   /** The study queue of an opened deck (see buildStudyQueue); only the queued questions leave the service. */
@@ -77,20 +81,19 @@ export class DeckQuestionService {
     await this.writes
   }
 
-  private hold(deckId: string, now: number): Promise<Held> {
+  private hold(deckId: string, now: number, given?: Deck): Promise<Held> {
     let pending = this.held.get(deckId)
     if (!pending) {
-      pending = this.load(deckId, now)
+      pending = this.load(deckId, now, given)
       pending.catch(() => this.held.delete(deckId))
       this.held.set(deckId, pending)
     }
     return pending
   }
 
-  private async load(deckId: string, now: number): Promise<Held> {
+  private async load(deckId: string, now: number, given?: Deck): Promise<Held> {
     const storage = await this.storage()
-    const builtIn = builtInDecks.find((d) => d.id === deckId)
-    const deck = builtIn ? await builtIn.load() : await storage.decks.get(deckId)
+    const deck = given ?? (await storage.decks.get(deckId))
     if (!deck) throw new DeckNotFoundError(deckId)
     const seed = deckSeed(deck.id)
     const key = deckQuestionsKey(deck, seed, this.build)

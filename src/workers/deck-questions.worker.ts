@@ -24,7 +24,7 @@ scope.onmessage = ({ data }) => {
     const s = service as DeckQuestionService
     switch (call) {
       case 'open':
-        return s.open(args[0] as string, args[1] as number)
+        return s.open(args[0] as string, args[1] as number, args[2] as Parameters<DeckQuestionService['open']>[2])
       case 'queue':
         return s.queue(args[0] as string, args[1] as Parameters<DeckQuestionService['queue']>[1])
       case 'questions':
