@@ -16,14 +16,18 @@ import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
 import { IDBKeyRange, NOW, testDatabase, userDeck } from './helpers'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 
-const deck = syntheticDynasty(1_200, 3)
+const deck = syntheticDynasty(300, 3)
 const seed = deckSeed(deck.id)
-const questions: Question[] = generateQuestions(deck, { seed })
+// The deck's questions, copied under other ids until they fill more than two parts.
+const own = generateQuestions(deck, { seed })
+const questions: Question[] = Array.from({ length: Math.ceil((2.5 * QUESTION_CACHE_PART) / own.length) }, (_, copy) =>
+  own.map((q) => ({ ...q, id: `${q.id}#${copy}` })),
+).flat()
 const key = deckQuestionsKey(deck, seed)
 
 describe('question cache', () => {
   it('stores a deck of several parts and reads back the same questions, in order', async () => {
-    expect(questions.length).toBeGreaterThan(QUESTION_CACHE_PART)
+    expect(questions.length).toBeGreaterThan(2 * QUESTION_CACHE_PART)
     const storage = await testDatabase().open()
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
     await storage.questionCache.put(deck.id, key, questions)
@@ -55,8 +59,8 @@ describe('question cache', () => {
   it('deleting a saved deck drops its cached questions', async () => {
     const storage = await testDatabase().open()
     await storage.decks.save(userDeck, { origin: 'user', now: NOW })
-    const own = generateQuestions(userDeck, { seed: deckSeed(userDeck.id) })
-    await storage.questionCache.put(userDeck.id, 'k', own)
+    const userQuestions = generateQuestions(userDeck, { seed: deckSeed(userDeck.id) })
+    await storage.questionCache.put(userDeck.id, 'k', userQuestions)
     await storage.questionCache.put(deck.id, key, questions)
     await storage.decks.delete(userDeck.id)
     expect(await storage.questionCache.get(userDeck.id, 'k')).toBeUndefined()
