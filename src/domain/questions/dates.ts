@@ -1,8 +1,8 @@
 // Date logic the generator needs on top of deck/dates.ts: how a date reads in a sentence, which
 // points a date question accepts, shifted dates for distractors, and durations (age at death,
 // length of a reign) that respect the precision the source gives.
-import { daysInMonth, formatDate, formatPoint, MONTH_NAMES, precisionOf } from '../deck/dates'
-import type { DatePoint, DatePrecision, HistoricalDate } from '../deck/types'
+import { daysInMonth, formatDate, formatPoint, formatYear, MONTH_NAMES, precisionOf } from '../deck/dates'
+import type { DatePoint, DatePrecision, Deck, Fact, HistoricalDate } from '../deck/types'
 
 const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 }
 
@@ -17,7 +17,12 @@ export const isPlainDate = (date: HistoricalDate): boolean =>
 export function datePhrase(date: HistoricalDate): string {
   const body = date.circa ? date.text : undefined
   if (body) return body
-  if (date.kind === 'range' && date.end) return `between ${formatPoint(date.start)} and ${formatPoint(date.end)}`
+  if (date.kind === 'range' && date.end) {
+    // The text's own two sides keep its years as written ("AD 800–AD 810").
+    const sides = date.text.split('–')
+    const [from, to] = sides.length === 2 ? sides : [formatPoint(date.start), formatPoint(date.end)]
+    return `between ${from} and ${to}`
+  }
   if (date.kind === 'before' || date.kind === 'after') return date.text
   return `${precisionOf(date.start) === 'day' ? 'on' : 'in'} ${date.text}`
 }
@@ -95,6 +100,13 @@ export interface Duration {
   unit: DurationUnit
   min: number
   max: number
+  /**
+   * Set when exact dates give a length that is not a whole number of units (10 years 9½ months):
+   * the nearest whole number, said "about 11 years"; `min` is then the whole units completed.
+   */
+  about?: number
+  /** The exact length in words, for the explanation ("10 years and 9 months"). */
+  exact?: string
 }
 
 /** Age at death from birth and death dates: "37 or 38" when the birthday is not known. */
@@ -120,11 +132,27 @@ export function lengthBetween(start: HistoricalDate, end: HistoricalDate): Durat
   const maxYears = fullYears(s.earliest, e.latest)
   const minYears = fullYears(s.latest, e.earliest)
   if (exact && exactEnd) {
-    if (maxYears >= 2) return { unit: 'years', min: maxYears, max: maxYears }
-    const months = fullMonths(s.earliest, e.earliest)
-    if (months >= 1) return { unit: 'months', min: months, max: months }
-    const days = dayNumber(e.earliest) - dayNumber(s.earliest)
-    return days >= 1 ? { unit: 'days', min: days, max: days } : undefined
+    const from = s.earliest
+    const to = e.earliest
+    const months = fullMonths(from, to)
+    // Days left after the whole months: from the same day of the last month reached.
+    const reached = movePoint(from, 0, months) as Required<DatePoint>
+    const days = dayNumber(to) - dayNumber(reached)
+    if (maxYears >= 2) {
+      const restMonths = months - maxYears * 12
+      if (!restMonths && !days) return { unit: 'years', min: maxYears, max: maxYears }
+      const about = restMonths + days / 30.44 >= 6 ? maxYears + 1 : maxYears
+      const parts = [durationText(maxYears, 'years'), ...(restMonths ? [durationText(restMonths, 'months')] : [])]
+      return { unit: 'years', min: maxYears, max: about, about, exact: parts.join(' and ') }
+    }
+    if (months >= 1) {
+      if (!days) return { unit: 'months', min: months, max: months }
+      const about = days >= 15 ? months + 1 : months
+      const exactText = `${durationText(months, 'months')} and ${durationText(days, 'days')}`
+      return { unit: 'months', min: months, max: about, about, exact: exactText }
+    }
+    const total = dayNumber(to) - dayNumber(from)
+    return total >= 1 ? { unit: 'days', min: total, max: total } : undefined
   }
   if (maxYears < 1 || minYears < 0) return undefined
   return { unit: 'years', min: Math.max(minYears, 0), max: maxYears }
@@ -135,8 +163,9 @@ export function durationText(value: number, unit: DurationUnit): string {
   return `${value} ${value === 1 ? unit.slice(0, -1) : unit}`
 }
 
-/** "37 or 38 years", "5 months". */
+/** "37 or 38 years", "5 months", "about 11 years". */
 export function durationRangeText(duration: Duration): string {
+  if (duration.about !== undefined) return `about ${durationText(duration.about, duration.unit)}`
   if (duration.min === duration.max) return durationText(duration.min, duration.unit)
   const values = []
   for (let v = duration.min; v <= duration.max; v++) values.push(String(v))
@@ -227,4 +256,89 @@ export function samePoint(a: DatePoint, b: DatePoint, precision: DatePrecision):
   if (precision === 'year') return true
   if (a.month !== b.month) return false
   return precision === 'month' || a.day === b.day
+}
+
+// ── Years as questions write them ───────────────────────────────────────────
+
+/**
+ * A year as questions write it: "AD 14" when the deck also has BC dates (`era`) or the year is
+ * below 1000, "44 BC", "1408" otherwise. Every date text of a question goes through here.
+ */
+export function yearText(year: number, era: boolean): string {
+  return year > 0 && (era || year < 1000) ? `AD ${year}` : formatYear(year)
+}
+
+/** "19 August AD 14", "AD 800", "44 BC", "22 September 1408". */
+export function pointText(point: DatePoint, era: boolean): string {
+  const parts: string[] = []
+  if (point.day !== undefined) parts.push(String(point.day))
+  if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? '?')
+  parts.push(yearText(point.year, era))
+  return parts.join(' ')
+}
+
+/** `formatDate` with the years as questions write them: "c. AD 800", "44 BC–AD 14", "before AD 900". */
+export function displayDate(date: Omit<HistoricalDate, 'text'>, era: boolean): string {
+  const needs = (p: DatePoint | undefined) => !!p && p.year > 0 && (era || p.year < 1000)
+  if (!needs(date.start) && !needs(date.end)) return formatDate(date)
+  let core: string
+  if (date.kind === 'range' && date.end) core = `${pointText(date.start, era)}–${pointText(date.end, era)}`
+  else if (date.kind === 'before' || date.kind === 'after') core = `${date.kind} ${pointText(date.start, era)}`
+  else core = pointText(date.start, era)
+  return `${date.circa ? 'c. ' : ''}${core}${date.uncertain ? '?' : ''}`
+}
+
+const isDate = (v: unknown): v is HistoricalDate =>
+  typeof v === 'object' && v !== null && 'kind' in v && 'start' in v && 'text' in v && typeof v.text === 'string'
+
+/** Every date inside a fact (values, alternatives, tenure ends, co-rulers, marriages…). */
+function* datesIn(value: unknown, depth = 0): Generator<HistoricalDate> {
+  if (depth > 6 || typeof value !== 'object' || value === null) return
+  if (isDate(value)) {
+    yield value
+    return
+  }
+  for (const v of Array.isArray(value) ? value : Object.values(value)) yield* datesIn(v, depth + 1)
+}
+
+function redate<T>(value: T, era: boolean, depth = 0): T {
+  if (depth > 6 || typeof value !== 'object' || value === null) return value
+  if (isDate(value)) {
+    const text = displayDate(value, era)
+    return (text === value.text ? value : { ...value, text }) as T
+  }
+  if (Array.isArray(value)) {
+    let changed = false
+    const out = value.map((v) => {
+      const r = redate(v, era, depth + 1)
+      if (r !== v) changed = true
+      return r
+    })
+    return (changed ? out : value) as T
+  }
+  let out: Record<string, unknown> | undefined
+  for (const [k, v] of Object.entries(value)) {
+    const r = redate(v, era, depth + 1)
+    if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r
+  }
+  return (out ?? value) as T
+}
+
+/**
+ * The deck with every date text written as questions write years ("AD 14" beside "44 BC"), and
+ * whether every AD year carries its era (the deck has BC dates). The same deck object when no
+ * year needs its era (most decks), so nothing is copied.
+ */
+export function withDisplayYears(deck: Deck): { deck: Deck; era: boolean } {
+  let era = false
+  let small = false
+  for (const fact of deck.facts)
+    for (const d of datesIn(fact))
+      for (const p of [d.start, d.end])
+        if (p) {
+          if (p.year < 0) era = true
+          else if (p.year < 1000) small = true
+        }
+  if (!era && !small) return { deck, era }
+  return { deck: { ...deck, facts: deck.facts.map((f) => redate<Fact>(f, era)) }, era }
 }

@@ -15,13 +15,16 @@ import { kinAsks } from './relations'
 import { OfficeTimelines, tenureAsks } from './tenures'
 import { allGaps, textAsks } from './texts'
 import { emitAsk, GenerationContext } from './variants'
+import { withDisplayYears } from './dates'
 
 export interface GenerateOptions {
   /** Chooses distractors, option order and true/false balance; never the ids. */
   seed: number
 }
 
-export function generateQuestions(deck: Deck, options: GenerateOptions): Question[] {
+export function generateQuestions(given: Deck, options: GenerateOptions): Question[] {
+  // Years as questions write them ("AD 14" in a deck with BC dates), once for every generator.
+  const { deck, era } = withDisplayYears(given)
   const index = buildDeckIndex(deck)
   const ctx = new GenerationContext(
     index,
@@ -29,6 +32,7 @@ export function generateQuestions(deck: Deck, options: GenerateOptions): Questio
     () => allGaps(deck.facts),
     () => deckDates(deck),
   )
+  ctx.era = era
   const timelines = new OfficeTimelines(index)
   const emit = emitAsk.bind(null, ctx)
   for (const entity of deck.entities) {

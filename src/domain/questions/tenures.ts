@@ -535,15 +535,18 @@ function lengthAsk(
       max = Math.max(max, d.max)
     }
   if (max - min > 3) return
-  const duration: Duration = { unit: main.unit, min, max }
   const disputed = startAlts.length > 0 || endAlts.length > 0
+  // "About 11 years" only when the dates are settled; disputed dates give a range instead.
+  const duration: Duration = !disputed && main.about !== undefined ? main : { unit: main.unit, min, max }
   const ceiling = main.unit === 'years' ? max + 20 : main.unit === 'months' ? 23 : 60
   const reason =
-    min === max
-      ? ''
-      : disputed
-        ? ', as the sources give the dates differently'
-        : ', as the dates are not given to the day'
+    duration.exact !== undefined
+      ? ` (${duration.exact})`
+      : min === max
+        ? ''
+        : disputed
+          ? ', as the sources give the dates differently'
+          : ', as the dates are not given to the day'
   emit({
     key: `tenure.length/${tail}`,
     subject: holder,

@@ -1,13 +1,12 @@
 // From one Ask to the questions of its card: multiple choice, typed, true/false and date.
 // A settled fact gets every kind its answer allows; a disputed one (or a number the precision
 // leaves open) only the kinds that accept every side: typed and date, with the dispute shown.
-import { formatDate } from '../deck/dates'
 import type { HistoricalDate } from '../deck/types'
 import type { Question } from './types'
 import { createRandom, randomInt, seedFrom, shuffled, type Random } from '../random'
 import type { Ask, DateAnswer, EntityAnswer, NumberAnswer, TextAnswer } from './ask'
 import { CardCache, makeQuestion, type CardMeta } from './card'
-import { acceptedPoints, datePhrase, durationRangeText, durationText, isPlainDate } from './dates'
+import { acceptedPoints, datePhrase, displayDate, durationRangeText, durationText, isPlainDate } from './dates'
 import type { DeckIndex } from './deck-index'
 import { DatePool, difficultyOf, pickDates, pickNumbers, Pools, type Scored } from './distractors'
 import { GapDistractors } from './gaps'
@@ -44,6 +43,8 @@ export class GenerationContext {
   readonly truths: PositionBalance
   private datePoolCache: DatePool | undefined
   readonly gapDistractors: GapDistractors
+  /** Every AD year is written with its era ("AD 14"): the deck has BC dates. */
+  era = false
 
   constructor(
     readonly index: DeckIndex,
@@ -227,7 +228,10 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     }
     // One date per fact: the right one is the proof ("John VII was born in 1370").
     const proof = functionalProof(ask, datePhrase(date))
-    const distractors = pickDates(spec, ctx.datePool, random).map((d) => ({ ...d, why: proof }))
+    const distractors = pickDates(spec, ctx.datePool, random).map((d) => {
+      const text = d.date ? displayDate(d.date, ctx.era) : d.text
+      return { ...d, text, ...(d.date ? { date: { ...d.date, text } } : {}), why: proof }
+    })
     multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
     const wrong = distractors[0]
     trueFalse(
@@ -241,7 +245,7 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
     const flipped = { ...date, kind: date.kind === 'before' ? ('after' as const) : ('before' as const) }
     trueFalse(ctx, meta, ask.statement, datePhrase(date), {
-      phrase: datePhrase({ ...flipped, text: formatDate(flipped) }),
+      phrase: datePhrase({ ...flipped, text: displayDate(flipped, ctx.era) }),
       score: 0.5,
       why: functionalProof(ask, datePhrase(date)),
     })
@@ -253,28 +257,31 @@ function numberVariants(ctx: GenerationContext, ask: Ask, answer: NumberAnswer, 
   const accepted: number[] = []
   for (let v = duration.min; v <= duration.max; v++) accepted.push(v)
   for (const v of answer.alsoAccepted ?? []) if (!accepted.includes(v)) accepted.push(v)
-  const settled = !ask.dispute && accepted.length === 1
+  // "About 11 years" (10 years 9½ months) is one answer, though 10 and 11 are both accepted typed.
+  const about = ask.dispute ? undefined : duration.about
+  const settled = !ask.dispute && (accepted.length === 1 || about !== undefined)
+  const say = (n: number) => (about !== undefined ? 'about ' : '') + durationText(n, duration.unit)
   if (settled) {
-    const value = duration.min
+    const value = about ?? duration.min
     const distractors = pickNumbers(
       value,
       answer.notWrong ? [...accepted, ...answer.notWrong] : accepted,
       answer.min,
       answer.max,
       random,
-    ).map((d) => ({ ...d, text: durationText(Number(d.text), duration.unit), why: ask.explanation }))
-    multipleChoice(ctx, meta, ask.prompt, durationText(value, duration.unit), distractors)
+    ).map((d) => ({ ...d, text: say(Number(d.text)), why: ask.explanation }))
+    multipleChoice(ctx, meta, ask.prompt, say(value), distractors)
     const wrong = distractors[0]
     trueFalse(
       ctx,
       meta,
       ask.statement,
-      durationText(value, duration.unit),
+      say(value),
       wrong ? { phrase: wrong.text, score: wrong.score, why: ask.explanation } : undefined,
     )
   }
   const display = settled
-    ? durationText(duration.min, duration.unit)
+    ? say(about ?? duration.min)
     : accepted.length === duration.max - duration.min + 1
       ? durationRangeText(duration)
       : `${accepted.join(' or ')} ${duration.unit}`

@@ -36,10 +36,23 @@ describe('ageBetween', () => {
 
 describe('lengthBetween', () => {
   it('gives months for a short reign dated to the day', () => {
-    expect(lengthBetween(date('14 April 1390'), date('17 September 1390'))).toEqual({ unit: 'months', min: 5, max: 5 })
+    expect(lengthBetween(date('14 April 1390'), date('17 September 1390'))).toEqual({
+      unit: 'months',
+      min: 5,
+      max: 5,
+      about: 5,
+      exact: '5 months and 3 days',
+    })
   })
-  it('gives whole years for a long one', () => {
-    expect(lengthBetween(date('1 July 1379'), date('14 April 1390'))).toEqual({ unit: 'years', min: 10, max: 10 })
+  it('gives whole years for a long one, "about 11" for 10 years 9½ months', () => {
+    expect(lengthBetween(date('1 July 1379'), date('1 July 1389'))).toEqual({ unit: 'years', min: 10, max: 10 })
+    expect(lengthBetween(date('1 July 1379'), date('14 April 1390'))).toEqual({
+      unit: 'years',
+      min: 10,
+      max: 11,
+      about: 11,
+      exact: '10 years and 9 months',
+    })
   })
   it('gives the range the precision allows', () => {
     expect(lengthBetween(date(1403), date('22 September 1408'))).toEqual({ unit: 'years', min: 4, max: 5 })

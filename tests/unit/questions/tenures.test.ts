@@ -70,8 +70,9 @@ describe('tenures', () => {
   })
 
   it('gives the length of a reign in the unit its dates allow', () => {
-    expect(card(questions, 'tenure.length/b/emperor/1340')['multiple-choice']?.answer).toBe('5 months')
-    expect(card(questions, 'tenure.length/a/emperor/1330')['multiple-choice']?.answer).toBe('10 years')
+    // Not whole months or years: "about", with the nearest whole number.
+    expect(card(questions, 'tenure.length/b/emperor/1340')['multiple-choice']?.answer).toBe('about 5 months')
+    expect(card(questions, 'tenure.length/a/emperor/1330')['multiple-choice']?.answer).toBe('about 10 years')
     const open = card(questions, 'tenure.length/c/emperor/1355')
     expect(Object.keys(open)).toEqual(['typed'])
     expect(open.typed?.accept).toEqual(['24', '25'])

@@ -238,3 +238,80 @@ describe('captions', () => {
     for (const q of all(builtInDeck())) expect(q.answer).not.toBe('Bibliothèque Nationale')
   })
 })
+
+describe('years and their era', () => {
+  it('writes AD on every year of a deck that has BC dates', () => {
+    const deck = new DeckBuilder()
+      .male('aug', 'Augustus')
+      .male('tib', 'Tiberius')
+      .male('cal', 'Caligula')
+      .born('aug', '23 September 63 BC')
+      .died('aug', '19 August 14')
+      .born('tib', '16 November 42 BC')
+      .died('tib', '16 March 37')
+      .born('cal', '31 August 12')
+      .died('cal', 1041)
+      .build()
+    const qs = all(deck)
+    expect(card(qs, 'died/aug').date?.answer).toBe('19 August AD 14')
+    expect(card(qs, 'born/aug').date?.answer).toBe('23 September 63 BC')
+    expect(card(qs, 'died/cal').date?.answer).toBe('AD 1041')
+    for (const q of qs)
+      for (const t of texts(q)) {
+        // A bare year ("14", "37") never stands alone where a BC year is possible.
+        expect(t, q.id).not.toMatch(
+          /(?:^|[^\d\w] ?)(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,4}(?!\d| BC)/,
+        )
+        expect(t, q.id).not.toMatch(/\b(in|between|and|to|from|c\.) \d{1,4}\b(?! BC)/)
+      }
+    const mc = card(qs, 'died/aug')['multiple-choice']
+    for (const choice of mc?.choices ?? []) expect(choice).toMatch(/AD \d+$/)
+  })
+
+  it('writes AD on a year below 1000, and a modern deck as before', () => {
+    const deck = new DeckBuilder()
+      .male('c', 'Charlemagne')
+      .male('o', 'Otto')
+      .born('c', 747)
+      .died('c', '28 January 814')
+      .born('o', 1912)
+      .build()
+    const qs = all(deck)
+    expect(card(qs, 'born/c').date?.answer).toBe('AD 747')
+    expect(card(qs, 'died/c').date?.answer).toBe('28 January AD 814')
+    expect(card(qs, 'died/c').date?.explanation).toBe('Charlemagne died on 28 January AD 814.')
+    expect(card(qs, 'born/o').date?.answer).toBe('1912')
+    const modern = new DeckBuilder().male('o', 'Otto').born('o', 1912).build()
+    expect(card(all(modern), 'born/o').date?.answer).toBe('1912')
+  })
+})
+
+describe('reign lengths', () => {
+  const deck = new DeckBuilder()
+    .male('j', 'John')
+    .male('a', 'Andrew')
+    .male('m', 'Mark')
+    .entity('emp', 'office', 'Emperor')
+    .tenure('j', 'emp', '1 July 1379', '14 April 1390')
+    .tenure('a', 'emp', '14 April 1390', '17 September 1390')
+    .tenure('m', 'emp', '17 September 1390', '17 September 1400')
+    .build()
+  const qs = all(deck)
+
+  it('says "about 11 years" for 10 years 9½ months and accepts 10 and 11', () => {
+    const typed = card(qs, 'tenure.length/j/emp/1379').typed as Question
+    expect(typed.answer).toBe('about 11 years')
+    expect(typed.accept).toEqual(['10', '11'])
+    expect(typed.explanation).toBe('From 1 July 1379 to 14 April 1390: about 11 years (10 years and 9 months).')
+    const mc = card(qs, 'tenure.length/j/emp/1379')['multiple-choice'] as Question
+    expect(mc.answer).toBe('about 11 years')
+    for (const c of mc.choices ?? []) expect(c).toMatch(/^about \d+ years$/)
+    expect(mc.choices).not.toContain('about 10 years')
+  })
+
+  it('says "about 5 months" for 5 months and 3 days, and a whole length plainly', () => {
+    expect(card(qs, 'tenure.length/a/emp/1390').typed?.answer).toBe('about 5 months')
+    expect(card(qs, 'tenure.length/a/emp/1390').typed?.accept).toEqual(['5'])
+    expect(card(qs, 'tenure.length/m/emp/1390').typed?.answer).toBe('10 years')
+  })
+})
