@@ -231,9 +231,9 @@ const PLAUSIBLE: Record<DerivedRelation | 'child', Check<boolean>> = {
   child: (p, s, o) => p.bornBefore(s, o, 14),
   grandparent: (p, s, o) => p.bornBefore(o, s, 30),
   grandchild: (p, s, o) => p.bornBefore(s, o, 30),
-  sibling: (p, s, o) => p.bornWithin(s, o, 30),
+  sibling: (p, s, o) => p.bornWithin(s, o, 20),
   'uncle-aunt': (p, s, o) => p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60),
-  cousin: (p, s, o) => p.bornWithin(s, o, 35),
+  cousin: (p, s, o) => p.bornWithin(s, o, 25),
 }
 
 /** Why the option is not this relative of the subject (open world), or undefined. */
