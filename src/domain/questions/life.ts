@@ -326,7 +326,9 @@ function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
   const { min, max } = ages
   const duration: Duration = { unit: 'years', min, max }
   const { prompt, statement } = agePrompt(entity)
-  const disputed = born.alternatives.length > 0 || died.alternatives.length > 0
+  // An age from a disputed or doubted date ("1377?") is asked with the dispute, never as settled.
+  const disputed =
+    born.alternatives.length > 0 || died.alternatives.length > 0 || born.value.uncertain || died.value.uncertain
   const ageText = durationRangeText(duration)
   const reason =
     min === max ? '' : disputed ? ', as the sources give the dates differently' : ', depending on the day of birth'

@@ -68,3 +68,14 @@ describe('a stated age at death', () => {
     expect(wrong).toContain(39)
   })
 })
+
+describe('an age computed from the dates', () => {
+  it('is asked with the doubt when the birth year is doubted ("1370?"), never as settled', () => {
+    const b = new DeckBuilder().male('j', 'John Doukas').born('j', '1370?').died('j', '22 September 1408')
+    const c = card(generateQuestions(b.build(), { seed: 1 }), 'ageAtDeath/j')
+    expect(c['multiple-choice']).toBeUndefined()
+    expect(c['true-false']).toBeUndefined()
+    // Not asked at all, or asked typed with the doubt shown.
+    if (c.typed) expect(c.typed.dispute).toBe('The source gives this date with doubt (1370?).')
+  })
+})
