@@ -13,20 +13,15 @@ export interface InputGuardSources {
   guard?: InputGuard
 }
 
-const passKeys = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape', 'CapsLock'])
+const passKeys = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape', 'CapsLock', 'Backspace', 'Delete'])
 
-function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
-  return (
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && !['button', 'submit', 'checkbox', 'radio'].includes(target.type))
-  )
-}
-
-/** Keys that act on the card (Space, Enter, digits, letters as shortcuts); typing into a field is never held back. */
+/**
+ * Keys that act on the card: Space, Enter, digits and letters, in an answer field too (a "3" typed
+ * into the year of the next card is as stray as one that picks its third option). Moving around
+ * (Tab, arrows) and correcting (Backspace) are never held back.
+ */
 function actsOnCard(event: KeyboardEvent): boolean {
-  if (passKeys.has(event.key) || event.key.startsWith('Arrow')) return false
-  if (isTextField(event.target)) return event.key === 'Enter' || (event.key === ' ' && event.target.value === '')
-  return true
+  return !passKeys.has(event.key) && !event.key.startsWith('Arrow')
 }
 
 const paintedFrame = () =>

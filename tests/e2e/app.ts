@@ -102,3 +102,35 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
 
 export const readReviews = (page: Page) => readTable<StoredReview>(page, 'reviews')
 export const readSessions = (page: Page) => readTable<StoredSession>(page, 'sessions')
+
+/** Stores settings straight into IndexedDB (the app must have opened its database); reload to apply. */
+export function writeSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
+  return page.evaluate(async (values) => {
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open('stavraton')
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const db = open.result
+        const store = db.transaction('settings', 'readwrite').objectStore('settings')
+        const get = store.get('settings')
+        get.onsuccess = () => {
+          store.put({ ...(get.result ?? {}), ...values, id: 'settings' })
+          store.transaction.oncomplete = () => {
+            db.close()
+            resolve()
+          }
+        }
+        get.onerror = () => reject(get.error)
+      }
+    })
+  }, patch)
+}
+
+export interface StoredAnswer {
+  cardId: string
+  grade: number
+  correct?: boolean
+}
+
+/** The phone the study screen is designed for. */
+export const phone = { width: 390, height: 844 }

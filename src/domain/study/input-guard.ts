@@ -1,8 +1,9 @@
 // Which key presses and taps the study screen acts on. A press belongs to the card that was on
 // screen when it was made: input made while a grade is saving, before the next card is painted, or
 // so soon after the press that brought that card that it cannot be a reaction to it (a double
-// press), is dropped — and so is the rest of the same burst, so a dropped Space cannot leave its
-// "3" to pick an option on the next card.
+// press), is dropped — and so is the rest of the same burst (presses less than `burstMs` apart),
+// so a dropped Space cannot leave its "3" to pick an option on the next card. A burst ends at the
+// first pause, which falls between a learner's Space+grade pairs, never inside one.
 
 export type InputKind = 'key' | 'pointer'
 
@@ -66,12 +67,10 @@ export function createInputGuard(options: InputGuardOptions = {}): InputGuard {
     accept({ at, kind, repeat }) {
       if (repeat) return false
       const early = held || at < paintedAt || at < settledAt || (kind === 'pointer' && at < pointerSettledAt)
-      if (early) {
+      if (early || at - droppedAt < burstMs) {
         droppedAt = Math.max(droppedAt, at)
         return false
       }
-      // Only an input dropped for being early starts a burst, so a burst always ends.
-      if (at - droppedAt < burstMs) return false
       acceptedAt = at
       return true
     },

@@ -41,19 +41,19 @@ describe('input guard', () => {
     const space = 2000 + DEFAULT_SETTLE_MS - 5 // just too early
     expect(guard.accept(key(space))).toBe(false)
     expect(guard.accept(key(space + 15))).toBe(false) // its grade key, past the settle time
-    expect(guard.accept(key(space + DEFAULT_BURST_MS + 1))).toBe(true) // the next, deliberate press
+    expect(guard.accept(key(space + 15 + DEFAULT_BURST_MS))).toBe(true) // the next press, after a pause
   })
 
-  it('a burst does not go on forever: presses dropped for the burst do not extend it', () => {
+  it('a burst lasts while presses come faster than the burst window, and ends at the first pause', () => {
     const guard = shown()
     guard.hold()
     expect(guard.accept(key(2000))).toBe(false) // during a save: starts a burst
     guard.painted(2010, false)
-    // Presses every 60 ms: the first falls within the burst, the next ones do not, although each is
-    // within 120 ms of the one before.
-    expect(guard.accept(key(2060))).toBe(false)
-    expect(guard.accept(key(2120))).toBe(true)
-    expect(guard.accept(key(2180))).toBe(true)
+    // Space+grade pairs 100 ms apart: the whole run is one burst, so no pair is split.
+    for (const t of [2100, 2120, 2220, 2240]) expect(guard.accept(key(t))).toBe(false)
+    // A pause of the burst window: the next pair is taken whole.
+    expect(guard.accept(key(2240 + DEFAULT_BURST_MS))).toBe(true)
+    expect(guard.accept(key(2240 + DEFAULT_BURST_MS + 15))).toBe(true)
   })
 
   it('ignores key auto-repeat', () => {
