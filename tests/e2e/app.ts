@@ -71,6 +71,7 @@ export interface StoredReview {
 
 export interface StoredSession {
   id: string
+  updatedAt: number
   items: { cardId: string; questionId: string }[]
   answers: { cardId: string; grade: number }[]
 }
@@ -109,6 +110,11 @@ export function writeSettings(page: Page, patch: Record<string, unknown>): Promi
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('stavraton')
       open.onerror = () => reject(open.error)
+      // The app must have created its database: opening a missing one would create an empty one.
+      open.onupgradeneeded = () => {
+        open.transaction?.abort()
+        reject(new Error('writeSettings: the app has not opened its database yet'))
+      }
       open.onsuccess = () => {
         const db = open.result
         const store = db.transaction('settings', 'readwrite').objectStore('settings')
