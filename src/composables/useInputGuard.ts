@@ -36,13 +36,13 @@ export function useInputGuard(sources: InputGuardSources): { guard: InputGuard; 
   /** The card on screen takes input (for aria-busy: false while a save runs or the next card settles). */
   const ready = shallowRef(false)
   let readyTimer: ReturnType<typeof setTimeout> | undefined
-  const refuse = (event: Event, kind: InputKind, repeat = false) => {
-    if (guard.accept({ at: event.timeStamp, kind, repeat })) return
+  const refuse = (event: Event, kind: InputKind, repeat = false, key?: string) => {
+    if (guard.accept({ at: event.timeStamp, kind, repeat, ...(key === undefined ? {} : { key }) })) return
     event.preventDefault()
     event.stopImmediatePropagation()
   }
   const onKeydown = (event: KeyboardEvent) => {
-    if (actsOnCard(event)) refuse(event, 'key', event.repeat)
+    if (actsOnCard(event)) refuse(event, 'key', event.repeat, event.key)
   }
   const onClick = (event: MouseEvent) => {
     const root = toValue(sources.root)

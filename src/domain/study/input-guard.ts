@@ -13,6 +13,8 @@ export interface GuardedInput {
   kind: InputKind
   /** A key held down: auto-repeat. */
   repeat?: boolean
+  /** `KeyboardEvent.key`, for the rule on option keys after a dropped Space or Enter. */
+  key?: string
 }
 
 export interface InputGuardOptions {
@@ -20,6 +22,12 @@ export interface InputGuardOptions {
   settleMs?: number
   /** Input this soon after a dropped one belongs to the same burst and is dropped too (default 120 ms). */
   burstMs?: number
+  /**
+   * On the question side, an option key (digit or letter) this soon after a dropped Space or Enter
+   * is dropped too (default 1 s): it was the grade of a Space+grade pair, however slowly the two
+   * arrived, not a choice.
+   */
+  pairMs?: number
 }
 
 export interface InputGuard {
@@ -40,10 +48,17 @@ export interface InputGuard {
 
 export const DEFAULT_SETTLE_MS = 250
 export const DEFAULT_BURST_MS = 120
+export const DEFAULT_PAIR_MS = 1000
+
+const isRevealKey = (key: string | undefined) => key === ' ' || key === 'Enter'
+const isOptionKey = (key: string | undefined) => key !== undefined && key.length === 1 && key !== ' '
 
 export function createInputGuard(options: InputGuardOptions = {}): InputGuard {
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS
   const burstMs = options.burstMs ?? DEFAULT_BURST_MS
+  const pairMs = options.pairMs ?? DEFAULT_PAIR_MS
+  let questionSide = true
+  let revealDroppedAt = -Infinity
   let held = true
   let paintedAt = Infinity
   let settledAt = -Infinity
@@ -58,19 +73,26 @@ export function createInputGuard(options: InputGuardOptions = {}): InputGuard {
     painted(at, newCard) {
       held = false
       paintedAt = at
-      if (newCard) settledAt = acceptedAt + settleMs
+      if (newCard) {
+        settledAt = acceptedAt + settleMs
+        questionSide = true
+      }
     },
     revealed(at) {
       pointerSettledAt = at + settleMs
+      questionSide = false
     },
     readyAt: () => (held ? Infinity : Math.max(paintedAt, settledAt)),
-    accept({ at, kind, repeat }) {
+    accept({ at, kind, repeat, key }) {
       if (repeat) return false
       const early = held || at < paintedAt || at < settledAt || (kind === 'pointer' && at < pointerSettledAt)
-      if (early || at - droppedAt < burstMs) {
+      const pairOfDropped = questionSide && isOptionKey(key) && at - revealDroppedAt < pairMs
+      if (early || pairOfDropped || at - droppedAt < burstMs) {
         droppedAt = Math.max(droppedAt, at)
+        if (isRevealKey(key)) revealDroppedAt = at
         return false
       }
+      if (isRevealKey(key)) revealDroppedAt = -Infinity
       acceptedAt = at
       return true
     },

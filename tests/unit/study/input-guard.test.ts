@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { createInputGuard, DEFAULT_BURST_MS, DEFAULT_SETTLE_MS } from '../../../src/domain/study/input-guard'
 
-const key = (at: number, repeat = false) => ({ at, kind: 'key' as const, repeat })
+const key = (at: number, repeat = false, name?: string) => ({
+  at,
+  kind: 'key' as const,
+  repeat,
+  ...(name ? { key: name } : {}),
+})
 const tap = (at: number) => ({ at, kind: 'pointer' as const })
 
 /** A guard whose first card was painted at t = 1000. */
@@ -54,6 +59,28 @@ describe('input guard', () => {
     // A pause of the burst window: the next pair is taken whole.
     expect(guard.accept(key(2240 + DEFAULT_BURST_MS))).toBe(true)
     expect(guard.accept(key(2240 + DEFAULT_BURST_MS + 15))).toBe(true)
+  })
+
+  it('drops the grade of a Space+grade pair whose Space was dropped, however late it arrives', () => {
+    const guard = shown()
+    expect(guard.accept(key(2000, false, '3'))).toBe(true) // grades
+    guard.hold()
+    expect(guard.accept(key(2010, false, ' '))).toBe(false) // the next pair's Space, during the save
+    guard.painted(2040, true)
+    // Its "3", delayed past the settle time and the burst window: still not an option pick.
+    expect(guard.accept(key(2400, false, '3'))).toBe(false)
+    // A Space taken ends the rule; then the answer side takes the grade.
+    expect(guard.accept(key(2600, false, ' '))).toBe(true)
+    guard.revealed(2600)
+    expect(guard.accept(key(2615, false, '3'))).toBe(true)
+  })
+
+  it('lets a deliberate option key through a second after a dropped Space', () => {
+    const guard = shown()
+    guard.hold()
+    expect(guard.accept(key(2000, false, ' '))).toBe(false)
+    guard.painted(2040, false)
+    expect(guard.accept(key(2000 + 1000, false, '2'))).toBe(true)
   })
 
   it('ignores key auto-repeat', () => {
