@@ -7,18 +7,18 @@ import { readFile, writeFile } from 'node:fs/promises'
 import initSqlJs, { type SqlJsStatic } from 'sql.js'
 import type { DeckIssue } from '../src/domain/deck/issues'
 import { deckToYaml } from '../src/domain/deck/yaml'
-import { type ImportFormat, detectFormat, importDeckFile } from '../src/domain/import/import-file'
+import { type ImportFormat, detectFormat, importDeckFile, importInfobox } from '../src/domain/import/import-file'
 import type { ImportIssue } from '../src/domain/import/issues'
 import { decodeText } from '../src/domain/import/text'
 import { plural } from '../src/domain/text/format'
 import { flushed, printIssues } from './deck-check'
 import { escapeControls } from '../src/domain/text/invisible'
 
-export const IMPORT_FORMATS = ['infobox', 'csv', 'tsv', 'apkg', 'gift', 'aiken', 'deck'] as const
+export const IMPORT_FORMATS = ['infobox', 'wikitext', 'csv', 'tsv', 'apkg', 'gift', 'aiken', 'deck'] as const
 type CliFormat = (typeof IMPORT_FORMATS)[number]
 
 const usage =
-  'usage: npm run deck -- import <file> [--format infobox|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <article URL>] [--id <deck id>]'
+  'usage: npm run deck -- import <file> [--format infobox|wikitext|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <article URL>] [--id <deck id>]'
 
 let sql: Promise<SqlJsStatic> | undefined
 function loadSqlNode(): Promise<SqlJsStatic> {
@@ -91,13 +91,12 @@ export async function importCommand(args: string[]): Promise<number> {
       : (parsed.format ?? detectFormat(file, bytes, decoded.ok ? decoded.text : undefined))
   let yaml: string
   let summary: string
-  if (format === 'infobox') {
+  if (format === 'infobox' || format === 'wikitext') {
     if (!decoded.ok)
       return fail([
         { severity: 'error', code: 'not-text', file, line: 1, column: 1, path: '', message: decoded.message },
       ])
-    const { importInfoboxText } = await import('../src/domain/import/infobox')
-    const result = importInfoboxText(decoded.text, {
+    const result = await importInfobox(format, decoded.text, {
       file,
       ...(parsed.url ? { url: parsed.url } : {}),
       ...(parsed.id ? { deckId: parsed.id } : {}),

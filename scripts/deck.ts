@@ -9,7 +9,7 @@ import { questionsCommand } from './deck-questions'
 
 const usage = `usage: npm run deck -- check <file>...
        npm run deck -- questions <file> [--seed N] [--json]
-       npm run deck -- import <file> [--format infobox|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <URL>] [--id <id>]`
+       npm run deck -- import <file> [--format infobox|wikitext|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <URL>] [--id <id>]`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv

@@ -10,7 +10,8 @@ import { formatBytes } from '../text/format'
 import { MAX_DECK_ITEMS, MAX_FILE_BYTES } from './limits'
 import { decodeText, extensionOf } from './text'
 import { isZip } from './zip'
-import { looksLikeInfoboxText } from './infobox-detect'
+import { looksLikeInfoboxText, looksLikeWikitext } from './infobox-detect'
+import type { InfoboxImportOptions, InfoboxImportResult } from './infobox'
 
 export interface ImportFileOptions {
   /** Loads sql.js; called only for Anki packages. */
@@ -22,10 +23,10 @@ export interface ImportFileOptions {
   format?: ImportFormat
 }
 
-export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken' | 'infobox'
+export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken' | 'infobox' | 'wikitext'
 
 /** Extensions the file picker offers. */
-export const IMPORT_ACCEPT = '.yaml,.yml,.json,.csv,.tsv,.txt,.apkg,.colpkg,.gift'
+export const IMPORT_ACCEPT = '.yaml,.yml,.json,.csv,.tsv,.txt,.apkg,.colpkg,.gift,.wiki'
 
 const SPREADSHEETS = new Set(['xlsx', 'xls', 'ods', 'numbers'])
 
@@ -35,11 +36,13 @@ export function detectFormat(name: string, bytes: Uint8Array, text?: string): Im
   if (ext === 'yaml' || ext === 'yml' || ext === 'json') return 'deck'
   if (ext === 'csv' || ext === 'tsv') return 'csv'
   if (ext === 'gift') return 'gift'
+  if (ext === 'wiki' || ext === 'wikitext' || ext === 'mediawiki') return 'wikitext'
   if (SPREADSHEETS.has(ext)) return undefined
   if (isZip(bytes)) return 'apkg'
   if (text === undefined) return undefined
   if (looksLikeAiken(text)) return 'aiken'
   if (looksLikeGift(text)) return 'gift'
+  if (looksLikeWikitext(text)) return 'wikitext'
   if (looksLikeInfoboxText(text)) return 'infobox'
   if (/^\s*\{\s*"/.test(text) || (/^id:\s*\S/m.test(text) && /^(entities|cards):/m.test(text))) return 'deck'
   return 'csv'
@@ -111,7 +114,8 @@ export async function importDeckFile(
       notices: [],
     }
   const text = decoded.text
-  switch (format ?? detectFormat(name, bytes, text)) {
+  const found = format ?? detectFormat(name, bytes, text)
+  switch (found) {
     case 'deck': {
       const parsed = parseDeckText(text, { file: name })
       const result: ImportResult = { issues: parsed.issues, notices: [] }
@@ -124,10 +128,13 @@ export async function importDeckFile(
       return checkSize(importAiken(text, { file: name, ...overrides(options) }), name)
     case 'csv':
       return checkSize(importCsv(text, { file: name, ...overrides(options) }), name)
-    case 'infobox': {
-      // The reader is loaded only when a file is an infobox.
-      const { importInfoboxText } = await import('./infobox')
-      const result = importInfoboxText(text, { file: name, ...(options.deckId ? { deckId: options.deckId } : {}) })
+    case 'infobox':
+    case 'wikitext': {
+      // The readers (and wtf_wikipedia) are loaded only when a file is an infobox.
+      const result = await importInfobox(found, text, {
+        file: name,
+        ...(options.deckId ? { deckId: options.deckId } : {}),
+      })
       const notices = result.skipped.map((s) => ({
         code: 'line-not-used',
         message: `Line ${s.line}: "${s.text}" was not used (${s.reason}).`,
@@ -150,6 +157,16 @@ export async function importDeckFile(
         notices: [],
       }
   }
+}
+
+/** Reads a pasted infobox or an article's wikitext; the reader is loaded on first use. */
+export async function importInfobox(
+  format: 'infobox' | 'wikitext',
+  text: string,
+  options: InfoboxImportOptions,
+): Promise<InfoboxImportResult> {
+  if (format === 'wikitext') return (await import('./wikitext')).importWikitext(text, options)
+  return (await import('./infobox')).importInfoboxText(text, options)
 }
 
 function overrides(options: ImportFileOptions): { deckId?: string; title?: string } {

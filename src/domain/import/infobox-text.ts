@@ -15,14 +15,14 @@ import {
   emptyPerson,
 } from './person-deck'
 
-interface Cell {
+export interface Cell {
   lines: string[]
   /** 1-based line number of each line. */
   at: number[]
   kind: 'cell' | 'heading' | 'caption'
 }
 
-type Row = Cell[]
+export type Row = Cell[]
 
 export interface InfoboxTextResult {
   person: PersonRecord
@@ -443,7 +443,12 @@ class Reader {
           if (paren) {
             const [m, ...more] = paren.split(/\s*;\s*/)
             const married = /^m\.\s*(.+)$/.exec(m ?? '')?.[1]
-            if (married && isDate(married)) {
+            const span = married ? splitRange(married) : undefined
+            if (span?.from && span.to) {
+              // {{marriage|…|1421|1426}}: "(m. 1421–1426)", the years it began and ended.
+              spouse.married = span.from
+              spouse.note = [`the marriage ended in ${span.to}`, ...more].join('; ')
+            } else if (married && isDate(married)) {
               spouse.married = dayFirst(married)
               if (more.length) spouse.note = more.join('; ')
             } else spouse.note = paren
@@ -604,8 +609,13 @@ function overlaps(t: { from?: string; to?: string }, range: { from?: string; to?
 
 /** Reads pasted infobox text. Never throws; what it cannot read is in `skipped`. */
 export function parseInfoboxText(text: string): InfoboxTextResult {
+  return readInfoboxRows(rowsOf(text))
+}
+
+/** Reads rows of cells, however they were found (pasted text, a wikitext template's parameters). */
+export function readInfoboxRows(rows: Row[]): InfoboxTextResult {
   const reader = new Reader()
-  reader.read(rowsOf(text))
+  reader.read(rows)
   const captions = reader.captions.sort((a, b) => a.line - b.line).map(({ text }) => ({ text }))
   return { person: reader.person, captions, skipped: reader.skipped, used: reader.used, labelRows: reader.labelRows }
 }

@@ -1,7 +1,7 @@
 // An infobox (pasted from a rendered article) becomes a deck to review: the deck's YAML, with the
 // lines it did not use listed at its top and returned for the teacher to see. Loaded on demand.
-import { type ImportIssue, fileError } from './issues'
-import { parseInfoboxText } from './infobox-text'
+import { type ImportIssue, type ImportIssueCode, fileError } from './issues'
+import { type InfoboxTextResult, parseInfoboxText } from './infobox-text'
 import { type ArticleRef, type PersonDeckResult, type SkippedLine, personDeck } from './person-deck'
 
 export interface InfoboxImportOptions {
@@ -35,25 +35,33 @@ export function skippedComments(skipped: readonly SkippedLine[], what: string): 
   if (!skipped.length) return [`Made from ${what}: every line was used. Check the facts against the article.`]
   return [
     `Made from ${what}. Check the facts against the article. Not used:`,
-    ...skipped.map((s) => `  ${s.line ? `line ${s.line}: ` : ''}${s.text} (${s.reason})`),
+    ...skipped.map((s) =>
+      `  ${s.line ? `line ${s.line}: ` : ''}${s.text} (${s.reason})`.replace(/\s*[\r\n]+\s*/g, ' / '),
+    ),
   ]
 }
 
 export function importInfoboxText(text: string, options: InfoboxImportOptions): InfoboxImportResult {
-  const read = parseInfoboxText(text)
-  const title = options.title ?? read.person.name ?? (options.url ? titleFromUrl(options.url) : undefined)
+  return infoboxDeck(parseInfoboxText(text), options, {
+    code: 'infobox-unreadable',
+    message: 'This does not look like a Wikipedia infobox: no name followed by labels such as Born, Died or Reign.',
+    hint: 'Select the whole infobox on the article, from the name at its top to its last line, and copy it.',
+  })
+}
+
+/** The deck of what a reader found, or the given error when it found no infobox. */
+export function infoboxDeck(
+  read: InfoboxTextResult,
+  options: InfoboxImportOptions,
+  refusal: { code: ImportIssueCode; message: string; hint: string },
+): InfoboxImportResult {
+  const title = options.title ?? (read.person.name || (options.url ? titleFromUrl(options.url) : undefined))
   const article: ArticleRef = { title: title || 'Imported infobox' }
   if (options.url) article.url = options.url
   if (!read.person.name || read.labelRows === 0) {
-    const issue: ImportIssue = fileError(
-      'infobox-unreadable',
-      'This does not look like a Wikipedia infobox: no name followed by labels such as Born, Died or Reign.',
-      options.file,
-      'Select the whole infobox on the article, from the name at its top to its last line, and copy it.',
-    )
+    const issue: ImportIssue = fileError(refusal.code, refusal.message, options.file, refusal.hint)
     return { yaml: '', issues: [issue], skipped: read.skipped, article }
   }
-  if (!read.person.name) read.person.name = article.title
   const result = personDeck(read.person, read.captions, {
     article,
     sourceTitle: `Infobox of the Wikipedia article "${article.title}"`,

@@ -50,6 +50,15 @@ describe('deck import', () => {
     await checks(deck)
   })
 
+  it('turns a wikitext infobox (format guessed from the text) into a deck that passes deck check', async () => {
+    const deck = join(dir, 'john-viii.yaml')
+    const input = join(root, 'tests', 'fixtures', 'wikitext', 'john-viii-palaiologos.wiki')
+    expect(await importCommand([input, '--out', deck])).toBe(0)
+    expect(output.out).toContain('(wikitext; ')
+    expect(readFileSync(deck, 'utf8')).toContain('date: 18 December 1392')
+    await checks(deck)
+  })
+
   it('turns a CSV and a TSV into decks of cards that pass deck check', async () => {
     const csv = join(dir, 'coins.csv')
     writeFileSync(csv, 'Stavraton,A heavy silver coin\nHyperpyron,A gold coin\n')
