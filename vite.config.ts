@@ -80,7 +80,15 @@ export default defineConfig(({ mode }) => ({
         cleanupOutdatedCaches: true,
         // Deep links (/deck/…/study) load the app shell offline; the router does the rest.
         navigateFallback: 'index.html',
+        // The wikitext reader (wtf_wikipedia, ~145 KB) is for teachers who paste an article's source:
+        // it is cached when first used, like sql.js's wasm, instead of on every learner's install.
+        globIgnores: ['**/wikitext-*.js'],
         runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/wikitext-[\w-]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'stavraton-readers', expiration: { maxEntries: 4 } },
+          },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
             handler: 'CacheFirst',
