@@ -11,7 +11,7 @@ import { browserTest, useBrowserFixture } from './harness'
 
 const fixture = useBrowserFixture()
 const seed = readFileSync(
-  join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'sources', 'john-vii-palaiologos.infobox.txt'),
+  join(import.meta.dirname, '..', 'fixtures', 'sources', 'john-vii-palaiologos.infobox.txt'),
   'utf8',
 )
 

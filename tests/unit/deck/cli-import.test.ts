@@ -10,7 +10,7 @@ import { importCommand } from '../../../scripts/deck-import'
 import { captureOutput } from './capture-output'
 
 const root = join(import.meta.dirname, '..', '..', '..')
-const seed = join(root, '..', '..', 'shared', 'sources', 'john-vii-palaiologos.infobox.txt')
+const seed = join(root, 'tests', 'fixtures', 'sources', 'john-vii-palaiologos.infobox.txt')
 const fixtures = join(root, 'tests', 'fixtures', 'infobox')
 
 const output = captureOutput()

@@ -12,7 +12,7 @@ import { importInfoboxText } from '../../../src/domain/import/infobox'
 import { stripCloze } from '../../../src/domain/text/format'
 
 const root = join(import.meta.dirname, '..', '..', '..')
-const seed = readFileSync(join(root, '..', '..', 'shared', 'sources', 'john-vii-palaiologos.infobox.txt'), 'utf8')
+const seed = readFileSync(join(root, 'tests', 'fixtures', 'sources', 'john-vii-palaiologos.infobox.txt'), 'utf8')
 const builtIn = parseDeckText(readFileSync(join(root, 'content', 'john-vii-palaiologos.yaml'), 'utf8')).deck as Deck
 
 /**

@@ -13,7 +13,7 @@ import { importWikitext } from '../../../src/domain/import/wikitext'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 const fixture = (name: string) => readFileSync(join(root, 'tests', 'fixtures', 'wikitext', name), 'utf8')
-const seed = readFileSync(join(root, '..', '..', 'shared', 'sources', 'john-vii-palaiologos.infobox.txt'), 'utf8')
+const seed = readFileSync(join(root, 'tests', 'fixtures', 'sources', 'john-vii-palaiologos.infobox.txt'), 'utf8')
 
 function read(name: string) {
   const result = importWikitext(fixture(name), { file: name })
