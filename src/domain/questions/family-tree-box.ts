@@ -10,6 +10,7 @@ import type { Question, QuestionSource } from './types'
 import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
 import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from '../layout/family-graph'
 import { buildDeckIndex } from './deck-index'
+import { relativeNameFor } from './giveaways'
 import { proofsOf, type Proofs } from './proofs'
 
 export interface FamilyTreeQuestionOptions {
@@ -74,13 +75,20 @@ function boxQuestion(
   const parents = settled(graph.parents[i]!).sort((a, b) => roleRank(a) - roleRank(b))
   const spouses = settled(graph.spouses[i]!)
   const children = settled(graph.children[i]!)
-  const name = (l: FamilyLink) => graph.people[l.other]!.name
+  // A relative named so as not to give the answer away: "child of Ivan Alexander" for Keratsa of Bulgaria.
+  let giveaway = false
+  const name = (l: FamilyLink) => {
+    const other = graph.people[l.other]!
+    const shown = relativeNameFor(deck, person, other)
+    if (shown === undefined) giveaway = true
+    return shown ?? other.name
+  }
   const parts = [
     parents.length ? `child of ${list(parents.map(name))}` : '',
     spouses.length ? `spouse of ${list(spouses.map(name))}` : '',
     children.length ? `parent of ${list(children.map(name))}` : '',
   ].filter(Boolean)
-  if (parts.length === 0) return undefined
+  if (parts.length === 0 || giveaway) return undefined
   const fits = fitting(links, i, parents, spouses, children)
   if (unique && fits.size > 0) return undefined
 

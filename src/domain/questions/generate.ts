@@ -16,6 +16,7 @@ import { OfficeTimelines, tenureAsks } from './tenures'
 import { allGaps, textAsks } from './texts'
 import { emitAsk, GenerationContext } from './variants'
 import { withDisplayYears } from './dates'
+import { withDistinctNames } from './naming'
 
 export interface GenerateOptions {
   /** Chooses distractors, option order and true/false balance; never the ids. */
@@ -24,7 +25,8 @@ export interface GenerateOptions {
 
 export function generateQuestions(given: Deck, options: GenerateOptions): Question[] {
   // Years as questions write them ("AD 14" in a deck with BC dates), once for every generator.
-  const { deck, era } = withDisplayYears(given)
+  // Two entities of one name are written by labels only each fits ("Julia, daughter of Augustus").
+  const { deck, era } = withDisplayYears(withDistinctNames(given))
   const index = buildDeckIndex(deck)
   const ctx = new GenerationContext(
     index,

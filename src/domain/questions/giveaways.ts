@@ -1,9 +1,16 @@
 // Questions that give their answer away: a word of the answer written in the prompt ("Where was
 // Keratsa of Bulgaria born?", "a parent of Irene Gattilusio" with Francesco II Gattilusio among
 // the options), or a regnal number that rules an option out ("John VIII preceded John V").
-import type { Entity } from '../deck/types'
+import type { Deck, Entity } from '../deck/types'
 import type { Ask, PoolName } from './ask'
-import { isExactToken, normalizeAnswer, regnalShortName, romanToNumber } from './answers'
+import {
+  entityFormsIndex,
+  isExactToken,
+  normalizeAnswer,
+  regnalShortName,
+  romanToNumber,
+  type EntityForms,
+} from './answers'
 import type { DeckIndex } from './deck-index'
 
 const LINKING = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a', 'an', 'da', 'di', 'del', 'la', 'le', 'on'])
@@ -122,4 +129,36 @@ export function regnalGiveaway(relation: string, holder: string): ((option: stri
     if (!o || o.base !== h.base) return false
     return relation === 'predecessor' ? o.number > h.number : o.number < h.number
   }
+}
+
+interface PeopleNames {
+  counts: Map<string, number>
+  forms: Map<string, EntityForms>
+}
+const peopleNames = new WeakMap<Deck, PeopleNames>()
+
+function namesOf(deck: Deck): PeopleNames {
+  let names = peopleNames.get(deck)
+  if (!names) {
+    const counts = new Map<string, number>()
+    for (const e of deck.entities)
+      if (e.kind === 'person') for (const w of new Set(contentWords(e.name))) counts.set(w, (counts.get(w) ?? 0) + 1)
+    peopleNames.set(deck, (names = { counts, forms: entityFormsIndex(deck.entities) }))
+  }
+  return names
+}
+
+/**
+ * How to write a relative in a description whose answer is `answer` ("child of Ivan Alexander"
+ * for Keratsa of Bulgaria, not "of Ivan Alexander of Bulgaria"): the full name when it shares no
+ * telling word with the answer, else a shorter name only the relative has; undefined when there
+ * is none (the description would give the answer away).
+ */
+export function relativeNameFor(deck: Deck, answer: Entity, relative: Entity): string | undefined {
+  const { counts, forms } = namesOf(deck)
+  const given = regnal(answer.name)?.base.split(' ') ?? []
+  const telling = contentWords(answer.name).filter((w) => !given.includes(w) && (counts.get(w) ?? 0) < COMMON)
+  const clashes = (name: string) => contentWords(name).some((w) => telling.includes(w))
+  if (!clashes(relative.name)) return relative.name
+  return (forms.get(relative.id)?.short ?? []).find((s) => !clashes(s))
 }

@@ -173,3 +173,50 @@ describe('what worked before keeps working', () => {
     expect(checkTypedAnswer(q, 'Andronikos IV Palaiologso').correct).toBe(true)
   })
 })
+
+describe('two people of one name', () => {
+  const deck = new DeckBuilder()
+    .female('julia-a', 'Julia')
+    .female('julia-t', 'Julia')
+    .male('augustus', 'Augustus')
+    .male('titus', 'Titus')
+    .male('agrippa', 'Agrippa')
+    .male('domitian', 'Domitian')
+    .female('livia', 'Livia')
+    .female('scribonia', 'Scribonia')
+    .parent('julia-a', 'augustus', 'father')
+    .parent('julia-a', 'scribonia', 'mother')
+    .parent('julia-t', 'titus', 'father')
+    .spouse('julia-a', 'agrippa')
+    .spouse('julia-t', 'domitian')
+    .spouse('augustus', 'livia')
+    .build()
+  const qs = generateQuestions(deck, { seed: 1 })
+
+  it('names each by a label only she fits, in prompts and options', () => {
+    expect(card(qs, 'spouse/julia-a').typed?.prompt).toBe('Whom did Julia, daughter of Augustus marry?')
+    expect(card(qs, 'spouse/agrippa').typed?.answer).toBe('Julia, daughter of Augustus')
+    for (const q of qs) {
+      for (const c of q.choices ?? []) expect(c, q.id).not.toBe('Julia')
+      expect(q.prompt, q.id).not.toMatch(/\bJulia\b(?!, daughter of)/)
+    }
+  })
+
+  it('accepts the label, never the bare shared name', () => {
+    table(typedOf(qs, 'spouse/agrippa'), [
+      ['Julia, daughter of Augustus', true],
+      ['julia daughter of augustus', true],
+      ['Julia', false],
+      ['Julia, daughter of Titus', false],
+    ])
+    table(typedOf(qs, 'spouse/domitian'), [
+      ['Julia, daughter of Titus', true],
+      ['Julia', false],
+    ])
+  })
+
+  it('does not ask the father of a Julia named by her father', () => {
+    expect(card(qs, 'parent.father/julia-a')).toEqual({})
+    expect(card(qs, 'parent.mother/julia-a').typed?.prompt).toBe('Who was the mother of Julia, daughter of Augustus?')
+  })
+})
