@@ -1,11 +1,10 @@
 // The question generator: every fact of a validated deck becomes the cards a teacher would write
 // (see ask.ts for one card, variants.ts for its kinds), plus ordering and matching questions
-// across facts, and the deck's hand-written cards. Pure and deterministic: the same deck and
+// across facts, and the deck's hand-written cards (term lists become quizzes: term-list.ts). Pure and deterministic: the same deck and
 // seed give the same questions; ids come from what is asked, never from the seed or fact order.
 import type { Deck, HistoricalDate } from '../deck/types'
 import type { Question } from './types'
 import { buildDeckIndex } from './deck-index'
-import { handQuestion } from './cards'
 import { familyTreeQuestions } from './family-tree-box'
 import { lifeAsks } from './life'
 import { birthMatching, kinMatching } from './matching'
@@ -13,6 +12,7 @@ import { birthOrdering, lifeOrdering, reignOrdering } from './ordering'
 import { proofsOf } from './proofs'
 import { kinAsks } from './relations'
 import { OfficeTimelines, tenureAsks } from './tenures'
+import { handWrittenQuestions } from './term-list'
 import { allGaps, textAsks } from './texts'
 import { emitAsk, GenerationContext } from './variants'
 import { withDisplayYears } from './dates'
@@ -53,7 +53,7 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
   birthMatching(ctx)
   // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
   for (const q of familyTreeQuestions(deck, { seed: options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
-  for (const card of deck.cards) ctx.out.push(handQuestion(ctx, card))
+  handWrittenQuestions(ctx, deck.cards)
   return ctx.out
 }
 
