@@ -74,7 +74,7 @@ browserTest('a file dropped on the dialog is read, and a pasted share link opens
   await dialog.getByLabel('Or paste a share link').fill(link)
   await dialog.getByRole('button', { name: 'Open link' }).click()
   await dialog.getByRole('heading', { name: 'Pasted deck' }).waitFor()
-  await dialog.getByText('Hyperpyron').waitFor()
+  await dialog.getByText('Hyperpyron', { exact: true }).first().waitFor()
 })
 
 browserTest('an .apkg imports (sql.js loaded from our own origin), media skipped with a notice', fixture, async () => {
