@@ -75,6 +75,8 @@ const CardSchema = v.object({
   fingerprint: v.string(),
   retired: v.boolean(),
   state: CardStateSchema,
+  suspended: v.optional(v.boolean()),
+  buriedUntil: v.optional(time),
 })
 
 const ReviewSchema = v.object({

@@ -58,7 +58,7 @@ export async function seedBenchData(
         lapses: randomInt(random, 3),
         lastReview,
       }
-      rows.push({ cardId: idOf(i), deckId, fingerprint: 'bench', retired: 0, due, state })
+      rows.push({ cardId: idOf(i), deckId, fingerprint: 'bench', retired: 0, due, state, suspended: 0, buriedUntil: 0 })
     }
     await db.transaction('rw', db.cards, () => db.cards.bulkPut(rows))
   }

@@ -35,6 +35,10 @@ export interface CardRow {
   /** Copy of state.due for the [deckId+due] index. */
   due: number
   state: CardState
+  /** 0 | 1 (since version 3): set aside by the learner, never shown until unsuspended. */
+  suspended: 0 | 1
+  /** Epoch ms (since version 3): buried until then (the start of the next day); 0 when not buried. */
+  buriedUntil: number
 }
 
 export type ReviewRow = ReviewRecord
@@ -79,6 +83,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // A new table only: nothing to move, the cache fills on each deck's next opening.
     version: 2,
     stores: { questionCache: '[deckId+part]' },
+  },
+  {
+    // Cards can be suspended and buried: every stored card starts neither.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('cards')
+        .toCollection()
+        .modify((row: Partial<CardRow>) => {
+          row.suspended ??= 0
+          row.buriedUntil ??= 0
+        })
+    },
   },
 ]
 

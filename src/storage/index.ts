@@ -39,6 +39,12 @@
  * DECKS
  *   storage.decks.save(deck, { origin: 'user'|'imported', now }) · list() → SavedDeckInfo[] · get(id) → Deck | undefined
  *   storage.decks.delete(id): removes the deck; its cards are retired (log kept; re-importing restores progress).
+ *   storage.deleteDeck(id) → DeletedDeck { deckId, title, cards, reviews }: ONE transaction removes the deck
+ *     row, its cards, reviews, quiz attempts and sessions; storage.restoreDeck(deleted) puts them all back
+ *     (while the tab is open: "Undo"). storage.renameDeck(id, title) (saved decks only).
+ *   storage.resetProgress(deckId, now, cardIds?) → how many cards went back to new (log and suspension kept).
+ *   storage.suspendCards(deckId, [{ cardId, fingerprint }], suspended, now) · buryCards(deckId, cards, until, now)
+ *     (until 0 unburies): the study queue and due counts skip them (isSetAside in src/domain/study).
  *   storage.syncDeckQuestions(deckId, questions, now, { title?, version? }?) → DeckChangeSummary
  *     { added, changed, removed, unchanged: cardId[], firstSync }. Call it at start for each built-in
  *     deck and after saving a deck; describeDeckChanges(summary) → "3 facts updated, 1 added" ('' when nothing to say).

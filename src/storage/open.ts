@@ -12,7 +12,7 @@ import {
   sessionsRepository,
   settingsRepository,
 } from './repositories'
-import type { OpenStorageOptions, Storage, VersionChangeListener } from './types'
+import type { CardRef, DeletedDeck, OpenStorageOptions, Storage, VersionChangeListener } from './types'
 
 const DEFAULT_BLOCKED_TIMEOUT_MS = 10_000
 /** Dexie stores version n as native IndexedDB version n × 10. */
@@ -87,6 +87,15 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       // Loaded on first use, to keep the deck diff, valibot and the backup code out of the first view.
       syncDeckQuestions: async (...args: Parameters<Storage['syncDeckQuestions']>) =>
         (await import('./deck-sync')).syncDeckQuestions(db, ...args),
+      deleteDeck: async (deckId: string) => (await import('./manage')).deleteDeck(db, deckId),
+      restoreDeck: async (deleted: DeletedDeck) => (await import('./manage')).restoreDeck(db, deleted),
+      renameDeck: async (deckId: string, title: string) => (await import('./manage')).renameDeck(db, deckId, title),
+      resetProgress: async (deckId: string, now: number, cardIds?: readonly string[]) =>
+        (await import('./manage')).resetProgress(db, deckId, now, cardIds),
+      suspendCards: async (deckId: string, cards: readonly CardRef[], suspended: boolean, now: number) =>
+        (await import('./manage')).setAside(db, deckId, cards, { suspended }, now),
+      buryCards: async (deckId: string, cards: readonly CardRef[], until: number, now: number) =>
+        (await import('./manage')).setAside(db, deckId, cards, { buriedUntil: until }, now),
       exportBackup: async (now?: number) => (await import('./backup')).exportBackup(db, now ?? Date.now()),
       importBackup: async (json: unknown, { mode }: { mode: 'merge' | 'replace' }) =>
         (await import('./backup')).importBackup(db, json, mode),

@@ -11,6 +11,8 @@ export function toCardRow(card: CardProgress): CardRow {
     retired: card.retired ? 1 : 0,
     due: card.state.due,
     state: card.state,
+    suspended: card.suspended ? 1 : 0,
+    buriedUntil: card.buriedUntil ?? 0,
   }
 }
 
@@ -21,6 +23,8 @@ export function fromCardRow(row: CardRow): CardProgress {
     fingerprint: row.fingerprint,
     retired: row.retired === 1,
     state: row.state,
+    ...(row.suspended === 1 ? { suspended: true } : {}),
+    ...(row.buriedUntil > 0 ? { buriedUntil: row.buriedUntil } : {}),
   }
 }
 

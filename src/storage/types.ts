@@ -141,6 +141,20 @@ export interface QuestionCacheRepository {
   delete(deckId: string): Promise<void>
 }
 
+/** A card to act on: its id, and its fingerprint (stored if the card was never studied). */
+export interface CardRef {
+  cardId: string
+  fingerprint: string
+}
+
+/** A deleted deck, for "Undo" (restoreDeck) while this tab is open. */
+export interface DeletedDeck {
+  readonly deckId: string
+  readonly title: string
+  readonly cards: number
+  readonly reviews: number
+}
+
 export type VersionChangeListener = (event: { newVersion: number | null }) => void
 
 export interface Storage {
@@ -162,6 +176,18 @@ export interface Storage {
     now: number,
     deckMeta?: { title?: string; version?: string },
   ): Promise<DeckChangeSummary>
+  /** ONE transaction: the deck, its cards, reviews, quiz attempts and sessions are gone. */
+  deleteDeck(deckId: string): Promise<DeletedDeck>
+  /** Puts a deleted deck back exactly as it was (ONE transaction). */
+  restoreDeck(deleted: DeletedDeck): Promise<void>
+  /** A saved deck's new title (built-in decks keep theirs). */
+  renameDeck(deckId: string, title: string): Promise<void>
+  /** The deck's cards (or the chosen ones) back to new; the log is kept. Returns how many were stored. */
+  resetProgress(deckId: string, now: number, cardIds?: readonly string[]): Promise<number>
+  /** Suspends or unsuspends the cards: the study queue and due counts skip suspended cards. */
+  suspendCards(deckId: string, cards: readonly CardRef[], suspended: boolean, now: number): Promise<void>
+  /** Buries the cards until `until` (0 unburies): the study queue skips them until then. */
+  buryCards(deckId: string, cards: readonly CardRef[], until: number, now: number): Promise<void>
   exportBackup(now?: number): Promise<BackupV1>
   /** Validates first (BackupFormatError, nothing changed), then writes all or nothing. */
   importBackup(json: unknown, options: { mode: ImportMode }): Promise<ImportResult>

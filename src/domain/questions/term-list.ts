@@ -9,7 +9,8 @@ import type { HandCard } from '../deck/types'
 import { randomInt, shuffled, createRandom, seedFrom, type Random } from '../random'
 import type { Question } from './types'
 import { normalizeAnswer } from './answers'
-import { makeQuestion, stableJson, type CardMeta } from './card'
+import { canonicalText } from '../text/canonical'
+import { makeQuestion, type CardMeta } from './card'
 import { handQuestion } from './cards'
 import { difficultyOf, DISTRACTORS, type Scored } from './distractors'
 import type { GenerationContext } from './variants'
@@ -322,7 +323,7 @@ function emitRound(ctx: GenerationContext, cards: readonly BasicCard[]): void {
     relation: 'match',
     facts: [],
     sourceIds: [...new Set(cards.flatMap((c) => c.sources))],
-    fingerprintExtra: stableJson(cards.map((c) => [c.front, c.back])),
+    fingerprintExtra: canonicalText(cards.map((c) => [c.front, c.back])),
     explanation: cards.map((c) => `${c.front}: ${c.back}`).join('; '),
   })
   const q = makeQuestion(

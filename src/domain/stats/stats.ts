@@ -1,6 +1,7 @@
 // The numbers behind the progress view and the library: pure functions over the review log and cards.
 import type { CardProgress, ReviewRecord } from '../study/types'
 import { DEFAULT_NEW_PER_DAY, endOfToday, isDue } from '../study/queue'
+import { isSetAside } from '../study/card-status'
 import { DAY_MS, dayKey, startOfDay } from '../time/days'
 
 /** A card in review with stability of at least three weeks counts as mature (Anki's 21 days). */
@@ -146,7 +147,7 @@ export function libraryCounts(cards: readonly CardProgress[], options: LibraryCo
   for (const c of cards) {
     const last = c.state.lastReview
     if (last !== undefined && (lastStudied === null || last > lastStudied)) lastStudied = last
-    if (!c.retired && isDue(c.state, options.now, cutoff)) due++
+    if (!isSetAside(c, options.now) && isDue(c.state, options.now, cutoff)) due++
   }
   const allowance = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
   return { new: fresh, newToday: Math.min(fresh, allowance), due, learned: total - fresh, lastStudied }

@@ -3,6 +3,7 @@ import type { Question, QuestionKind } from '../questions/types'
 import { randomInt, type Random } from '../random'
 import type { CardState } from '../scheduling/types'
 import { DAY_MS, startOfDay } from '../time/days'
+import { isSetAside } from './card-status'
 import type { CardProgress, SessionQueue } from './types'
 
 /**
@@ -19,7 +20,7 @@ export const DEFAULT_NEW_PER_DAY = 20
 export const LEARN_AHEAD_MS = 20 * 60_000
 
 export interface StudyQueueOptions {
-  /** Stored progress of the deck's cards (retired ones are skipped). */
+  /** Stored progress of the deck's cards (retired, suspended and buried ones are skipped). */
   cards: readonly CardProgress[]
   /** Every question of the deck: several variants per card. */
   questions: readonly Question[]
@@ -71,7 +72,8 @@ export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
   const fresh: Array<{ cardId: string; state?: CardState }> = []
   for (const cardId of variants.keys()) {
     const card = progress.get(cardId)
-    if (card?.retired) continue
+    // Retired, suspended and buried cards are neither due nor new.
+    if (card && isSetAside(card, now)) continue
     if (!card) {
       if (!options.knownCardIds?.has(cardId)) fresh.push({ cardId })
     } else if (card.state.phase === 'new') fresh.push({ cardId, state: card.state })

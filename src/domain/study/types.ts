@@ -11,6 +11,10 @@ export interface CardProgress {
   /** The card left the deck: its reviews stay in the log, it is no longer shown or counted. */
   retired: boolean
   state: CardState
+  /** Set aside by the learner (the card browser): not studied, not counted, until unsuspended. */
+  suspended?: boolean
+  /** Buried: not studied before this time (epoch ms, the start of the next day). */
+  buriedUntil?: number
 }
 
 export type ReviewSource = 'study' | 'quiz'

@@ -68,7 +68,7 @@ const builtinKeys = [
   'tenure/john-vii/1390',
 ]
 
-/** A realistic little history: two decks, a few days of reviews (study and quiz), a quiz attempt, settings, a session. */
+/** A realistic little history: two decks, a few days of reviews (study and quiz), a quiz attempt, settings, a session, a suspended and a buried card. */
 export async function populate(storage: Storage): Promise<void> {
   await storage.settings.update({ desiredRetention: 0.85, newPerDay: 15, theme: 'dark' })
   await storage.decks.save(userDeck, { origin: 'user', now: NOW - 3 * DAY })
@@ -137,6 +137,10 @@ export async function populate(storage: Storage): Promise<void> {
       },
     ],
   })
+  // Since schema version 2: one card suspended, one buried until tomorrow.
+  const ref = (key: string) => ({ cardId: `${BUILTIN}/${key}`, fingerprint: `fp:${key}` })
+  await storage.suspendCards(BUILTIN, [ref('spouse/john-vii')], true, NOW)
+  await storage.buryCards(BUILTIN, [ref('diedAt/john-vii')], NOW + DAY, NOW)
   await storage.sessions.save({
     id: `study:${BUILTIN}`,
     mode: 'study',

@@ -50,6 +50,19 @@ const MEANING: Record<number, (rows: Rows) => Meaning> = {
   1: meaningV1,
   // v2 adds the question cache: generated questions, derived from the decks (not in backups).
   2: meaningV1,
+  // v3: cards say whether they are suspended (0 | 1) and until when they are buried (0: not).
+  3: (rows) => ({
+    ...meaningV1(rows),
+    cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state, suspended, buriedUntil }) => ({
+      cardId,
+      deckId,
+      fingerprint,
+      retired: retired === 1,
+      state,
+      ...(suspended === 1 ? { suspended: true } : {}),
+      ...((buriedUntil as number) > 0 ? { buriedUntil } : {}),
+    })),
+  }),
 }
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'db')

@@ -1,0 +1,134 @@
+// What a learner does to a deck or to chosen cards from the deck page and the card browser:
+// rename, delete (with everything it holds) and restore, reset progress, suspend and bury. Each
+// is one transaction. Loaded on first use, with ts-fsrs (a reset card needs a new state).
+import Dexie from 'dexie'
+import { newCardState } from '../domain/scheduling/scheduler'
+import type { StavratonDB } from './db'
+import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow } from './db'
+import { deckCardRows } from './repositories'
+import type { CardRef, DeletedDeck } from './types'
+
+interface DeletedRows {
+  deck: DeckRow | undefined
+  cards: CardRow[]
+  reviews: ReviewRow[]
+  quizAttempts: QuizAttemptRow[]
+  sessions: SessionRow[]
+}
+
+/** The rows of each deletion, for restoreDeck; never leave this module. */
+const deletions = new WeakMap<DeletedDeck, DeletedRows>()
+
+const deckTables = (db: StavratonDB) => [db.decks, db.cards, db.reviews, db.quizAttempts, db.sessions]
+
+const reviewsOf = (db: StavratonDB, deckId: string) =>
+  db.reviews.where('[deckId+at]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
+const quizAttemptsOf = (db: StavratonDB, deckId: string) =>
+  db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
+
+/** Removes the deck, its cards, reviews, quiz attempts and sessions: all or nothing. */
+export function deleteDeck(db: StavratonDB, deckId: string): Promise<DeletedDeck> {
+  return db.transaction('rw', deckTables(db), async () => {
+    const rows: DeletedRows = {
+      deck: await db.decks.get(deckId),
+      cards: await deckCardRows(db, deckId).toArray(),
+      reviews: await reviewsOf(db, deckId).toArray(),
+      quizAttempts: await quizAttemptsOf(db, deckId).toArray(),
+      sessions: await db.sessions.where('deckId').equals(deckId).toArray(),
+    }
+    await db.decks.delete(deckId)
+    await db.cards.bulkDelete(rows.cards.map((c) => c.cardId))
+    await db.reviews.bulkDelete(rows.reviews.map((r) => r.id as number))
+    await db.quizAttempts.bulkDelete(rows.quizAttempts.map((a) => a.id as number))
+    await db.sessions.bulkDelete(rows.sessions.map((s) => s.id))
+    const deleted: DeletedDeck = {
+      deckId,
+      title: rows.deck?.title ?? deckId,
+      cards: rows.cards.length,
+      reviews: rows.reviews.length,
+    }
+    deletions.set(deleted, rows)
+    return deleted
+  })
+}
+
+/** Puts back everything deleteDeck removed (the same rows, review ids included). */
+export function restoreDeck(db: StavratonDB, deleted: DeletedDeck): Promise<void> {
+  const rows = deletions.get(deleted)
+  if (!rows) return Promise.reject(new Error('This deck can no longer be restored.'))
+  return db.transaction('rw', deckTables(db), async () => {
+    if (rows.deck) await db.decks.put(rows.deck)
+    await db.cards.bulkPut(rows.cards)
+    await db.reviews.bulkPut(rows.reviews)
+    await db.quizAttempts.bulkPut(rows.quizAttempts)
+    await db.sessions.bulkPut(rows.sessions)
+    deletions.delete(deleted)
+  })
+}
+
+/** A saved deck's new title, in its row and in the deck it holds. Built-in decks keep theirs. */
+export function renameDeck(db: StavratonDB, deckId: string, title: string): Promise<void> {
+  const trimmed = title.trim()
+  if (!trimmed) return Promise.reject(new Error('A deck needs a title.'))
+  return db.transaction('rw', db.decks, async () => {
+    const row = await db.decks.get(deckId)
+    if (!row?.deck || row.origin === 'builtin') throw new Error('Only decks in your library can be renamed.')
+    await db.decks.put({ ...row, title: trimmed, deck: { ...row.deck, title: trimmed } })
+  })
+}
+
+/**
+ * Progress back to new: every card of the deck (no `cardIds`) or the chosen ones, and the deck's
+ * study session. The review log stays (it is what happened); suspension stays too.
+ */
+export function resetProgress(
+  db: StavratonDB,
+  deckId: string,
+  now: number,
+  cardIds?: readonly string[],
+): Promise<number> {
+  return db.transaction('rw', [db.cards, db.sessions], async () => {
+    const rows = cardIds
+      ? (await db.cards.bulkGet([...cardIds])).filter((r): r is CardRow => r?.deckId === deckId)
+      : await deckCardRows(db, deckId).toArray()
+    const state = newCardState(now)
+    await db.cards.bulkPut(rows.map((r) => ({ ...r, state, due: state.due, buriedUntil: 0 })))
+    await db.sessions.where('deckId').equals(deckId).delete()
+    return rows.length
+  })
+}
+
+/**
+ * Sets `suspended` or `buriedUntil` on the chosen cards, creating rows (as new) for cards never
+ * studied, so a card can be set aside before its first review.
+ */
+export function setAside(
+  db: StavratonDB,
+  deckId: string,
+  cards: readonly CardRef[],
+  change: { suspended?: boolean; buriedUntil?: number },
+  now: number,
+): Promise<void> {
+  return db.transaction('rw', db.cards, async () => {
+    const existing = await db.cards.bulkGet(cards.map((c) => c.cardId))
+    const rows: CardRow[] = cards.map((card, i) => {
+      const row = existing[i]
+      const base: CardRow = row ?? {
+        cardId: card.cardId,
+        deckId,
+        fingerprint: card.fingerprint,
+        retired: 0,
+        due: now,
+        state: newCardState(now),
+        suspended: 0,
+        buriedUntil: 0,
+      }
+      return {
+        ...base,
+        ...(change.suspended === undefined ? {} : { suspended: change.suspended ? 1 : 0 }),
+        ...(change.buriedUntil === undefined ? {} : { buriedUntil: change.buriedUntil }),
+      }
+    })
+    await db.cards.bulkPut(rows)
+  })
+}
