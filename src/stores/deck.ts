@@ -159,5 +159,33 @@ export const useDeckStore = defineStore('deck', () => {
     if (opened.value?.id === deckId) opened.value = undefined
   }
 
-  return { current, opened, status, error, changeMessage, prepare, get, cardCount, open, openForStudy, invalidate }
+  /** The deck was renamed in storage: the loaded copy takes the new title (its questions do not change). */
+  function retitle(deckId: string, title: string) {
+    const rename = (loaded: LoadedDeck) => markRaw({ ...loaded, deck: markRaw({ ...loaded.deck, title }) })
+    const cached = cache.get(deckId)
+    if (cached) cache.set(deckId, cached.then(rename))
+    if (current.value?.deck.id === deckId) current.value = rename(current.value)
+    const opening = openings.get(deckId)
+    if (opening)
+      openings.set(
+        deckId,
+        opening.then((o) => ({ ...o, title })),
+      )
+    if (opened.value?.id === deckId) opened.value = { ...opened.value, title }
+  }
+
+  return {
+    current,
+    opened,
+    status,
+    error,
+    changeMessage,
+    prepare,
+    get,
+    cardCount,
+    open,
+    openForStudy,
+    invalidate,
+    retitle,
+  }
 })
