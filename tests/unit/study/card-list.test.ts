@@ -1,0 +1,81 @@
+// The card browser's list and filters, on the real generator's questions of a term list.
+import { describe, expect, it } from 'vitest'
+import { deckFromCards } from '../../../src/domain/import/cards-deck'
+import { generateQuestions } from '../../../src/domain/questions/generate'
+import { buildCardList, filterCards } from '../../../src/domain/study'
+import type { CardProgress } from '../../../src/domain/study/types'
+
+const NOW = Date.UTC(2025, 2, 10, 9)
+const END = Date.UTC(2025, 2, 11)
+const deck = deckFromCards(
+  { id: 'w', title: 'W' },
+  [
+    ['polis', 'city'],
+    ['thalassa', 'sea'],
+    ['nomisma', 'gold coin'],
+    ['stavraton', 'silver coin'],
+  ].map(([front, back]) => ({ type: 'basic' as const, front: front as string, back: back as string })),
+).deck
+const questions = generateQuestions(deck, { seed: 3 })
+const idOf = (front: string) => questions.find((q) => q.prompt === front)?.cardId as string
+const state = (phase: 'review' | 'learning', due: number) => ({
+  phase,
+  due,
+  stability: 9,
+  difficulty: 5,
+  scheduledDays: 9,
+  learningSteps: 0,
+  reps: 3,
+  lapses: 0,
+  lastReview: NOW - 9 * 86_400_000,
+})
+const progress: CardProgress[] = [
+  { cardId: idOf('polis'), deckId: 'w', fingerprint: 'f', retired: false, state: state('review', NOW + 3600_000) },
+  {
+    cardId: idOf('thalassa'),
+    deckId: 'w',
+    fingerprint: 'f',
+    retired: false,
+    state: state('review', NOW + 5 * 86_400_000),
+  },
+  {
+    cardId: idOf('nomisma'),
+    deckId: 'w',
+    fingerprint: 'f',
+    retired: false,
+    suspended: true,
+    state: state('review', NOW - 86_400_000),
+  },
+]
+
+describe('card list', () => {
+  const list = buildCardList(questions, progress)
+  const fronts = (entries: ReturnType<typeof buildCardList>) => entries.map((e) => e.prompt)
+
+  it('has one entry per card, named by its flashcard, with every question of the card', () => {
+    expect(fronts(list.filter((e) => e.handWritten))).toEqual(['polis', 'thalassa', 'nomisma', 'stavraton'])
+    const polis = list.find((e) => e.prompt === 'polis')
+    expect(polis?.answer).toBe('city')
+    expect(polis?.kinds.sort()).toEqual(['basic', 'multiple-choice', 'true-false', 'typed'])
+    expect(polis?.progress?.state.reps).toBe(3)
+  })
+
+  it('filters by words (any order, case and accents ignored), kind and state', () => {
+    expect(
+      fronts(filterCards(list, { text: 'COIN silver' }, NOW, END)).filter(
+        (p) => p !== 'Match each term with what goes with it.',
+      ),
+    ).toContain('stavraton')
+    expect(fronts(filterCards(list, { text: 'thálassa' }, NOW, END))).toContain('thalassa')
+    expect(fronts(filterCards(list, { kind: 'matching' }, NOW, END))).toEqual([
+      'Match each term with what goes with it.',
+    ])
+    // Due today: polis (due in an hour); not thalassa (in 5 days), not nomisma (overdue but suspended).
+    expect(fronts(filterCards(list, { state: 'due' }, NOW, END))).toEqual(['polis'])
+    expect(fronts(filterCards(list, { state: 'suspended' }, NOW, END))).toEqual(['nomisma'])
+    expect(fronts(filterCards(list, { state: 'new' }, NOW, END))).toEqual([
+      'stavraton',
+      'Match each term with what goes with it.',
+    ])
+  })
+})
