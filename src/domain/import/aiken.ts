@@ -12,7 +12,7 @@ import {
   hasErrors,
   importError,
 } from './issues'
-import { baseName, numberedLines, slugify } from './text'
+import { baseName, titleFromFileName, numberedLines, slugify } from './text'
 
 const OPTION = /^([A-Z])[.)]\s+(.*)$/
 const ANSWER = /^ANSWER:\s*(.*)$/i
@@ -153,6 +153,9 @@ export function importAiken(text: string, options: TextImportOptions): ImportRes
     issues.push(importError('aiken-empty', 'This file has no questions.', { file, line: 1, column: 1 }))
   if (hasErrors(issues)) return { issues, notices: [] }
   const name = baseName(file)
-  const built = deckFromCards({ id: options.deckId ?? slugify(name), title: options.title ?? name }, drafts)
+  const built = deckFromCards(
+    { id: options.deckId ?? slugify(name), title: options.title ?? titleFromFileName(file) },
+    drafts,
+  )
   return { deck: built.deck, issues, notices: built.notices }
 }

@@ -8,7 +8,7 @@ import { hasAnkiCloze, hasGap, normalizeCloze } from './cloze'
 import { htmlToText } from './html'
 import { plural } from '../text/format'
 import { type ImportNotice, type ImportResult, fileError } from './issues'
-import { baseName, slugify } from './text'
+import { baseName, slugify, titleFromFileName } from './text'
 import { safeUnzip } from './zip'
 
 export type LoadSql = () => Promise<SqlJsStatic>
@@ -239,7 +239,7 @@ export async function importApkg(bytes: Uint8Array, options: ApkgImportOptions):
     })
   }
   const name = baseName(file)
-  const title = options.title ?? collection.deck ?? name
+  const title = options.title ?? collection.deck ?? titleFromFileName(file)
   const built = deckFromCards({ id: options.deckId ?? slugify(collection.deck ?? name), title }, drafts)
   return { deck: built.deck, issues: [], notices: [...notices, ...built.notices] }
 }

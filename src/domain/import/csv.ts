@@ -15,7 +15,7 @@ import {
   reportedIssues,
 } from './issues'
 import { MAX_DECK_ITEMS, maxOf } from './limits'
-import { baseName, slugify } from './text'
+import { baseName, slugify, titleFromFileName } from './text'
 
 interface AnkiHeaders {
   separator?: string
@@ -294,7 +294,7 @@ export function importCsv(text: string, options: TextImportOptions): ImportResul
       message: `The extra text after ${plural(backExtra, 'cloze card')} was not imported.`,
     })
   const name = baseName(file)
-  const title = options.title ?? headers.deck ?? name
+  const title = options.title ?? headers.deck ?? titleFromFileName(file)
   const built = deckFromCards({ id: options.deckId ?? slugify(headers.deck ?? name), title }, drafts)
   return { deck: built.deck, issues, notices: [...notices, ...built.notices] }
 }

@@ -16,7 +16,7 @@ import {
   hasErrors,
   importError,
 } from './issues'
-import { baseName, slugify } from './text'
+import { baseName, titleFromFileName, slugify } from './text'
 
 // Escapes (`\~`, `\=`, `\#`, `\{`, `\}`, `\:`, `\\`, `\n`) are hidden as two private-use characters while
 // parsing, so that columns in messages stay exact.
@@ -216,6 +216,9 @@ export function importGift(text: string, options: TextImportOptions): ImportResu
       message: `${plural(shortAnswers, 'short-answer question')} with several right answers show them joined by " / ".`,
     })
   const name = baseName(file)
-  const built = deckFromCards({ id: options.deckId ?? slugify(name), title: options.title ?? name }, drafts)
+  const built = deckFromCards(
+    { id: options.deckId ?? slugify(name), title: options.title ?? titleFromFileName(file) },
+    drafts,
+  )
   return { deck: built.deck, issues, notices: [...notices, ...built.notices] }
 }

@@ -88,6 +88,13 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name
 }
 
+/** A deck title from a file name: `greek_vocab-list.csv` → `Greek vocab list`; `Byzantine coins.csv` stays. */
+export function titleFromFileName(fileName: string): string {
+  const words = baseName(fileName).replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim()
+  if (!words) return baseName(fileName)
+  return words === words.toLowerCase() ? words.charAt(0).toUpperCase() + words.slice(1) : words
+}
+
 /** Lower-case extension without the dot: `deck.YAML` → `yaml`; '' when there is none. */
 export function extensionOf(fileName: string): string {
   const name = fileName.split(/[\\/]/).pop() ?? fileName

@@ -150,3 +150,16 @@ describe('importCsv errors', () => {
     expect(importCsv('\n\n', { file: 'empty.csv' }).issues).toMatchObject([{ code: 'csv-empty' }])
   })
 })
+
+describe('deck titles from file names', () => {
+  it('humanizes a file name into a title, and keeps a title already written as one', async () => {
+    const { titleFromFileName } = await import('../../../src/domain/import/text')
+    expect(titleFromFileName('exports/greek_vocab-list.csv')).toBe('Greek vocab list')
+    expect(titleFromFileName('Byzantine coins.csv')).toBe('Byzantine coins')
+    expect(titleFromFileName('AP-History__unit 3.tsv')).toBe('AP History unit 3')
+    const result = importCsv('polis\tcity\n', { file: 'greek_words.tsv' })
+    expect(result.deck?.title).toBe('Greek words')
+    // The id still comes from the file name as before, so re-importing the file finds its progress.
+    expect(result.deck?.id).toBe('greek-words')
+  })
+})
