@@ -36,6 +36,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Quiz' },
   },
   {
+    path: '/deck/:deckId/print',
+    name: 'print',
+    component: () => import('./views/PrintView.vue'),
+    props: true,
+    meta: { title: 'Print a test' },
+  },
+  {
     path: '/progress',
     name: 'progress',
     component: () => import('./views/ProgressView.vue'),

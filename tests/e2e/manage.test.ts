@@ -1,11 +1,12 @@
 // A term list as a new user meets it, in real Chromium on a phone-sized screen: a CSV of 12 terms
 // is imported, its quiz asks multiple choice with other terms' definitions as options, one card is
 // found by the Cards tab's search and suspended, and deleting the deck leaves nothing of it in
-// IndexedDB (Undo is offered first). The Cards tab passes axe.
+// IndexedDB (Undo is offered first). The Cards tab passes axe. A teacher prints a test offline:
+// in print media only the numbered questions and the key (on a page of its own) remain.
 import assert from 'node:assert/strict'
 import { readTable } from './app'
 import { axeViolations, describeViolations } from './axe'
-import { browserTest, useBrowserFixture } from './harness'
+import { browserTest, deckId, useBrowserFixture, waitForServiceWorkerControl } from './harness'
 
 const fixture = useBrowserFixture()
 
@@ -114,5 +115,47 @@ browserTest(
     await page.getByRole('status').filter({ hasText: 'Deleted “English vocabulary”.' }).waitFor()
     assert.deepEqual(await rowsOf(page), { decks: 0, cards: 0, reviews: 0, quizAttempts: 0, sessions: 0 })
     assert.equal(await page.getByRole('link', { name: 'English vocabulary' }).count(), 0)
+  },
+)
+
+browserTest(
+  '"Print a test" works offline and prints questions, then the answer key on its own page',
+  fixture,
+  async () => {
+    const page = fixture.page
+    await page.goto(fixture.server.url)
+    await waitForServiceWorkerControl(page)
+    await page.context().setOffline(true)
+    try {
+      await page.goto(`${fixture.server.url}deck/${deckId}`)
+      await page.getByRole('link', { name: 'Print a test' }).click()
+      await page.getByRole('heading', { level: 1, name: /^Print a test/ }).waitFor()
+      await page.getByRole('spinbutton', { name: 'Number of questions' }).fill('8')
+      await page.getByRole('checkbox', { name: 'True or false' }).uncheck()
+      const questions = page.getByRole('list', { name: 'Questions' }).locator(':scope > li')
+      await page.waitForFunction(() => document.querySelectorAll('.print-question').length === 8)
+      const violations = await axeViolations(page)
+      assert.deepEqual(violations, [], describeViolations(violations))
+
+      await page.emulateMedia({ media: 'print' })
+      assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false, 'the form does not print')
+      assert.equal(await page.locator('.app-header').isVisible(), false, 'the app header does not print')
+      assert.equal(await questions.count(), 8)
+      assert.equal(await page.getByRole('heading', { name: 'Answer key' }).isVisible(), true)
+      const breakBefore = await page
+        .locator('.print-key')
+        .evaluate((el) => getComputedStyle(el).breakBefore || getComputedStyle(el).pageBreakBefore)
+      assert.equal(breakBefore, 'page')
+      const text = await page.locator('.print-sheet').innerText()
+      assert.ok(!/True or false/.test(text))
+      assert.match(text, /Source: /)
+      // The PDF Chromium makes has the questions and, on a later page, the key.
+      const pdf = await page.pdf({ format: 'A4' })
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+      assert.ok(pages >= 2, `${pages} pages`)
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+      await page.context().setOffline(false)
+    }
   },
 )
