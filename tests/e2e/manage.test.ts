@@ -49,8 +49,11 @@ browserTest(
       .setInputFiles({ name: 'english_vocabulary.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await dialog.getByRole('heading', { name: 'English vocabulary' }).waitFor()
     await dialog.getByText('12 hand-written cards').waitFor()
+    // The title comes from the file name, and can be changed before importing.
+    await dialog.getByRole('textbox', { name: 'Deck title' }).fill('Words for class 7')
     await dialog.getByRole('button', { name: 'Import' }).click()
     await page.waitForURL(new RegExp(`/deck/${DECK}$`))
+    await page.getByRole('heading', { level: 1, name: 'Words for class 7' }).waitFor()
 
     // The quiz asks multiple choice: a fresh quiz starts on a random kind, so open quizzes until one
     // starts with multiple choice, check its options come from the list, and answer it right.
@@ -112,9 +115,9 @@ browserTest(
     await page.getByRole('button', { name: 'Delete deck' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
     await page.waitForURL(fixture.server.url)
-    await page.getByRole('status').filter({ hasText: 'Deleted “English vocabulary”.' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Deleted “Words for class 7”.' }).waitFor()
     assert.deepEqual(await rowsOf(page), { decks: 0, cards: 0, reviews: 0, quizAttempts: 0, sessions: 0 })
-    assert.equal(await page.getByRole('link', { name: 'English vocabulary' }).count(), 0)
+    assert.equal(await page.getByRole('link', { name: 'Words for class 7' }).count(), 0)
   },
 )
 

@@ -1,6 +1,6 @@
 // One import, from a file or a share link: read and validate (nothing stored), then show what the
 // deck holds and, when a deck with its id exists, what would change; store it only on "Import"/"Update".
-import { ref, shallowRef } from 'vue'
+import { ref, shallowRef, watch } from 'vue'
 import type { Deck } from '../../domain/deck/types'
 import { type DeckChanges, diffDecks } from '../../domain/import/deck-changes'
 import { importDeckFile } from '../../domain/import/import-file'
@@ -119,10 +119,16 @@ export function useDeckImport() {
     stage.value = 'ready'
   }
 
+  /** The title the learner typed in the preview (the file's title until then). */
+  const title = ref('')
+  watch(deck, (d) => (title.value = d?.title ?? ''))
+
   /** Stores the deck and syncs its questions: progress is kept on unchanged questions. */
   async function save(): Promise<string | undefined> {
-    const incoming = deck.value
-    if (!incoming || stage.value !== 'ready') return undefined
+    const read = deck.value
+    if (!read || stage.value !== 'ready') return undefined
+    const incoming =
+      title.value.trim() && title.value.trim() !== read.title ? { ...read, title: title.value.trim() } : read
     stage.value = 'saving'
     const stored = await storeDeck(incoming, questions.value, 'imported')
     if (stored.ok) {
@@ -145,6 +151,7 @@ export function useDeckImport() {
     changes,
     effect,
     failure,
+    title,
     reset,
     fromFile,
     fromLink,
