@@ -131,7 +131,7 @@ describe('deck management', () => {
       grade: 3,
       now: Date.now(),
     })
-    await click(byRole(root, 'button', 'Reset progress'))
+    await click(byRole(byRole(root, 'group', 'Manage this deck'), 'button', 'Reset progress'))
     await click(byRole(byRole(root, 'alertdialog'), 'button', 'Reset'))
     await until(() => allByRole(root, 'status', /Progress reset/).length === 1, 'the reset message')
     expect((await db.cards.get(cardId))?.state.phase).toBe('new')
