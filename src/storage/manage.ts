@@ -5,7 +5,7 @@ import Dexie from 'dexie'
 import { newCardState } from '../domain/scheduling/scheduler'
 import type { StavratonDB } from './db'
 import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow } from './db'
-import { deckCardRows } from './repositories'
+import { cacheRows, deckCardRows } from './repositories'
 import type { CardRef, DeletedDeck } from './types'
 
 interface DeletedRows {
@@ -19,14 +19,14 @@ interface DeletedRows {
 /** The rows of each deletion, for restoreDeck; never leave this module. */
 const deletions = new WeakMap<DeletedDeck, DeletedRows>()
 
-const deckTables = (db: StavratonDB) => [db.decks, db.cards, db.reviews, db.quizAttempts, db.sessions]
+const deckTables = (db: StavratonDB) => [db.decks, db.cards, db.reviews, db.quizAttempts, db.sessions, db.questionCache]
 
 const reviewsOf = (db: StavratonDB, deckId: string) =>
   db.reviews.where('[deckId+at]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
 const quizAttemptsOf = (db: StavratonDB, deckId: string) =>
   db.quizAttempts.where('[deckId+finishedAt]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
 
-/** Removes the deck, its cards, reviews, quiz attempts and sessions: all or nothing. */
+/** Removes the deck, its cards, reviews, quiz attempts, sessions and cached questions: all or nothing. */
 export function deleteDeck(db: StavratonDB, deckId: string): Promise<DeletedDeck> {
   return db.transaction('rw', deckTables(db), async () => {
     const rows: DeletedRows = {
@@ -41,6 +41,8 @@ export function deleteDeck(db: StavratonDB, deckId: string): Promise<DeletedDeck
     await db.reviews.bulkDelete(rows.reviews.map((r) => r.id as number))
     await db.quizAttempts.bulkDelete(rows.quizAttempts.map((a) => a.id as number))
     await db.sessions.bulkDelete(rows.sessions.map((s) => s.id))
+    // Derived from the deck: not kept for Undo (a restored deck generates its questions again).
+    await cacheRows(db, deckId).delete()
     const deleted: DeletedDeck = {
       deckId,
       title: rows.deck?.title ?? deckId,

@@ -146,7 +146,7 @@ export function decksRepository(db: StavratonDB): DecksRepository {
 /** Questions per stored part of a deck's question cache. */
 export const QUESTION_CACHE_PART = 5_000
 
-const cacheRows = (db: StavratonDB, deckId: string) =>
+export const cacheRows = (db: StavratonDB, deckId: string) =>
   db.questionCache.where('[deckId+part]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
 
 export function questionCacheRepository(db: StavratonDB): QuestionCacheRepository {

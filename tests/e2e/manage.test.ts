@@ -29,7 +29,7 @@ const csv = `term,definition\n${TERMS.map(([t, d]) => `${t},"${d}"`).join('\n')}
 
 const rowsOf = async (page: Parameters<typeof readTable>[0]) => {
   const out: Record<string, number> = {}
-  for (const table of ['decks', 'cards', 'reviews', 'quizAttempts', 'sessions'])
+  for (const table of ['decks', 'cards', 'reviews', 'quizAttempts', 'sessions', 'questionCache'])
     out[table] = (await readTable<{ id?: unknown; deckId?: string }>(page, table)).filter(
       (r) => r.deckId === DECK || r.id === DECK,
     ).length
@@ -116,7 +116,14 @@ browserTest(
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
     await page.waitForURL(fixture.server.url)
     await page.getByRole('status').filter({ hasText: 'Deleted “Words for class 7”.' }).waitFor()
-    assert.deepEqual(await rowsOf(page), { decks: 0, cards: 0, reviews: 0, quizAttempts: 0, sessions: 0 })
+    assert.deepEqual(await rowsOf(page), {
+      decks: 0,
+      cards: 0,
+      reviews: 0,
+      quizAttempts: 0,
+      sessions: 0,
+      questionCache: 0,
+    })
     assert.equal(await page.getByRole('link', { name: 'Words for class 7' }).count(), 0)
   },
 )
