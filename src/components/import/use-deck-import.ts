@@ -122,6 +122,7 @@ export function useDeckImport() {
   /** The title the learner typed in the preview (the file's title until then). */
   const title = ref('')
   watch(deck, (d) => (title.value = d?.title ?? ''))
+  const setTitle = (text: string) => (title.value = text)
 
   /** Stores the deck and syncs its questions: progress is kept on unchanged questions. */
   async function save(): Promise<string | undefined> {
@@ -152,6 +153,7 @@ export function useDeckImport() {
     effect,
     failure,
     title,
+    setTitle,
     reset,
     fromFile,
     fromLink,
