@@ -18,7 +18,7 @@ export interface CardEntry {
   /** True for the deck's own cards (flashcards, term lists, choice and cloze). */
   handWritten: boolean
   progress?: CardProgress
-  /** Normalized text of every prompt, answer and option, for the search box. */
+  /** Normalized text of every prompt and answer of the card, for the search box. */
   text: string
 }
 
@@ -45,10 +45,9 @@ export function buildCardList(questions: readonly Question[], progress: readonly
   for (const [cardId, variants] of groupByCard(questions)) {
     const main = NAMING.map((k) => variants.find((q) => q.kind === k)).find((q) => q) ?? (variants[0] as Question)
     const words: string[] = []
-    for (const q of variants) {
-      words.push(q.prompt, answerOf(q))
-      if (q.choices) words.push(...q.choices)
-    }
+    // The card's own words: its prompts and answers, not what it borrows from other cards (wrong
+    // options, and the wrong pairing a false true/false statement shows).
+    for (const q of variants) if (q.kind !== 'true-false') words.push(q.prompt, answerOf(q))
     const entry: CardEntry = {
       cardId,
       prompt: main.prompt,
