@@ -238,13 +238,17 @@ export class Pools {
       return true
     }
     const found: Candidate[] = []
+    // Holders of the office come first: another emperor is the likely confusion, not a foreign king.
+    let holders = 0
     for (const name of pools) {
       if (found.length >= NEAR) break
       this.pool(name).near(year, NEAR - found.length, ok, random, found)
+      if (name.startsWith('holders:')) holders = found.length
     }
-    const scored = found.map((c): Scored => {
+    const scored = found.map((c, i): Scored => {
       let score =
         year !== undefined && c.year !== undefined ? 0.5 * Math.max(0, 1 - Math.abs(year - c.year) / 50) : 0.12
+      if (i < holders) score += 0.3
       if (answer) {
         if (answer.dynasty >= 0 && answer.dynasty === c.dynasty) score += 0.2
         if (answer.first && answer.first === c.first) score += 0.15
