@@ -23,6 +23,9 @@ export interface LoadedDeck {
   changes: DeckChangeSummary
 }
 
+/** Built-in decks of at most this many facts are generated in the page, without the worker. */
+const IN_PAGE_FACTS = 2_000
+
 /** A deck's questions as the study view reads them: only the queued ones reach the page. */
 export interface DeckQuestionSource {
   queue(request: QueueRequest): Promise<StudyQueue>
@@ -47,16 +50,26 @@ export const useDeckStore = defineStore('deck', () => {
   /** Change messages not yet shown, by deck: each is shown once, when the deck is next opened. */
   const unannounced = new Map<string, string>()
 
-  let service: DeckQuestions | undefined
-  const questions = () => {
-    const storage = useStorageStore()
-    return (service ??= createDeckQuestions({
-      dbName: storage.name,
-      storage: async () => {
-        await storage.open()
-        return storage.db()
-      },
-    }))
+  // Small built-in decks are generated in the page (a few milliseconds; the worker's script would
+  // cost more to fetch than it saves); every other deck goes to the worker.
+  const services = new Map<boolean, DeckQuestions>()
+  const questionsFor = (deckId: string) => {
+    const builtIn = builtInDecks.find((d) => d.id === deckId)
+    const inPage = builtIn !== undefined && builtIn.factCount <= IN_PAGE_FACTS
+    let service = services.get(inPage)
+    if (!service) {
+      const storage = useStorageStore()
+      service = createDeckQuestions({
+        dbName: storage.name,
+        storage: async () => {
+          await storage.open()
+          return storage.db()
+        },
+        ...(inPage ? { worker: false } : {}),
+      })
+      services.set(inPage, service)
+    }
+    return service
   }
 
   /** Opens a deck in the question service (generate or read the cache, sync progress), once per deck. */
@@ -65,7 +78,7 @@ export const useDeckStore = defineStore('deck', () => {
     if (!pending) {
       const builtIn = builtInDecks.find((d) => d.id === deckId)
       pending = (builtIn ? builtIn.load() : Promise.resolve(undefined))
-        .then((deck) => questions().open(deckId, useClock().now(), deck))
+        .then((deck) => questionsFor(deckId).open(deckId, useClock().now(), deck))
         .then((o) => {
           const message = describeDeckChanges(o.changes)
           if (message) unannounced.set(o.id, message)
@@ -96,7 +109,7 @@ export const useDeckStore = defineStore('deck', () => {
     if (!loading) {
       loading = (async () => {
         const { changes } = await openQuestions(deckId)
-        const [deck, all] = await Promise.all([readDeck(deckId), questions().all(deckId, useClock().now())])
+        const [deck, all] = await Promise.all([readDeck(deckId), questionsFor(deckId).all(deckId, useClock().now())])
         return markRaw({ deck: markRaw(deck), questions: markRaw(all), changes })
       })()
       loading.catch(() => cache.delete(deckId))
@@ -143,7 +156,7 @@ export const useDeckStore = defineStore('deck', () => {
       opened.value = await openQuestions(id)
     })
     if (status.value !== 'ready') return undefined
-    const service = questions()
+    const service = questionsFor(deckId)
     return {
       queue: (request) => service.queue(deckId, request),
       questions: (ids) => service.questions(deckId, ids, useClock().now()),
@@ -154,7 +167,7 @@ export const useDeckStore = defineStore('deck', () => {
   function invalidate(deckId: string) {
     cache.delete(deckId)
     openings.delete(deckId)
-    service?.forget(deckId)
+    for (const service of services.values()) service.forget(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
     if (opened.value?.id === deckId) opened.value = undefined
   }
