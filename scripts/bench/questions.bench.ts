@@ -4,10 +4,11 @@
 // ms: wall time of generateQuestions (cold: first call in the process); cpuMs: CPU time of the
 // process meanwhile (GC threads included), less sensitive to a busy machine; peakMB: the process's
 // peak resident memory (Node itself, the deck and the questions); retainedMB: heap the questions
-// keep after a full GC. Goal: 100k facts in ≤ 1 s and ≤ 200 MB, ≤ 12× the time per 10× facts.
+// keep after a full GC. Goal: 100k facts in ≤ 1 s and ≤ 200 MB, ≤ 11× the time per 10× facts.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { generateQuestions } from '../../src/domain/questions/generate'
+import { previous } from './previous'
 import { syntheticDynasty } from './synthetic-dynasty'
 
 const SIZES = [1_000, 10_000, 100_000]
@@ -29,8 +30,10 @@ function run(facts: number): void {
     facts: deck.facts.length,
     questions: questions.length,
     ms: Math.round(ms),
+    previousMs: previous(`questions:${deck.facts.length}:ms`),
     cpuMs: Math.round(cpuMs),
     peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    previousPeakMB: previous(`questions:${deck.facts.length}:peakMB`),
     retainedMB: gc ? Math.round(retained / 2 ** 20) : null,
   }
   process.stdout.write(`${JSON.stringify(line)}\n`)

@@ -1,0 +1,37 @@
+// Opening a deck through the deck-questions service (what the worker runs) in Node, with
+// fake-indexeddb: cold (generate, sync progress, write the cache) and cached (a new service, as after
+// a reload: read the cache, sync). BENCH_FACTS facts (default 100k). Goal: cached ≤ 200 ms.
+// fake-indexeddb clones values in JavaScript, so this is slower than a browser's IndexedDB; the
+// Chromium figure is deck-open.bench.ts's warm run.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
+import { openStorage } from '../../src/storage'
+import { DeckQuestionService } from '../../src/workers/deck-questions'
+import { syntheticDynasty } from './synthetic-dynasty'
+
+const facts = Number(process.env.BENCH_FACTS ?? 100_000)
+const deck = syntheticDynasty(facts, 7)
+const storage = await openStorage({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange })
+await storage.decks.save(deck, { origin: 'imported', now: Date.now() })
+
+for (const run of ['cold', 'cached'] as const) {
+  const service = new DeckQuestionService(async () => storage)
+  const start = performance.now()
+  const opened = await service.open(deck.id, Date.now())
+  const ms = performance.now() - start
+  const writeStart = performance.now()
+  await service.settled()
+  const writeMs = performance.now() - writeStart
+  console.log(
+    JSON.stringify({
+      bench: 'deck-open-node',
+      facts: deck.facts.length,
+      run,
+      cached: opened.cached,
+      questions: opened.questionCount,
+      ms: Math.round(ms),
+      ...(run === 'cold' ? { cacheWriteMs: Math.round(writeMs) } : { goal: '≤ 200' }),
+      peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  )
+}
+storage.close()
