@@ -2,7 +2,6 @@ import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
-import { describeDeckChanges, type DeckChangeSummary } from '../domain/study/deck-diff'
 import { builtInDecks } from '../generated/decks'
 import { createDeckQuestions, type DeckQuestions } from '../workers/client'
 import type { OpenedDeck, QueueRequest } from '../workers/deck-questions'
@@ -19,8 +18,6 @@ export interface LoadedDeck {
   deck: Deck
   /** Every question the deck generates, with a seed fixed per deck so ids and wording stay put. */
   questions: Question[]
-  /** What changed since the deck was last opened (empty on the first opening). */
-  changes: DeckChangeSummary
 }
 
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
@@ -80,8 +77,7 @@ export const useDeckStore = defineStore('deck', () => {
       pending = (builtIn ? builtIn.load() : Promise.resolve(undefined))
         .then((deck) => questionsFor(deckId).open(deckId, useClock().now(), deck))
         .then((o) => {
-          const message = describeDeckChanges(o.changes)
-          if (message) unannounced.set(o.id, message)
+          if (o.changeMessage) unannounced.set(o.id, o.changeMessage)
           return markRaw(o)
         })
       pending.catch(() => openings.delete(deckId))
@@ -108,9 +104,9 @@ export const useDeckStore = defineStore('deck', () => {
     let loading = cache.get(deckId)
     if (!loading) {
       loading = (async () => {
-        const { changes } = await openQuestions(deckId)
+        await openQuestions(deckId)
         const [deck, all] = await Promise.all([readDeck(deckId), questionsFor(deckId).all(deckId, useClock().now())])
-        return markRaw({ deck: markRaw(deck), questions: markRaw(all), changes })
+        return markRaw({ deck: markRaw(deck), questions: markRaw(all) })
       })()
       loading.catch(() => cache.delete(deckId))
       cache.set(deckId, loading)

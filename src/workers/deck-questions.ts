@@ -7,7 +7,7 @@ import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
-import type { DeckChangeSummary } from '../domain/study/deck-diff'
+import { describeDeckChanges } from '../domain/study/deck-diff'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
 import type { QuestionsStorage } from '../storage/questions-storage'
 import { DeckNotFoundError } from './errors'
@@ -20,8 +20,13 @@ export interface OpenedDeck {
   version: string
   questionCount: number
   cardCount: number
-  /** What changed since the deck was last opened (empty on the first opening). */
-  changes: DeckChangeSummary
+  /**
+   * What changed since the deck was last opened, counted (the card ids stay here: for a big deck
+   * they would take the page long to receive).
+   */
+  changes: { added: number; changed: number; removed: number; firstSync: boolean }
+  /** "3 facts updated, 1 added"; empty when nothing changed or on the first opening. */
+  changeMessage: string
   /** The questions came from the cache (nothing was generated). */
   cached: boolean
 }
@@ -112,7 +117,13 @@ export class DeckQuestionService {
       version: deck.version,
       questionCount: questions.length,
       cardCount: new Set(questions.map((q) => q.cardId)).size,
-      changes,
+      changes: {
+        added: changes.added.length,
+        changed: changes.changed.length,
+        removed: changes.removed.length,
+        firstSync: changes.firstSync,
+      },
+      changeMessage: describeDeckChanges(changes),
       cached: fromCache !== undefined,
     }
     return { opened, questions }
