@@ -28,7 +28,8 @@ MONTH_NAMES.forEach((name, index) => {
   MONTH_ABBREVIATIONS.set(name.slice(0, 3).toLowerCase(), index + 1)
 })
 
-const EXAMPLES = '1370, September 1408, 22 September 1408, c. 1370, 1377?, 44 BC, 1408–1410, before August 1397'
+const EXAMPLES =
+  '1370, September 1408, 22 September 1408, c. 1370, 1377?, 44 BC, AD 14, 19 August AD 14, 1408–1410, before August 1397'
 
 /** Julian rule (every 4th year) before 1583, Gregorian from 1583; BC years use astronomical numbering (1 BC = 0). */
 export function isLeapYear(year: number): boolean {
@@ -50,23 +51,24 @@ export function precisionOf(point: DatePoint): DatePrecision {
 }
 
 export function formatYear(year: number): string {
-  return year < 0 ? `${-year} BC` : String(year)
+  // Years 1–99 say AD: "AD 14" is a year, "14" could be an age or a day.
+  return year < 0 ? `${-year} BC` : year < 100 ? `AD ${year}` : String(year)
 }
 
-export function formatPoint(point: DatePoint): string {
+export function formatPoint(point: DatePoint, era = false): string {
   const parts: string[] = []
   if (point.day !== undefined) parts.push(String(point.day))
   if (point.month !== undefined) parts.push(MONTH_NAMES[point.month - 1] ?? '?')
-  // "April 2" would read as a day without a year: say "April 2 AD".
-  const ambiguous = point.day === undefined && point.month !== undefined && point.year > 0 && point.year < 100
-  parts.push(ambiguous ? `${point.year} AD` : formatYear(point.year))
+  parts.push(era && point.year >= 100 ? `AD ${point.year}` : formatYear(point.year))
   return parts.join(' ')
 }
 
 /** Canonical text of a date, e.g. "c. 1370", "22 September 1408", "1408–1410", "before August 1397", "1377?". */
 export function formatDate(date: Omit<HistoricalDate, 'text'>): string {
   let core: string
-  if (date.kind === 'range' && date.end) core = `${formatPoint(date.start)}–${formatPoint(date.end)}`
+  if (date.kind === 'range' && date.end)
+    // "63 BC–AD 14": a range that crosses into the common era says so on its end.
+    core = `${formatPoint(date.start)}–${formatPoint(date.end, date.start.year < 0 && date.end.year > 0)}`
   else if (date.kind === 'before' || date.kind === 'after') core = `${date.kind} ${formatPoint(date.start)}`
   else core = formatPoint(date.start)
   return `${date.circa ? 'c. ' : ''}${core}${date.uncertain ? '?' : ''}`
@@ -144,7 +146,12 @@ function parsePoint(text: string): PointResult {
     era = true
     bc = last === 'BC' || last === 'BCE'
     tokens = tokens.slice(0, -1)
+  } else if (tokens.length >= 2 && eraOf(tokens[tokens.length - 2]) === 'AD') {
+    // "19 August AD 14": AD written before the year, after the day and month.
+    era = true
+    tokens = [...tokens.slice(0, -2), tokens[tokens.length - 1] as string]
   }
+  if (!tokens.length) return fail(`\`${text}\` has no year`, `write a year with it, like AD 14 or 44 BC`)
   tokens = tokens.map((token) => token.replace(/(?<=\d)(st|nd|rd|th)$/i, ''))
 
   if (
@@ -163,7 +170,7 @@ function parsePoint(text: string): PointResult {
   )
     return fail(
       `\`${text}\` has no year`,
-      `write it as ${tokens[1]} ${tokens[0]} <year> (or ${tokens[0]} ${tokens[1]} AD for the year ${tokens[1]})`,
+      `write it as ${tokens[1]} ${tokens[0]} <year> (or ${tokens[0]} AD ${tokens[1]} for the year AD ${tokens[1]})`,
     )
   if (tokens.length === 2 && isNumber(tokens[0] ?? '') && isWord(tokens[1] ?? '') && (tokens[0]?.length ?? 0) <= 2)
     return fail(`\`${text}\` has no year`, `write it as ${tokens[0]} ${tokens[1]} <year>`)

@@ -145,10 +145,38 @@ describe('parseDate: invalid dates', () => {
     expect(bad('Febuary 1400').hint).toBe('did you mean `February`?')
   })
 
+  it('reads AD before or after the year, also after a day and month, and writes years 1–99 with AD', () => {
+    for (const text of ['14 AD', 'AD 14', '14 CE', 'A.D. 14'])
+      expect(ok(text)).toMatchObject({ start: { year: 14 }, text: 'AD 14' })
+    expect(ok('19 August AD 14')).toMatchObject({ start: { year: 14, month: 8, day: 19 }, text: '19 August AD 14' })
+    expect(ok('19 August 14 AD')).toEqual(ok('19 August AD 14'))
+    expect(ok('August AD 14')).toMatchObject({ start: { year: 14, month: 8 }, text: 'August AD 14' })
+    expect(ok('c. 63 BC')).toMatchObject({ start: { year: -63 }, circa: true, text: 'c. 63 BC' })
+    expect(ok('63 BC–AD 14')).toMatchObject({ kind: 'range', text: '63 BC–AD 14' })
+    expect(ok('63 BC–14 AD').text).toBe('63 BC–AD 14')
+    expect(ok('before AD 14').text).toBe('before AD 14')
+    for (const text of ['AD 14', '19 August AD 14', '63 BC–AD 14', 'c. AD 14'])
+      expect(ok(ok(text).text)).toEqual(ok(text))
+  })
+
+  it('never calls AD a month; its hints show AD as well as BC', () => {
+    expect(bad('AD').message).toBe('`AD` has no year')
+    expect(bad('31 February AD 14')).toMatchObject({
+      message: '31 February does not exist',
+      hint: 'February has 28 days in AD 14',
+    })
+    for (const text of ['August AD', 'AD AD 14', '19 Augst AD 14', 'Sometime']) {
+      const result = parseDate(text)
+      expect(result.ok ? '' : result.message).not.toContain('month `AD`')
+    }
+    expect(bad('Sometime').hint).toContain('AD 14')
+    expect(bad('Sometime').hint).toContain('44 BC')
+  })
+
   it('rejects dates without a year, or in month-day order', () => {
     expect(bad('September 31')).toMatchObject({ message: '`September 31` has no year' })
     expect(bad('September 31').hint).toContain('write it as 31 September <year>')
-    expect(ok('April 2 AD')).toMatchObject({ start: { year: 2, month: 4 }, text: 'April 2 AD' })
+    expect(ok('April 2 AD')).toMatchObject({ start: { year: 2, month: 4 }, text: 'April AD 2' })
     expect(ok(ok('April 2 AD').text)).toEqual(ok('April 2 AD'))
     expect(bad('22 September').message).toContain('has no year')
     expect(bad('September 22, 1408').hint).toBe('write it as 22 September 1408')
@@ -221,7 +249,7 @@ describe('ordering', () => {
       .map(ok)
       .sort(compareDates)
       .map((d) => d.text)
-    expect(sorted).toEqual(['44 BC', '1', 'c. 1370', '1408', '1408–1410', 'September 1408', '22 September 1408'])
+    expect(sorted).toEqual(['44 BC', 'AD 1', 'c. 1370', '1408', '1408–1410', 'September 1408', '22 September 1408'])
   })
 
   it('gives open bounds to before and after', () => {
