@@ -24,6 +24,8 @@ export const DECK_ISSUE_CODES = [
   'duplicate-id',
   'ancestor-cycle',
   'too-many-parents',
+  'conflicting-sides',
+  'duplicate-order',
   'empty-disputed',
   'alternative-without-value',
   'alternative-without-source',
@@ -36,6 +38,9 @@ export const DECK_ISSUE_CODES = [
   'tenure-outside-lifetime',
   'unusual-kind',
   'invisible-characters',
+  'same-name',
+  'alias-is-title',
+  'split-alias',
 ] as const
 
 export type DeckIssueCode = (typeof DECK_ISSUE_CODES)[number]
@@ -134,6 +139,11 @@ export class IssueList {
 
   warning(code: DeckIssueCode, path: Path, message: string, details?: IssueDetails): void {
     this.add('warning', code, path, message, details)
+  }
+
+  /** The line a path is on, when the input had positions. */
+  lineOf(path: Path): number | undefined {
+    return this.locate?.(path, 'value').line
   }
 
   get hasErrors(): boolean {

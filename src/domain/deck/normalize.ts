@@ -12,7 +12,9 @@ import type {
   DeckFile,
   EntityFile,
   RelationFile,
+  SiblingFile,
   SourceRefsFile,
+  SpouseFile,
   SuccessionFile,
   TenureFile,
   TextFactFile,
@@ -26,6 +28,7 @@ import type {
   Fact,
   HandCard,
   HistoricalDate,
+  Marriage,
   PlaceFact,
   RelationFact,
   Source,
@@ -58,6 +61,8 @@ export interface DeckTrace {
   cards: Map<string, Path>
   refs: RefUse[]
   sources: Array<{ id: string; path: Path }>
+  /** Every `order:` of a marriage, on the side of the person it counts for. */
+  orders: Array<{ person: string; order: number; path: Path; fact: string }>
 }
 
 export interface NormalizeResult {
@@ -76,7 +81,9 @@ const KEY_ORDER = [
   'diedAt',
   'ageAtDeath',
   'parent',
+  'adoptiveParent',
   'spouse',
+  'sibling',
   'dynasty',
   'title',
   'tenure',
@@ -119,7 +126,14 @@ interface LongForm<V> {
 class Normalizer {
   private readonly facts = new Map<string, Declared>()
   private seq = 0
-  readonly trace: DeckTrace = { entities: new Map(), facts: new Map(), cards: new Map(), refs: [], sources: [] }
+  readonly trace: DeckTrace = {
+    entities: new Map(),
+    facts: new Map(),
+    cards: new Map(),
+    refs: [],
+    sources: [],
+    orders: [],
+  }
 
   constructor(private readonly issues: IssueList) {}
 
@@ -160,6 +174,12 @@ class Normalizer {
       file.aliases === undefined ? [] : typeof file.aliases === 'string' ? [file.aliases] : present(file.aliases)
     const entity: Entity = { id, kind: file.kind, name: file.name, aliases }
     if (file.gender !== undefined) entity.gender = file.gender
+    if (file.gendered !== undefined) {
+      const gendered: { male?: string; female?: string } = {}
+      if (file.gendered.male !== undefined) gendered.male = file.gendered.male
+      if (file.gendered.female !== undefined) gendered.female = file.gendered.female
+      entity.gendered = gendered
+    }
     if (file.description !== undefined) entity.description = file.description
     return entity
   }
@@ -246,8 +266,7 @@ class Normalizer {
       this.trace.facts.set(fact.id, trace)
       return
     }
-    const mergeable =
-      fact.type === 'relation' && (fact.key === 'parent' || fact.key === 'spouse') && existing.from !== from
+    const mergeable = fact.type === 'relation' && MERGEABLE.has(fact.key) && existing.from !== from
     if (!mergeable) {
       this.issues.error('duplicate-id', trace.path, `${what} is declared twice`, {
         hint: 'remove one of them (sources that disagree go under `disputed`)',
@@ -260,7 +279,46 @@ class Normalizer {
     for (const source of other.sources) if (!into.sources.includes(source)) into.sources.push(source)
     if (into.role === undefined && other.role !== undefined) into.role = other.role
     if (into.note === undefined && other.note !== undefined) into.note = other.note
+    if (into.half === undefined && other.half !== undefined) into.half = other.half
+    else if (other.half !== undefined && other.half !== into.half)
+      this.issues.error('conflicting-sides', trace.path, `the two sides of ${what} disagree on \`half\``, {
+        hint: 'write `half` on one side only',
+      })
+    if (other.marriage) this.mergeMarriage(into, other.marriage, trace, what)
     for (const alternative of other.alternatives) into.alternatives.push(alternative)
+  }
+
+  /** A marriage written on both sides: each side may add what the other leaves out, never contradict it. */
+  private mergeMarriage(into: RelationFact, other: Marriage, trace: FactTrace, what: string): void {
+    const target: Marriage = (into.marriage ??= {})
+    const clash: string[] = []
+    const same = (a: HistoricalDate | undefined, b: HistoricalDate | undefined) => !a || !b || a.text === b.text
+    if (!same(target.start, other.start)) clash.push('`from`')
+    if (!same(target.end, other.end)) clash.push('`to`')
+    if (target.ended && other.ended && target.ended !== other.ended) clash.push('`ended`')
+    if (target.subjectOrder && other.subjectOrder && target.subjectOrder !== other.subjectOrder) clash.push('`order`')
+    if (target.valueOrder && other.valueOrder && target.valueOrder !== other.valueOrder) clash.push('`order`')
+    if (clash.length) {
+      this.issues.error(
+        'conflicting-sides',
+        trace.path,
+        `the two sides of ${what} disagree on ${clash.join(' and ')}`,
+        {
+          hint: 'write the dates and the ending on one side only; `order` on each side counts that person’s marriages',
+        },
+      )
+      return
+    }
+    if (!target.start && other.start) target.start = other.start
+    if (!target.end && other.end) target.end = other.end
+    if (!target.ended && other.ended) target.ended = other.ended
+    if (!target.subjectOrder && other.subjectOrder) target.subjectOrder = other.subjectOrder
+    if (!target.valueOrder && other.valueOrder) target.valueOrder = other.valueOrder
+    const known = this.trace.facts.get(into.id)
+    if (known) {
+      if (!known.start && trace.start) known.start = trace.start
+      if (!known.end && trace.end) known.end = trace.end
+    }
   }
 
   // ---- facts of one entity -------------------------------------------------------------------
@@ -273,6 +331,17 @@ class Normalizer {
     if (entity.mother !== undefined) this.parent(id, entity.mother, [...path, 'mother'], defaults, 'mother')
     entity.parents?.forEach((p, i) => this.parent(id, p, [...path, 'parents', i], defaults))
     entity.children?.forEach((c, i) => this.child(id, entity, c, [...path, 'children', i], defaults))
+    if (entity.adoptiveFather !== undefined)
+      this.parent(id, entity.adoptiveFather, [...path, 'adoptiveFather'], defaults, 'father', 'adoptiveParent')
+    if (entity.adoptiveMother !== undefined)
+      this.parent(id, entity.adoptiveMother, [...path, 'adoptiveMother'], defaults, 'mother', 'adoptiveParent')
+    entity.adoptiveParents?.forEach((p, i) =>
+      this.parent(id, p, [...path, 'adoptiveParents', i], defaults, undefined, 'adoptiveParent'),
+    )
+    entity.adoptedChildren?.forEach((c, i) =>
+      this.child(id, entity, c, [...path, 'adoptedChildren', i], defaults, 'adoptiveParent'),
+    )
+    entity.siblings?.forEach((s, i) => this.sibling(id, s, [...path, 'siblings', i], defaults))
     if (entity.spouse !== undefined) {
       const list = Array.isArray(entity.spouse) ? entity.spouse : [entity.spouse]
       list.forEach((s, i) =>
@@ -376,38 +445,63 @@ class Normalizer {
         return this.ref(alt.id, [...p, 'id'], field, kinds)
       },
     )
-    return { value, form, trace: { path, value: idPath } }
+    const trace: FactTrace = { path, value: idPath }
+    return { value, form, trace }
   }
 
-  private parent(child: string, rel: RelationFile, path: Path, defaults: string[], role?: 'father' | 'mother'): void {
-    const { value, form, trace } = this.relationForm(rel, path, role ?? 'parents', defaults, PERSON)
+  private parent(
+    child: string,
+    rel: RelationFile,
+    path: Path,
+    defaults: string[],
+    role?: 'father' | 'mother',
+    key: 'parent' | 'adoptiveParent' = 'parent',
+  ): void {
+    const { value, form, trace } = this.relationForm(rel, path, lastField(path), defaults, PERSON)
     const fact: RelationFact = {
       type: 'relation',
-      key: 'parent',
-      id: `parent:${child}:${value}`,
+      key,
+      id: `${key}:${child}:${value}`,
       subject: child,
       value,
       ...form,
     }
     if (role) fact.role = role
-    this.declare(fact, trace, child, `\`${value}\` as a parent of \`${child}\``)
+    this.selfLink(child, value, trace)
+    this.declare(fact, trace, child, `\`${value}\` as ${KIN_PHRASE[key]} parent of \`${child}\``)
   }
 
-  private child(parentId: string, parent: EntityFile, rel: RelationFile, path: Path, defaults: string[]): void {
-    const { value: child, form, trace } = this.relationForm(rel, path, 'children', defaults, PERSON)
+  private child(
+    parentId: string,
+    parent: EntityFile,
+    rel: RelationFile,
+    path: Path,
+    defaults: string[],
+    key: 'parent' | 'adoptiveParent' = 'parent',
+  ): void {
+    const { value: child, form, trace } = this.relationForm(rel, path, lastField(path), defaults, PERSON)
     const fact: RelationFact = {
       type: 'relation',
-      key: 'parent',
-      id: `parent:${child}:${parentId}`,
+      key,
+      id: `${key}:${child}:${parentId}`,
       subject: child,
       value: parentId,
       ...form,
     }
     if (parent.gender) fact.role = parent.gender === 'male' ? 'father' : 'mother'
-    this.declare(fact, trace, parentId, `\`${child}\` as a child of \`${parentId}\``)
+    this.selfLink(parentId, child, trace)
+    this.declare(fact, trace, parentId, `\`${child}\` as ${KIN_PHRASE[key]} child of \`${parentId}\``)
   }
 
-  private spouse(self: string, rel: RelationFile, path: Path, defaults: string[]): void {
+  /** Nobody is their own parent, spouse or sibling. */
+  private selfLink(a: string, b: string, trace: FactTrace): void {
+    if (a !== b) return
+    this.issues.error('invalid-value', trace.value, `\`${a}\` is linked to themselves`, {
+      hint: 'name another person here',
+    })
+  }
+
+  private spouse(self: string, rel: SpouseFile, path: Path, defaults: string[]): void {
     const { value: other, form, trace } = this.relationForm(rel, path, 'spouse', defaults, PERSON)
     const [subject, value] = self < other ? [self, other] : [other, self]
     const fact: RelationFact = {
@@ -418,8 +512,45 @@ class Normalizer {
       value,
       ...form,
     }
+    if (typeof rel !== 'string') {
+      const marriage: Marriage = {}
+      if (rel.from !== undefined) {
+        const date = this.date(rel.from, [...path, 'from'])
+        if (date) marriage.start = date
+        trace.start = [...path, 'from']
+      }
+      if (rel.to !== undefined) {
+        const date = this.date(rel.to, [...path, 'to'])
+        if (date) marriage.end = date
+        trace.end = [...path, 'to']
+      }
+      if (rel.ended !== undefined) marriage.ended = rel.ended
+      if (rel.order !== undefined) {
+        if (self === subject) marriage.subjectOrder = rel.order
+        else marriage.valueOrder = rel.order
+        this.trace.orders.push({ person: self, order: rel.order, path: [...path, 'order'], fact: fact.id })
+      }
+      if (Object.keys(marriage).length) fact.marriage = marriage
+    }
+    this.selfLink(self, other, trace)
     // Alternatives of a spouse name the other person, whichever side wrote them.
     this.declare(fact, trace, self, `\`${other}\` as a spouse of \`${self}\``)
+  }
+
+  private sibling(self: string, rel: SiblingFile, path: Path, defaults: string[]): void {
+    const { value: other, form, trace } = this.relationForm(rel, path, 'siblings', defaults, PERSON)
+    const [subject, value] = self < other ? [self, other] : [other, self]
+    const fact: RelationFact = {
+      type: 'relation',
+      key: 'sibling',
+      id: `sibling:${subject}:${value}`,
+      subject,
+      value,
+      ...form,
+    }
+    if (typeof rel !== 'string' && rel.half !== undefined) fact.half = rel.half
+    this.selfLink(self, other, trace)
+    this.declare(fact, trace, self, `\`${other}\` as a sibling of \`${self}\``)
   }
 
   private relation(
@@ -670,6 +801,10 @@ class Normalizer {
     return out
   }
 }
+
+/** Links that may be written on both sides and are then one fact. */
+const MERGEABLE = new Set<RelationFact['key']>(['parent', 'adoptiveParent', 'spouse', 'sibling'])
+const KIN_PHRASE = { parent: 'a', adoptiveParent: 'an adoptive' } as const
 
 const lastField = (path: Path): string => String([...path].reverse().find((p) => typeof p === 'string'))
 

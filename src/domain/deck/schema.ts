@@ -22,6 +22,7 @@ const slug = (expectation: string, description: string) =>
 
 export const KNOWN_KINDS = ['person', 'place', 'office', 'title', 'dynasty', 'event', 'artefact'] as const
 export const GENDERS = ['male', 'female'] as const
+export const MARRIAGE_ENDINGS = ['death', 'divorce', 'annulment'] as const
 
 const Text = named(v.pipe(v.string(), v.regex(/\S/, 'text that is not blank')), 'text')
 const EntityId = slug('an entity id like `john-vii`', 'The id of an entity of this deck (a key under `entities`).')
@@ -38,7 +39,7 @@ const DateValue = named(
     v.union([v.string(), v.number()]),
     v.title('Date'),
     v.description(
-      'A date as people write it: 1370, September 1408, 22 September 1408, c. 1370, 1377?, 44 BC, 1408–1410, between 1408 and 1410, before August 1397, after 1403.',
+      'A date as people write it: 1370, September 1408, 22 September 1408, c. 1370, 1377?, 44 BC, AD 14, 19 August AD 14, 1408–1410, between 1408 and 1410, before August 1397, after 1403.',
     ),
   ),
   'a date like `22 September 1408`, `1370` or `c. 1370`',
@@ -60,6 +61,52 @@ function disputed<E extends v.ObjectEntries>(entries: E) {
 const RelationLong = v.strictObject({ id: EntityId, ...factFields, disputed: disputed({ id: v.optional(EntityId) }) })
 const Relation = named(v.union([EntityId, RelationLong]), 'an entity id, or a mapping with `id` and `source`')
 const RelationList = v.array(Relation)
+
+const Order = named(
+  v.pipe(v.number(), v.integer('a whole number'), v.minValue(1, 'a whole number, at least 1')),
+  'a whole number like `1` for the first marriage',
+)
+const SpouseLong = v.strictObject({
+  id: EntityId,
+  from: v.optional(v.pipe(DateValue, v.description('When they married.'))),
+  to: v.optional(v.pipe(DateValue, v.description('When the marriage ended.'))),
+  ended: v.optional(
+    v.pipe(
+      v.picklist(MARRIAGE_ENDINGS),
+      v.description('How the marriage ended: death (of either), divorce or annulment.'),
+    ),
+  ),
+  order: v.optional(
+    v.pipe(Order, v.description('Which marriage of the person this is written on: 4 for "his fourth wife".')),
+  ),
+  ...factFields,
+  disputed: disputed({ id: v.optional(EntityId) }),
+})
+const Spouse = named(
+  v.union([EntityId, SpouseLong]),
+  'an entity id, or a mapping with `id` and `from`, `to`, `ended`, `order`, `source`',
+)
+const Sibling = named(
+  v.union([
+    EntityId,
+    v.strictObject({
+      id: EntityId,
+      half: v.optional(
+        v.pipe(v.boolean(), v.description('true: a half-sibling (one parent shared); false: a full sibling.')),
+      ),
+      ...factFields,
+      disputed: disputed({ id: v.optional(EntityId) }),
+    }),
+  ]),
+  'an entity id, or a mapping with `id` and `half: true`',
+)
+const GenderedNames = named(
+  v.strictObject({
+    male: v.optional(v.pipe(Text, v.description('What a man holding it is called: "King of England".'))),
+    female: v.optional(v.pipe(Text, v.description('What a woman holding it is called: "Queen of England".'))),
+  }),
+  'a mapping with `male` and `female` names, like `{ male: King of England, female: Queen of England }`',
+)
 
 const TextFact = named(
   v.union([Text, v.strictObject({ text: Text, ...factFields, disputed: disputed({ text: v.optional(Text) }) })]),
@@ -154,6 +201,7 @@ export const EntitySchema = v.strictObject({
   name: v.pipe(Text, v.description('The best-known name, used in questions and answers.')),
   aliases: v.optional(named(v.union([Text, v.array(Text)]), 'a name or a list of names')),
   gender: v.optional(v.picklist(GENDERS)),
+  gendered: v.optional(GenderedNames),
   description: v.optional(Text),
   source: v.optional(SourceRefs),
   caption: v.optional(TextFact),
@@ -164,7 +212,19 @@ export const EntitySchema = v.strictObject({
   mother: v.optional(Relation),
   parents: v.optional(RelationList),
   children: v.optional(RelationList),
-  spouse: v.optional(named(v.union([Relation, RelationList]), 'an entity id or a list of them')),
+  adoptiveFather: v.optional(v.pipe(Relation, v.description('The man who adopted this person.'))),
+  adoptiveMother: v.optional(v.pipe(Relation, v.description('The woman who adopted this person.'))),
+  adoptiveParents: v.optional(
+    v.pipe(RelationList, v.description('Adoptive parents, when the source does not say which is the father.')),
+  ),
+  adoptedChildren: v.optional(v.pipe(RelationList, v.description('People this person adopted.'))),
+  siblings: v.optional(
+    v.pipe(
+      v.array(Sibling),
+      v.description('Brothers and sisters the sources name when the parents are not in the deck.'),
+    ),
+  ),
+  spouse: v.optional(named(v.union([Spouse, v.array(Spouse)]), 'an entity id or a list of them')),
   dynasty: v.optional(Relation),
   titles: v.optional(RelationList),
   held: v.optional(v.array(Tenure)),
@@ -228,6 +288,8 @@ export type DeckFile = v.InferOutput<typeof DeckFileSchema>
 export type EntityFile = v.InferOutput<typeof EntitySchema>
 export type CardFile = v.InferOutput<typeof CardSchema>
 export type RelationFile = v.InferOutput<typeof Relation>
+export type SpouseFile = v.InferOutput<typeof Spouse>
+export type SiblingFile = v.InferOutput<typeof Sibling>
 export type TextFactFile = v.InferOutput<typeof TextFact>
 export type TenureFile = v.InferOutput<typeof Tenure>
 export type SuccessionFile = v.InferOutput<typeof Succession>
@@ -240,6 +302,8 @@ export const deckSchemaDefinitions = {
   EntityId,
   SourceRefs,
   Relation,
+  Spouse,
+  Sibling,
   TextFact,
   Entity: EntitySchema,
   Source: SourceSchema,

@@ -96,6 +96,48 @@ function textUnit(fact: TextFact): Unit {
   }
 }
 
+/** A spouse: the subject's side carries the marriage; the other side only its own `order`. */
+function spouseUnit(fact: RelationFact, self: string): Unit {
+  const { marriage } = fact
+  if (self !== fact.subject) {
+    return {
+      sources: fact.sources,
+      write: (defaults) => finishLong({ id: fact.subject, order: marriage?.valueOrder }, fact, defaults, []),
+    }
+  }
+  const plain = relationUnit(fact)
+  const extra: Obj = {}
+  if (marriage?.start) extra.from = dateToFile(marriage.start)
+  if (marriage?.end) extra.to = dateToFile(marriage.end)
+  if (marriage?.ended) extra.ended = marriage.ended
+  if (marriage?.subjectOrder) extra.order = marriage.subjectOrder
+  if (!Object.keys(extra).length) return plain
+  return {
+    sources: fact.sources,
+    write: (defaults) =>
+      finishLong(
+        { id: fact.value, ...extra },
+        fact,
+        defaults,
+        alternativesToFile(fact.alternatives, (id) => ({ id })),
+      ),
+  }
+}
+
+function siblingUnit(fact: RelationFact): Unit {
+  if (fact.half === undefined) return relationUnit(fact)
+  return {
+    sources: fact.sources,
+    write: (defaults) =>
+      finishLong(
+        { id: fact.value, half: fact.half },
+        fact,
+        defaults,
+        alternativesToFile(fact.alternatives, (id) => ({ id })),
+      ),
+  }
+}
+
 /** born / died: a date, a place and (for died) an age, written as one field. */
 function lifeUnit(parts: { date?: DateFact; place?: Fact; age?: Fact }): Unit {
   const main = (parts.date ?? parts.place ?? parts.age) as Fact
@@ -220,7 +262,17 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   add('father', fathers[0] && relationUnit(fathers[0]))
   add('mother', mothers[0] && relationUnit(mothers[0]))
   add('parents', [...fathers.slice(1), ...mothers.slice(1), ...parents.filter((p) => !p.role)].map(relationUnit))
-  const spouses = of<RelationFact>('relation', 'spouse').map(relationUnit)
+  const adoptive = of<RelationFact>('relation', 'adoptiveParent')
+  const adoptiveFathers = adoptive.filter((p) => p.role === 'father')
+  const adoptiveMothers = adoptive.filter((p) => p.role === 'mother')
+  add('adoptiveFather', adoptiveFathers[0] && relationUnit(adoptiveFathers[0]))
+  add('adoptiveMother', adoptiveMothers[0] && relationUnit(adoptiveMothers[0]))
+  add(
+    'adoptiveParents',
+    [...adoptiveFathers.slice(1), ...adoptiveMothers.slice(1), ...adoptive.filter((p) => !p.role)].map(relationUnit),
+  )
+  add('siblings', of<RelationFact>('relation', 'sibling').map(siblingUnit))
+  const spouses = of<RelationFact>('relation', 'spouse').map((fact) => spouseUnit(fact, entity.id))
   add('spouse', spouses.length === 1 ? spouses[0] : spouses)
   add('dynasty', of<RelationFact>('relation', 'dynasty').map(relationUnit)[0])
   add('titles', of<RelationFact>('relation', 'title').map(relationUnit))
@@ -252,6 +304,7 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   const out: Obj = { kind: entity.kind, name: entity.name }
   if (entity.aliases.length) out.aliases = entity.aliases.length === 1 ? entity.aliases[0] : [...entity.aliases]
   if (entity.gender !== undefined) out.gender = entity.gender
+  if (entity.gendered !== undefined) out.gendered = { ...entity.gendered }
   if (entity.description !== undefined) out.description = entity.description
   if (defaults.length) out.source = sourcesToFile(defaults)
   for (const [field, unit] of fields)
@@ -290,7 +343,12 @@ export function deckToFileObject(deck: Deck): DeckFile {
   }
   const bySubject = new Map<string, Fact[]>()
   // Every fact is written in its subject's block: a child names its parents, the smaller id its spouse.
-  for (const fact of deck.facts) bySubject.set(fact.subject, [...(bySubject.get(fact.subject) ?? []), fact])
+  const file = (id: string, fact: Fact) => bySubject.set(id, [...(bySubject.get(id) ?? []), fact])
+  for (const fact of deck.facts) {
+    file(fact.subject, fact)
+    // …except the order of a marriage for the other spouse, which only that spouse's block can say.
+    if (fact.type === 'relation' && fact.marriage?.valueOrder) file(fact.value, fact)
+  }
   if (deck.entities.length) {
     out.entities = Object.fromEntries(
       deck.entities.map((entity) => [entity.id, entityToFile(entity, bySubject.get(entity.id) ?? [])]),

@@ -51,6 +51,12 @@ export interface Entity {
   gender?: Gender
   /** Optional short description shown in the deck overview ("Byzantine emperor"). */
   description?: string
+  /**
+   * For an office or title: what its holders are called by gender ("King of England" and
+   * "Queen of England" for the office "Monarch of England"). Prompts about a holder of known
+   * gender use it; the office's own `name` stays its name everywhere else.
+   */
+  gendered?: { male?: string; female?: string }
 }
 
 export interface Source {
@@ -116,15 +122,38 @@ export interface PlaceFact extends FactBase<string> {
  * A link between two entities; `value` is the other entity's id.
  * - `parent`: subject is the child, value the parent; `role` says father or mother when the deck says so
  *   (otherwise derive it from the parent's gender, if any). Children declared on a parent become
- *   `parent` facts of the child. Siblings, grandparents, cousins… are derived, never stored.
- * - `spouse`: symmetric; stored once, subject is the smaller id.
+ *   `parent` facts of the child. Grandparents, cousins… are derived, never stored; siblings are derived or stated.
+ * - `adoptiveParent`: subject is the adopted child, value the adoptive parent; `role` as for `parent`.
+ *   Kept apart from `parent`: a birth father and an adoptive father are both right, each as such.
+ * - `spouse`: symmetric; stored once, subject is the smaller id; `marriage` holds dates, ending, order.
+ * - `sibling`: stated directly (when the parents are not in the deck); symmetric, subject the smaller id.
  * - `dynasty`, `title`: value is a dynasty / title entity.
  * - `participant`: subject is an event, value a participant.
  */
 export interface RelationFact extends FactBase<string> {
   type: 'relation'
-  key: 'parent' | 'spouse' | 'dynasty' | 'title' | 'participant'
+  key: 'parent' | 'adoptiveParent' | 'spouse' | 'sibling' | 'dynasty' | 'title' | 'participant'
   role?: 'father' | 'mother'
+  /** For `spouse`: what the deck says about the marriage (all optional: a spouse may be just a name). */
+  marriage?: Marriage
+  /** For `sibling`: true for half-siblings, false for full siblings, absent when the deck does not say. */
+  half?: boolean
+}
+
+export type MarriageEnding = 'death' | 'divorce' | 'annulment'
+
+/**
+ * A marriage of `subject` and `value` (a spouse fact). The order is per side: Catherine Parr
+ * was the sixth wife of Henry VIII, and he was her third husband.
+ */
+export interface Marriage {
+  start?: HistoricalDate
+  end?: HistoricalDate
+  ended?: MarriageEnding
+  /** Which marriage of `subject` this is (1 = first). */
+  subjectOrder?: number
+  /** Which marriage of `value` this is. */
+  valueOrder?: number
 }
 
 /** Who came before or after a tenure. */

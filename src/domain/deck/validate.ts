@@ -4,6 +4,7 @@
 // other. Every problem is reported, not just the first. No YAML here: the browser can use this.
 import { dateBounds } from './dates'
 import { DeckError, IssueList, type DeckIssue, type Locate, type Path } from './issues'
+import { checkNames } from './names'
 import { normalizeDeckFile, type DeckTrace } from './normalize'
 import { DeckFileSchema, KNOWN_KINDS, type DeckFile } from './schema'
 import { checkStructure, describeValue } from './structure'
@@ -56,6 +57,7 @@ export function validateDeckObject(raw: unknown, options: ValidateOptions = {}):
   checkKindFields(file, issues)
   const { deck, trace } = normalizeDeckFile(file, issues)
   checkDeck(deck, trace, issues, declared)
+  checkNames(deck, new Map(Object.entries(file.entities ?? {})), issues)
   return finish(deck)
 }
 
@@ -136,6 +138,7 @@ export function checkDeck(
   }
   checkParents(deck, entities, factPath, issues)
   checkAncestry(deck, factPath, issues)
+  checkMarriages(deck, trace, issues)
   checkLifeDates(deck, trace, entities, issues)
   checkCards(deck, trace, issues)
 }
@@ -157,33 +160,71 @@ function checkParents(
 ): void {
   const seen = new Map<string, RelationFact>()
   for (const fact of deck.facts) {
-    if (fact.type !== 'relation' || fact.key !== 'parent') continue
+    if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'adoptiveParent')) continue
+    const adoptive = fact.key === 'adoptiveParent'
+    const field = (role: string) => (adoptive ? `adoptive${role === 'father' ? 'Father' : 'Mother'}` : role)
     const gender = entities.get(fact.value)?.gender
     if ((fact.role === 'father' && gender === 'female') || (fact.role === 'mother' && gender === 'male')) {
       issues.error(
         'gender-mismatch',
         factPath(fact),
-        `\`${fact.value}\` is listed as the ${fact.role} of \`${fact.subject}\` but is ${gender}`,
+        `\`${fact.value}\` is listed as the ${adoptive ? 'adoptive ' : ''}${fact.role} of \`${fact.subject}\` but is ${gender}`,
         {
-          hint: `use \`${fact.role === 'father' ? 'mother' : 'father'}\`, or correct the gender of \`${fact.value}\``,
+          hint: `use \`${field(fact.role === 'father' ? 'mother' : 'father')}\`, or correct the gender of \`${fact.value}\``,
         },
       )
       continue
     }
     const role = fact.role ?? (gender === 'male' ? 'father' : gender === 'female' ? 'mother' : undefined)
     if (!role) continue
-    const first = seen.get(`${fact.subject}:${role}`)
+    const key = `${fact.key}:${fact.subject}:${role}`
+    const first = seen.get(key)
     if (!first) {
-      seen.set(`${fact.subject}:${role}`, fact)
+      seen.set(key, fact)
       continue
     }
     issues.error(
       'too-many-parents',
       factPath(fact),
-      `\`${fact.subject}\` has more than one ${role}: \`${first.value}\` and \`${fact.value}\``,
+      `\`${fact.subject}\` has more than one ${adoptive ? 'adoptive ' : ''}${role}: \`${first.value}\` and \`${fact.value}\``,
       {
-        hint: 'if the sources disagree, keep one and list the other under `disputed`',
+        hint: adoptive
+          ? `keep the ${role} the main source gives; another source's goes under \`disputed\``
+          : `a ${role} by adoption goes under \`${role === 'father' ? 'adoptiveFather' : 'adoptiveMother'}\`; if sources disagree on who was the ${role}, keep one and list the other under \`disputed\``,
       },
+    )
+  }
+}
+
+/** Marriages end after they start; nobody has two marriages with the same `order`. */
+function checkMarriages(deck: Deck, trace: DeckTrace, issues: IssueList): void {
+  for (const fact of deck.facts) {
+    if (fact.type !== 'relation' || fact.key !== 'spouse' || !fact.marriage) continue
+    const { start, end } = fact.marriage
+    const at = trace.facts.get(fact.id)
+    if (start && end && definitelyBefore(end, start))
+      issues.error(
+        'end-before-start',
+        at?.end ?? at?.path ?? ['entities', fact.subject],
+        `the marriage of \`${fact.subject}\` and \`${fact.value}\` ends (${end.text}) before it starts (${start.text})`,
+        { hint: 'swap `from` and `to`, or correct one of them' },
+      )
+  }
+  const orders = new Map<string, (typeof trace.orders)[number]>()
+  for (const use of trace.orders) {
+    const key = `${use.person}:${use.order}`
+    const first = orders.get(key)
+    if (!first) {
+      orders.set(key, use)
+      continue
+    }
+    if (first.fact === use.fact) continue
+    const other = (id: string) => id.split(':').find((part, i) => i > 0 && part !== use.person) ?? id
+    issues.error(
+      'duplicate-order',
+      use.path,
+      `\`${use.person}\` has two marriages with \`order: ${use.order}\`: to \`${other(first.fact)}\` and to \`${other(use.fact)}\``,
+      { hint: '`order` counts the marriages of the person it is written on: 1, 2, 3…' },
     )
   }
 }
@@ -192,7 +233,7 @@ function checkParents(
 function checkAncestry(deck: Deck, factPath: (fact: Fact) => Path, issues: IssueList): void {
   const parents = new Map<string, RelationFact[]>()
   for (const fact of deck.facts) {
-    if (fact.type !== 'relation' || fact.key !== 'parent') continue
+    if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'adoptiveParent')) continue
     parents.set(fact.subject, [...(parents.get(fact.subject) ?? []), fact])
   }
   const state = new Map<string, 'visiting' | 'done'>()

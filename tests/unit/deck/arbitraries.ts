@@ -124,7 +124,8 @@ export const validDeckFile: fc.Arbitrary<Obj> = fc.gen().map((g) => {
   const entities: Obj = {}
   const entity = (id: string, kind: string, extra: Obj = {}): Obj => {
     const obj: Obj = { kind, name: text(g, `${id} `), source: sourcesValue(g, sourceIds), ...extra }
-    if (g(fc.boolean)) obj.aliases = g(fc.boolean) ? text(g) : [text(g), text(g, 'alt ')]
+    // Aliases start with the id, as names do: two entities sharing one is a warning (same-name).
+    if (g(fc.boolean)) obj.aliases = g(fc.boolean) ? text(g, `${id} `) : [text(g, `${id} `), text(g, `alt ${id} `)]
     if (g(fc.boolean)) obj.description = text(g)
     entities[id] = obj
     return obj
