@@ -6,7 +6,16 @@ import type { Duration } from './dates'
 
 /** Where distractors for an entity answer come from, in order of preference. */
 export type PoolName =
-  'person' | 'male' | 'female' | 'place' | 'dynasty' | 'title' | 'event' | `holders:${string}` | `kind:${string}`
+  | 'person'
+  | 'male'
+  | 'female'
+  | 'place'
+  | 'dynasty'
+  | 'title'
+  | 'event'
+  | `holders:${string}`
+  | `kind:${string}`
+  | `spouses:${string}`
 
 export interface EntityAnswer {
   type: 'entity'

@@ -194,6 +194,11 @@ export class Pools {
     if (name === 'title') return new EntityPool(of((e) => e.kind === 'title' || e.kind === 'office'))
     if (name === 'event') return new EntityPool(of((e) => e.kind === 'event'))
     if (name.startsWith('kind:')) return new EntityPool(of((e) => e.kind === name.slice('kind:'.length)))
+    // The other spouses of a person: the likeliest wrong answers to "Who was his third wife?".
+    if (name.startsWith('spouses:')) {
+      const spouses = new Set(index.kin.spousesOf(name.slice('spouses:'.length)).map((l) => l.id))
+      return new EntityPool(of((e) => spouses.has(e.id)))
+    }
     // Holders of an office, placed by the start of their first tenure.
     const seen = new Set<string>()
     const holders: Candidate[] = []

@@ -188,7 +188,8 @@ function list(names: string[]): string {
 
 /**
  * Parent and spouse links by any source's account: the settled value of each fact and every
- * alternative. Indices are people's places in the graph; links to non-people are dropped.
+ * alternative, adoptive parents counted as parents (an adopted son also fits "son of …").
+ * Indices are people's places in the graph; links to non-people are dropped.
  */
 interface AnyAccountLinks {
   parents: Set<number>[]
@@ -200,13 +201,14 @@ function anyAccountLinks(deck: Deck, graph: FamilyGraph): AnyAccountLinks {
   const empty = () => graph.people.map(() => new Set<number>())
   const out: AnyAccountLinks = { parents: empty(), children: empty(), spouses: empty() }
   for (const fact of deck.facts) {
-    if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'spouse')) continue
+    if (fact.type !== 'relation') continue
+    if (fact.key !== 'parent' && fact.key !== 'adoptiveParent' && fact.key !== 'spouse') continue
     const a = graph.indexOf.get(fact.subject)
     if (a === undefined) continue
     for (const value of [fact.value, ...fact.alternatives.map((alt) => alt.value)]) {
       const b = graph.indexOf.get(value)
       if (b === undefined || b === a) continue
-      if (fact.key === 'parent') {
+      if (fact.key !== 'spouse') {
         out.parents[a]!.add(b)
         out.children[b]!.add(a)
       } else {

@@ -8,7 +8,7 @@ import { buildDeckIndex } from './deck-index'
 import { familyTreeQuestions } from './family-tree-box'
 import { lifeAsks } from './life'
 import { birthMatching, kinMatching } from './matching'
-import { birthOrdering, lifeOrdering, reignOrdering } from './ordering'
+import { birthOrdering, lifeOrdering, marriageOrdering, reignOrdering } from './ordering'
 import { proofsOf } from './proofs'
 import { kinAsks } from './relations'
 import { OfficeTimelines, tenureAsks } from './tenures'
@@ -44,6 +44,7 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
       kinAsks(index, entity, emit)
       kinMatching(ctx, entity)
       lifeOrdering(ctx, entity)
+      marriageOrdering(ctx, entity)
     }
     tenureAsks(index, timelines, entity, emit)
     textAsks(entity, facts, emit)

@@ -8,7 +8,7 @@ import { createRandom, seedFrom, shuffled } from '../random'
 import { makeQuestion } from './card'
 import type { DeckIndex } from './deck-index'
 import { regnal } from './giveaways'
-import { capitalize, ordinal } from './prompts'
+import { capitalize, officeTitle, ordinal } from './prompts'
 import type { GenerationContext } from './variants'
 
 export interface Item {
@@ -98,7 +98,8 @@ export function lifeOrdering(ctx: GenerationContext, person: Entity): void {
     items.push({ text: capitalize(fact.label), date: fact.value, fact })
   }
   for (const [officeId, list] of index.tenuresByHolder.get(person.id) ?? []) {
-    const office = index.entities.get(officeId)?.name ?? officeId
+    const entity = index.entities.get(officeId)
+    const office = entity ? officeTitle(entity, person) : officeId
     const fact = list.find((f) => !f.alternatives.some((a) => a.value.start) && orderable(f.value.start))
     if (!fact?.value.start) continue
     const nth = list.indexOf(fact)
@@ -115,6 +116,31 @@ export function lifeOrdering(ctx: GenerationContext, person: Entity): void {
     spread(chain(items), MAX_ITEMS),
     person,
     'life',
+  )
+}
+
+/** A person's marriages in order, from settled wedding dates (never from `order` alone). */
+export function marriageOrdering(ctx: GenerationContext, person: Entity): void {
+  const { index } = ctx
+  const items: Item[] = []
+  for (const link of index.kin.spousesOf(person.id)) {
+    const start = link.fact.marriage?.start
+    if (!orderable(start)) continue
+    items.push({ text: index.entities.get(link.id)?.name ?? link.id, date: start, fact: link.fact, id: link.id })
+  }
+  const genders = items.map((i) => index.entities.get(i.id as string)?.gender)
+  const whom = genders.every((g) => g === 'female')
+    ? 'wives'
+    : genders.every((g) => g === 'male')
+      ? 'husbands'
+      : 'spouses'
+  emitOrdering(
+    ctx,
+    `order.marriage/${person.id}`,
+    `Put the ${whom} of ${person.name} in the order of their weddings, earliest first.`,
+    spread(chain(items), MAX_ITEMS),
+    person,
+    'marriage',
   )
 }
 

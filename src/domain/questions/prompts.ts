@@ -13,6 +13,11 @@ export function ordinal(n: number): string {
   return `${n}${suffix}`
 }
 
+/** What a holder of an office is called: its gendered name for the holder's gender ("Queen of England"), else its name. */
+export function officeTitle(office: Pick<Entity, 'name' | 'gendered'>, holder: Pick<Entity, 'gender'>): string {
+  return (holder.gender && office.gendered?.[holder.gender]) || office.name
+}
+
 /** "an uncle", "a father". */
 export function withArticle(noun: string): string {
   return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`

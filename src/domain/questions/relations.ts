@@ -6,7 +6,8 @@ import type { Entity, Gender, RelationFact } from '../deck/types'
 import type { Ask, EntityAnswer } from './ask'
 import type { DeckIndex } from './deck-index'
 import { entityAnswers } from './entity-answers'
-import { DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
+import { ADOPTIVE_WORDS, DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
+import { marriageAsks } from './marriages'
 import { genderPools, withNote } from './life'
 import { proofsOf, type Proofs } from './proofs'
 import { capitalize, genderedNoun, joinList, withArticle } from './prompts'
@@ -26,11 +27,20 @@ const GENERATION_GAP: Record<DerivedRelation | 'parent' | 'child' | 'spouse', nu
 }
 
 export function kinAsks(index: DeckIndex, person: Entity, emit: Emit): void {
-  parentAsks(index, person, emit)
+  parentAsks(index, person, 'parent', emit)
+  parentAsks(index, person, 'adoptiveParent', emit)
   childrenAsk(index, person, emit)
+  adoptedChildrenAsk(index, person, emit)
   spouseAsk(index, person, emit)
-  for (const relation of DERIVED_RELATIONS) derivedAsk(index, person, relation, emit)
+  marriageAsks(index, person, emit)
+  for (const relation of DERIVED_RELATIONS) {
+    derivedAsk(index, person, relation, emit)
+    adoptiveDerivedAsk(index, person, relation, emit)
+  }
+  halfSiblingAsk(index, person, emit)
 }
+
+const HALF_SIBLING: readonly [string, string, string] = ['half-brother', 'half-sister', 'half-sibling']
 
 const genderOf = (index: DeckIndex, id: string): Gender | undefined => index.entities.get(id)?.gender
 
@@ -41,23 +51,33 @@ function nearYear(index: DeckIndex, answerId: string | undefined, person: Entity
   return base === undefined ? undefined : base + gap
 }
 
-function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
-  const facts = (index.factsBySubject.get(person.id) ?? []).filter(
-    (f): f is RelationFact => f.type === 'relation' && f.key === 'parent',
+/**
+ * Birth parents (`parent`) or adoptive parents (`adoptiveParent`). Where a person has both a
+ * birth and an adoptive father (or mother), the question says which one it asks ("birth
+ * father"), and neither is ever offered as a wrong answer for the other.
+ */
+function parentAsks(index: DeckIndex, person: Entity, key: 'parent' | 'adoptiveParent', emit: Emit): void {
+  const all = (index.factsBySubject.get(person.id) ?? []).filter(
+    (f): f is RelationFact => f.type === 'relation' && (f.key === 'parent' || f.key === 'adoptiveParent'),
   )
+  const facts = all.filter((f) => f.key === key)
   if (!facts.length) return
   const roleOf = (f: RelationFact) =>
     f.role ??
     (genderOf(index, f.value) === 'male' ? 'father' : genderOf(index, f.value) === 'female' ? 'mother' : undefined)
-  const anyParents = index.kin.anyParentsOf(person.id)
+  const adoptive = key === 'adoptiveParent'
+  const anyParents = [...index.kin.anyParentsOf(person.id), ...index.kin.anyAdoptiveParentsOf(person.id)]
   const proofs = proofsOf(index)
   const S = person.name
+  const keyPrefix = adoptive ? 'adoptive' : 'parent'
   for (const role of ['father', 'mother'] as const) {
     const ofRole = facts.filter((f) => roleOf(f) === role)
     if (ofRole.length !== 1) continue
     const fact = ofRole[0] as RelationFact
+    const otherKind = all.some((f) => f.key !== key && roleOf(f) === role)
+    const word = adoptive ? `adoptive ${role}` : otherKind ? `birth ${role}` : role
     // One father, one mother: the stated one proves every other wrong.
-    const proof = `${S}'s ${role} was ${index.entities.get(fact.value)?.name ?? fact.value}`
+    const proof = `${S}'s ${word} was ${index.entities.get(fact.value)?.name ?? fact.value}`
     const answers = entityAnswers(index, ofRole, {
       pools: [role === 'father' ? 'male' : 'female'],
       exclude: [person.id, ...anyParents],
@@ -67,21 +87,22 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
     if (!answers) continue
     const names = allNames(index, answers.answer)
     emit({
-      key: `parent.${role}/${person.id}`,
+      key: `${keyPrefix}.${role}/${person.id}`,
       subject: person,
-      relation: role,
+      relation: adoptive ? `adoptive-${role}` : role,
       facts: ofRole,
-      prompt: `Who was the ${role} of ${S}?`,
-      statement: `{} was the ${role} of ${S}.`,
+      prompt: `Who was the ${word} of ${S}?`,
+      statement: `{} was the ${word} of ${S}.`,
       explanation: answers.dispute
-        ? `${joinList(names, 'or')}: the sources differ on the ${role} of ${S}.`
-        : withNote(`${names[0]} was the ${role} of ${S}`, fact, S),
+        ? `${joinList(names, 'or')}: the sources differ on the ${word} of ${S}.`
+        : withNote(`${names[0]} was the ${word} of ${S}`, fact, S),
       answer: answers.answer,
       ...(answers.dispute ? { dispute: answers.dispute } : {}),
     })
   }
   // Parents the deck gives neither a role nor a gender: asked as "a parent of".
   if (facts.some((f) => roleOf(f) === undefined)) {
+    const word = adoptive ? 'an adoptive parent' : 'a parent'
     const answers = entityAnswers(index, facts, {
       pools: ['person'],
       exclude: [person.id, ...anyParents],
@@ -90,18 +111,23 @@ function parentAsks(index: DeckIndex, person: Entity, emit: Emit): void {
     })
     if (!answers) return
     emit({
-      key: `parent.parent/${person.id}`,
+      key: `${keyPrefix}.parent/${person.id}`,
       subject: person,
-      relation: 'parent',
+      relation: adoptive ? 'adoptive-parent' : 'parent',
       facts,
-      prompt: `Which of these was a parent of ${S}?`,
-      typedPrompt: `Name a parent of ${S}.`,
-      statement: `{} was a parent of ${S}.`,
-      explanation: `The parents of ${S} in this deck: ${joinList(allNames(index, answers.answer))}.`,
+      prompt: `Which of these was ${word} of ${S}?`,
+      typedPrompt: `Name ${word} of ${S}.`,
+      statement: `{} was ${word} of ${S}.`,
+      explanation: `The ${adoptive ? 'adoptive ' : ''}parents of ${S} in this deck: ${joinList(allNames(index, answers.answer))}.`,
       answer: answers.answer,
       ...(answers.dispute ? { dispute: answers.dispute } : {}),
     })
   }
+}
+
+/** Children by birth and adopted children: each is kept out of the other's wrong options. */
+function anyChildren(index: DeckIndex, person: Entity): Set<string> {
+  return new Set([...index.kin.anyChildrenOf(person.id), ...index.kin.anyAdoptedChildrenOf(person.id)])
 }
 
 function childrenAsk(index: DeckIndex, person: Entity, emit: Emit): void {
@@ -112,9 +138,26 @@ function childrenAsk(index: DeckIndex, person: Entity, emit: Emit): void {
     person,
     'child',
     'child',
+    KIN_WORDS.child,
     links.map((l) => l.id),
     links.map((l) => l.fact),
-    new Set(index.kin.anyChildrenOf(person.id)),
+    anyChildren(index, person),
+    emit,
+  )
+}
+
+function adoptedChildrenAsk(index: DeckIndex, person: Entity, emit: Emit): void {
+  const links = index.kin.adoptedChildrenOf(person.id)
+  if (!links.length) return
+  relativesAsk(
+    index,
+    person,
+    'child',
+    'adopted-child',
+    ADOPTIVE_WORDS.child,
+    links.map((l) => l.id),
+    links.map((l) => l.fact),
+    anyChildren(index, person),
     emit,
   )
 }
@@ -127,9 +170,44 @@ function derivedAsk(index: DeckIndex, person: Entity, relation: DerivedRelation,
     person,
     relation,
     relation,
+    KIN_WORDS[relation],
     found.ids,
     found.facts,
     index.kin.anyDerived(person.id, relation),
+    emit,
+  )
+}
+
+/** "Which of these was an adoptive grandson of Augustus?": kin through an adoption on the way. */
+function adoptiveDerivedAsk(index: DeckIndex, person: Entity, relation: DerivedRelation, emit: Emit): void {
+  const found = index.kin.adoptiveDerived(person.id, relation)
+  if (!found.ids.length) return
+  relativesAsk(
+    index,
+    person,
+    relation,
+    `adoptive-${relation}`,
+    ADOPTIVE_WORDS[relation],
+    found.ids,
+    found.facts,
+    index.kin.anyDerived(person.id, relation),
+    emit,
+  )
+}
+
+/** Half-siblings, stated or derived; no sibling of any kind is offered as a wrong answer. */
+function halfSiblingAsk(index: DeckIndex, person: Entity, emit: Emit): void {
+  const found = index.kin.halfSiblings(person.id)
+  if (!found.ids.length) return
+  relativesAsk(
+    index,
+    person,
+    'sibling',
+    'half-sibling',
+    HALF_SIBLING,
+    found.ids,
+    found.facts,
+    index.kin.anyDerived(person.id, 'sibling'),
     emit,
   )
 }
@@ -139,12 +217,13 @@ function relativesAsk(
   person: Entity,
   relation: DerivedRelation | 'child',
   key: string,
+  words: readonly [string, string, string],
   ids: string[],
   facts: RelationFact[],
   truthy: Set<string>,
   emit: Emit,
 ): void {
-  const [male, female, neutral] = KIN_WORDS[relation]
+  const [male, female, neutral] = words
   const genders = ids.map((id) => genderOf(index, id))
   const word = genderedNoun(genders, male, female, neutral)
   const S = person.name
@@ -170,7 +249,7 @@ function relativesAsk(
   emit({
     key: `${key}/${person.id}`,
     subject: person,
-    relation,
+    relation: key,
     facts,
     prompt: `Which of these was ${withArticle(word)} of ${S}?`,
     typedPrompt: `Name ${withArticle(word)} of ${S}.`,

@@ -10,7 +10,7 @@ import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
 import { genderPools, withNote } from './life'
 import { proofsOf } from './proofs'
-import { capitalize, joinList, ordinal, possessive } from './prompts'
+import { capitalize, joinList, officeTitle, ordinal, possessive } from './prompts'
 
 type Emit = (ask: Ask) => void
 
@@ -139,7 +139,9 @@ function tenureFactAsks(
 ): void {
   const { start, end, predecessor, successor, coRulers } = fact.value
   const H = holder.name
-  const O = office.name
+  // The holder's own title: "Queen of England" for Mary I, where the office is "Monarch of England".
+  // Questions about who came before or after keep the office's name: the other person's gender is the answer's.
+  const O = officeTitle(office, holder)
   const tail = fact.id.replace(/^tenure:/, '').replaceAll(':', '/')
   const reign = SOVEREIGN.test(O) ? 'reign' : 'tenure'
   const time = nth ? ` for the ${ordinal(nth)} time` : ''
@@ -283,10 +285,10 @@ function tenureFactAsks(
       ...base,
       key: `tenure.predecessor/${tail}`,
       relation: 'predecessor',
-      prompt: `Who preceded ${H} as ${O}${inStart}?`,
-      statement: `{} preceded ${H} as ${O}${inStart}.`,
+      prompt: `Who preceded ${H} as ${office.name}${inStart}?`,
+      statement: `{} preceded ${H} as ${office.name}${inStart}.`,
       explanation: withNote(
-        `${P} preceded ${H} as ${O}${predecessor.as ? ` (as ${predecessor.as})` : ''}${tookBack}`,
+        `${P} preceded ${H} as ${office.name}${predecessor.as ? ` (as ${predecessor.as})` : ''}${tookBack}`,
         fact,
         H,
       ),
@@ -310,9 +312,9 @@ function tenureFactAsks(
       key: `tenure.lastHeld/${tail}`,
       relation: 'lastHeldBy',
       prompt: `Before ${H} became ${O}${inStart}, the office was vacant (${predecessor.vacant}). Who had last held it?`,
-      statement: `{} had last held the office of ${O} before ${H}.`,
+      statement: `{} had last held the office of ${office.name} before ${H}.`,
       explanation: withNote(
-        `The office of ${O} was vacant before ${H} (${predecessor.vacant}); ${L} had last held it${predecessor.lastHeld ? `, ${datePhrase(predecessor.lastHeld)}` : ''}`,
+        `The office of ${office.name} was vacant before ${H} (${predecessor.vacant}); ${L} had last held it${predecessor.lastHeld ? `, ${datePhrase(predecessor.lastHeld)}` : ''}`,
         fact,
         H,
       ),
@@ -351,10 +353,10 @@ function tenureFactAsks(
       ...base,
       key: `tenure.successor/${tail}`,
       relation: 'successor',
-      prompt: `Who succeeded ${H} as ${O}${inEnd}?`,
-      statement: `{} succeeded ${H} as ${O}${inEnd}.`,
+      prompt: `Who succeeded ${H} as ${office.name}${inEnd}?`,
+      statement: `{} succeeded ${H} as ${office.name}${inEnd}.`,
       explanation: withNote(
-        `${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${O}`}${
+        `${N} succeeded ${H}${successor.as ? `, as ${successor.as},` : ` as ${office.name}`}${
           next?.value.start
             ? ` ${datePhrase(next.value.start)}`
             : end

@@ -1,6 +1,7 @@
 // Random valid decks for property tests: people with distinct names (some with aliases and
 // regnal numbers), births and deaths with places, parent links (older parents, at most one
-// father and one mother), spouses, dynasties, titles, tenures of two offices with truthful
+// father and one mother), adoptive parents, stated (half-)siblings, spouses with dated,
+// ordered marriages, dynasties, titles, tenures of two offices with truthful
 // predecessors and successors, and some disputed facts.
 import fc from 'fast-check'
 import { formatDate } from '../../../src/domain/deck/dates'
@@ -46,6 +47,8 @@ const personSpec = fc.record({
   parents: fc.array(fc.nat(), { maxLength: 2 }),
   disputedBirth: fc.boolean(),
   disputedParent: fc.boolean(),
+  adoptedBy: fc.option(fc.nat(), { nil: undefined }),
+  sibling: fc.option(fc.tuple(fc.nat(), fc.option(fc.boolean(), { nil: undefined })), { nil: undefined }),
   dynasty: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   title: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
   tenure: fc.option(
@@ -58,16 +61,27 @@ const personSpec = fc.record({
   ),
 })
 
+const marriageSpec = fc.option(
+  fc.record({
+    offset: fc.integer({ min: 0, max: 12 }),
+    precision: fc.constantFrom('year', 'day', 'circa', 'none'),
+    order: fc.boolean(),
+    ended: fc.constantFrom(undefined, 'death', 'divorce', 'annulment'),
+  }),
+  { nil: undefined },
+)
+type MarriageSpec = typeof marriageSpec extends fc.Arbitrary<infer T> ? T : never
+
 export const deckArbitrary: fc.Arbitrary<Deck> = fc
   .record({
     people: fc.array(personSpec, { minLength: 5, maxLength: GIVEN.length }),
-    spouses: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }),
+    spouses: fc.array(fc.tuple(fc.nat(), fc.nat(), marriageSpec), { maxLength: 6 }),
   })
   .map(({ people, spouses }) => buildDeck(people, spouses))
 
 function buildDeck(
   people: Array<typeof personSpec extends fc.Arbitrary<infer T> ? T : never>,
-  spouses: Array<[number, number]>,
+  spouses: Array<[number, number, MarriageSpec]>,
 ): Deck {
   const entities: Entity[] = []
   const facts: Fact[] = []
@@ -175,6 +189,33 @@ function buildDeck(
         ...(role ? { role } : {}),
       })
     })
+    // An adoptive parent: another earlier person, none of the birth parents.
+    const adopter = p.adoptedBy === undefined || i === 0 ? undefined : p.adoptedBy % i
+    if (adopter !== undefined && !parentIds.includes(adopter)) {
+      const gender = entities.find((e) => e.id === `p${adopter}`)?.gender
+      facts.push({
+        ...base,
+        id: `adoptiveParent:${id}:p${adopter}`,
+        type: 'relation',
+        key: 'adoptiveParent',
+        subject: id,
+        value: `p${adopter}`,
+        ...(gender ? { role: gender === 'male' ? ('father' as const) : ('mother' as const) } : {}),
+      })
+    }
+    if (p.sibling && i > 0) {
+      const other = `p${p.sibling[0] % i}`
+      const [a, b] = [other, id].sort() as [string, string]
+      facts.push({
+        ...base,
+        id: `sibling:${a}:${b}`,
+        type: 'relation',
+        key: 'sibling',
+        subject: a,
+        value: b,
+        ...(p.sibling[1] === undefined ? {} : { half: p.sibling[1] }),
+      })
+    }
     if (p.dynasty !== undefined)
       facts.push({
         ...base,
@@ -220,11 +261,34 @@ function buildDeck(
     }
   })
   const married = new Set<string>()
-  for (const [a, b] of spouses) {
+  // Orders count each person's marriages 1, 2, 3… in the order they are listed (one per order).
+  const orders = new Map<string, number>()
+  const next = (id: string) => {
+    const n = (orders.get(id) ?? 0) + 1
+    orders.set(id, n)
+    return n
+  }
+  for (const [a, b, m] of spouses) {
     const [x, y] = [`p${a % people.length}`, `p${b % people.length}`].sort() as [string, string]
     if (x === y || married.has(`${x}:${y}`)) continue
     married.add(`${x}:${y}`)
-    facts.push({ ...base, id: `spouse:${x}:${y}`, type: 'relation', key: 'spouse', subject: x, value: y })
+    const fact: Fact = { ...base, id: `spouse:${x}:${y}`, type: 'relation', key: 'spouse', subject: x, value: y }
+    if (m) {
+      const wed = Math.max(year[Number(x.slice(1))] as number, year[Number(y.slice(1))] as number) + 18 + m.offset
+      fact.marriage = {
+        ...(m.precision === 'none'
+          ? {}
+          : {
+              start: on(
+                m.precision === 'day' ? { year: wed, month: 6, day: 1 } : { year: wed },
+                m.precision === 'circa',
+              ),
+            }),
+        ...(m.ended ? { ended: m.ended } : {}),
+        ...(m.order ? { subjectOrder: next(x), valueOrder: next(y) } : {}),
+      }
+    }
+    facts.push(fact)
   }
   return deckOf('random-deck', entities, facts)
 }

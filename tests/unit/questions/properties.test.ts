@@ -20,6 +20,7 @@ class Truth {
   private readonly parents = new Map<string, Set<string>>()
   private readonly children = new Map<string, Set<string>>()
   private readonly spouses = new Map<string, Set<string>>()
+  private readonly stated = new Map<string, Set<string>>()
 
   constructor(private readonly deck: Deck) {
     for (const e of deck.entities) this.names.set(e.id, e.name)
@@ -27,7 +28,8 @@ class Truth {
     for (const f of deck.facts) {
       if (f.type !== 'relation') continue
       for (const v of [f.value, ...f.alternatives.map((a) => a.value)]) {
-        if (f.key === 'parent') {
+        // Birth and adoptive parents alike: an adoptive father is a father, an adopted son's son a grandson.
+        if (f.key === 'parent' || f.key === 'adoptiveParent') {
           add(this.parents, f.subject, v)
           add(this.children, v, f.subject)
         }
@@ -35,8 +37,56 @@ class Truth {
           add(this.spouses, f.subject, v)
           add(this.spouses, v, f.subject)
         }
+        if (f.key === 'sibling') {
+          add(this.stated, f.subject, v)
+          add(this.stated, v, f.subject)
+        }
       }
     }
+  }
+
+  private statedOf = (ids: Iterable<string>) => new Set([...ids].flatMap((id) => [...(this.stated.get(id) ?? [])]))
+
+  /** Spouses of the subject any source names, with the marriage fact that links them. */
+  private marriages(subject: string): Array<{ id: string; fact: RelationFact }> {
+    return this.deck.facts.flatMap((f) =>
+      f.type === 'relation' && f.key === 'spouse' && (f.subject === subject || f.value === subject)
+        ? [f.value, ...f.alternatives.map((a) => a.value)].map((v) => ({
+            id: f.subject === subject ? v : f.subject,
+            fact: f,
+          }))
+        : [],
+    )
+  }
+
+  private marriageTruth(subject: string, relation: string, q: Question): Set<string> {
+    const asked = this.factsOf(subject, q).concat(
+      this.deck.facts.filter((f) => f.type === 'relation' && f.value === subject && q.factIds.includes(f.id)),
+    ) as RelationFact[]
+    const orderOf = (f: RelationFact) => (f.subject === subject ? f.marriage?.subjectOrder : f.marriage?.valueOrder)
+    if (relation === 'marriage-order') {
+      const n = orderOf(asked[0] as RelationFact)
+      return new Set(
+        this.marriages(subject)
+          .filter((m) => orderOf(m.fact) === n)
+          .map((m) => m.id),
+      )
+    }
+    const year = asked[0]?.marriage?.start?.start.year
+    return new Set(
+      this.marriages(subject)
+        .filter((m) => {
+          const start = m.fact.marriage?.start
+          if (!start || m.fact.alternatives.length) return true
+          const last = start.kind === 'range' ? (start.end?.year ?? start.start.year) : start.start.year
+          return start.kind === 'before'
+            ? (year as number) <= last
+            : start.kind === 'after'
+              ? (year as number) >= start.start.year
+              : start.start.year <= (year as number) && (year as number) <= last
+        })
+        .map((m) => m.id),
+    )
   }
 
   private up = (ids: Iterable<string>) => new Set([...ids].flatMap((id) => [...(this.parents.get(id) ?? [])]))
@@ -50,15 +100,26 @@ class Truth {
     // an uncle by another, and is then a true option for both.
     const self = [subject]
     const parents = this.up(self)
-    const siblings = this.without(this.down(parents), self)
-    const unclesAunts = this.without(this.down(this.up(parents)), self)
-    switch (relation) {
+    const born = this.down(parents)
+    // Siblings the deck states, and theirs: a sister's stated sister is a sister too.
+    const siblings = this.without(
+      new Set([...born, ...this.statedOf(self), ...this.statedOf([...born, ...this.statedOf(self)])]),
+      self,
+    )
+    const unclesAunts = this.without(new Set([...this.down(this.up(parents)), ...this.statedOf(parents)]), self)
+    switch (relation.replace(/^adoptive-/, '')) {
       case 'father':
       case 'mother':
       case 'parent':
         return parents
       case 'child':
+      case 'adopted-child':
         return this.down(self)
+      case 'half-sibling':
+        return siblings
+      case 'marriage-order':
+      case 'marriage-year':
+        return this.marriageTruth(subject, relation, q)
       case 'spouse':
         return this.spouses.get(subject) ?? new Set()
       case 'grandparent':
@@ -121,7 +182,7 @@ class Truth {
   /** The texts (names, dates) that are true for the question's relation of its subject; undefined if not checkable. */
   trueTexts(q: Question): Set<string> | undefined {
     if (!q.subjectId || !q.relation) return undefined
-    if (['born', 'died', 'event', 'reignStart', 'reignEnd'].includes(q.relation)) {
+    if (['born', 'died', 'event', 'reignStart', 'reignEnd', 'marriage-date'].includes(q.relation)) {
       const dates = this.deck.facts
         .filter((f) => q.factIds.includes(f.id))
         .flatMap((f) =>
@@ -129,7 +190,9 @@ class Truth {
             ? [f.value, ...f.alternatives.map((a) => a.value)]
             : f.type === 'tenure'
               ? [q.relation === 'reignStart' ? f.value.start : f.value.end]
-              : [],
+              : f.type === 'relation' && f.marriage?.start
+                ? [f.marriage.start]
+                : [],
         )
       return new Set(dates.map((d) => d?.text as string))
     }
