@@ -9,6 +9,7 @@ import type { Ask } from './ask'
 import type { DeckIndex } from './deck-index'
 import { KIN_WORDS, type Link } from './kinship'
 import { genderPools, withNote } from './life'
+import { yearText } from './dates'
 import { proofsOf } from './proofs'
 import { genderedNoun, joinList, ordinal } from './prompts'
 
@@ -118,7 +119,11 @@ function yearAsks(index: DeckIndex, person: Entity, links: readonly Link[], emit
     const ids = married.map((l) => l.id)
     const exclude = new Set([person.id, ...ids, ...disputedSpouses(index, person.id)])
     for (const link of links) if (couldBeIn(link.fact.marriage?.start, year)) exclude.add(link.id)
-    const text = yearText(year)
+    // Date texts already carry AD where the deck needs it (generate.ts): the year follows them.
+    const text = yearText(
+      year,
+      married.some((l) => /\bAD\b/.test(l.fact.marriage?.start?.text ?? '')),
+    )
     const genders = ids.map((id) => genderOf(index, id))
     const gender = genders.every((g) => g === genders[0]) ? genders[0] : undefined
     const names = ids.map((id) => nameOf(index, id))
@@ -155,11 +160,9 @@ function notMarriedIn(
   const own = links.find((l) => l.id === id)?.fact.marriage?.start
   if (own && !couldBeIn(own, year)) return `${person.name} married ${nameOf(index, id)} in ${own.text}`
   const proofs = proofsOf(index)
-  const when = yearText(year)
+  const when = yearText(year, false)
   return proofs.bornAfter(id, year, when) ?? proofs.diedBefore(id, year, when)
 }
-
-const yearText = (year: number): string => (year < 0 ? `${-year} BC` : year < 100 ? `AD ${year}` : String(year))
 
 /** "When did Henry VIII marry Anne of Cleves?", asked once per marriage with a settled, dated link. */
 function dateAsk(index: DeckIndex, subject: Entity, fact: RelationFact, emit: Emit): void {
