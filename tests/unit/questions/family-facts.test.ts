@@ -140,17 +140,31 @@ describe('half-siblings and siblings stated directly', () => {
     )
     expect(edward.typed.accept).toEqual(expect.arrayContaining(['Mary I', 'Elizabeth I']))
     expectOneRight(edward.choices, ['Mary I', 'Elizabeth I'])
-    expectOneRight(asked(tudors, 'Which of these was a half-sibling of Mary I?'), ['Elizabeth I', 'Edward VI'])
+    const mary = typedAndChoices(
+      tudors,
+      'Name a half-sibling of Mary I.',
+      'Which of these was a half-sibling of Mary I?',
+    )
+    expect(mary.typed.accept).toEqual(expect.arrayContaining(['Elizabeth I', 'Edward VI']))
+    expectOneRight(mary.choices, ['Elizabeth I', 'Edward VI'])
   })
 
   it('calls nobody a half-sibling whose mother the deck does not give, and never offers them as wrong', () => {
     const noMother = edit(tudors, (f) => (f.id === 'parent:elizabeth-i:anne-boleyn' ? undefined : f))
-    for (const q of asked(noMother, 'Which of these was a half-brother of Mary I?')) {
+    const half = typedAndChoices(
+      noMother,
+      'Name a half-brother of Mary I.',
+      'Which of these was a half-brother of Mary I?',
+    )
+    expect(half.typed.accept).not.toContain('Elizabeth I')
+    for (const q of half.choices) {
       expect(q.answer).toBe('Edward VI')
       expect(q.choices).not.toContain('Elizabeth I')
     }
     // She is still a sibling: they share a father.
-    expectOneRight(asked(noMother, 'Which of these was a sibling of Mary I?'), ['Elizabeth I', 'Edward VI'])
+    const sibling = typedAndChoices(noMother, 'Name a sibling of Mary I.', 'Which of these was a sibling of Mary I?')
+    expect(sibling.typed.accept).toEqual(expect.arrayContaining(['Elizabeth I', 'Edward VI']))
+    expectOneRight(sibling.choices, ['Elizabeth I', 'Edward VI'])
   })
 
   it('asks siblings stated directly (Jane, not Jane Seymour: the name would give him away), and keeps them out of other wrong options', () => {
