@@ -15,7 +15,8 @@ export interface LibraryEntry {
 
 export interface LibrarySnapshot {
   entries: LibraryEntry[]
-  counts: Record<string, LibraryCounts>
+  /** Keyed by deck id (a Map: an id such as `__proto__` or `constructor` is an ordinary key). */
+  counts: ReadonlyMap<string, LibraryCounts>
 }
 
 const whenIdle = () =>
@@ -28,9 +29,7 @@ const whenIdle = () =>
 /** The decks on offer (built in, and saved in storage) and how far the learner is with each. */
 export const useLibraryStore = defineStore('library', () => {
   /** Distinct cards per deck: built in for the built-in decks, known for others once their questions were generated. */
-  const cardCounts = shallowRef<Record<string, number>>(
-    Object.fromEntries(builtInDecks.map((d) => [d.id, d.studyCardCount])),
-  )
+  const cardCounts = shallowRef<ReadonlyMap<string, number>>(new Map(builtInDecks.map((d) => [d.id, d.studyCardCount])))
 
   /**
    * Reads the library for a live query: the decks and their new / due / learned counts.
@@ -43,20 +42,23 @@ export const useLibraryStore = defineStore('library', () => {
     const clock = useClock()
     const today = clock.startOfDay(now)
     const endOfDay = clock.endOfDay(now)
-    const counts: Record<string, LibraryCounts> = {}
+    const counts = new Map<string, LibraryCounts>()
     await Promise.all(
       entries.map(async (entry) => {
         const [cards, newIntroducedToday] = await Promise.all([
           db.cards.forDeck(entry.id),
           db.reviews.newIntroducedSince(entry.id, today),
         ])
-        counts[entry.id] = libraryCounts(cards, {
-          now,
-          endOfDay,
-          cardCount: cardCounts.value[entry.id],
-          newPerDay,
-          newIntroducedToday,
-        })
+        counts.set(
+          entry.id,
+          libraryCounts(cards, {
+            now,
+            endOfDay,
+            cardCount: cardCounts.value.get(entry.id),
+            newPerDay,
+            newIntroducedToday,
+          }),
+        )
       }),
     )
     return { entries, counts }
@@ -94,16 +96,16 @@ export const useLibraryStore = defineStore('library', () => {
     await whenIdle()
     const { useDeckStore } = await import('./deck')
     const decks = useDeckStore()
-    const found: Record<string, number> = {}
+    const found = new Map<string, number>()
     for (const id of saved) {
       try {
-        found[id] = await decks.cardCount(id)
+        found.set(id, await decks.cardCount(id))
       } catch (e) {
         useStorageStore().report(e)
       }
     }
-    if (Object.entries(found).some(([id, n]) => cardCounts.value[id] !== n))
-      cardCounts.value = { ...cardCounts.value, ...found }
+    if ([...found].some(([id, n]) => cardCounts.value.get(id) !== n))
+      cardCounts.value = new Map([...cardCounts.value, ...found])
   }
 
   return { cardCounts, builtInEntries, listDecks, read, countCards }

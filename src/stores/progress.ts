@@ -42,7 +42,7 @@ export const useProgressStore = defineStore('progress', () => {
       decks: perDeck.map(({ entry, cards }) => ({
         id: entry.id,
         title: entry.title,
-        mastery: deckMastery(cards, library.cardCounts[entry.id]),
+        mastery: deckMastery(cards, library.cardCounts.get(entry.id)),
       })),
     }
   }
