@@ -3,7 +3,8 @@ import * as v from 'valibot'
 import type { Deck } from '../domain/deck/types'
 import type { Settings } from '../domain/study/settings'
 import { SETTINGS_BOUNDS, THEMES } from '../domain/study/settings'
-import type { CardProgress, QuizAttempt, ReviewRecord } from '../domain/study/types'
+import { SLUG_PATTERN } from '../domain/deck/schema'
+import type { CardProgress, QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import { BackupFormatError, type BackupIssue } from './errors'
 
 export const BACKUP_FORMAT = 'stavraton-backup'
@@ -23,7 +24,7 @@ export interface BackupDeck {
   syncedAt?: number
 }
 
-/** Version 1 of the backup file. Sessions in progress are not part of it. */
+/** Version 1 of the backup file. `sessions` (the study or quiz in progress) was added later: older files lack it. */
 export interface BackupV1 {
   format: typeof BACKUP_FORMAT
   version: 1
@@ -34,6 +35,7 @@ export interface BackupV1 {
   reviews: ReviewRecord[]
   quizAttempts: QuizAttempt[]
   settings: Settings
+  sessions?: StudySession[]
 }
 
 export type ImportMode = 'merge' | 'replace'
@@ -44,10 +46,22 @@ export interface ImportResult {
   written: { decks: number; cards: number; reviews: number; quizAttempts: number }
   /** Merge mode: records already present locally and kept as they were. */
   skipped: { decks: number; cards: number; reviews: number; quizAttempts: number }
+  /** What was repaired on the way in (times from a clock that was ahead, due dates out of range). */
+  repairs: string[]
 }
 
 const text = v.pipe(v.string(), v.minLength(1, 'Expected a non-empty text'))
-const time = v.pipe(v.number(), v.finite('Expected a time in epoch milliseconds'))
+/** Latest time a JS Date can hold (year 275760). */
+const MAX_TIME = 8.64e15
+const time = v.pipe(
+  v.number(),
+  v.finite('Expected a time in epoch milliseconds'),
+  v.minValue(0, 'Expected a time after 1970'),
+  v.maxValue(MAX_TIME, 'Expected a time a JavaScript date can hold'),
+)
+/** A due date out of range is brought into range on import (backup-check.ts), not refused. */
+const dueTime = v.pipe(v.number(), v.finite('Expected a time in epoch milliseconds'))
+const deckId = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'Expected a deck id like `john-vii-palaiologos`'))
 const count = v.pipe(v.number(), v.integer('Expected a whole number'), v.minValue(0))
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0))
 const phase = v.picklist(['new', 'learning', 'review', 'relearning'])
@@ -59,7 +73,7 @@ const bounded = (b: { min: number; max: number; step: number }) =>
 
 const CardStateSchema = v.object({
   phase,
-  due: time,
+  due: dueTime,
   stability: amount,
   difficulty: amount,
   scheduledDays: count,
@@ -71,7 +85,7 @@ const CardStateSchema = v.object({
 
 const CardSchema = v.object({
   cardId: text,
-  deckId: text,
+  deckId,
   fingerprint: v.string(),
   retired: v.boolean(),
   state: CardStateSchema,
@@ -83,7 +97,7 @@ const ReviewSchema = v.object({
   id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   cardId: text,
   questionId: text,
-  deckId: text,
+  deckId,
   source: v.picklist(['study', 'quiz']),
   ms: v.optional(amount),
   grade,
@@ -92,17 +106,17 @@ const ReviewSchema = v.object({
   phaseBefore: phase,
   stabilityBefore: amount,
   difficultyBefore: amount,
-  dueBefore: time,
+  dueBefore: dueTime,
   phaseAfter: phase,
   stabilityAfter: amount,
   difficultyAfter: amount,
-  dueAfter: time,
+  dueAfter: dueTime,
   scheduledDays: count,
 })
 
 const QuizAttemptSchema = v.object({
   id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  deckId: text,
+  deckId,
   startedAt: time,
   finishedAt: time,
   seed: v.optional(v.number()),
@@ -126,7 +140,7 @@ const SettingsSchema = v.object({
   quizLength: bounded(SETTINGS_BOUNDS.quizLength),
 })
 
-// The deck's content is checked for shape only; it was validated when it was first saved.
+// The deck's content is checked for shape here, then validated as an imported deck (backup-check.ts).
 const DeckContentSchema = v.looseObject({
   id: text,
   title: v.string(),
@@ -139,7 +153,7 @@ const DeckContentSchema = v.looseObject({
 })
 
 const DeckSchema = v.object({
-  id: text,
+  id: deckId,
   origin: v.picklist(['builtin', 'user', 'imported']),
   title: v.string(),
   version: v.string(),
@@ -149,16 +163,69 @@ const DeckSchema = v.object({
   syncedAt: v.optional(time),
 })
 
-const BackupSchema = v.object({
+const SessionSchema = v.object({
+  id: text,
+  mode: v.picklist(['study', 'quiz']),
+  deckId,
+  startedAt: time,
+  updatedAt: time,
+  seed: v.optional(v.number()),
+  items: v.array(
+    v.object({
+      cardId: text,
+      questionId: text,
+      isNew: v.boolean(),
+      queue: v.optional(v.picklist(['new', 'learning', 'review'])),
+    }),
+  ),
+  answers: v.array(
+    v.looseObject({
+      cardId: text,
+      questionId: text,
+      grade,
+      correct: v.optional(v.boolean()),
+      ms: v.optional(amount),
+      at: time,
+      itemsBefore: v.optional(count),
+    }),
+  ),
+})
+
+// The file's frame; the long lists are checked item by item afterwards (in chunks, with progress).
+const BackupFrameSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.string(),
-  decks: v.array(DeckSchema),
-  cards: v.array(CardSchema),
-  reviews: v.array(ReviewSchema),
-  quizAttempts: v.array(QuizAttemptSchema),
+  decks: v.array(v.unknown()),
+  cards: v.array(v.unknown()),
+  reviews: v.array(v.unknown()),
+  quizAttempts: v.array(v.unknown()),
   settings: SettingsSchema,
+  sessions: v.optional(v.array(v.unknown())),
 })
+
+const LISTS = [
+  ['decks', DeckSchema],
+  ['cards', CardSchema],
+  ['reviews', ReviewSchema],
+  ['quizAttempts', QuizAttemptSchema],
+  ['sessions', SessionSchema],
+] as const
+
+/** Records checked between two pauses: about 50 ms of work, so the page keeps answering. */
+const CHUNK = 5000
+
+export interface BackupProgress {
+  step: 'reading' | 'checking' | 'writing'
+  done: number
+  total: number
+}
+
+export interface ParseBackupHooks {
+  onProgress?: (progress: BackupProgress) => void
+  /** Awaited between chunks (the caller yields to the page here). */
+  pause?: () => Promise<void>
+}
 
 const MAX_LISTED_ISSUES = 5
 
@@ -171,9 +238,16 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out || '(the file)'
 }
 
-function fail(issues: BackupIssue[]): never {
+/** `cards[3].state.due`: the item's place in its list, then the path inside the item. */
+function itemIssue(list: string, index: number, issue: v.BaseIssue<unknown>): BackupIssue {
+  const inner = issue.path?.length ? pathOf(issue) : ''
+  const path = `${list}[${index}]${inner === '' || inner.startsWith('[') ? inner : `.${inner}`}`
+  return { path, message: issue.message }
+}
+
+function fail(issues: BackupIssue[], total = issues.length): never {
   const [first] = issues
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : ''
+  const more = total > 1 ? ` (and ${(total - 1).toLocaleString('en')} more problem${total > 2 ? 's' : ''})` : ''
   throw new BackupFormatError(
     `This backup cannot be imported: ${first?.path}: ${first?.message}${more}. Nothing was changed.`,
     issues.slice(0, MAX_LISTED_ISSUES),
@@ -197,8 +271,11 @@ function duplicates<T>(
   return issues
 }
 
-/** Parses (when given text) and validates a backup; throws BackupFormatError with the path of each bad field. */
-export function parseBackup(input: unknown): BackupV1 {
+/**
+ * Parses (when given text) and validates a backup; throws BackupFormatError with the path of each
+ * bad field. The lists are checked in chunks, reporting progress and pausing between them.
+ */
+export async function parseBackup(input: unknown, hooks: ParseBackupHooks = {}): Promise<BackupV1> {
   let data = input
   if (typeof input === 'string') {
     try {
@@ -222,13 +299,37 @@ export function parseBackup(input: unknown): BackupV1 {
       [{ path: 'version', message: `Expected ${BACKUP_VERSION} or lower` }],
     )
   }
-  const result = v.safeParse(BackupSchema, data)
-  if (!result.success) fail(result.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })))
-  const backup = result.output as unknown as BackupV1
+  const frame = v.safeParse(BackupFrameSchema, data, { abortEarly: true })
+  if (!frame.success) fail(frame.issues.map((issue) => ({ path: pathOf(issue), message: issue.message })))
+  const checked: Record<string, unknown[]> = {}
+  const found: BackupIssue[] = []
+  let problems = 0
+  const total = LISTS.reduce((sum, [name]) => sum + (frame.output[name]?.length ?? 0), 0)
+  let done = 0
+  for (const [name, schema] of LISTS) {
+    const items = frame.output[name]
+    if (!items) continue
+    const out: unknown[] = new Array<unknown>(items.length)
+    for (let start = 0; start < items.length; start += CHUNK) {
+      const end = Math.min(start + CHUNK, items.length)
+      for (let i = start; i < end; i++) {
+        const result = v.safeParse(schema as v.GenericSchema, items[i], { abortEarly: true })
+        if (result.success) out[i] = result.output
+        else if (problems++ < MAX_LISTED_ISSUES) found.push(itemIssue(name, i, result.issues[0]))
+      }
+      done += end - start
+      hooks.onProgress?.({ step: 'checking', done, total })
+      if (hooks.pause) await hooks.pause()
+    }
+    checked[name] = out
+  }
+  if (problems) fail(found, problems)
+  const backup = { ...frame.output, ...checked } as unknown as BackupV1
   const issues = [
     ...duplicates(backup.decks, (d) => d.id, 'decks', 'Deck id'),
     ...duplicates(backup.cards, (c) => c.cardId, 'cards', 'Card id'),
     ...duplicates(backup.reviews, (r) => (r.id === undefined ? undefined : String(r.id)), 'reviews', 'Review id'),
+    ...duplicates(backup.sessions ?? [], (s) => s.id, 'sessions', 'Session id'),
     ...duplicates(
       backup.quizAttempts,
       (q) => (q.id === undefined ? undefined : String(q.id)),

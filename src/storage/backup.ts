@@ -2,18 +2,22 @@
 //
 // Import validates the file first (BackupFormatError, nothing changed), then writes in ONE
 // transaction, so a failure half-way leaves the database as it was.
-// - replace: every table is emptied (sessions in progress too), then filled from the backup; review
-//   and quiz-attempt ids are kept, so export → replace → export gives the same file.
+// - replace: every table is emptied, then filled from the backup (the session in progress too);
+//   review and quiz-attempt ids are kept, so export → replace → export gives the same file.
 // - merge: the two histories are joined.
 //   · cards: the one reviewed last wins (state.lastReview; a card never reviewed loses; a tie keeps the local one);
 //   · reviews: deduplicated by (cardId, at); new ones get new ids;
 //   · quiz attempts: deduplicated by (deckId, finishedAt);
 //   · decks: the one saved last wins; a deck only one side has is added;
-//   · settings and sessions in progress: the local ones are kept.
+//   · settings: the local ones are kept, unless this device has no progress yet (then the backup's);
+//   · sessions in progress: a local one is kept; one only the backup has is added, without its
+//     undo history (the reviews it would undo got new ids).
 //   A card's state is not recomputed from the joined log: the newer state already reflects the
 //   longer history in the usual case (one device used after the other).
 import { DEFAULT_SETTINGS } from '../domain/study/settings'
+import type { StudySession } from '../domain/study/types'
 import type { StavratonDB } from './db'
+import { checkBackupDecks, repairBackupTimes } from './backup-check'
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -21,18 +25,21 @@ import {
   type BackupV1,
   type ImportMode,
   type ImportResult,
+  type ParseBackupHooks,
 } from './backup-schema'
 import { readSettings, SETTINGS_KEY } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
 export async function exportBackup(db: StavratonDB, now: number): Promise<BackupV1> {
-  return db.transaction('r', [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings], async () => {
-    const [decks, cards, reviews, quizAttempts, settings] = await Promise.all([
+  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions]
+  return db.transaction('r', tables, async () => {
+    const [decks, cards, reviews, quizAttempts, settings, sessions] = await Promise.all([
       db.decks.toArray(),
       db.cards.toArray(),
       db.reviews.toArray(),
       db.quizAttempts.toArray(),
       readSettings(db),
+      db.sessions.toArray(),
     ])
     return {
       format: BACKUP_FORMAT,
@@ -43,19 +50,51 @@ export async function exportBackup(db: StavratonDB, now: number): Promise<Backup
       reviews,
       quizAttempts,
       settings,
+      sessions,
     }
   })
 }
 
 const sep = '\u0000'
 
-export async function importBackup(db: StavratonDB, json: unknown, mode: ImportMode): Promise<ImportResult> {
-  const backup = parseBackup(json)
-  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions]
-  return db.transaction('rw', tables, async () => (mode === 'replace' ? replace(db, backup) : merge(db, backup)))
+export interface ImportBackupOptions extends ParseBackupHooks {
+  mode: ImportMode
+  /** Times later than this are from a clock that was ahead (see backup-check.ts). */
+  now: number
 }
 
-async function replace(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
+/** Rows written per request inside the one transaction, with progress reported between them. */
+const WRITE_CHUNK = 10_000
+
+export async function importBackup(
+  db: StavratonDB,
+  json: unknown,
+  options: ImportBackupOptions,
+): Promise<ImportResult> {
+  const { mode, now, onProgress } = options
+  const parsed = checkBackupDecks(await parseBackup(json, options))
+  const { backup, repairs } = repairBackupTimes(parsed, now)
+  const total = backup.cards.length + backup.reviews.length + backup.quizAttempts.length
+  let done = 0
+  /** bulkAdd/bulkPut in chunks: only IndexedDB requests are awaited, so the transaction stays open. */
+  const write = async <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>) => {
+    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+      const chunk = rows.slice(start, start + WRITE_CHUNK)
+      await put(chunk)
+      done += chunk.length
+      onProgress?.({ step: 'writing', done, total })
+    }
+  }
+  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions]
+  const result = await db.transaction('rw', tables, async () =>
+    mode === 'replace' ? replace(db, backup, write) : merge(db, backup, write),
+  )
+  return { ...result, repairs }
+}
+
+type Write = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>) => Promise<void>
+
+async function replace(db: StavratonDB, backup: BackupV1, write: Write): Promise<Omit<ImportResult, 'repairs'>> {
   await Promise.all([
     db.decks.clear(),
     db.cards.clear(),
@@ -65,10 +104,11 @@ async function replace(db: StavratonDB, backup: BackupV1): Promise<ImportResult>
     db.sessions.clear(),
   ])
   await db.decks.bulkAdd(backup.decks)
-  await db.cards.bulkAdd(backup.cards.map(toCardRow))
-  await db.reviews.bulkAdd(backup.reviews)
-  await db.quizAttempts.bulkAdd(backup.quizAttempts)
+  await write(backup.cards.map(toCardRow), (rows) => db.cards.bulkAdd(rows))
+  await write(backup.reviews, (rows) => db.reviews.bulkAdd(rows))
+  await write(backup.quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))
   await db.settings.put({ ...DEFAULT_SETTINGS, ...backup.settings, id: SETTINGS_KEY })
+  if (backup.sessions?.length) await db.sessions.bulkAdd(backup.sessions)
   const written = {
     decks: backup.decks.length,
     cards: backup.cards.length,
@@ -78,7 +118,11 @@ async function replace(db: StavratonDB, backup: BackupV1): Promise<ImportResult>
   return { mode: 'replace', written, skipped: { decks: 0, cards: 0, reviews: 0, quizAttempts: 0 } }
 }
 
-async function merge(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
+async function merge(db: StavratonDB, backup: BackupV1, write: Write): Promise<Omit<ImportResult, 'repairs'>> {
+  // A device with no progress yet takes the backup's settings as well.
+  const fresh = (await db.cards.count()) === 0 && (await db.reviews.count()) === 0
+  const localSessions = new Set((await db.sessions.toCollection().primaryKeys()) as string[])
+  const sessions = (backup.sessions ?? []).filter((session) => !localSessions.has(session.id)).map(withoutUndo)
   const localDecks = await db.decks.bulkGet(backup.decks.map((d) => d.id))
   const decks = backup.decks.filter((d, i) => {
     const local = localDecks[i]
@@ -108,9 +152,11 @@ async function merge(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
     .map(({ id: _id, ...rest }) => rest)
 
   await db.decks.bulkPut(decks)
-  await db.cards.bulkPut(cards.map(toCardRow))
-  await db.reviews.bulkAdd(reviews)
-  await db.quizAttempts.bulkAdd(quizAttempts)
+  await write(cards.map(toCardRow), (rows) => db.cards.bulkPut(rows))
+  await write(reviews, (rows) => db.reviews.bulkAdd(rows))
+  await write(quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))
+  if (fresh) await db.settings.put({ ...DEFAULT_SETTINGS, ...backup.settings, id: SETTINGS_KEY })
+  if (sessions.length) await db.sessions.bulkAdd(sessions)
   const written = {
     decks: decks.length,
     cards: cards.length,
@@ -124,6 +170,11 @@ async function merge(db: StavratonDB, backup: BackupV1): Promise<ImportResult> {
     quizAttempts: backup.quizAttempts.length - quizAttempts.length,
   }
   return { mode: 'merge', written, skipped }
+}
+
+/** The session without what undoing its answers needs: in a merge, the reviews it names got new ids. */
+function withoutUndo(session: StudySession): StudySession {
+  return { ...session, answers: session.answers.map(({ undo: _undo, ...answer }) => answer) }
 }
 
 /** True the first time a key is seen (then remembers it): dedupes against the database and within the file. */

@@ -81,6 +81,6 @@ export {
 } from './errors'
 // Types only: the backup code (and valibot) loads when a backup is exported or imported.
 // BACKUP_FORMAT, BACKUP_VERSION and parseBackup: import them from './backup-schema' directly.
-export type { BackupV1, BackupDeck, ImportMode, ImportResult } from './backup-schema'
+export type { BackupV1, BackupDeck, BackupProgress, ImportMode, ImportResult } from './backup-schema'
 export { requestPersistence, persistenceStatus, storageEstimate, type PersistenceResult } from './persist'
 export type * from './types'

@@ -97,8 +97,8 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       buryCards: async (deckId: string, cards: readonly CardRef[], until: number, now: number) =>
         (await import('./manage')).setAside(db, deckId, cards, { buriedUntil: until }, now),
       exportBackup: async (now?: number) => (await import('./backup')).exportBackup(db, now ?? Date.now()),
-      importBackup: async (json: unknown, { mode }: { mode: 'merge' | 'replace' }) =>
-        (await import('./backup')).importBackup(db, json, mode),
+      importBackup: async (json: unknown, options: Parameters<Storage['importBackup']>[1]) =>
+        (await import('./backup')).importBackup(db, json, { ...options, now: options.now ?? Date.now() }),
     }),
     onVersionChange(listener) {
       listeners.add(listener)

@@ -5,7 +5,7 @@ import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/sch
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { Settings } from '../domain/study/settings'
 import type { CardProgress, QuizAttempt, ReviewRecord, ReviewSource, StudySession } from '../domain/study/types'
-import type { BackupV1, ImportMode, ImportResult } from './backup-schema'
+import type { BackupProgress, BackupV1, ImportMode, ImportResult } from './backup-schema'
 
 export type { DeckOrigin } from './db'
 import type { DeckOrigin } from './db'
@@ -189,8 +189,19 @@ export interface Storage {
   /** Buries the cards until `until` (0 unburies): the study queue skips them until then. */
   buryCards(deckId: string, cards: readonly CardRef[], until: number, now: number): Promise<void>
   exportBackup(now?: number): Promise<BackupV1>
-  /** Validates first (BackupFormatError, nothing changed), then writes all or nothing. */
-  importBackup(json: unknown, options: { mode: ImportMode }): Promise<ImportResult>
+  /**
+   * Validates first (BackupFormatError, nothing changed), repairs times from a clock that was
+   * ahead (`now`: the current time), then writes all or nothing, reporting progress.
+   */
+  importBackup(
+    json: unknown,
+    options: {
+      mode: ImportMode
+      now?: number
+      onProgress?: (progress: BackupProgress) => void
+      pause?: () => Promise<void>
+    },
+  ): Promise<ImportResult>
   /** Another tab wants to upgrade or delete the database: this one is closed; show "reload". Returns an unsubscribe. */
   onVersionChange(listener: VersionChangeListener): () => void
   close(): void
