@@ -3,6 +3,7 @@
 // (scripts/deck-schema.ts), so editors and the validator agree. Meaning — dates, references,
 // sources, lifetimes — is checked afterwards by normalize.ts and validate.ts.
 import * as v from 'valibot'
+import { VISIBLE_TEXT } from '../text/invisible'
 
 /** How a schema is named in messages ("expected a date like …"); kept out of the JSON Schema. */
 const expectations = new WeakMap<object, string>()
@@ -24,7 +25,8 @@ export const KNOWN_KINDS = ['person', 'place', 'office', 'title', 'dynasty', 'ev
 export const GENDERS = ['male', 'female'] as const
 export const MARRIAGE_ENDINGS = ['death', 'divorce', 'annulment'] as const
 
-const Text = named(v.pipe(v.string(), v.regex(/\S/, 'text that is not blank')), 'text')
+// Not blank, and not only zero-width or direction characters either (they show nothing).
+const Text = named(v.pipe(v.string(), v.regex(VISIBLE_TEXT, 'text that is not blank')), 'text')
 const EntityId = slug('an entity id like `john-vii`', 'The id of an entity of this deck (a key under `entities`).')
 const SourceId = slug('a source id like `infobox`', 'The id of a source of this deck (a key under `sources`).')
 const SourceRefs = named(

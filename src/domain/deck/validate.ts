@@ -9,6 +9,7 @@ import { normalizeDeckFile, type DeckTrace } from './normalize'
 import { DeckFileSchema, KNOWN_KINDS, type DeckFile } from './schema'
 import { checkStructure, describeValue } from './structure'
 import { closestMatch, didYouMean } from './suggest'
+import { describeInvisible, removeInvisible } from '../text/invisible'
 import type { Deck, Entity, Fact, HistoricalDate, RelationFact } from './types'
 
 export interface ValidateOptions {
@@ -55,6 +56,7 @@ export function validateDeckObject(raw: unknown, options: ValidateOptions = {}):
     sources: new Set(isPlainObject(raw.sources) ? Object.keys(raw.sources) : []),
   }
   checkKindFields(file, issues)
+  checkInvisible(file, issues)
   const { deck, trace } = normalizeDeckFile(file, issues)
   checkDeck(deck, trace, issues, declared)
   checkNames(deck, new Map(Object.entries(file.entities ?? {})), issues)
@@ -65,6 +67,33 @@ export function validateDeckObject(raw: unknown, options: ValidateOptions = {}):
 export function deckOrThrow(result: DeckResult): Deck {
   if (!result.deck) throw new DeckError(result.issues.filter((issue) => issue.severity === 'error'))
   return result.deck
+}
+
+/**
+ * Names and titles with zero-width or direction characters inside: pasted along with the text,
+ * they make a name look reversed or a second person out of the same name (names are compared
+ * without them, see nameKey).
+ */
+function checkInvisible(file: DeckFile, issues: IssueList): void {
+  const warn = (path: Path, text: string, what: string) => {
+    const found = describeInvisible(text)
+    if (!found) return
+    issues.warning(
+      'invisible-characters',
+      path,
+      `the ${what} \`${removeInvisible(text)}\` contains an invisible character (${found})`,
+      {
+        hint: 'delete it: retype the text, or paste it as plain text',
+      },
+    )
+  }
+  warn(['title'], file.title, 'title')
+  for (const [id, entity] of Object.entries(file.entities ?? {})) {
+    warn(['entities', id, 'name'], entity.name, 'name')
+    const aliases = entity.aliases
+    if (typeof aliases === 'string') warn(['entities', id, 'aliases'], aliases, 'alias')
+    else aliases?.forEach((alias, i) => warn(['entities', id, 'aliases', i], alias, 'alias'))
+  }
 }
 
 /** Fields that only make sense for some kinds; a kind that looks like a typo of a usual one. */

@@ -15,6 +15,7 @@ import {
   reportedIssues,
 } from './issues'
 import { MAX_DECK_ITEMS, maxOf } from './limits'
+import { isVisibleText } from '../text/invisible'
 import { baseName, slugify, titleFromFileName } from './text'
 
 interface AnkiHeaders {
@@ -116,9 +117,10 @@ function readHeaders(text: string, file: string, issues: ImportIssue[], notices:
   return headers
 }
 
+/** The field's text; empty when nothing would show (only spaces, zero-width or direction characters). */
 function fieldText(raw: string, html: boolean): { text: string; media: number } {
-  if (!html) return { text: raw.trim(), media: 0 }
-  return htmlToText(raw)
+  const read = html ? htmlToText(raw) : { text: raw.trim(), media: 0 }
+  return isVisibleText(read.text) ? read : { text: '', media: read.media }
 }
 
 function tooManyCards(file: string, line: number): ImportIssue {

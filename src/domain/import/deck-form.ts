@@ -2,6 +2,7 @@
 // order and everything the form does not show survive a form edit. Names typed where an entity is
 // expected (a father, a birthplace, an office) become that entity, created if it is new.
 import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { nameKey } from '../text/invisible'
 import { slugify } from './text'
 
 export type Gender = '' | 'male' | 'female'
@@ -171,12 +172,15 @@ export function listSources(doc: DeckDocument): SourceForm[] {
  * with that name, or a new entity of `kind` named so (created here). '' when nothing was typed.
  */
 export function resolveEntity(doc: DeckDocument, typed: string, kind: string): string {
-  const wanted = typed.trim()
+  // Zero-width and direction characters pasted along with a name are not part of it.
+  const wanted = nameKey(typed)
   if (wanted === '') return ''
   const entities = listEntities(doc)
   const byId = entities.find((e) => e.id === wanted)
   if (byId) return byId.id
-  const byName = entities.find((e) => e.name.toLowerCase() === wanted.toLowerCase())
+  // Compared without invisible characters: "John\u200B VII" is the John VII already there.
+  const key = wanted.toLowerCase()
+  const byName = entities.find((e) => nameKey(e.name).toLowerCase() === key)
   if (byName) return byName.id
   const id = freeId(
     entities.map((e) => e.id),

@@ -13,6 +13,8 @@ const BIDI = String.raw`\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069`
 /* eslint-disable no-misleading-character-class */
 const INVISIBLE_RE = new RegExp(`[${ZERO_WIDTH}${BIDI}]`, 'gu')
 const ONE_INVISIBLE = new RegExp(`[${ZERO_WIDTH}${BIDI}]`, 'u')
+/** Matches text with at least one character that shows (no flags: the JSON Schema has it too; all BMP). */
+export const VISIBLE_TEXT = new RegExp(`[^\\s${ZERO_WIDTH}${BIDI}]`)
 /* eslint-enable no-misleading-character-class */
 
 const NAMES = new Map<string, string>([

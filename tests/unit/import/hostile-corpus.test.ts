@@ -24,7 +24,8 @@ import {
   MAX_REPORTED_ISSUES,
 } from '../../../src/domain/import/limits'
 import { decodeDeckLink } from '../../../src/domain/import/share-link'
-import { escapeControls } from '../../../src/domain/text/invisible'
+import { escapeControls, nameKey } from '../../../src/domain/text/invisible'
+import { newDeckYaml, parseDeckDocument, resolveEntity } from '../../../src/domain/import/deck-form'
 import { loadSqlNode } from './anki-fixture'
 
 const options = { loadSql: loadSqlNode }
@@ -240,5 +241,61 @@ describe('encodings and control characters', () => {
     }
     expect(written).toContain('\\x1B[2J')
     expect(written).not.toContain('\u001b')
+  })
+})
+
+describe('invisible and reversed text', () => {
+  const person = (name: string, aliases?: string[]) => ({ kind: 'person', name, ...(aliases ? { aliases } : {}) })
+
+  it.each(['\u200B\u200B', ' \u202E ', '\uFEFF', '\u2066\u2069'])(
+    'refuses a name of only invisible characters (%j)',
+    (name) => {
+      const result = parseDeckText(`id: x\ntitle: X\nentities:\n  a:\n    kind: person\n    name: "${name}"\n`, {
+        file: 'n.yaml',
+      })
+      expect(result.deck).toBeUndefined()
+      expect(errors(result.issues)).toMatchObject([{ code: 'invalid-value', line: 6, path: 'entities.a.name' }])
+    },
+  )
+
+  it('refuses an answer of only zero-width spaces, in a deck and in a CSV', () => {
+    const deck = validateDeckObject({ id: 'x', title: 'X', cards: [{ front: 'Q', back: '\u200B' }] })
+    expect(errors(deck.issues)).toMatchObject([{ path: 'cards.0.back' }])
+    const csv = importCsv('Q\t\u200B\u200C\n', { file: 'z.tsv' })
+    expect(csv.issues).toMatchObject([{ code: 'csv-empty-definition', line: 1 }])
+  })
+
+  it('warns about zero-width and direction characters inside names, titles and aliases', () => {
+    const result = validateDeckObject({
+      id: 'x',
+      title: 'Evil \u202Eeltit',
+      entities: { a: person('John\u200B VII', ['Ioannes\u200D']) },
+    })
+    expect(result.deck).toBeDefined()
+    expect(result.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      [
+        'invisible-characters',
+        'title',
+        'the title `Evil eltit` contains an invisible character (U+202E right-to-left override)',
+      ],
+      [
+        'invisible-characters',
+        'entities.a.name',
+        'the name `John VII` contains an invisible character (U+200B zero-width space)',
+      ],
+      [
+        'invisible-characters',
+        'entities.a.aliases.0',
+        'the alias `Ioannes` contains an invisible character (U+200D zero-width joiner)',
+      ],
+    ])
+  })
+
+  it('finds the person already there when a name is typed with a zero-width space in the editor', () => {
+    const doc = parseDeckDocument(newDeckYaml({ id: 'x', title: 'X' }))
+    const first = resolveEntity(doc, 'John VII', 'person')
+    expect(resolveEntity(doc, 'John\u200B VII', 'person')).toBe(first)
+    expect(resolveEntity(doc, ' \u200B ', 'person')).toBe('')
+    expect(nameKey('John\u200B  VII\u202C')).toBe(nameKey('John VII'))
   })
 })
