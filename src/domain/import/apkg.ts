@@ -77,15 +77,16 @@ function tableNoteTypes(db: Database): Map<number, NoteType> {
 function deckName(db: Database): string | undefined {
   const used = rows(db, 'SELECT DISTINCT did FROM cards').map(([did]) => String(did))
   if (used.length !== 1) return undefined
-  let names: Record<string, string> = {}
+  // A Map: deck ids and names come from the file (a key `__proto__` is just a key).
+  let names = new Map<string, string>()
   const col = rows(db, 'SELECT decks FROM col')[0]?.[0]
   if (typeof col === 'string' && col.trim() !== '') {
-    for (const [id, deck] of Object.entries(JSON.parse(col) as Record<string, { name?: string }>))
-      names[id] = deck.name ?? ''
+    for (const [id, deck] of Object.entries(JSON.parse(col) as Record<string, { name?: string } | null>))
+      names.set(id, typeof deck?.name === 'string' ? deck.name : '')
   } else if (hasTable(db, 'decks')) {
-    names = Object.fromEntries(rows(db, 'SELECT id, name FROM decks').map(([id, name]) => [String(id), String(name)]))
+    names = new Map(rows(db, 'SELECT id, name FROM decks').map(([id, name]) => [String(id), String(name)]))
   }
-  const name = names[used[0] as string]?.replaceAll('\u001f', '::')
+  const name = names.get(used[0] as string)?.replaceAll('\u001f', '::')
   return name && name !== 'Default' ? name : undefined
 }
 
