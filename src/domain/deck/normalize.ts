@@ -102,7 +102,7 @@ const present = <T>(list: readonly T[]): T[] => list.filter(() => true)
 export const isDateValue = (value: unknown): value is DateFile => typeof value === 'string' || typeof value === 'number'
 
 /** `{{c1::text}}` and `{{c1::text::hint}}` (Anki) become `{{text}}`. */
-export const normalizeCloze = (text: string): string => text.replace(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g, '{{$1}}')
+export const normalizeCloze = (text: string): string => text.replace(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/gs, '{{$1}}')
 
 export function defaultCardId(card: CardFile): string {
   const text = 'front' in card ? card.front : 'question' in card ? card.question : normalizeCloze(card.cloze)

@@ -380,7 +380,7 @@ function checkCards(deck: Deck, trace: DeckTrace, issues: IssueList): void {
       }
     }
     if (card.type === 'cloze') {
-      const gaps = [...card.text.matchAll(/\{\{(.*?)\}\}/g)].map((m) => m[1] as string)
+      const gaps = [...card.text.matchAll(/\{\{(.*?)\}\}/gs)].map((m) => m[1] as string)
       if (gaps.length === 0 || gaps.some((gap) => !gap.trim())) {
         issues.error(
           'invalid-card',

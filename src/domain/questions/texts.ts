@@ -7,7 +7,7 @@ import { nameInSentence, sentence } from './prompts'
 
 type Emit = (ask: Ask) => void
 
-const GAP = /\{\{(.+?)\}\}/g
+const GAP = /\{\{(.+?)\}\}/gs
 export const BLANK = '_____'
 
 /** The marked parts of a text, in order. */

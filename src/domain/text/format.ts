@@ -89,5 +89,5 @@ export function safeHref(url: string | undefined): string | undefined {
 
 /** Caption text without its cloze markers: "{{Christ Pantocrator}}" → "Christ Pantocrator". */
 export function stripCloze(text: string): string {
-  return text.replace(/\{\{(?:c\d+::)?(.*?)\}\}/g, '$1')
+  return text.replace(/\{\{(?:c\d+::)?(.*?)\}\}/gs, '$1')
 }
