@@ -1,4 +1,5 @@
 import type { DatePoint } from '../deck/types'
+import { pointText } from './dates'
 import { checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, checkTypedAnswer } from './check'
 import type { AnswerCheck, Question } from './types'
 import type { AnswerResponse } from './response-types'
@@ -58,24 +59,7 @@ export function describeResponse(response: AnswerResponse): string | string[] {
   }
 }
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
-
-/** "22 September 1408", "44 BC". */
+/** What the learner entered, as questions write dates: "22 September 1408", "44 BC", "AD 800". */
 export function describeDate(date: DatePoint): string {
-  const year = date.year < 0 ? `${-date.year} BC` : String(date.year)
-  const month = date.month ? MONTHS[date.month - 1] : undefined
-  return [date.day, month, year].filter((part) => part !== undefined).join(' ')
+  return pointText(date, false)
 }
