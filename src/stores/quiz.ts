@@ -1,26 +1,14 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Question, QuestionKind } from '../domain/questions/types'
+import type { Question } from '../domain/questions/types'
 import { createRandom } from '../domain/random'
-import { buildQuiz, scoreQuiz, type QuizScore } from '../domain/study'
+import { buildQuiz, QUIZ_KINDS, scoreQuiz, type QuizScore } from '../domain/study'
 import type { QuizAnswer } from '../domain/study/types'
 import { describeResponse } from '../domain/questions/check-response'
 import type { AnswerResult } from '../domain/questions/response-types'
 import { useClock } from './clock'
 import { useSettingsStore } from './settings'
 import { useStorageStore } from './storage'
-
-/** Every kind that can be checked automatically: plain flashcards are left to study sessions. */
-const QUIZ_KINDS: readonly QuestionKind[] = [
-  'multiple-choice',
-  'true-false',
-  'typed',
-  'date',
-  'ordering',
-  'matching',
-  'choice',
-  'cloze',
-]
 
 export interface QuizEntry {
   question: Question

@@ -2,19 +2,7 @@
 // and a separate answer key that gives each answer with its sources. Pure: the seed picks them.
 import type { Question, QuestionKind, QuestionSource } from '../questions/types'
 import { createRandom } from '../random'
-import { buildQuiz } from '../study/quiz'
-
-/** Kinds a sheet of paper can ask (a flashcard has nothing to answer on paper). */
-export const PRINTABLE_KINDS: readonly QuestionKind[] = [
-  'multiple-choice',
-  'true-false',
-  'typed',
-  'date',
-  'ordering',
-  'matching',
-  'choice',
-  'cloze',
-]
+import { buildQuiz, QUIZ_KINDS } from '../study/quiz'
 
 export interface SheetOption {
   letter: string
@@ -56,7 +44,7 @@ const letter = (i: number) => String.fromCharCode(65 + i)
 const lettered = (texts: readonly string[]): SheetOption[] => texts.map((text, i) => ({ letter: letter(i), text }))
 
 export function buildTestSheet(questions: readonly Question[], options: TestSheetOptions): TestSheet {
-  const kinds = options.kinds.filter((k) => PRINTABLE_KINDS.includes(k))
+  const kinds = options.kinds.filter((k) => QUIZ_KINDS.includes(k))
   const picked = buildQuiz(questions, { count: options.count, kinds, random: createRandom(options.seed) })
   const sheet: TestSheet = { questions: [], key: [] }
   picked.forEach((q, i) => {

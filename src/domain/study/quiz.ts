@@ -6,6 +6,18 @@ import type { QuizAnswer } from './types'
 
 export const DEFAULT_QUIZ_LENGTH = 10
 
+/** Every kind a learner can answer and have checked, on screen or on paper: all but plain flashcards. */
+export const QUIZ_KINDS: readonly QuestionKind[] = [
+  'multiple-choice',
+  'true-false',
+  'typed',
+  'date',
+  'ordering',
+  'matching',
+  'choice',
+  'cloze',
+]
+
 export interface QuizOptions {
   /** Default 10; fewer when the deck has fewer cards. */
   count?: number
