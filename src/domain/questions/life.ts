@@ -191,7 +191,9 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
     key = `event/${entity.id}/${fact.event ?? fact.id}`
     prompt = fact.ask ? fact.ask.replaceAll('{name}', S) : askAboutLabel('When', S, fact.label)
     statement = `${Cap} ${fact.label} {}.`
-    if (born !== undefined) minYear = born
+    // A wrong year for something a person did is one of their later years: never the birth year
+    // itself ("proclaimed co-emperor in 1370", the year he was born, reads as a trick).
+    if (born !== undefined) minYear = born + 1
     if (died !== undefined) maxYear = died
   } else {
     key = `event/${entity.id}`
