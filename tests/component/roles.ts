@@ -1,6 +1,6 @@
 // Finding elements as a user would: by role and accessible name (a small subset of the ARIA rules,
 // enough for these tests: explicit roles, the implicit roles of common elements, and names from
-// aria-label, aria-labelledby, a wrapping or linked <label>, or the text content).
+// aria-label, aria-labelledby, a fieldset's legend, a wrapping or linked <label>, or the text content).
 const IMPLICIT: Record<string, string> = {
   button: 'button',
   a: 'link',
@@ -17,6 +17,7 @@ const IMPLICIT: Record<string, string> = {
   tr: 'row',
   form: 'form',
   dialog: 'dialog',
+  fieldset: 'group',
 }
 
 function roleOf(el: Element): string | undefined {
@@ -47,6 +48,8 @@ export function nameOf(el: Element): string {
         .map((id) => el.ownerDocument.getElementById(id)?.textContent)
         .join(' '),
     )
+  const legend = el.tagName.toLowerCase() === 'fieldset' ? el.querySelector(':scope > legend') : null
+  if (legend) return clean(legend.textContent)
   if (el.id) {
     const linked = el.ownerDocument.querySelector(`label[for="${el.id}"]`)
     if (linked) return clean(linked.textContent)

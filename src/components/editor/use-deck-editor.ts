@@ -45,13 +45,28 @@ export function useDeckEditor() {
     validate()
   }
 
-  /** Applies a form edit; false (and nothing changed) while the YAML itself has syntax errors. */
-  function edit(change: (doc: DeckDocument) => void): boolean {
+  /**
+   * Applies a form edit when the checker finds no new error in the result; otherwise nothing
+   * changes and the new errors come back (located in the file the edit would have written), so
+   * the form can show them next to its fields. `syntax`: the YAML itself does not parse.
+   */
+  function edit(change: (doc: DeckDocument) => void): EditResult {
     const doc = parseDeckDocument(text.value)
-    if (doc.errors.length > 0) return false
+    if (doc.errors.length > 0) return { ok: false, syntax: true, issues: [] }
     change(doc)
-    setText(doc.toString())
-    return true
+    const next = doc.toString()
+    const errorKey = (issue: ImportIssue) => `${issue.code}\u0000${issue.path ?? ''}\u0000${issue.message}`
+    const before = new Set(
+      parseDeckText(text.value, { file: EDITOR_FILE })
+        .issues.filter((i) => i.severity === 'error')
+        .map(errorKey),
+    )
+    const added = parseDeckText(next, { file: EDITOR_FILE }).issues.filter(
+      (i) => i.severity === 'error' && !before.has(errorKey(i)),
+    )
+    if (added.length > 0) return { ok: false, syntax: false, issues: added }
+    setText(next)
+    return { ok: true }
   }
 
   function startNew(): void {
@@ -110,3 +125,4 @@ export function useDeckEditor() {
 }
 
 export type DeckEditor = ReturnType<typeof useDeckEditor>
+export type EditResult = { ok: true } | { ok: false; syntax: boolean; issues: ImportIssue[] }

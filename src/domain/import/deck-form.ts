@@ -2,10 +2,31 @@
 // order and everything the form does not show survive a form edit. Names typed where an entity is
 // expected (a father, a birthplace, an office) become that entity, created if it is new.
 import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { MARRIAGE_ENDINGS } from '../deck/schema'
 import { nameKey } from '../text/invisible'
 import { slugify } from './text'
 
 export type Gender = '' | 'male' | 'female'
+export type MarriageEndingForm = '' | (typeof MARRIAGE_ENDINGS)[number]
+export type SiblingHalfForm = '' | 'full' | 'half'
+
+/** One marriage, as written on the person the form edits. */
+export interface MarriageForm {
+  /** An entity id (the form picks people of the deck by name) or a new person's name. */
+  spouse: string
+  /** When they married and when the marriage ended: dates as the deck format writes them. */
+  from: string
+  to: string
+  ended: MarriageEndingForm
+  /** Which marriage of this person it is ("1" = first); '' when the source does not say. */
+  order: string
+}
+
+export interface SiblingForm {
+  sibling: string
+  /** '' when the source does not say whether they shared both parents. */
+  half: SiblingHalfForm
+}
 
 export interface DeckMetaForm {
   id: string
@@ -29,7 +50,11 @@ export interface PersonForm {
   diedPlace: string
   father: string
   mother: string
-  spouses: string[]
+  marriages: MarriageForm[]
+  adoptiveFather: string
+  adoptiveMother: string
+  adoptedChildren: string[]
+  siblings: SiblingForm[]
   /** Default sources of the person's facts. */
   sources: string[]
 }
@@ -61,6 +86,9 @@ export interface EntitySummary {
   id: string
   name: string
   kind: string
+  /** '' when the deck gives none. */
+  description: string
+  gender: Gender
 }
 
 export type DeckDocument = Document
@@ -82,10 +110,17 @@ export function emptyPerson(): PersonForm {
     diedPlace: '',
     father: '',
     mother: '',
-    spouses: [],
+    marriages: [],
+    adoptiveFather: '',
+    adoptiveMother: '',
+    adoptedChildren: [],
+    siblings: [],
     sources: [],
   }
 }
+
+export const emptyMarriage = (): MarriageForm => ({ spouse: '', from: '', to: '', ended: '', order: '' })
+export const emptySibling = (): SiblingForm => ({ sibling: '', half: '' })
 
 export function newDeckYaml(meta: Pick<DeckMetaForm, 'id' | 'title'> & Partial<DeckMetaForm>): string {
   const doc = parseDeckDocument('')
@@ -148,7 +183,8 @@ export function listEntities(doc: DeckDocument): EntitySummary[] {
   return entities.items.map((pair) => {
     const id = text(isScalar(pair.key) ? pair.key.value : pair.key)
     const value = isMap(pair.value) ? (pair.value.toJSON() as Record<string, unknown>) : {}
-    return { id, name: text(value.name) || id, kind: text(value.kind) }
+    const gender = value.gender === 'male' || value.gender === 'female' ? value.gender : ''
+    return { id, name: text(value.name) || id, kind: text(value.kind), description: text(value.description), gender }
   })
 }
 
@@ -215,9 +251,92 @@ export function readPerson(doc: DeckDocument, id: string): PersonForm {
     diedPlace: life('died').place,
     father: listOf(person.father)[0] ?? '',
     mother: listOf(person.mother)[0] ?? '',
-    spouses: listOf(person.spouse),
+    ...readFamily(doc, id),
     sources: listOf(person.source),
   }
+}
+
+type Entry = Record<string, unknown>
+type FamilyForm = Pick<PersonForm, 'marriages' | 'adoptiveFather' | 'adoptiveMother' | 'adoptedChildren' | 'siblings'>
+
+/** Every entity's raw value, by id (a Map: ids are deck text). */
+function rawEntities(doc: DeckDocument): Map<string, Entry> {
+  const raw = plainValue(doc, ['entities'])
+  const out = new Map<string, Entry>()
+  if (raw && typeof raw === 'object' && !Array.isArray(raw))
+    for (const [id, value] of Object.entries(raw))
+      if (value && typeof value === 'object' && !Array.isArray(value)) out.set(id, value as Entry)
+  return out
+}
+
+/** The entry of `field` on `owner` that names `id`. */
+const entryNaming = (owner: Entry | undefined, field: string, id: string): Entry | undefined =>
+  owner ? entries(owner[field]).find((e) => text(e.id) === id) : undefined
+
+const MARRIAGE_FIELDS = ['from', 'to', 'ended'] as const
+const hasAny = (entry: Entry | undefined, keys: readonly string[]) =>
+  entry !== undefined && keys.some((k) => entry[k] !== undefined)
+
+/**
+ * A person's marriages, siblings and adoptions as the deck states them, written on either side:
+ * the format needs one side only (a saved deck writes a marriage's dates on one spouse, an
+ * adoption on the child), so the form of each person shows them all.
+ */
+function readFamily(doc: DeckDocument, id: string): FamilyForm {
+  const all = rawEntities(doc)
+  const self = all.get(id) ?? {}
+  const others = [...all].filter(([other]) => other !== id)
+  const linked = (field: string): string[] => {
+    const own = entries(self[field]).map((e) => text(e.id))
+    const theirs = others.filter(([, e]) => entryNaming(e, field, id)).map(([other]) => other)
+    return [...new Set([...own, ...theirs])].filter(Boolean)
+  }
+  const marriages = linked('spouse').map((spouse) => {
+    const own = entryNaming(self, 'spouse', spouse)
+    const theirs = entryNaming(all.get(spouse), 'spouse', id)
+    const dated = hasAny(own, MARRIAGE_FIELDS) || !theirs ? (own ?? {}) : theirs
+    return readMarriage({ id: spouse, from: dated.from, to: dated.to, ended: dated.ended, order: own?.order })
+  })
+  const siblings = linked('siblings').map((sibling) => {
+    const own = entryNaming(self, 'siblings', sibling)
+    const theirs = entryNaming(all.get(sibling), 'siblings', id)
+    return readSibling({ ...(own?.half === undefined && theirs ? theirs : own), id: sibling })
+  })
+  // Adoption: on the child (adoptiveFather, adoptiveMother, adoptiveParents) or on the parent (adoptedChildren).
+  const adoptersOnTheirSide = others.filter(([, e]) => entryNaming(e, 'adoptedChildren', id))
+  const adopter = (field: 'adoptiveFather' | 'adoptiveMother', gender: string) =>
+    listOf(self[field])[0] ?? adoptersOnTheirSide.find(([, e]) => e.gender === gender)?.[0] ?? ''
+  const adoptedByThem = others
+    .filter(([, e]) => ['adoptiveFather', 'adoptiveMother', 'adoptiveParents'].some((f) => entryNaming(e, f, id)))
+    .map(([child]) => child)
+  return {
+    marriages,
+    adoptiveFather: adopter('adoptiveFather', 'male'),
+    adoptiveMother: adopter('adoptiveMother', 'female'),
+    adoptedChildren: [...new Set([...listOf(self.adoptedChildren), ...adoptedByThem])],
+    siblings,
+  }
+}
+
+/** A field that holds one reference or a list of them, each short (an id) or long (a mapping). */
+function entries(value: unknown): Record<string, unknown>[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]
+  return list.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>) : { id: text(item) }))
+}
+
+function readMarriage(entry: Record<string, unknown>): MarriageForm {
+  const ended = text(entry.ended)
+  return {
+    spouse: text(entry.id),
+    from: text(entry.from),
+    to: text(entry.to),
+    ended: (MARRIAGE_ENDINGS as readonly string[]).includes(ended) ? (ended as MarriageEndingForm) : '',
+    order: text(entry.order),
+  }
+}
+
+function readSibling(entry: Record<string, unknown>): SiblingForm {
+  return { sibling: text(entry.id), half: entry.half === true ? 'half' : entry.half === false ? 'full' : '' }
 }
 
 /** born/died: short form (just the date) unless a place is given or the file already uses the long form. */
@@ -253,16 +372,165 @@ export function writePerson(doc: DeckDocument, form: PersonForm): void {
   writeLife(doc, [...path, 'died'], form.died.trim(), resolveEntity(doc, form.diedPlace, 'place'))
   writeRef(doc, [...path, 'father'], resolveEntity(doc, form.father, 'person'))
   writeRef(doc, [...path, 'mother'], resolveEntity(doc, form.mother, 'person'))
-  const spouses = form.spouses.map((s) => resolveEntity(doc, s, 'person')).filter(Boolean)
-  const existing = doc.getIn([...path, 'spouse'], true)
-  const keep = isSeq(existing)
-    ? existing.items.filter((item) => isMap(item) && spouses.includes(text(item.get('id'))))
-    : []
-  const kept = new Set(keep.map((item) => text((item as { get(key: string): unknown }).get('id'))))
-  const items = [...keep, ...spouses.filter((s) => !kept.has(s))]
-  if (items.length === 0) setOrDelete(doc, [...path, 'spouse'], '')
-  else if (items.length === 1 && typeof items[0] === 'string') doc.setIn([...path, 'spouse'], items[0])
-  else doc.setIn([...path, 'spouse'], doc.createNode(items, { flow: keep.length === 0 }))
+  writeFamily(doc, id, form)
+}
+
+interface LinkWrite {
+  id: string
+  /** The fields the form shows; '' removes one. Fields it does not show (source, note, disputed) are kept. */
+  fields: Record<string, string | number | boolean>
+}
+
+/**
+ * A list of references (spouses, siblings, adopted children) in the order of the form. An entry
+ * that still names the same person keeps its node, so its source, note, dispute and comments
+ * survive; an entry with nothing but an id is written short (`anne-boleyn`), others as a flow
+ * mapping (`{ id: anne-boleyn, from: 1533 }`). `one`: a single entry is written without a list.
+ */
+function writeLinks(doc: DeckDocument, path: string[], links: LinkWrite[], shape: 'one' | 'list'): void {
+  const existing = doc.getIn(path, true)
+  const old = isSeq(existing) ? [...existing.items] : existing === undefined ? [] : [existing]
+  const used = new Set<unknown>()
+  const items = links
+    .filter((link) => link.id !== '')
+    .map((link) => {
+      const node = old.find((item) => !used.has(item) && isMap(item) && text(item.get('id')) === link.id)
+      if (isMap(node)) {
+        used.add(node)
+        for (const [key, value] of Object.entries(link.fields))
+          if (value === '') node.delete(key)
+          else node.set(key, value)
+        return node
+      }
+      const fields = Object.entries(link.fields).filter(([, value]) => value !== '')
+      return fields.length === 0
+        ? link.id
+        : doc.createNode({ id: link.id, ...Object.fromEntries(fields) }, { flow: true })
+    })
+  if (items.length === 0) setOrDelete(doc, path, '')
+  else if (items.length === 1 && shape === 'one') doc.setIn(path, items[0])
+  else doc.setIn(path, doc.createNode(items, { flow: items.every((item) => typeof item === 'string') }))
+}
+
+const orderValue = (order: string): string | number =>
+  /^\d+$/.test(order.trim()) ? Number(order.trim()) : order.trim()
+const dateOrEmpty = (date: string): string | number => (date.trim() === '' ? '' : dateValue(date))
+
+/**
+ * Marriages, siblings and adoptions, each written where it already is: an edit of a marriage
+ * whose dates are on the other spouse changes them there (writing them on both sides could make
+ * them disagree); a new one is written on this person; a removed one is removed from both sides.
+ */
+function writeFamily(doc: DeckDocument, id: string, form: PersonForm): void {
+  const before = readFamily(doc, id)
+  const path = ['entities', id]
+  const resolve = (typed: string) => resolveEntity(doc, typed, 'person')
+  const marriages = form.marriages.map((m) => ({ ...m, spouse: resolve(m.spouse) })).filter((m) => m.spouse !== '')
+  const siblings = form.siblings.map((s) => ({ ...s, sibling: resolve(s.sibling) })).filter((s) => s.sibling !== '')
+  const children = [...new Set(form.adoptedChildren.map(resolve).filter(Boolean))]
+
+  for (const m of before.marriages)
+    if (!marriages.some((n) => n.spouse === m.spouse)) removeEntry(doc, ['entities', m.spouse, 'spouse'], id)
+  for (const s of before.siblings)
+    if (!siblings.some((n) => n.sibling === s.sibling)) removeEntry(doc, ['entities', s.sibling, 'siblings'], id)
+
+  const all = rawEntities(doc)
+  const own: LinkWrite[] = []
+  for (const m of marriages) {
+    const dates = { from: dateOrEmpty(m.from), to: dateOrEmpty(m.to), ended: m.ended }
+    const order = orderValue(m.order)
+    const mine = entryNaming(all.get(id), 'spouse', m.spouse)
+    const theirs = entryNaming(all.get(m.spouse), 'spouse', id)
+    const theirPath = ['entities', m.spouse, 'spouse']
+    if (theirs && hasAny(theirs, MARRIAGE_FIELDS) && !hasAny(mine, MARRIAGE_FIELDS)) {
+      setEntryFields(doc, theirPath, id, dates)
+      if (mine || order !== '') own.push({ id: m.spouse, fields: { from: '', to: '', ended: '', order } })
+    } else {
+      if (theirs) setEntryFields(doc, theirPath, id, { from: '', to: '', ended: '' })
+      const said = Object.values(dates).some((v) => v !== '') || order !== ''
+      if (!theirs || mine || said) own.push({ id: m.spouse, fields: { ...dates, order } })
+    }
+  }
+  writeLinks(doc, [...path, 'spouse'], own, 'one')
+
+  const ownSiblings: LinkWrite[] = []
+  for (const s of siblings) {
+    const half = s.half === '' ? '' : s.half === 'half'
+    const mine = entryNaming(all.get(id), 'siblings', s.sibling)
+    const theirs = entryNaming(all.get(s.sibling), 'siblings', id)
+    if (theirs && !mine) setEntryFields(doc, ['entities', s.sibling, 'siblings'], id, { half })
+    else {
+      if (theirs) setEntryFields(doc, ['entities', s.sibling, 'siblings'], id, { half: '' })
+      ownSiblings.push({ id: s.sibling, fields: { half } })
+    }
+  }
+  writeLinks(doc, [...path, 'siblings'], ownSiblings, 'list')
+
+  const self = all.get(id) ?? {}
+  for (const field of ['adoptiveFather', 'adoptiveMother'] as const) {
+    const next = resolve(form[field])
+    const had = before[field]
+    if (self[field] === undefined && next === had) continue
+    if (self[field] === undefined && had !== '') removeEntry(doc, ['entities', had, 'adoptedChildren'], id)
+    writeRef(doc, [...path, field], next)
+  }
+  for (const child of before.adoptedChildren) {
+    if (children.includes(child)) continue
+    const entry = all.get(child) ?? {}
+    for (const field of ['adoptiveFather', 'adoptiveMother'])
+      if (listOf(entry[field])[0] === id) doc.deleteIn(['entities', child, field])
+    removeEntry(doc, ['entities', child, 'adoptiveParents'], id)
+  }
+  const onTheirSide = (child: string) =>
+    ['adoptiveFather', 'adoptiveMother', 'adoptiveParents'].some((f) => entryNaming(all.get(child), f, id))
+  writeLinks(
+    doc,
+    [...path, 'adoptedChildren'],
+    children
+      .filter((child) => !onTheirSide(child) || listOf(self.adoptedChildren).includes(child))
+      .map((child) => ({ id: child, fields: {} })),
+    'list',
+  )
+}
+
+/** The node of a reference field (one entry or a list) that names `id`, with how to replace it. */
+const namesId = (node: unknown, id: string): boolean =>
+  isMap(node) ? text(node.get('id')) === id : isScalar(node) ? text(node.value) === id : false
+
+function entryNode(
+  doc: DeckDocument,
+  path: string[],
+  id: string,
+): { node: unknown; replace: (next: unknown) => void } | undefined {
+  const field = doc.getIn(path, true)
+  const names = (node: unknown) => namesId(node, id)
+  if (isSeq(field)) {
+    const index = field.items.findIndex(names)
+    return index === -1 ? undefined : { node: field.items[index], replace: (next) => field.set(index, next) }
+  }
+  return names(field) ? { node: field, replace: (next) => doc.setIn(path, next) } : undefined
+}
+
+function setEntryFields(doc: DeckDocument, path: string[], id: string, fields: Record<string, unknown>): void {
+  const found = entryNode(doc, path, id)
+  if (!found) return
+  const { node } = found
+  if (isMap(node)) {
+    for (const [key, value] of Object.entries(fields))
+      if (value === '') node.delete(key)
+      else node.set(key, value)
+    return
+  }
+  const set = Object.entries(fields).filter(([, value]) => value !== '')
+  if (set.length) found.replace(doc.createNode({ id, ...Object.fromEntries(set) }, { flow: true }))
+}
+
+function removeEntry(doc: DeckDocument, path: string[], id: string): void {
+  const field = doc.getIn(path, true)
+  if (isSeq(field)) {
+    field.items = field.items.filter((item) => !namesId(item, id))
+    if (field.items.length === 0) doc.deleteIn(path)
+  } else if (entryNode(doc, path, id)) doc.deleteIn(path)
 }
 
 export function addTenure(doc: DeckDocument, form: TenureForm): void {
@@ -311,4 +579,25 @@ export function freeId(taken: readonly string[], name: string, fallback: string)
   let id = base
   for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`
   return id
+}
+
+/**
+ * How a person is named in the forms' pickers: by name, with the description (or a number) added
+ * when two people share it, so that the two Julias can be told apart without showing ids.
+ */
+export function pickerLabels(people: readonly EntitySummary[]): Map<string, string> {
+  const byName = new Map<string, EntitySummary[]>()
+  for (const p of people) {
+    const key = nameKey(p.name).toLowerCase()
+    byName.set(key, [...(byName.get(key) ?? []), p])
+  }
+  const labels = new Map<string, string>()
+  for (const same of byName.values())
+    same.forEach((p, n) =>
+      labels.set(
+        p.id,
+        same.length === 1 ? p.name : p.description ? `${p.name} — ${p.description}` : `${p.name} (${n + 1})`,
+      ),
+    )
+  return labels
 }
