@@ -104,6 +104,15 @@ function shiftTimes(backup: BackupV1, delta: number): BackupV1 {
       startedAt: move(q.startedAt),
       finishedAt: move(q.finishedAt),
     })),
+    ...(backup.subscriptions
+      ? {
+          subscriptions: backup.subscriptions.map((s) => ({
+            ...s,
+            subscribedAt: move(s.subscribedAt),
+            ...(s.checkedAt === undefined ? {} : { checkedAt: move(s.checkedAt) }),
+          })),
+        }
+      : {}),
     ...(backup.sessions
       ? {
           sessions: backup.sessions.map((s) => ({

@@ -5,6 +5,7 @@ import type { Settings } from '../domain/study/settings'
 import { SETTINGS_BOUNDS, THEMES } from '../domain/study/settings'
 import { SLUG_PATTERN } from '../domain/deck/schema'
 import type { CardProgress, QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
+import type { DeckSubscription } from '../domain/import/subscription'
 import { BackupFormatError, type BackupIssue } from './errors'
 
 export const BACKUP_FORMAT = 'stavraton-backup'
@@ -24,7 +25,10 @@ export interface BackupDeck {
   syncedAt?: number
 }
 
-/** Version 1 of the backup file. `sessions` (the study or quiz in progress) was added later: older files lack it. */
+/**
+ * Version 1 of the backup file. `sessions` (the study or quiz in progress) and `subscriptions` (decks
+ * followed at a URL) were added later: older files lack them.
+ */
 export interface BackupV1 {
   format: typeof BACKUP_FORMAT
   version: 1
@@ -36,6 +40,7 @@ export interface BackupV1 {
   quizAttempts: QuizAttempt[]
   settings: Settings
   sessions?: StudySession[]
+  subscriptions?: DeckSubscription[]
 }
 
 export type ImportMode = 'merge' | 'replace'
@@ -191,6 +196,17 @@ const SessionSchema = v.object({
   ),
 })
 
+const SubscriptionSchema = v.object({
+  deckId,
+  url: v.pipe(v.string(), v.url('Expected the web address of the published deck')),
+  etag: v.optional(v.string()),
+  lastModified: v.optional(v.string()),
+  versionHash: v.string(),
+  subscribedAt: time,
+  checkedAt: v.optional(time),
+  autoUpdate: v.boolean(),
+})
+
 // The file's frame; the long lists are checked item by item afterwards (in chunks, with progress).
 const BackupFrameSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
@@ -202,6 +218,7 @@ const BackupFrameSchema = v.object({
   quizAttempts: v.array(v.unknown()),
   settings: SettingsSchema,
   sessions: v.optional(v.array(v.unknown())),
+  subscriptions: v.optional(v.array(v.unknown())),
 })
 
 const LISTS = [
@@ -210,6 +227,7 @@ const LISTS = [
   ['reviews', ReviewSchema],
   ['quizAttempts', QuizAttemptSchema],
   ['sessions', SessionSchema],
+  ['subscriptions', SubscriptionSchema],
 ] as const
 
 /** Records checked between two pauses: about 50 ms of work, so the page keeps answering. */
@@ -271,6 +289,16 @@ function duplicates<T>(
   return issues
 }
 
+/** A subscription updates a deck the backup holds: one without its deck would have nothing to update. */
+function subscribedDecksMissing(backup: BackupV1): BackupIssue[] {
+  const decks = new Set(backup.decks.filter((d) => d.deck && d.origin === 'imported').map((d) => d.id))
+  return (backup.subscriptions ?? []).flatMap((s, i) =>
+    decks.has(s.deckId)
+      ? []
+      : [{ path: `subscriptions[${i}].deckId`, message: `No imported deck "${s.deckId}" in this backup to update` }],
+  )
+}
+
 /**
  * Parses (when given text) and validates a backup; throws BackupFormatError with the path of each
  * bad field. The lists are checked in chunks, reporting progress and pausing between them.
@@ -330,6 +358,8 @@ export async function parseBackup(input: unknown, hooks: ParseBackupHooks = {}):
     ...duplicates(backup.cards, (c) => c.cardId, 'cards', 'Card id'),
     ...duplicates(backup.reviews, (r) => (r.id === undefined ? undefined : String(r.id)), 'reviews', 'Review id'),
     ...duplicates(backup.sessions ?? [], (s) => s.id, 'sessions', 'Session id'),
+    ...duplicates(backup.subscriptions ?? [], (s) => s.deckId, 'subscriptions', 'Subscription of deck'),
+    ...subscribedDecksMissing(backup),
     ...duplicates(
       backup.quizAttempts,
       (q) => (q.id === undefined ? undefined : String(q.id)),

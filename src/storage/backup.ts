@@ -10,6 +10,8 @@
 //   · quiz attempts: deduplicated by (deckId, finishedAt);
 //   · decks: the one saved last wins; a deck only one side has is added;
 //   · settings: the local ones are kept, unless this device has no progress yet (then the backup's);
+//   · subscriptions: a local one is kept (it knows the version this device holds); one only the
+//     backup has is added;
 //   · sessions in progress: a local one is kept; one only the backup has is added, without its
 //     undo history (the reviews it would undo got new ids).
 //   A card's state is not recomputed from the joined log: the newer state already reflects the
@@ -31,15 +33,16 @@ import { readSettings, SETTINGS_KEY } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
 export async function exportBackup(db: StavratonDB, now: number): Promise<BackupV1> {
-  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions]
+  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions, db.subscriptions]
   return db.transaction('r', tables, async () => {
-    const [decks, cards, reviews, quizAttempts, settings, sessions] = await Promise.all([
+    const [decks, cards, reviews, quizAttempts, settings, sessions, subscriptions] = await Promise.all([
       db.decks.toArray(),
       db.cards.toArray(),
       db.reviews.toArray(),
       db.quizAttempts.toArray(),
       readSettings(db),
       db.sessions.toArray(),
+      db.subscriptions.toArray(),
     ])
     return {
       format: BACKUP_FORMAT,
@@ -51,6 +54,7 @@ export async function exportBackup(db: StavratonDB, now: number): Promise<Backup
       quizAttempts,
       settings,
       sessions,
+      subscriptions,
     }
   })
 }
@@ -85,7 +89,7 @@ export async function importBackup(
       onProgress?.({ step: 'writing', done, total })
     }
   }
-  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions]
+  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions, db.subscriptions]
   const result = await db.transaction('rw', tables, async () =>
     mode === 'replace' ? replace(db, backup, write) : merge(db, backup, write),
   )
@@ -102,6 +106,7 @@ async function replace(db: StavratonDB, backup: BackupV1, write: Write): Promise
     db.quizAttempts.clear(),
     db.settings.clear(),
     db.sessions.clear(),
+    db.subscriptions.clear(),
   ])
   await db.decks.bulkAdd(backup.decks)
   await write(backup.cards.map(toCardRow), (rows) => db.cards.bulkAdd(rows))
@@ -109,6 +114,7 @@ async function replace(db: StavratonDB, backup: BackupV1, write: Write): Promise
   await write(backup.quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))
   await db.settings.put({ ...DEFAULT_SETTINGS, ...backup.settings, id: SETTINGS_KEY })
   if (backup.sessions?.length) await db.sessions.bulkAdd(backup.sessions)
+  if (backup.subscriptions?.length) await db.subscriptions.bulkAdd(backup.subscriptions)
   const written = {
     decks: backup.decks.length,
     cards: backup.cards.length,
@@ -157,6 +163,9 @@ async function merge(db: StavratonDB, backup: BackupV1, write: Write): Promise<O
   await write(quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))
   if (fresh) await db.settings.put({ ...DEFAULT_SETTINGS, ...backup.settings, id: SETTINGS_KEY })
   if (sessions.length) await db.sessions.bulkAdd(sessions)
+  const localSubscriptions = new Set((await db.subscriptions.toCollection().primaryKeys()) as string[])
+  const subscriptions = (backup.subscriptions ?? []).filter((s) => !localSubscriptions.has(s.deckId))
+  if (subscriptions.length) await db.subscriptions.bulkAdd(subscriptions)
   const written = {
     decks: decks.length,
     cards: cards.length,

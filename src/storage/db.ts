@@ -7,6 +7,7 @@ import type { Question } from '../domain/questions/types'
 import type { CardState } from '../domain/scheduling/types'
 import type { QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import type { Settings } from '../domain/study/settings'
+import type { DeckSubscription } from '../domain/import/subscription'
 import { DEFAULT_DB_NAME } from './name'
 
 export { DEFAULT_DB_NAME }
@@ -45,6 +46,8 @@ export type ReviewRow = ReviewRecord
 export type QuizAttemptRow = QuizAttempt
 export type SettingsRow = Settings & { id: 'settings' }
 export type SessionRow = StudySession
+/** A deck followed at a teacher's URL (since version 4), keyed by the deck's id. */
+export type SubscriptionRow = DeckSubscription
 
 /**
  * Generated questions of a deck, in parts of QUESTION_CACHE_PART questions (one huge record would be
@@ -98,6 +101,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         })
     },
   },
+  {
+    // Decks followed at a URL (a teacher's published file): where to fetch them and which version
+    // the library holds. A new table only: no deck was subscribed before, nothing to move.
+    version: 4,
+    stores: { subscriptions: 'deckId' },
+  },
 ]
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS.at(-1) as SchemaVersion).version
@@ -119,6 +128,7 @@ export class StavratonDB extends Dexie {
   declare settings: EntityTable<SettingsRow, 'id'>
   declare sessions: EntityTable<SessionRow, 'id'>
   declare questionCache: Table<QuestionCacheRow, [string, number]>
+  declare subscriptions: EntityTable<SubscriptionRow, 'deckId'>
 
   constructor(name = DEFAULT_DB_NAME, options?: DexieOptions) {
     super(name, options)

@@ -50,10 +50,19 @@
  *     deck and after saving a deck; describeDeckChanges(summary) → "3 facts updated, 1 added" ('' when nothing to say).
  *     Unchanged fingerprint → progress kept; changed → the card restarts as new; removed → retired.
  *
+ * SUBSCRIPTIONS (decks followed at a teacher's URL; fetching is src/browser/published-deck.ts)
+ *   storage.subscriptions.get(deckId) · list() → DeckSubscription { deckId, url, etag?, lastModified?,
+ *     versionHash, subscribedAt, checkedAt?, autoUpdate }
+ *   storage.saveSubscribedDeck({ deck, questions, subscription, now }) → DeckChangeSummary: ONE transaction
+ *     stores the deck (origin 'imported'), syncs its questions and the subscription (first time or update).
+ *   storage.recordSubscriptionCheck(deckId, { checkedAt, etag?, lastModified?, versionHash? }): a check
+ *     that found nothing new. storage.unsubscribe(deckId): the deck stays as a local copy.
+ *   deleteDeck removes the subscription with the deck (restoreDeck puts it back).
+ *
  * DURABILITY
  *   requestPersistence() / persistenceStatus() → 'granted' | 'denied' | 'unsupported'; storageEstimate()
  *   storage.exportBackup(now?) → BackupV1 { format: 'stavraton-backup', version: 1, exportedAt, decks, cards,
- *     reviews, quizAttempts, settings } (JSON.stringify it for the download)
+ *     reviews, quizAttempts, settings, sessions, subscriptions } (JSON.stringify it for the download)
  *   storage.importBackup(jsonTextOrObject, { mode: 'merge' | 'replace' }) → ImportResult
  *     throws BackupFormatError { message, issues: { path: 'cards[3].state.due', message }[] }, changing nothing.
  *     Merge rules: see ./backup.ts.

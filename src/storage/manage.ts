@@ -4,7 +4,7 @@
 import Dexie from 'dexie'
 import { newCardState } from '../domain/scheduling/scheduler'
 import type { StavratonDB } from './db'
-import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow } from './db'
+import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow, SubscriptionRow } from './db'
 import { cacheRows, deckCardRows } from './repositories'
 import type { CardRef, DeletedDeck } from './types'
 
@@ -14,12 +14,21 @@ interface DeletedRows {
   reviews: ReviewRow[]
   quizAttempts: QuizAttemptRow[]
   sessions: SessionRow[]
+  subscription: SubscriptionRow | undefined
 }
 
 /** The rows of each deletion, for restoreDeck; never leave this module. */
 const deletions = new WeakMap<DeletedDeck, DeletedRows>()
 
-const deckTables = (db: StavratonDB) => [db.decks, db.cards, db.reviews, db.quizAttempts, db.sessions, db.questionCache]
+const deckTables = (db: StavratonDB) => [
+  db.decks,
+  db.cards,
+  db.reviews,
+  db.quizAttempts,
+  db.sessions,
+  db.questionCache,
+  db.subscriptions,
+]
 
 const reviewsOf = (db: StavratonDB, deckId: string) =>
   db.reviews.where('[deckId+at]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
@@ -35,12 +44,14 @@ export function deleteDeck(db: StavratonDB, deckId: string): Promise<DeletedDeck
       reviews: await reviewsOf(db, deckId).toArray(),
       quizAttempts: await quizAttemptsOf(db, deckId).toArray(),
       sessions: await db.sessions.where('deckId').equals(deckId).toArray(),
+      subscription: await db.subscriptions.get(deckId),
     }
     await db.decks.delete(deckId)
     await db.cards.bulkDelete(rows.cards.map((c) => c.cardId))
     await db.reviews.bulkDelete(rows.reviews.map((r) => r.id as number))
     await db.quizAttempts.bulkDelete(rows.quizAttempts.map((a) => a.id as number))
     await db.sessions.bulkDelete(rows.sessions.map((s) => s.id))
+    await db.subscriptions.delete(deckId)
     // Derived from the deck: not kept for Undo (a restored deck generates its questions again).
     await cacheRows(db, deckId).delete()
     const deleted: DeletedDeck = {
@@ -64,6 +75,7 @@ export function restoreDeck(db: StavratonDB, deleted: DeletedDeck): Promise<void
     await db.reviews.bulkPut(rows.reviews)
     await db.quizAttempts.bulkPut(rows.quizAttempts)
     await db.sessions.bulkPut(rows.sessions)
+    if (rows.subscription) await db.subscriptions.put(rows.subscription)
     deletions.delete(deleted)
   })
 }

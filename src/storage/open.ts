@@ -11,6 +11,7 @@ import {
   reviewsRepository,
   sessionsRepository,
   settingsRepository,
+  subscriptionsRepository,
 } from './repositories'
 import type { CardRef, DeletedDeck, OpenStorageOptions, Storage, VersionChangeListener } from './types'
 
@@ -96,6 +97,11 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
         (await import('./manage')).setAside(db, deckId, cards, { suspended }, now),
       buryCards: async (deckId: string, cards: readonly CardRef[], until: number, now: number) =>
         (await import('./manage')).setAside(db, deckId, cards, { buriedUntil: until }, now),
+      saveSubscribedDeck: async (input: Parameters<Storage['saveSubscribedDeck']>[0]) =>
+        (await import('./subscriptions')).saveSubscribedDeck(db, input),
+      recordSubscriptionCheck: async (...args: Parameters<Storage['recordSubscriptionCheck']>) =>
+        (await import('./subscriptions')).recordSubscriptionCheck(db, ...args),
+      unsubscribe: async (deckId: string) => (await import('./subscriptions')).unsubscribe(db, deckId),
       exportBackup: async (now?: number) => (await import('./backup')).exportBackup(db, now ?? Date.now()),
       importBackup: async (json: unknown, options: Parameters<Storage['importBackup']>[1]) =>
         (await import('./backup')).importBackup(db, json, { ...options, now: options.now ?? Date.now() }),
@@ -112,6 +118,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
     quizAttempts: guard(quizAttemptsRepository(db)),
     decks: guard(decksRepository(db)),
     questionCache: guard(questionCacheRepository(db)),
+    subscriptions: guard(subscriptionsRepository(db)),
   }
   databases.set(storage, db)
   return storage

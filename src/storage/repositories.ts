@@ -5,7 +5,8 @@ import { checkSettingsPatch, DEFAULT_SETTINGS, type Settings } from '../domain/s
 import { countNewIntroduced } from '../domain/study/session'
 import { endOfToday } from '../domain/study/queue'
 import type { ReviewRecord } from '../domain/study/types'
-import type { StavratonDB } from './db'
+import type { Deck } from '../domain/deck/types'
+import type { DeckOrigin, DeckRow, StavratonDB } from './db'
 import { fromCardRow, plain, toDeckInfo } from './rows'
 import type {
   CardsRepository,
@@ -15,6 +16,7 @@ import type {
   ReviewsRepository,
   SessionsRepository,
   SettingsRepository,
+  SubscriptionsRepository,
 } from './types'
 
 export const SETTINGS_KEY = 'settings'
@@ -116,27 +118,37 @@ export function quizAttemptsRepository(db: StavratonDB): QuizAttemptsRepository 
   }
 }
 
+/** The row of a saved deck: its content, keeping what the last sync of its questions remembered. */
+export function savedDeckRow(
+  deck: Deck,
+  origin: Exclude<DeckOrigin, 'builtin'>,
+  now: number,
+  existing: DeckRow | undefined,
+): DeckRow {
+  return {
+    id: deck.id,
+    origin,
+    title: deck.title,
+    version: deck.version,
+    deck: plain(deck),
+    savedAt: now,
+    fingerprints: existing?.fingerprints ?? {},
+    ...(existing?.syncedAt === undefined ? {} : { syncedAt: existing.syncedAt }),
+  }
+}
+
 export function decksRepository(db: StavratonDB): DecksRepository {
   return {
     save: (deck, { origin, now }) =>
       db.transaction('rw', db.decks, async () => {
-        const existing = await db.decks.get(deck.id)
-        await db.decks.put({
-          id: deck.id,
-          origin,
-          title: deck.title,
-          version: deck.version,
-          deck: plain(deck),
-          savedAt: now,
-          fingerprints: existing?.fingerprints ?? {},
-          ...(existing?.syncedAt === undefined ? {} : { syncedAt: existing.syncedAt }),
-        })
+        await db.decks.put(savedDeckRow(deck, origin, now, await db.decks.get(deck.id)))
       }),
     list: async () => (await db.decks.toArray()).filter((row) => row.origin !== 'builtin' && row.deck).map(toDeckInfo),
     get: async (id) => (await db.decks.get(id))?.deck,
     delete: (id) =>
-      db.transaction('rw', db.decks, db.cards, db.questionCache, async () => {
+      db.transaction('rw', [db.decks, db.cards, db.questionCache, db.subscriptions], async () => {
         await db.decks.delete(id)
+        await db.subscriptions.delete(id)
         await deckCardRows(db, id).modify({ retired: 1 })
         await cacheRows(db, id).delete()
       }),
@@ -177,5 +189,12 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
     delete: async (deckId) => {
       await cacheRows(db, deckId).delete()
     },
+  }
+}
+
+export function subscriptionsRepository(db: StavratonDB): SubscriptionsRepository {
+  return {
+    get: (deckId) => db.subscriptions.get(deckId),
+    list: () => db.subscriptions.toArray(),
   }
 }

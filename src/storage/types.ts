@@ -1,5 +1,6 @@
 // The storage API's own types (the domain types it takes and returns live in src/domain).
 import type { Deck } from '../domain/deck/types'
+import type { DeckSubscription } from '../domain/import/subscription'
 import type { Question, QuestionKind } from '../domain/questions/types'
 import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
@@ -132,6 +133,12 @@ export interface DecksRepository {
   delete(id: string): Promise<void>
 }
 
+/** Decks followed at a teacher's URL (reads; writes go through saveSubscribedDeck and friends). */
+export interface SubscriptionsRepository {
+  get(deckId: string): Promise<DeckSubscription | undefined>
+  list(): Promise<DeckSubscription[]>
+}
+
 /** A deck's generated questions, kept so that opening the deck again need not generate them. */
 export interface QuestionCacheRepository {
   /** The questions stored for the deck under `key` (see deckQuestionsKey), or undefined. */
@@ -188,6 +195,24 @@ export interface Storage {
   suspendCards(deckId: string, cards: readonly CardRef[], suspended: boolean, now: number): Promise<void>
   /** Buries the cards until `until` (0 unburies): the study queue skips them until then. */
   buryCards(deckId: string, cards: readonly CardRef[], until: number, now: number): Promise<void>
+  /**
+   * ONE transaction: stores the deck (origin 'imported'), syncs its questions (unchanged ones keep
+   * their progress) and the subscription record with the version now held.
+   */
+  saveSubscribedDeck(input: {
+    deck: Deck
+    questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[]
+    subscription: DeckSubscription
+    now: number
+  }): Promise<DeckChangeSummary>
+  /** A check found nothing new: remember when, and the validators the site sent. */
+  recordSubscriptionCheck(
+    deckId: string,
+    patch: Pick<DeckSubscription, 'checkedAt'> &
+      Partial<Pick<DeckSubscription, 'etag' | 'lastModified' | 'versionHash'>>,
+  ): Promise<void>
+  /** Stops following the deck's URL; the deck stays as a local copy. */
+  unsubscribe(deckId: string): Promise<void>
   exportBackup(now?: number): Promise<BackupV1>
   /**
    * Validates first (BackupFormatError, nothing changed), repairs times from a clock that was
@@ -212,4 +237,5 @@ export interface Storage {
   quizAttempts: QuizAttemptsRepository
   decks: DecksRepository
   questionCache: QuestionCacheRepository
+  subscriptions: SubscriptionsRepository
 }

@@ -11,7 +11,7 @@ import { decodeDeckLink } from '../../domain/import/share-link'
 import { freeId } from '../../domain/import/deck-form'
 import { generateQuestions } from '../../domain/questions/generate'
 import type { Question } from '../../domain/questions/types'
-import { deckFingerprints, planDeckSync } from '../../domain/study/deck-diff'
+import { progressEffect, type ProgressEffect } from '../../domain/study/deck-diff'
 import { builtInDecks } from '../../generated/decks'
 import { deckSeed } from '../../stores/deck'
 import { useStorageStore } from '../../stores/storage'
@@ -19,15 +19,6 @@ import { loadSqlBrowser } from './load-sql'
 import { storeDeck } from './store-deck'
 
 export type ImportStage = 'idle' | 'reading' | 'invalid' | 'ready' | 'saving' | 'saved' | 'failed'
-
-export interface ProgressEffect {
-  /** Cards whose question is unchanged: their progress is kept. */
-  kept: number
-  /** Cards whose fact changed: they start again. */
-  restarted: number
-  added: number
-  removed: number
-}
 
 export function useDeckImport() {
   const stage = ref<ImportStage>('idle')
@@ -102,19 +93,7 @@ export function useDeckImport() {
     existing.value = saved
     if (saved) {
       changes.value = diffDecks(saved, incoming)
-      const before = generateQuestions(saved, { seed: deckSeed(saved.id) })
-      const summary = planDeckSync({
-        known: deckFingerprints(before),
-        stored: [],
-        questions: questions.value,
-        now: 0,
-      }).summary
-      effect.value = {
-        kept: summary.unchanged.length,
-        restarted: summary.changed.length,
-        added: summary.added.length,
-        removed: summary.removed.length,
-      }
+      effect.value = progressEffect(generateQuestions(saved, { seed: deckSeed(saved.id) }), questions.value)
     }
     stage.value = 'ready'
   }

@@ -109,3 +109,27 @@ export function describeDeckChanges(summary: DeckChangeSummary): string {
     .map(([n, verb], i) => (i === 0 ? `${n} ${n === 1 ? 'fact' : 'facts'} ${verb}` : `${n} ${verb}`))
     .join(', ')
 }
+
+/** What an update would do to progress, before it is applied (counts of cards). */
+export interface ProgressEffect {
+  /** Cards whose question is unchanged: their progress is kept. */
+  kept: number
+  /** Cards whose fact changed: they start again. */
+  restarted: number
+  added: number
+  removed: number
+}
+
+/** The effect on progress of replacing a deck whose questions were `before` by one whose questions are `after`. */
+export function progressEffect(
+  before: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+  after: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+): ProgressEffect {
+  const { summary } = planDeckSync({ known: deckFingerprints(before), stored: [], questions: after, now: 0 })
+  return {
+    kept: summary.unchanged.length,
+    restarted: summary.changed.length,
+    added: summary.added.length,
+    removed: summary.removed.length,
+  }
+}

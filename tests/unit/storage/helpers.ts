@@ -162,3 +162,34 @@ export async function populate(storage: Storage): Promise<void> {
     ],
   })
 }
+
+/** A deck followed at a teacher's URL (since schema version 4), with one review of its cards. */
+export async function populateSubscription(storage: Storage): Promise<void> {
+  const deck: Deck = { ...userDeck, id: 'published-coins', title: 'Coins, as the teacher publishes them' }
+  const questions = generateQuestions(deck, { seed: deckSeed(deck.id) })
+  await storage.saveSubscribedDeck({
+    deck,
+    questions,
+    subscription: {
+      deckId: deck.id,
+      url: 'https://school.example/decks/coins.yaml',
+      etag: 'W/"coins-1"',
+      lastModified: 'Sat, 08 Mar 2025 10:00:00 GMT',
+      versionHash: 'v1-hash',
+      subscribedAt: NOW - 2 * DAY,
+      checkedAt: NOW - DAY,
+      autoUpdate: false,
+    },
+    now: NOW - 2 * DAY,
+  })
+  const [question] = questions
+  if (!question) throw new Error('the published deck has no questions')
+  await storage.recordReview({
+    cardId: question.cardId,
+    questionId: question.id,
+    deckId: deck.id,
+    fingerprint: question.fingerprint,
+    grade: 3,
+    now: NOW - DAY,
+  })
+}

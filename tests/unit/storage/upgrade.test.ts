@@ -8,7 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
 import { CURRENT_SCHEMA_VERSION, openStorage } from '../../../src/storage'
 import { declareSchema } from '../../../src/storage/db'
-import { NOW } from './helpers'
+import { NOW, populateSubscription } from './helpers'
 
 type Rows = Record<string, Array<Record<string, unknown>>>
 
@@ -25,6 +25,7 @@ interface Meaning {
   quizAttempts: unknown[]
   settings: unknown
   sessions: unknown[]
+  subscriptions: unknown[]
 }
 
 /**
@@ -44,25 +45,30 @@ const meaningV1 = (rows: Rows): Meaning => ({
   quizAttempts: rows.quizAttempts ?? [],
   settings: Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
   sessions: rows.sessions ?? [],
+  subscriptions: [],
+})
+
+// v3: cards say whether they are suspended (0 | 1) and until when they are buried (0: not).
+const meaningV3 = (rows: Rows): Meaning => ({
+  ...meaningV1(rows),
+  cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state, suspended, buriedUntil }) => ({
+    cardId,
+    deckId,
+    fingerprint,
+    retired: retired === 1,
+    state,
+    ...(suspended === 1 ? { suspended: true } : {}),
+    ...((buriedUntil as number) > 0 ? { buriedUntil } : {}),
+  })),
 })
 
 const MEANING: Record<number, (rows: Rows) => Meaning> = {
   1: meaningV1,
   // v2 adds the question cache: generated questions, derived from the decks (not in backups).
   2: meaningV1,
-  // v3: cards say whether they are suspended (0 | 1) and until when they are buried (0: not).
-  3: (rows) => ({
-    ...meaningV1(rows),
-    cards: (rows.cards ?? []).map(({ cardId, deckId, fingerprint, retired, state, suspended, buriedUntil }) => ({
-      cardId,
-      deckId,
-      fingerprint,
-      retired: retired === 1,
-      state,
-      ...(suspended === 1 ? { suspended: true } : {}),
-      ...((buriedUntil as number) > 0 ? { buriedUntil } : {}),
-    })),
-  }),
+  3: meaningV3,
+  // v4: decks followed at a URL, one row per deck (its address, validators and version), as they are.
+  4: (rows) => ({ ...meaningV3(rows), subscriptions: rows.subscriptions ?? [] }),
 }
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'db')
@@ -71,6 +77,20 @@ const fixtures = readdirSync(dir)
   .filter((m): m is RegExpExecArray => m !== null)
   .map((m) => ({ version: Number(m[1]), file: join(dir, m[0]) }))
   .sort((a, b) => a.version - b.version)
+
+/** A database exactly as version `fixture.schemaVersion` of the app left it, opened with the current code. */
+async function openLegacy(fixture: Fixture) {
+  const indexedDB = new IDBFactory()
+  const name = `upgrade-from-v${fixture.schemaVersion}`
+  const legacy = new Dexie(name, { indexedDB, IDBKeyRange })
+  declareSchema(legacy, fixture.schemaVersion)
+  await legacy.open()
+  await legacy.transaction('rw', legacy.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await legacy.table(table).bulkAdd(rows)
+  })
+  legacy.close()
+  return openStorage({ name, indexedDB, IDBKeyRange, enableFuzz: false })
+}
 
 describe('schema upgrades', () => {
   it('has a fixture for every released version, the current one included', () => {
@@ -82,22 +102,12 @@ describe('schema upgrades', () => {
     expect(fixture.schemaVersion).toBe(version)
     const meaning = MEANING[version]
     if (!meaning) throw new Error(`Say in MEANING what a v${version} database holds (tests/fixtures/db/README.md).`)
-    for (const table of ['decks', 'cards', 'reviews', 'quizAttempts', 'settings', 'sessions']) {
+    const tables = ['decks', 'cards', 'reviews', 'quizAttempts', 'settings', 'sessions']
+    for (const table of version >= 4 ? [...tables, 'subscriptions'] : tables) {
       expect(fixture.tables[table]?.length, `fixture table ${table}`).toBeGreaterThan(0)
     }
 
-    // A database exactly as version `version` of the app left it.
-    const indexedDB = new IDBFactory()
-    const name = `upgrade-from-v${version}`
-    const legacy = new Dexie(name, { indexedDB, IDBKeyRange })
-    declareSchema(legacy, version)
-    await legacy.open()
-    await legacy.transaction('rw', legacy.tables, async () => {
-      for (const [table, rows] of Object.entries(fixture.tables)) await legacy.table(table).bulkAdd(rows)
-    })
-    legacy.close()
-
-    const storage = await openStorage({ name, indexedDB, IDBKeyRange, enableFuzz: false })
+    const storage = await openLegacy(fixture)
     const expected = meaning(fixture.tables)
     const backup = await storage.exportBackup(NOW)
     const byKey = (key: string) => (a: unknown, b: unknown) =>
@@ -108,6 +118,7 @@ describe('schema upgrades', () => {
     expect(backup.quizAttempts).toEqual(expected.quizAttempts)
     expect(backup.settings).toEqual(expected.settings)
     expect(await storage.sessions.list()).toEqual(expected.sessions)
+    expect(backup.subscriptions).toEqual(expected.subscriptions)
 
     // …and the upgraded database works: indexes answer, a new review is recorded after the old ones.
     const [card] = backup.cards
@@ -122,5 +133,20 @@ describe('schema upgrades', () => {
     })
     expect(review.id).toBeGreaterThan(Math.max(...backup.reviews.map((r) => r.id ?? 0)))
     expect(await storage.reviews.forCard(card.cardId)).toHaveLength(before + 1)
+  })
+
+  it('v3 → v4: a v3 database gains an empty subscriptions table, and a deck can then be followed at a URL', async () => {
+    const fixture = JSON.parse(readFileSync(join(dir, 'v3.json'), 'utf8')) as Fixture
+    const storage = await openLegacy(fixture)
+    expect(await storage.subscriptions.list()).toEqual([])
+    const before = await storage.exportBackup(NOW)
+    expect(before.subscriptions).toEqual([])
+    await populateSubscription(storage)
+    const after = await storage.exportBackup(NOW)
+    expect(after.subscriptions?.map((s) => s.deckId)).toEqual(['published-coins'])
+    // Everything v3 held is still there, untouched.
+    expect(after.decks.filter((d) => d.id !== 'published-coins')).toEqual(before.decks)
+    expect(after.cards.filter((c) => c.deckId !== 'published-coins')).toEqual(before.cards)
+    expect(after.reviews.filter((r) => r.deckId !== 'published-coins')).toEqual(before.reviews)
   })
 })
