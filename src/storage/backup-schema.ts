@@ -175,6 +175,9 @@ const SessionSchema = v.object({
   startedAt: time,
   updatedAt: time,
   seed: v.optional(v.number()),
+  // A practice session restored from a backup must stay practice: its answers never schedule.
+  practice: v.optional(v.boolean()),
+  title: v.optional(v.string()),
   items: v.array(
     v.object({
       cardId: text,

@@ -43,6 +43,7 @@ export function cardsRepository(db: StavratonDB): CardsRepository {
       const row = await db.cards.get(cardId)
       return row && fromCardRow(row)
     },
+    many: async (cardIds) => (await db.cards.bulkGet([...cardIds])).flatMap((row) => (row ? [fromCardRow(row)] : [])),
     forDeck: async (deckId, options = {}) =>
       (await deckCardRows(db, deckId).toArray())
         .filter((row) => options.includeRetired || row.retired === 0)

@@ -82,6 +82,8 @@ export interface StudyCards {
 
 export interface CardsRepository {
   get(cardId: string): Promise<CardProgress | undefined>
+  /** The stored ones of these cards (a card never studied has none). */
+  many(cardIds: readonly string[]): Promise<CardProgress[]>
   /** The deck's cards; retired ones only with `includeRetired`. */
   forDeck(deckId: string, options?: { includeRetired?: boolean }): Promise<CardProgress[]>
   /** The deck's active cards due before `until` (any phase but new is due by then). Reads an index: fast on big decks. */

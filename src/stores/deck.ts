@@ -4,8 +4,9 @@ import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import { builtInDecks } from '../generated/decks'
 import { createDeckQuestions, type DeckQuestions } from '../workers/client'
-import type { OpenedDeck, QueueRequest } from '../workers/deck-questions'
+import type { CustomChoicesRequest, CustomQueueRequest, OpenedDeck, QueueRequest } from '../workers/deck-questions'
 import type { StudyQueue } from '../domain/study/queue'
+import type { CustomQueue, CustomStudyChoices } from '../domain/study/custom'
 import { DeckNotFoundError } from '../workers/errors'
 import { useClock } from './clock'
 import { useStorageStore } from './storage'
@@ -26,6 +27,10 @@ const IN_PAGE_FACTS = 2_000
 /** A deck's questions as the study view reads them: only the queued ones reach the page. */
 export interface DeckQuestionSource {
   queue(request: QueueRequest): Promise<StudyQueue>
+  /** A custom session: practice, or the cards chosen in the card browser. */
+  custom(request: CustomQueueRequest): Promise<CustomQueue>
+  /** What a practice session can be about. */
+  choices(request: CustomChoicesRequest): Promise<CustomStudyChoices>
   questions(ids: readonly string[]): Promise<Question[]>
 }
 
@@ -155,6 +160,8 @@ export const useDeckStore = defineStore('deck', () => {
     const service = questionsFor(deckId)
     return {
       queue: (request) => service.queue(deckId, request),
+      custom: (request) => service.custom(deckId, request),
+      choices: (request) => service.choices(deckId, request),
       questions: (ids) => service.questions(deckId, ids, useClock().now()),
     }
   }

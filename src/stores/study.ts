@@ -2,10 +2,24 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Question } from '../domain/questions/types'
 import { createRandom } from '../domain/random'
+import { plural } from '../domain/text/format'
 import type { Grade, IntervalPreview } from '../domain/scheduling/types'
 import {
   answerCurrent,
+  buildCustomQueue,
   buildStudyQueue,
+  customStudyChoices,
+  customStudyTitle,
+  failedSince,
+  isPractice,
+  isSetAside,
+  moreNewTitle,
+  pendingCardIds,
+  practiceRepeats,
+  raisedNewLimit,
+  withoutSetAside,
+  type CustomStudy,
+  type CustomStudyChoices,
   isResumable,
   itemQueue,
   nextDueOf,
@@ -38,6 +52,9 @@ function listSource(all: readonly Question[]): DeckQuestionSource {
   return {
     queue: async ({ seed, ...options }): Promise<StudyQueue> =>
       buildStudyQueue({ ...options, questions: all, random: createRandom(seed) }),
+    custom: async ({ seed, ...options }) =>
+      buildCustomQueue({ ...options, questions: all, random: createRandom(seed) }),
+    choices: async (options) => customStudyChoices({ ...options, questions: all }),
     questions: async (ids) => {
       const wanted = new Set(ids)
       return all.filter((q) => wanted.has(q.id))
@@ -69,10 +86,18 @@ export const useStudyStore = defineStore('study', () => {
   /** Earliest due time among the deck's studied cards, for "Nothing due" and the summary. */
   const nextDue = ref<number>()
   const newLimitReached = ref(false)
+  /** New cards not yet studied beyond today's limit, for "Study more new cards". */
+  const newBeyondLimit = ref(0)
+  /** What a practice session can be about, once "Nothing due" asked for it. */
+  const choices = shallowRef<CustomStudyChoices>()
+  /** A custom session asked for before the study view opened (Study now in the card browser). */
+  let requested: { deckId: string; custom: CustomStudy } | undefined
   let shownAt = 0
   /** Where the deck's questions are; the page holds only the session's (`questions`). */
   let source: DeckQuestionSource = listSource([])
   let following: { unsubscribe(): void } | undefined
+  /** The deck "Nothing due" is showing. */
+  let shownDeck: string | undefined
 
   const position = computed(() => session.value?.answers.length ?? 0)
   const total = computed(() => session.value?.items.length ?? 0)
@@ -87,7 +112,11 @@ export const useStudyStore = defineStore('study', () => {
       : undefined,
   )
   const currentQueue = computed(() => (currentItem.value ? itemQueue(currentItem.value) : undefined))
-  const canUndo = computed(() => session.value?.answers.at(-1)?.undo !== undefined)
+  const practice = computed(() => session.value?.practice === true)
+  const canUndo = computed(() => {
+    const last = session.value?.answers.at(-1)
+    return last !== undefined && (last.undo !== undefined || practice.value)
+  })
 
   /**
    * Resumes the deck's saved session, or builds a new one from what is due. The deck's questions
@@ -108,17 +137,106 @@ export const useStudyStore = defineStore('study', () => {
       if (saved) await fetchQuestions(saved)
       const now = clock.now()
       const today = { start: clock.startOfDay(now), end: clock.endOfDay(now) }
+      const asked = requested?.deckId === deckId ? requested.custom : undefined
+      requested = undefined
+      if (asked) return await begin(deckId, () => customSession(deckId, asked))
       session.value = isResumable(saved, today, (id) => questions.value.has(id)) ? saved : await newSession(deckId)
       follow(deckId)
+      if (!session.value) return await empty(deckId)
+      await show()
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  /** Study now: the next study view of this deck starts a session of exactly these cards. */
+  function request(deckId: string, custom: CustomStudy): void {
+    requested = { deckId, custom }
+  }
+
+  /** After "Nothing due": `count` new cards beyond today's limit, studied (and scheduled) as usual. */
+  async function studyMoreNew(count: number): Promise<void> {
+    const deckId = session.value?.deckId ?? shownDeck
+    if (!deckId) return
+    await begin(deckId, () => newSession(deckId, count))
+  }
+
+  /** After "Nothing due": a custom session (practice, or chosen cards). */
+  async function studyCustom(custom: CustomStudy): Promise<void> {
+    const deckId = session.value?.deckId ?? shownDeck
+    if (!deckId) return
+    await begin(deckId, () => customSession(deckId, custom))
+  }
+
+  async function begin(deckId: string, build: () => Promise<StudySession | undefined>): Promise<void> {
+    phase.value = 'loading'
+    error.value = undefined
+    notice.value = undefined
+    summary.value = undefined
+    try {
+      session.value = await build()
+      follow(deckId)
       if (!session.value) {
-        await readNextDue(deckId)
-        phase.value = 'empty'
-        return
+        notice.value ??= 'No card matches: nothing to study.'
+        return await empty(deckId)
       }
       await show()
     } catch (e) {
       fail(e)
     }
+  }
+
+  /** "Nothing due": when the next card is, and what studying more can offer. */
+  async function empty(deckId: string): Promise<void> {
+    shownDeck = deckId
+    await readNextDue(deckId)
+    phase.value = 'empty'
+  }
+
+  /** Reads what a practice session can be about (for the "Study more" menu). */
+  async function loadChoices(): Promise<void> {
+    const deckId = shownDeck
+    if (!deckId) return
+    try {
+      const db = useStorageStore().db()
+      const clock = useClock()
+      const now = clock.now()
+      const [cards, failedToday] = await Promise.all([db.cards.forDeck(deckId), failedTodayIn(deckId, now)])
+      choices.value = await source.choices({ cards, now, failedToday })
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  const failedTodayIn = async (deckId: string, now: number) => {
+    const since = useClock().startOfDay(now)
+    return failedSince(await useStorageStore().db().reviews.forDeck(deckId, { since }), since)
+  }
+
+  async function customSession(deckId: string, custom: CustomStudy): Promise<StudySession | undefined> {
+    const db = useStorageStore().db()
+    const { settings } = useSettingsStore()
+    const now = useClock().now()
+    const [cards, failedToday] = await Promise.all([
+      db.cards.forDeck(deckId),
+      custom.type === 'failed-today' ? failedTodayIn(deckId, now) : undefined,
+    ])
+    const seed = now >>> 0
+    const queue = await source.custom({
+      custom,
+      cards,
+      now,
+      seed,
+      recognitionFirst: settings.recognitionFirst,
+      ...(failedToday ? { failedToday } : {}),
+    })
+    questions.value = new Map(queue.items.map((i) => [i.question.id, i.question]))
+    if (queue.setAside) notice.value = `Left out ${plural(queue.setAside, 'suspended or buried card')}.`
+    if (!queue.items.length) return undefined
+    return saveNew(deckId, now, seed, queue, {
+      title: customStudyTitle(custom),
+      ...(isPractice(custom) ? { practice: true } : {}),
+    })
   }
 
   /** Brings the questions of a session's items into the page (those the deck still has). */
@@ -129,7 +247,7 @@ export const useStudyStore = defineStore('study', () => {
     questions.value = new Map([...questions.value, ...found.map((q) => [q.id, q] as const)])
   }
 
-  async function newSession(deckId: string): Promise<StudySession | undefined> {
+  async function newSession(deckId: string, extraNew = 0): Promise<StudySession | undefined> {
     const db = useStorageStore().db()
     const clock = useClock()
     const { settings } = useSettingsStore()
@@ -145,14 +263,25 @@ export const useStudyStore = defineStore('study', () => {
       knownCardIds,
       now,
       endOfDay,
-      newPerDay: settings.newPerDay,
+      newPerDay: extraNew ? raisedNewLimit(settings.newPerDay, newIntroducedToday, extraNew) : settings.newPerDay,
       newIntroducedToday,
       recognitionFirst: settings.recognitionFirst,
       seed,
     })
     questions.value = new Map(queue.items.map((i) => [i.question.id, i.question]))
     newLimitReached.value = queue.newAvailable > queue.newCount
+    newBeyondLimit.value = queue.newAvailable - queue.newCount
     if (!queue.items.length) return undefined
+    return saveNew(deckId, now, seed, queue, extraNew ? { title: moreNewTitle(queue.newCount) } : {})
+  }
+
+  async function saveNew(
+    deckId: string,
+    now: number,
+    seed: number,
+    queue: StudyQueue,
+    extra: Pick<StudySession, 'practice' | 'title'>,
+  ): Promise<StudySession> {
     const fresh: StudySession = {
       id: studySessionId(deckId),
       mode: 'study',
@@ -160,6 +289,7 @@ export const useStudyStore = defineStore('study', () => {
       startedAt: now,
       updatedAt: now,
       seed,
+      ...extra,
       items: queue.items.map((i) => ({
         cardId: i.cardId,
         questionId: i.question.id,
@@ -168,7 +298,7 @@ export const useStudyStore = defineStore('study', () => {
       })),
       answers: [],
     }
-    await db.sessions.save(fresh)
+    await useStorageStore().db().sessions.save(fresh)
     return fresh
   }
 
@@ -177,6 +307,7 @@ export const useStudyStore = defineStore('study', () => {
     revealed.value = false
     result.value = undefined
     intervals.value = undefined
+    await skipSetAside()
     showing.value++
     if (!currentItem.value) return finish()
     summary.value = undefined
@@ -184,10 +315,30 @@ export const useStudyStore = defineStore('study', () => {
     shownAt = performance.now()
     const now = useClock().now()
     const cardId = currentItem.value.cardId
+    // Practice schedules nothing: its grade buttons show no intervals.
+    if (practice.value) return
     const preview = await useStorageStore().db().previewIntervals(cardId, now)
     if (currentItem.value?.cardId !== cardId) return
     intervals.value = preview
     intervalsAt.value = now
+  }
+
+  /**
+   * Cards suspended or buried since the session was built (in the card browser, here or in another
+   * tab) are not shown, neither when due nor when coming back in their learning steps.
+   */
+  async function skipSetAside(): Promise<void> {
+    const current = session.value
+    if (!current) return
+    const ids = pendingCardIds(current)
+    if (!ids.length) return
+    const db = useStorageStore().db()
+    const now = useClock().now()
+    const aside = new Set((await db.cards.many(ids)).filter((c) => isSetAside(c, now)).map((c) => c.cardId))
+    const next = withoutSetAside(current, aside)
+    if (next === current || session.value !== current) return
+    await db.sessions.save(next)
+    session.value = next
   }
 
   function reveal() {
@@ -218,6 +369,14 @@ export const useStudyStore = defineStore('study', () => {
     let next = answerCurrent(current, answer, planned)
     try {
       const db = useStorageStore().db()
+      if (current.practice) {
+        // Practice: the answer is kept in the session only; no review, no card state.
+        next = answerCurrent(current, answer, practiceRepeats(value))
+        await db.sessions.save(next)
+        session.value = next
+        await show()
+        return
+      }
       const recorded = await db.recordReview({
         cardId: item.cardId,
         questionId: item.questionId,
@@ -251,14 +410,20 @@ export const useStudyStore = defineStore('study', () => {
     const current = session.value
     if (!current || grading.value) return
     const undone = undoLastAnswer(current, useClock().now())
-    if (!undone?.answer.undo) return
+    if (!undone) return
     grading.value = true
     notice.value = undefined
     try {
-      const { reviewId, before } = undone.answer.undo
-      await useStorageStore()
-        .db()
-        .undoReview({ reviewId, cardId: undone.answer.cardId, before, session: undone.session })
+      const db = useStorageStore().db()
+      const saved = undone.answer.undo
+      if (saved)
+        await db.undoReview({
+          reviewId: saved.reviewId,
+          cardId: undone.answer.cardId,
+          before: saved.before,
+          session: undone.session,
+        })
+      else await db.sessions.save(undone.session)
       session.value = undone.session
       await show()
     } catch (e) {
@@ -304,6 +469,7 @@ export const useStudyStore = defineStore('study', () => {
     const db = useStorageStore().db()
     const cards = await db.cards.forDeck(current.deckId)
     summary.value = summarizeSession(current, cards)
+    shownDeck = current.deckId
     await readNextDue(current.deckId)
     // The finished session stays saved until the next one replaces it: its last review can be undone.
     phase.value = 'done'
@@ -333,6 +499,9 @@ export const useStudyStore = defineStore('study', () => {
     summary,
     nextDue,
     newLimitReached,
+    newBeyondLimit,
+    choices,
+    practice,
     position,
     total,
     counts,
@@ -341,6 +510,10 @@ export const useStudyStore = defineStore('study', () => {
     suggested,
     canUndo,
     start,
+    request,
+    studyMoreNew,
+    studyCustom,
+    loadChoices,
     stop,
     reveal,
     answered,

@@ -11,13 +11,22 @@ import {
   StorageUnavailableError,
 } from '../storage/errors'
 import type { Storage } from '../storage/types'
-import type { DeckQuestionService, OpenedDeck, QueueRequest } from './deck-questions'
+import type { CustomQueue, CustomStudyChoices } from '../domain/study/custom'
+import type {
+  CustomChoicesRequest,
+  CustomQueueRequest,
+  DeckQuestionService,
+  OpenedDeck,
+  QueueRequest,
+} from './deck-questions'
 import { DeckNotFoundError } from './errors'
 import type { DeckQuestionsCall, DeckQuestionsRequest, DeckQuestionsResponse } from './protocol'
 
 export interface DeckQuestions {
   open(deckId: string, now: number, deck?: Deck): Promise<OpenedDeck>
   queue(deckId: string, request: QueueRequest): Promise<StudyQueue>
+  custom(deckId: string, request: CustomQueueRequest): Promise<CustomQueue>
+  choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices>
   questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]>
   all(deckId: string, now: number): Promise<Question[]>
   forget(deckId: string): void
@@ -99,6 +108,8 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
   return {
     open: (deckId, now, deck) => call('open', deckId, now, deck),
     queue: (deckId, request) => call('queue', deckId, request),
+    custom: (deckId, request) => call('custom', deckId, request),
+    choices: (deckId, request) => call('choices', deckId, request),
     questions: (deckId, ids, now) => call('questions', deckId, [...ids], now),
     all: (deckId, now) => call('all', deckId, now),
     forget: (deckId) => void call('forget', deckId).catch(() => undefined),

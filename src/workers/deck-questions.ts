@@ -9,6 +9,14 @@ import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
+import {
+  buildCustomQueue,
+  customStudyChoices,
+  type CustomChoicesOptions,
+  type CustomQueue,
+  type CustomQueueOptions,
+  type CustomStudyChoices,
+} from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
 import { DeckNotFoundError } from './errors'
 
@@ -33,6 +41,9 @@ export interface OpenedDeck {
 
 /** A study queue request: StudyQueueOptions without the questions (the service has them) and with a seed. */
 export type QueueRequest = Omit<StudyQueueOptions, 'questions' | 'random'> & { seed: number }
+/** A custom session request: CustomQueueOptions without the questions and with a seed. */
+export type CustomQueueRequest = Omit<CustomQueueOptions, 'questions' | 'random'> & { seed: number }
+export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
 interface Held {
   opened: OpenedDeck
@@ -62,6 +73,19 @@ export class DeckQuestionService {
     const { questions } = await this.hold(deckId, request.now)
     const { seed, ...options } = request
     return buildStudyQueue({ ...options, questions, random: createRandom(seed) })
+  }
+
+  /** A custom session's queue (see buildCustomQueue): practice, or the cards chosen in the browser. */
+  async custom(deckId: string, request: CustomQueueRequest): Promise<CustomQueue> {
+    const { questions } = await this.hold(deckId, request.now)
+    const { seed, ...options } = request
+    return buildCustomQueue({ ...options, questions, random: createRandom(seed) })
+  }
+
+  /** What a custom session can be about in this deck (see customStudyChoices). */
+  async choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices> {
+    const { questions } = await this.hold(deckId, request.now)
+    return customStudyChoices({ ...request, questions })
   }
 
   /** Questions of an opened deck by id (ids it does not have are left out). */

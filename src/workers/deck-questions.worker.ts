@@ -27,6 +27,10 @@ scope.onmessage = ({ data }) => {
         return s.open(args[0] as string, args[1] as number, args[2] as Parameters<DeckQuestionService['open']>[2])
       case 'queue':
         return s.queue(args[0] as string, args[1] as Parameters<DeckQuestionService['queue']>[1])
+      case 'custom':
+        return s.custom(args[0] as string, args[1] as Parameters<DeckQuestionService['custom']>[1])
+      case 'choices':
+        return s.choices(args[0] as string, args[1] as Parameters<DeckQuestionService['choices']>[1])
       case 'questions':
         return s.questions(args[0] as string, args[1] as string[], args[2] as number)
       case 'all': {

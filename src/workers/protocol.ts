@@ -1,6 +1,6 @@
 // Messages between the page (client.ts) and the deck-questions worker.
 
-export type DeckQuestionsCall = 'open' | 'queue' | 'questions' | 'all' | 'forget'
+export type DeckQuestionsCall = 'open' | 'queue' | 'custom' | 'choices' | 'questions' | 'all' | 'forget'
 
 export interface DeckQuestionsRequest {
   id: number

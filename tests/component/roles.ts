@@ -29,6 +29,7 @@ function roleOf(el: Element): string | undefined {
     if (type === 'checkbox') return 'checkbox'
     if (type === 'radio') return 'radio'
     if (type === 'search') return 'searchbox'
+    if (type === 'number') return 'spinbutton'
     if (type === 'button' || type === 'submit') return 'button'
     return 'textbox'
   }

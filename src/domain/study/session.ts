@@ -122,14 +122,15 @@ export function queueRepeatOfLast(session: StudySession): StudySession {
 
 /**
  * The session with its last answer taken back: that card is current again and a repeat the answer
- * queued is gone. Undefined when there is nothing to undo (no answer, or one saved without undo data).
+ * queued is gone. Undefined when there is nothing to undo (no answer, or one saved without undo
+ * data; a practice answer wrote no review, so the session alone is stepped back).
  */
 export function undoLastAnswer(
   session: StudySession,
   now: number,
 ): { session: StudySession; answer: SessionAnswer } | undefined {
   const answer = session.answers.at(-1)
-  if (!answer?.undo) return undefined
+  if (!answer || (!answer.undo && !session.practice)) return undefined
   const itemsBefore = answer.itemsBefore ?? session.items.length
   return {
     answer,
@@ -171,4 +172,33 @@ export function nextDueOf(cards: readonly CardProgress[]): number | undefined {
   for (const c of cards)
     if (!c.retired && c.state.phase !== 'new' && (min === undefined || c.state.due < min)) min = c.state.due
   return min
+}
+
+/**
+ * The session without the items still to come of cards set aside since it was built (suspended or
+ * buried in the card browser, here or in another tab): neither a card queued for today nor one
+ * coming back in its learning steps is shown once set aside. Answers keep pointing at the right
+ * items for undo. The same session when nothing changes.
+ */
+export function withoutSetAside(session: StudySession, setAside: ReadonlySet<string>): StudySession {
+  const answered = session.answers.length
+  const removed: number[] = []
+  session.items.forEach((item, i) => {
+    if (i >= answered && setAside.has(item.cardId)) removed.push(i)
+  })
+  if (!removed.length) return session
+  const gone = new Set(removed)
+  const shift = (index: number) => removed.filter((i) => i < index).length
+  return {
+    ...session,
+    items: session.items.filter((_, i) => !gone.has(i)),
+    answers: session.answers.map((a) =>
+      a.itemsBefore === undefined ? a : { ...a, itemsBefore: a.itemsBefore - shift(a.itemsBefore) },
+    ),
+  }
+}
+
+/** Card ids of a session still to be shown (the current one included), each once. */
+export function pendingCardIds(session: StudySession): string[] {
+  return [...new Set(session.items.slice(session.answers.length).map((i) => i.cardId))]
 }

@@ -98,6 +98,13 @@ export interface StudySession {
   updatedAt: number
   /** Seed the session's questions were generated with. */
   seed?: number
+  /**
+   * Practice (a custom session by topic, kind, person or failed cards): its answers are kept here
+   * only, never as reviews, so the schedule stays as it was.
+   */
+  practice?: boolean
+  /** What a custom session is, as shown above its cards ("Practice: Family"). */
+  title?: string
   items: SessionItem[]
   answers: SessionAnswer[]
 }
