@@ -82,7 +82,7 @@ async function openStudy(setup: Awaited<ReturnType<typeof app>>) {
 }
 
 /** Shows the answer and grades the card showing; waits for the next one (or the end). */
-async function answer(root: HTMLElement, grade: string) {
+async function answer(grade: string) {
   const before = useStudyStore().position
   press(' ')
   await flushPromises()
@@ -100,7 +100,7 @@ describe('after "Nothing due"', () => {
   it('studies more new cards beyond the limit, and each grade is a stored review', async () => {
     const setup = await app(1)
     let root = await openStudy(setup)
-    await answer(root, '4')
+    await answer('4')
     await until(() => root.querySelector('#study-summary-title') !== null, 'the summary')
     wrappers.pop()?.unmount()
 
@@ -117,8 +117,8 @@ describe('after "Nothing due"', () => {
     expect(byRole(root, 'heading', 'Study more: 2 new cards')).toBeTruthy()
     expect(root.textContent).not.toContain("doesn't change your schedule")
     expect(useStudyStore().counts).toEqual({ new: 2, learning: 0, review: 0 })
-    await answer(root, '4')
-    await answer(root, '4')
+    await answer('4')
+    await answer('4')
     const { reviews } = await snapshot(setup.db)
     expect(reviews.map((r) => r.grade)).toEqual([4, 4, 4])
     expect(new Set(reviews.map((r) => r.cardId)).size).toBe(3)
@@ -127,7 +127,7 @@ describe('after "Nothing due"', () => {
   it('practises a topic, marked as practice, without changing any stored card or review', async () => {
     const setup = await app(1)
     let root = await openStudy(setup)
-    await answer(root, '4')
+    await answer('4')
     wrappers.pop()?.unmount()
     root = await openStudy(setup)
     const before = await snapshot(setup.db)
@@ -155,14 +155,14 @@ describe('after "Nothing due"', () => {
     const size = session.items.length
 
     // Again brings the card back at the end; undo takes that back; no grade is ever stored.
-    await answer(root, '1')
+    await answer('1')
     expect(useStudyStore().total).toBe(size + 1)
     expect(allByRole(root, 'button', /Undo/)).toHaveLength(1)
     await click(byRole(root, 'button', /Undo/))
     await until(() => useStudyStore().position === 0, 'the undo')
     await settle()
     expect(useStudyStore().total).toBe(size)
-    for (let i = 0; i < size; i++) await answer(root, '3')
+    for (let i = 0; i < size; i++) await answer('3')
     await until(() => root.querySelector('#study-summary-title') !== null, 'the summary')
     expect(await snapshot(setup.db)).toEqual(before)
     // After a reload the practice session is still practice (it was saved as such).
@@ -205,7 +205,7 @@ describe('Study now in the card browser', () => {
     const entries = buildCardList(questions, [])
     const chosen = names.map((name) => entries.find((e) => e.prompt === name)?.cardId)
     expect(session.items.map((i) => i.cardId)).toEqual(chosen)
-    await answer(root, '4')
+    await answer('4')
     const reviews = await setup.db.reviews.since(0)
     expect(reviews.map((r) => r.cardId)).toEqual([session.items[0]!.cardId])
   })
@@ -217,13 +217,13 @@ describe('the learning-step queue', () => {
     await openStudy(setup)
     const study = useStudyStore()
     const first = study.session!.items[0]!
-    await answer(root, '1')
+    await answer('1')
     // Again: the card comes back later in this session…
     expect(study.session!.items.slice(1).some((i) => i.cardId === first.cardId)).toBe(true)
     // …until it is suspended in the card browser.
     await setup.db.suspendCards(miniDeck.id, [{ cardId: first.cardId, fingerprint: '' }], true, Date.now())
     const left = study.session!.items.length - study.position - 1
-    for (let i = 0; i < left && study.phase === 'studying'; i++) await answer(root, '4')
+    for (let i = 0; i < left && study.phase === 'studying'; i++) await answer('4')
     await until(() => study.phase === 'done', 'the end of the session')
     const shown = study.session!.answers.map((a) => a.cardId)
     expect(shown.filter((id) => id === first.cardId)).toHaveLength(1)
