@@ -181,6 +181,7 @@ class Normalizer {
       entity.gendered = gendered
     }
     if (file.description !== undefined) entity.description = file.description
+    if (file.preposition !== undefined) entity.preposition = file.preposition
     return entity
   }
 

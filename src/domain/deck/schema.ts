@@ -205,6 +205,12 @@ export const EntitySchema = v.strictObject({
   gender: v.optional(v.picklist(GENDERS)),
   gendered: v.optional(GenderedNames),
   description: v.optional(Text),
+  preposition: v.optional(
+    v.pipe(
+      v.picklist(['in', 'on']),
+      v.description('For a place: the word the sources put before it, `on` for "died on Lemnos". Default `in`.'),
+    ),
+  ),
   source: v.optional(SourceRefs),
   caption: v.optional(TextFact),
   note: v.optional(TextFact),

@@ -306,6 +306,7 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   if (entity.gender !== undefined) out.gender = entity.gender
   if (entity.gendered !== undefined) out.gendered = { ...entity.gendered }
   if (entity.description !== undefined) out.description = entity.description
+  if (entity.preposition !== undefined) out.preposition = entity.preposition
   if (defaults.length) out.source = sourcesToFile(defaults)
   for (const [field, unit] of fields)
     out[field] = Array.isArray(unit) ? unit.map((u) => u.write(defaults)) : unit.write(defaults)

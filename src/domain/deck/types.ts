@@ -51,6 +51,8 @@ export interface Entity {
   gender?: Gender
   /** Optional short description shown in the deck overview ("Byzantine emperor"). */
   description?: string
+  /** For a place: the preposition the sources use before it ("on Lemnos"); "in" when absent. */
+  preposition?: 'in' | 'on'
   /**
    * For an office or title: what its holders are called by gender ("King of England" and
    * "Queen of England" for the office "Monarch of England"). Prompts about a holder of known

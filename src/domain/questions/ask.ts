@@ -16,6 +16,10 @@ export type PoolName =
   | `holders:${string}`
   | `kind:${string}`
   | `spouses:${string}`
+  /** People who held an office or title in the deck (or are named as someone's predecessor or successor). */
+  | 'rulers:male'
+  | 'rulers:female'
+  | 'rulers:person'
 
 export interface EntityAnswer {
   type: 'entity'

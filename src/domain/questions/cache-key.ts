@@ -8,7 +8,7 @@ import { digest, seedFrom } from '../random'
  * cached questions from an older generator are then generated again. (Built apps also key the
  * cache by the generator's built code, so a forgotten bump costs no stale questions there.)
  */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 
 /** The seed a deck's questions are generated with: fixed per deck, so a reload asks the same questions. */
 export const deckSeed = (deckId: string) => seedFrom('deck', deckId)

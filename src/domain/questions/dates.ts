@@ -13,8 +13,13 @@ export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision =>
 export const isPlainDate = (date: HistoricalDate): boolean =>
   !date.uncertain && date.kind !== 'before' && date.kind !== 'after'
 
-/** How the date reads after a verb: "in 1370", "on 22 September 1408", "c. 1370", "between 1408 and 1410". */
+/**
+ * How the date reads after a verb: "in 1370", "on 22 September 1408", "c. 1370", "between 1408 and 1410",
+ * "possibly in 1377".
+ */
 export function datePhrase(date: HistoricalDate): string {
+  // A date the source gives with doubt ("1377?") reads "possibly in 1377", never "in 1377?".
+  if (date.uncertain) return `possibly ${datePhrase({ ...date, uncertain: false, text: date.text.replace(/\?$/, '') })}`
   const body = date.circa ? date.text : undefined
   if (body) return body
   if (date.kind === 'range' && date.end) {

@@ -171,24 +171,21 @@ export class Pools {
     const { index } = this
     const of = (keep: (e: Entity) => boolean) => index.deck.entities.filter(keep).map((e) => this.candidate(e))
     const person = (e: Entity) => e.kind === 'person'
-    if (name === 'person') return new EntityPool(of(person))
     // A mother's distractors are women or known mothers; a father's, men or known fathers.
-    if (name === 'male')
-      return new EntityPool(
-        of(
-          (e) =>
-            person(e) &&
-            (e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id))),
-        ),
-      )
-    if (name === 'female')
-      return new EntityPool(
-        of(
-          (e) =>
-            person(e) &&
-            (e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id))),
-        ),
-      )
+    const male = (e: Entity) =>
+      person(e) && (e.gender === 'male' || (!e.gender && index.knownFathers.has(e.id) && !index.knownMothers.has(e.id)))
+    const female = (e: Entity) =>
+      person(e) &&
+      (e.gender === 'female' || (!e.gender && index.knownMothers.has(e.id) && !index.knownFathers.has(e.id)))
+    if (name === 'person') return new EntityPool(of(person))
+    if (name === 'male') return new EntityPool(of(male))
+    if (name === 'female') return new EntityPool(of(female))
+    // Another ruler is a likely wrong predecessor; a man who held nothing is padding.
+    if (name.startsWith('rulers:')) {
+      const rulers = rulersOf(index)
+      const sex = name === 'rulers:male' ? male : name === 'rulers:female' ? female : person
+      return new EntityPool(of((e) => rulers.has(e.id) && sex(e)))
+    }
     if (name === 'place') return new EntityPool(of((e) => e.kind === 'place'))
     if (name === 'dynasty') return new EntityPool(of((e) => e.kind === 'dynasty'))
     if (name === 'title') return new EntityPool(of((e) => e.kind === 'title' || e.kind === 'office'))
@@ -264,6 +261,19 @@ export class Pools {
     })
     return pickBest(scored, random)
   }
+}
+
+/** Everyone who held an office or title in the deck, or is named as a holder's predecessor or successor. */
+export function rulersOf(index: DeckIndex): Set<string> {
+  const out = new Set(index.heldBy.keys())
+  for (const tenures of index.tenuresByOffice.values())
+    for (const t of tenures)
+      for (const side of [t.value.predecessor, t.value.successor]) {
+        if (!side) continue
+        if ('who' in side) out.add(side.who)
+        else if (side.lastHeldBy) out.add(side.lastHeldBy)
+      }
+  return out
 }
 
 // ── Dates ───────────────────────────────────────────────────────────────────

@@ -12,6 +12,7 @@ import {
   type EntityForms,
 } from './answers'
 import type { DeckIndex } from './deck-index'
+import { rulersOf } from './distractors'
 
 const LINKING = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a', 'an', 'da', 'di', 'del', 'la', 'le', 'on'])
 
@@ -36,6 +37,11 @@ function inPool(index: DeckIndex, pool: PoolName): (e: Entity) => boolean {
   if (pool === 'female') return (e) => e.kind === 'person' && e.gender !== 'male'
   if (pool === 'title') return (e) => e.kind === 'title' || e.kind === 'office'
   if (pool.startsWith('kind:')) return (e) => e.kind === pool.slice('kind:'.length)
+  if (pool.startsWith('rulers:')) {
+    const rulers = rulersOf(index)
+    const sex = inPool(index, pool.slice('rulers:'.length) as 'male' | 'female' | 'person')
+    return (e) => rulers.has(e.id) && sex(e)
+  }
   if (pool.startsWith('holders:')) {
     const holders = new Set((index.tenuresByOffice.get(pool.slice('holders:'.length)) ?? []).map((t) => t.subject))
     return (e) => holders.has(e.id)

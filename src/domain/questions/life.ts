@@ -250,7 +250,7 @@ function placeAsk(index: DeckIndex, entity: Entity, fact: PlaceFact, facts: read
       ;({ prompt, statement } = eventWhere(entity))
     }
   }
-  const proof = fill(statement, stated(index, [fact])).replace(/\.$/, '')
+  const proof = fill(statement, stated(index, [fact]), index.onPlaces).replace(/\.$/, '')
   const answers = entityAnswers(index, [fact], { pools: ['place'], wrongBecause: () => proof })
   if (!answers) return
   emit({

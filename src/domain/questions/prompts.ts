@@ -195,15 +195,24 @@ export const placeInSentence = (place: string): string =>
  */
 export function placePreposition(place: string, onPlaces?: ReadonlySet<string>): 'on' | 'in' {
   const name = place.trim()
-  return ON_PLACE.test(name) || !!onPlaces?.has(name) ? 'on' : 'in'
+  // The deck's own list decides when given (it already holds mountains by name, unless marked `in`).
+  if (onPlaces) return onPlaces.has(name) ? 'on' : 'in'
+  return ON_PLACE.test(name) ? 'on' : 'in'
 }
 
-/** Names of the deck's places that read with "on": mountains, and islands by their description. */
-export function onPlaceNames(entities: readonly Pick<Entity, 'kind' | 'name' | 'description'>[]): Set<string> {
+/**
+ * Names of the deck's places that read with "on": those whose `preposition` says so, mountains by
+ * name, and islands by their description. `preposition: in` keeps a place with "in".
+ */
+export function onPlaceNames(
+  entities: readonly Pick<Entity, 'kind' | 'name' | 'description' | 'preposition'>[],
+): Set<string> {
   const out = new Set<string>()
-  for (const e of entities)
-    if (e.kind === 'place' && (ON_PLACE.test(e.name) || /\b(island|isle|islet|atoll)\b/i.test(e.description ?? '')))
+  for (const e of entities) {
+    if (e.kind !== 'place' || e.preposition === 'in') continue
+    if (e.preposition === 'on' || ON_PLACE.test(e.name) || /\b(island|isle|islet|atoll)\b/i.test(e.description ?? ''))
       out.add(e.name)
+  }
   return out
 }
 

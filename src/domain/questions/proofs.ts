@@ -131,6 +131,68 @@ export class Proofs {
     return !!died && !!born && astro(died.high) < astro(born.low) - years
   }
 
+  // ── Generations ──────────────────────────────────────────────────────────
+
+  private generationsFrom: string | undefined
+  private generations = new Map<string, readonly number[]>()
+
+  /**
+   * How many generations `other` stands below `from` in the deck's family (−1 a parent's, 1 a
+   * child's, 0 a spouse's or sibling's), by the shortest chains of links any source gives, birth or
+   * adoptive: every generation those chains give, none when the family does not connect them. For
+   * plausibility: a great-grandfather is no likely wrong answer for "Who was the father of …?",
+   * even where no dates tell so.
+   */
+  generation(from: string, other: string): readonly number[] {
+    if (this.generationsFrom !== from) {
+      this.generationsFrom = from
+      this.generations = this.walkGenerations(from)
+    }
+    return this.generations.get(other) ?? []
+  }
+
+  /**
+   * The option may be within `slack` generations of `gap` below the subject, or the family does not
+   * tell: a grandfather is a fair wrong answer for a father (slack 1), a great-grandfather is not.
+   */
+  ofGeneration(subject: string, option: string, gap: number, slack = 1): boolean {
+    const gens = this.generation(subject, option)
+    return !gens.length || gens.some((g) => Math.abs(g - gap) <= slack)
+  }
+
+  // Breadth first, a whole level at a time, so that the result never depends on the order of the
+  // deck's facts: a person first reached at one depth gets every generation the chains of that
+  // depth give (intermarriage can give two).
+  private walkGenerations(from: string): Map<string, readonly number[]> {
+    const { kin } = this.index
+    const out = new Map<string, readonly number[]>([[from, [0]]])
+    let frontier = [from]
+    // Six links reach second cousins and great-great-grandparents: far enough for every question.
+    for (let depth = 0; depth < 6 && frontier.length; depth++) {
+      const level = new Map<string, Set<number>>()
+      for (const id of frontier) {
+        const gens = out.get(id) as readonly number[]
+        const visit = (ids: readonly string[], step: number) => {
+          for (const other of ids) {
+            if (out.has(other)) continue
+            let set = level.get(other)
+            if (!set) level.set(other, (set = new Set()))
+            for (const g of gens) set.add(g + step)
+          }
+        }
+        visit(kin.anySpousesOf(id), 0)
+        visit(kin.anyStatedSiblingsOf(id), 0)
+        visit(kin.anyParentsOf(id), -1)
+        visit(kin.anyAdoptiveParentsOf(id), -1)
+        visit(kin.anyChildrenOf(id), 1)
+        visit(kin.anyAdoptedChildrenOf(id), 1)
+      }
+      for (const [id, set] of level) out.set(id, [...set])
+      frontier = [...level.keys()]
+    }
+    return out
+  }
+
   // ── Parents, open world ──────────────────────────────────────────────────
 
   /** Parents by slot, every source's values; `loose` are parents whose slot the deck does not tell. */

@@ -292,7 +292,10 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
       exclude,
       pools: genderPools(gender),
       // Several marriages are common: only two lives that never met rule one out.
-      wrongBecause: (id) => (proofs.bornWithin(person.id, id, 30) ? proofs.notSpouse(person.id, id) : undefined),
+      wrongBecause: (id) =>
+        proofs.ofGeneration(person.id, id, 0, 0) && proofs.bornWithin(person.id, id, 30)
+          ? proofs.notSpouse(person.id, id)
+          : undefined,
       ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)),
     },
   })
@@ -300,19 +303,23 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
 
 /** A parent option alive and grown when the child was born, as far as the deck says. */
 function plausibleParent(proofs: Proofs, parent: string, child: string): boolean {
-  return proofs.bornBefore(parent, child, 14) && !proofs.diedYearsBeforeBirth(parent, child, 1)
+  return (
+    proofs.ofGeneration(child, parent, -1) &&
+    proofs.bornBefore(parent, child, 14) &&
+    !proofs.diedYearsBeforeBirth(parent, child, 1)
+  )
 }
 
 type Check<T> = (proofs: Proofs, subject: string, option: string) => T
 
 /** The option is of the relative's generation (births the deck gives), so the option is not absurd. */
 const PLAUSIBLE: Record<DerivedRelation | 'child', Check<boolean>> = {
-  child: (p, s, o) => p.bornBefore(s, o, 14),
-  grandparent: (p, s, o) => p.bornBefore(o, s, 30),
-  grandchild: (p, s, o) => p.bornBefore(s, o, 30),
-  sibling: (p, s, o) => p.bornWithin(s, o, 20),
-  'uncle-aunt': (p, s, o) => p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60),
-  cousin: (p, s, o) => p.bornWithin(s, o, 25),
+  child: (p, s, o) => p.ofGeneration(s, o, 1) && p.bornBefore(s, o, 14),
+  grandparent: (p, s, o) => p.ofGeneration(s, o, -2) && p.bornBefore(o, s, 30),
+  grandchild: (p, s, o) => p.ofGeneration(s, o, 2) && p.bornBefore(s, o, 30),
+  sibling: (p, s, o) => p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 20),
+  'uncle-aunt': (p, s, o) => p.ofGeneration(s, o, -1) && p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60),
+  cousin: (p, s, o) => p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 25),
 }
 
 /** Why the option is not this relative of the subject (open world), or undefined. */

@@ -260,7 +260,9 @@ function tenureFactAsks(
   // Options of the answer's sex, or of the sex every holder of the office has in the deck.
   const holderPools = (id: string): PoolName[] => [
     `holders:${office.id}`,
-    ...genderPools(index.entities.get(id)?.gender ?? officeGender(index, office.id)),
+    ...genderPools(index.entities.get(id)?.gender ?? officeGender(index, office.id)).map(
+      (pool): PoolName => `rulers:${pool as 'male' | 'female' | 'person'}`,
+    ),
   ]
 
   if (predecessor && 'who' in predecessor && inStart !== undefined) {

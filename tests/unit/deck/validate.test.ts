@@ -148,6 +148,10 @@ describe('structure', () => {
     const gender = one(text, 'invalid-value')
     expect(at(gender)).toEqual(loc(text, 7, 'mal', 'entities.a.gender'))
     expect(gender.hint).toBe('did you mean `male`?')
+    const place = withEntities('  a: { kind: place, name: Lemnos, preposition: onn, source: book }')
+    const preposition = one(place, 'invalid-value')
+    expect(at(preposition)).toEqual(loc(place, 7, 'onn', 'entities.a.preposition'))
+    expect(preposition.hint).toBe('did you mean `on`?')
   })
 
   it('reports a non-integer age', () => {

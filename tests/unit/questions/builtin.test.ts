@@ -63,12 +63,60 @@ describe('the built-in deck', () => {
       expect(kinds).toContain(kind)
   })
 
-  it('asks who succeeded John VII in 1390, with John V offered once and nothing else true', () => {
-    const q = card(questions, 'tenure.successor/john-vii/byzantine-emperor/1390')['multiple-choice'] as Question
-    expect(q.prompt).toBe('Who succeeded John VII Palaiologos as Byzantine emperor in 1390?')
-    expect(q.answer).toBe('John V Palaiologos')
-    expect(q.choices?.filter((c) => c === 'John V Palaiologos')).toHaveLength(1)
-    expect(q.choices).not.toContain('John VII Palaiologos')
+  it('asks who succeeded John VII in 1390, with John V the only right answer', () => {
+    const asked = card(questions, 'tenure.successor/john-vii/byzantine-emperor/1390')
+    expect(asked.typed?.prompt).toBe('Who succeeded John VII Palaiologos as Byzantine emperor in 1390?')
+    expect(asked.typed?.answer).toBe('John V Palaiologos')
+    // Only Manuel II is a plausible wrong successor (alive, an emperor): too few for a choice.
+    expect(asked['multiple-choice']).toBeUndefined()
+    expect(asked['true-false']?.prompt).toMatch(
+      /^(John V|Manuel II) Palaiologos succeeded John VII Palaiologos as Byzantine emperor in 1390\.$/,
+    )
+  })
+
+  it('offers as a wrong predecessor or successor only people who held an office or title in the deck', () => {
+    const rulers = new Set(['John V', 'Andronikos IV', 'John VII', 'Manuel II', 'John VIII', 'Andronikos Palaiologos'])
+    const isRuler = (name: string) => [...rulers].some((r) => name.startsWith(r))
+    const offered = questions.filter(
+      (q) => (q.relation === 'predecessor' || q.relation === 'successor') && q.kind === 'multiple-choice',
+    )
+    expect(offered.length).toBeGreaterThan(3)
+    for (const q of offered) for (const c of q.choices ?? []) expect(isRuler(c), `${q.id}: ${c}`).toBe(true)
+    const statements = questions.filter(
+      (q) => (q.relation === 'predecessor' || q.relation === 'successor') && q.kind === 'true-false',
+    )
+    for (const q of statements.filter((x) => x.answer === 'False'))
+      expect(q.prompt, q.id).not.toMatch(/Ivan Alexander|Constantine XI|Andronikos V\b/)
+  })
+
+  it('never offers a relative two generations away from the one asked about', () => {
+    // Generations below John VII, read off the deck's family by hand.
+    const generation = new Map([
+      ['Ivan Alexander of Bulgaria', -2],
+      ['John V Palaiologos', -2],
+      ['Andronikos III Palaiologos', -3],
+      ['Andronikos IV Palaiologos', -1],
+      ['Manuel II Palaiologos', -1],
+      ['John VII Palaiologos', 0],
+      ['Constantine XI', 0],
+      ['John VIII Palaiologos', 0],
+      ['Andronikos V Palaiologos', 1],
+    ])
+    const asks: [string, number][] = [
+      [`${D}/parent.father/john-vii/multiple-choice`, -1],
+      [`${D}/parent.father/andronikos-v/multiple-choice`, 0],
+      [`${D}/parent.father/john-viii/multiple-choice`, -1],
+    ]
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const qs = generateQuestions(deck, { seed })
+      for (const [id, wanted] of asks) {
+        const q = qs.find((x) => x.id === id)
+        for (const c of q?.choices ?? []) {
+          const g = generation.get(c)
+          if (g !== undefined) expect(Math.abs(g - wanted), `${id}: ${c}`).toBeLessThanOrEqual(1)
+        }
+      }
+    }
   })
 
   it('explains the 1390 predecessor the way a teacher would', () => {

@@ -104,7 +104,7 @@ describe('deck questions (listing)', () => {
     expect(out).toContain('[multiple-choice, ')
     expect(out).toContain('  answer:  John V Palaiologos\n')
     expect(out).toContain(
-      '  id:      john-vii-palaiologos/tenure.successor/john-vii/byzantine-emperor/1390/multiple-choice',
+      '  id:      john-vii-palaiologos/tenure.predecessor/john-vii/emperor-in-selymbria/1385/multiple-choice',
     )
     expect(out).toContain('  dispute: Sources differ:')
   })

@@ -24,7 +24,7 @@ export function date(text: string | number): HistoricalDate {
   return parsed.date
 }
 
-type EntityOptions = Partial<Pick<Entity, 'gender' | 'aliases' | 'description'>>
+type EntityOptions = Partial<Pick<Entity, 'gender' | 'aliases' | 'description' | 'preposition'>>
 
 export class DeckBuilder {
   readonly entities: Entity[] = []
@@ -41,6 +41,7 @@ export class DeckBuilder {
       aliases: options.aliases ?? [],
       ...(options.gender ? { gender: options.gender } : {}),
       ...(options.description ? { description: options.description } : {}),
+      ...(options.preposition ? { preposition: options.preposition } : {}),
     })
     return this
   }

@@ -48,9 +48,32 @@ describe('places', () => {
     expect([...statements].some((s) => /in the Tower of London\.$/.test(s))).toBe(true)
   })
 
-  it("reads the built-in deck's Lemnos as an island", () => {
-    const q = card(generateQuestions(builtInDeck(), { seed: 1 }), 'diedAt/irene-gattilusio').typed
-    expect(q?.explanation).toBe('Irene Gattilusio died on Lemnos.')
+  it("reads the built-in deck's Lemnos with the sources' own \"on\", in the answer and in every wrong option's proof", () => {
+    const qs = generateQuestions(builtInDeck(), { seed: 1 })
+    const lemnos = builtInDeck().entities.find((e) => e.id === 'lemnos')
+    expect(lemnos?.preposition).toBe('on')
+    expect(lemnos?.description).toBeUndefined()
+    const asked = card(qs, 'diedAt/irene-gattilusio')
+    expect(asked.typed?.explanation).toBe('Irene Gattilusio died on Lemnos.')
+    const proofs = asked['multiple-choice']?.why ?? []
+    expect(proofs.length).toBeGreaterThan(0)
+    for (const { proof } of proofs) expect(proof).toBe('Irene Gattilusio died on Lemnos')
+  })
+
+  it('lets `preposition` decide over the name and the description', () => {
+    const deck = new DeckBuilder()
+      .male('a', 'Basil')
+      .male('b', 'Leo')
+      .entity('isle', 'place', 'Chios', { preposition: 'on' })
+      .entity('mount', 'place', 'Mount Sinai Monastery', { preposition: 'in' })
+      .entity('p3', 'place', 'Nicaea')
+      .entity('p4', 'place', 'Trebizond')
+      .place('diedAt', 'a', 'isle')
+      .place('diedAt', 'b', 'mount')
+      .build()
+    const qs = all(deck)
+    expect(card(qs, 'diedAt/a').typed?.explanation).toBe('Basil died on Chios.')
+    expect(card(qs, 'diedAt/b').typed?.explanation).toBe('Leo died in Mount Sinai Monastery.')
   })
 
   it('keeps the helpers honest', () => {
@@ -181,6 +204,10 @@ describe('giveaways', () => {
       .tenure('m2', 'emp', 1391, 1425, { successor: { who: 'j8' } })
       .tenure('j7', 'emp', 1390, 1390)
       .tenure('j8', 'emp', 1425, 1448, { predecessor: { who: 'm2' } })
+      // Rulers of elsewhere: plausible wrong predecessors, unlike men who held nothing.
+      .entity('bul', 'office', 'Tsar of Bulgaria')
+      .tenure('b2', 'bul', 1331, 1371)
+      .tenure('l6', 'bul', 1371, 1393)
       .build()
     const qs = all(deck)
     for (const q of qs) {
