@@ -19,12 +19,15 @@ const builtIn = parseDeckText(readFileSync(join(root, 'content', 'john-vii-palai
  * Built-in facts that cite the infobox together with another article, which gives what the infobox
  * does not: John V's third reign (the infobox names him only as John VII's successor; its end and
  * his successor come from the article on John V) and Manuel II's tenure in Thessalonica (the
- * infobox gives only the year it ended, which the import keeps as "Title last held by … (1387)").
+ * infobox gives only the year it ended, which the import keeps as "Title last held by … (1387)"),
+ * and the proclamation of 1377, which the article on John VII calls "possible" (so the deck gives
+ * the year with doubt, "1377?", where the pasted infobox has a plain 1377).
  */
 const COMBINED_WITH_OTHER_ARTICLES = [
   'tenure:john-v:byzantine-emperor:1390',
   'tenure:manuel-ii:despot-of-thessalonica:1382',
 ]
+const PROCLAMATION = 'event:john-vii:proclaimed-co-emperor'
 
 function describeFact(deck: Deck, fact: Fact): string {
   const name = (id: string) => deck.entities.find((e) => e.id === id)?.name ?? `?${id}`
@@ -55,7 +58,7 @@ function describeFact(deck: Deck, fact: Fact): string {
 }
 
 const infoboxFacts = builtIn.facts.filter(
-  (f) => f.sources.includes('infobox') && !COMBINED_WITH_OTHER_ARTICLES.includes(f.id),
+  (f) => f.sources.includes('infobox') && !COMBINED_WITH_OTHER_ARTICLES.includes(f.id) && f.id !== PROCLAMATION,
 )
 const imported = importInfoboxText(seed, {
   file: 'john-vii-palaiologos.infobox.txt',
@@ -82,10 +85,20 @@ describe('the seed infobox pasted as text', () => {
     expect(importedFacts).toContain(statement)
   })
 
+  it('gives the proclamation of 1377 as the infobox writes it, which the built-in deck marks as doubtful', () => {
+    const proclamation = builtIn.facts.find((f) => f.id === PROCLAMATION)
+    expect(proclamation?.sources).toEqual(['infobox', 'w-j7'])
+    const statement = describeFact(builtIn, proclamation as Fact)
+    expect(statement).toBe('John VII Palaiologos: event "was proclaimed co-emperor" 1377?')
+    expect(importedFacts).toContain(statement.replace(/\?$/, ''))
+  })
+
   it('gives no fact the built-in deck does not have', () => {
     const expected = new Set(infoboxFacts.map((f) => describeFact(builtIn, f)))
+    const proclamation = describeFact(builtIn, builtIn.facts.find((f) => f.id === PROCLAMATION) as Fact)
+    expected.add(proclamation.replace(/\?$/, ''))
     expect([...importedFacts].filter((f) => !expected.has(f))).toEqual([])
-    expect(deck.facts.length).toBe(infoboxFacts.length)
+    expect(deck.facts.length).toBe(infoboxFacts.length + 1)
   })
 
   it('cites the article, with its address, for every fact', () => {
