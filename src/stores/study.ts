@@ -330,11 +330,15 @@ export const useStudyStore = defineStore('study', () => {
   async function skipSetAside(): Promise<void> {
     const current = session.value
     if (!current) return
-    const ids = pendingCardIds(current)
-    if (!ids.length) return
+    const item = current.items[current.answers.length]
+    if (!item) return
     const db = useStorageStore().db()
     const now = useClock().now()
-    const aside = new Set((await db.cards.many(ids)).filter((c) => isSetAside(c, now)).map((c) => c.cardId))
+    // One read per card shown; the rest of the session is read only once the card showing is set aside.
+    const card = await db.cards.get(item.cardId)
+    if (!card || !isSetAside(card, now)) return
+    const cards = await db.cards.many(pendingCardIds(current))
+    const aside = new Set(cards.filter((c) => isSetAside(c, now)).map((c) => c.cardId))
     const next = withoutSetAside(current, aside)
     if (next === current || session.value !== current) return
     await db.sessions.save(next)

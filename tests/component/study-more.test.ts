@@ -102,6 +102,10 @@ describe('after "Nothing due"', () => {
     let root = await openStudy(setup)
     await answer('4')
     await until(() => root.querySelector('#study-summary-title') !== null, 'the summary')
+    // The end of a session offers more too, as Anki's congratulations screen does.
+    expect(byRole(root, 'heading', 'Study more')).toBeTruthy()
+    const menu = byRole(root, 'combobox', 'Practice') as HTMLSelectElement
+    await until(() => [...menu.options].some((o) => /^Family · /.test(o.text)), 'the practice menu')
     wrappers.pop()?.unmount()
 
     root = await openStudy(setup)
