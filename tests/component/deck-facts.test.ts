@@ -1,11 +1,15 @@
 // The deck overview: an infobox per entity with dates, places, relatives (children seen from the
 // parent's side), tenures with predecessor/successor/co-rulers, captions without cloze braces;
-// disputed facts visibly marked with the other values and their sources.
-import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+// disputed facts visibly marked with the other values and their sources. Each entry opens and
+// closes (the main person starts open), a search box filters entries and facts as you type, a
+// link leads down to the sources, and deck text is shown as text.
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
 import DeckFacts from '../../src/components/deck/DeckFacts.vue'
 import { buildInfoboxes } from '../../src/domain/deck/infobox'
+import type { Deck } from '../../src/domain/deck/types'
 import { miniDeck as deck } from './fixtures'
+import { allByRole, byRole } from './roles'
 
 describe('buildInfoboxes', () => {
   const boxes = buildInfoboxes(deck)
@@ -61,5 +65,133 @@ describe('DeckFacts', () => {
     expect(born.find('.deck-refs a').attributes('href')).toBe('#source-a')
     expect(born.find('.deck-refs a').text()).toBe('[1] Source: Source A')
     expect(wrapper.text()).toContain('2 of them disputed')
+  })
+})
+
+describe('DeckFacts entries and search', () => {
+  let wrapper: VueWrapper | undefined
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = undefined
+  })
+  const open = (props: { deck: Deck; target?: string } = { deck }) => {
+    wrapper = mount(DeckFacts, { props, attachTo: document.body })
+    return wrapper.element as HTMLElement
+  }
+  const entry = (root: HTMLElement, name: string) => byRole(root, 'button', name)
+  const expanded = (root: HTMLElement) =>
+    allByRole(root, 'button')
+      .filter((b) => b.hasAttribute('aria-expanded'))
+      .map((b) => `${b.textContent!.trim()}${b.getAttribute('aria-expanded') === 'true' ? ' (open)' : ''}`)
+  const search = async (root: HTMLElement, text: string) => {
+    const box = byRole(root, 'searchbox', 'Search facts') as HTMLInputElement
+    box.value = text
+    box.dispatchEvent(new Event('input'))
+    await wrapper!.vm.$nextTick()
+  }
+  const rowLabels = (root: HTMLElement, name: string) => {
+    const article = entry(root, name).closest('article')!
+    return [...article.querySelectorAll('.deck-entity-facts:not([hidden]) dt')].map((dt) => dt.textContent)
+  }
+
+  it('opens the main person and keeps every other entry closed, its facts hidden', () => {
+    const root = open()
+    expect(expanded(root)).toEqual([
+      'John VII (open)',
+      'Andronikos IV',
+      'Keratsa',
+      'Andronikos V',
+      'Irene Gattilusio',
+      'John V',
+      'Byzantine emperor',
+      'Thessalonica',
+      'Half stavraton',
+    ])
+    expect(rowLabels(root, 'John VII')).toContain('Born')
+    expect(rowLabels(root, 'Keratsa')).toEqual([])
+    const keratsa = entry(root, 'Keratsa')
+    expect(document.getElementById(keratsa.getAttribute('aria-controls')!)!.hidden).toBeTruthy()
+  })
+
+  it('opens and closes an entry with its button, and all of them at once', async () => {
+    const root = open()
+    entry(root, 'Keratsa').click()
+    await wrapper!.vm.$nextTick()
+    expect(entry(root, 'Keratsa').getAttribute('aria-expanded')).toBe('true')
+    expect(rowLabels(root, 'Keratsa')).toEqual(['Children'])
+    entry(root, 'John VII').click()
+    await wrapper!.vm.$nextTick()
+    expect(entry(root, 'John VII').getAttribute('aria-expanded')).toBe('false')
+    byRole(root, 'button', 'Open all').click()
+    await wrapper!.vm.$nextTick()
+    expect(expanded(root).every((e) => e.endsWith('(open)'))).toBe(true)
+    byRole(root, 'button', 'Close all').click()
+    await wrapper!.vm.$nextTick()
+    expect(expanded(root).some((e) => e.endsWith('(open)'))).toBe(false)
+  })
+
+  it('filters entries and facts as you type, opens the matches, and says how many match', async () => {
+    const root = open()
+    await search(root, 'mother')
+    expect(expanded(root)).toEqual(['John VII (open)'])
+    expect(rowLabels(root, 'John VII')).toEqual(['Mother'])
+    expect(byRole(root, 'status').textContent).toBe('1 of 9 entries match “mother”')
+    await search(root, 'kera')
+    expect(expanded(root)).toEqual(['John VII (open)', 'Keratsa (open)'])
+    expect(rowLabels(root, 'Keratsa')).toEqual(['Children'])
+    await search(root, 'zzz')
+    expect(root.textContent).toContain('No entry or fact matches “zzz”.')
+    await search(root, '')
+    expect(expanded(root)).toHaveLength(9)
+    expect(expanded(root).filter((e) => e.endsWith('(open)'))).toEqual(['John VII (open)'])
+    expect(byRole(root, 'status').textContent).toBe('')
+  })
+
+  it('keeps what you closed while searching closed until the search changes', async () => {
+    const root = open()
+    await search(root, 'spouse')
+    entry(root, 'Irene Gattilusio').click()
+    await wrapper!.vm.$nextTick()
+    expect(expanded(root)).toEqual(['John VII (open)', 'Irene Gattilusio'])
+    await search(root, 'spouse irene')
+    expect(expanded(root)).toEqual(['John VII (open)', 'Irene Gattilusio (open)'])
+  })
+
+  it('opens an entry a link asks for, clearing a search that hides it', async () => {
+    const root = open()
+    await search(root, 'mother')
+    await wrapper!.setProps({ target: 'ker' })
+    expect((byRole(root, 'searchbox', 'Search facts') as HTMLInputElement).value).toBe('')
+    expect(entry(root, 'Keratsa').getAttribute('aria-expanded')).toBe('true')
+    // The Mother link on John VII's entry opens Keratsa again after she was closed.
+    entry(root, 'Keratsa').click()
+    await wrapper!.vm.$nextTick()
+    byRole(root, 'link', 'Keratsa').click()
+    await wrapper!.vm.$nextTick()
+    expect(entry(root, 'Keratsa').getAttribute('aria-expanded')).toBe('true')
+  })
+
+  it('links from the top to the sources and gives every citation its source’s name', () => {
+    const root = open()
+    expect(byRole(root, 'link', 'Sources (2)').getAttribute('href')).toBe('#deck-sources')
+    const refs = allByRole(root, 'link', /^\[\d\] Source: /)
+    expect(refs.length).toBeGreaterThan(0)
+    expect(new Set(refs.map((a) => a.getAttribute('href')))).toEqual(new Set(['#source-a', '#source-b']))
+  })
+
+  it('shows deck text as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.hacked=1">'
+    const root = open({
+      deck: {
+        ...deck,
+        entities: deck.entities.map((e) =>
+          e.id === 'j7' ? { ...e, name: hostile, description: `<b>${hostile}</b>` } : e,
+        ),
+      },
+    })
+    expect(root.querySelector('img, b')).toBeNull()
+    expect(root.textContent).toContain(hostile)
+    await search(root, 'onerror')
+    expect(entry(root, hostile).getAttribute('aria-expanded')).toBe('true')
   })
 })

@@ -32,6 +32,11 @@ export interface Infobox {
   tenures: InfoboxTenure[]
 }
 
+/** The deck's main person, whom the deck is about: its first person (the built-in deck's John VII). */
+export function mainPersonId(deck: Pick<Deck, 'entities'>): string | undefined {
+  return deck.entities.find((e) => e.kind === 'person')?.id
+}
+
 const KIND_ORDER = ['person', 'event', 'office', 'title', 'dynasty', 'place', 'artefact']
 
 export function buildInfoboxes(deck: Deck): Infobox[] {
