@@ -49,6 +49,13 @@ export interface DateAnswer {
   /** Years outside which a wrong date would be absurd (born after death). */
   minYear?: number
   maxYear?: number
+  /**
+   * Dates a wrong date may not lie wholly before or after, to the day: the sides of the death date
+   * for something a person did ("reign ended 1 August 1425" for a man who died on 21 July 1425),
+   * the start of a tenure for its end.
+   */
+  notBefore?: readonly HistoricalDate[]
+  notAfter?: readonly HistoricalDate[]
 }
 
 export interface NumberAnswer {

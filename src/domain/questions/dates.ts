@@ -9,9 +9,12 @@ const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 
 export const coarser = (a: DatePrecision, b: DatePrecision): DatePrecision =>
   PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b
 
-/** A date that can be stated as a plain fact in a choice or true/false question. */
-export const isPlainDate = (date: HistoricalDate): boolean =>
-  !date.uncertain && date.kind !== 'before' && date.kind !== 'after'
+/**
+ * A date a choice or true/false question may state as a fact, with wrong dates beside it that are
+ * provably wrong: one point given without doubt ("1403", "22 September 1408"). Not "c. 1400", a
+ * range or "1377?", which leave the years around them possibly right.
+ */
+export const isExactDate = (date: HistoricalDate): boolean => date.kind === 'on' && !date.circa && !date.uncertain
 
 /**
  * How the date reads after a verb: "in 1370", "on 22 September 1408", "c. 1370", "between 1408 and 1410",
@@ -86,6 +89,30 @@ export function dayBounds(
     latest: { year: last.year, month: lastMonth, day: last.day ?? daysInMonth(last.year, lastMonth) },
   }
 }
+
+const dayOrder = (p: Required<DatePoint>): number => astronomical(p.year) * 10000 + p.month * 100 + p.day
+
+/**
+ * The earliest (or latest) day any of the dates allows: the edge of what the sources together say
+ * ("died 22 September 1408, or between 1408 and 1410" ends on 31 December 1410). Undefined when
+ * one of them is circa or open, which give no edge.
+ */
+export function edgeDay(
+  dates: readonly HistoricalDate[],
+  edge: 'earliest' | 'latest',
+): Required<DatePoint> | undefined {
+  let out: Required<DatePoint> | undefined
+  for (const date of dates) {
+    const bounds = dayBounds(date)
+    if (!bounds) return undefined
+    const p = bounds[edge]
+    if (!out || (edge === 'earliest' ? dayOrder(p) < dayOrder(out) : dayOrder(p) > dayOrder(out))) out = p
+  }
+  return out
+}
+
+/** Is `a` a later day than `b`? */
+export const laterDay = (a: Required<DatePoint>, b: Required<DatePoint>): boolean => dayOrder(a) > dayOrder(b)
 
 /** Whole years from `a` to `b` (a birthday on 29 February counts on 1 March). */
 export function fullYears(a: Required<DatePoint>, b: Required<DatePoint>): number {

@@ -9,7 +9,7 @@ import type { Difficulty } from './types'
 import { randomInt, type Random } from '../random'
 import type { PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
-import { movePoint, samePoint, shiftDate, truncatePoint } from './dates'
+import { dayBounds, edgeDay, laterDay, movePoint, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
 
 /** A wrong option and how close it is to the answer (0 far … 1 very close). */
@@ -334,6 +334,10 @@ export interface DateSpec {
   correct: readonly HistoricalDate[]
   minYear?: number
   maxYear?: number
+  /** A wrong date never lies wholly before the earliest day these allow (see DateAnswer). */
+  notBefore?: readonly HistoricalDate[]
+  /** A wrong date never lies wholly after the latest day these allow. */
+  notAfter?: readonly HistoricalDate[]
 }
 
 // Generated moves (years, months, days) per precision: near ones make hard questions.
@@ -397,6 +401,8 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
   const center = approxDays(date.start)
   const seen = [pointKey(date.start)]
   const out: Array<Scored & { point: DatePoint }> = []
+  const notBefore = spec.notBefore?.length ? edgeDay(spec.notBefore, 'earliest') : undefined
+  const notAfter = spec.notAfter?.length ? edgeDay(spec.notAfter, 'latest') : undefined
   const consider = (point: DatePoint, fromDeck: boolean): boolean => {
     const key = pointKey(point)
     if (seen.includes(key)) return false
@@ -405,6 +411,11 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
     if ((spec.minYear !== undefined && year < spec.minYear) || (spec.maxYear !== undefined && year > spec.maxYear))
       return false
     if (minGap && Math.abs(year - date.start.year) < minGap) return false
+    if (notBefore || notAfter) {
+      const span = dayBounds({ kind: 'on', start: point, circa: false, uncertain: false, text: '' })
+      if (span && notAfter && laterDay(span.earliest, notAfter)) return false
+      if (span && notBefore && laterDay(notBefore, span.latest)) return false
+    }
     for (const right of spec.correct) {
       if (right.kind === 'range' && right.end && year >= right.start.year && year <= right.end.year) return false
       const rp = precisionOf(right.start)

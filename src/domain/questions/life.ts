@@ -1,6 +1,6 @@
 // Cards about one entity's own facts: when and where it was born and died, age at death,
 // dated events and where they happened, dynasty, titles, and who took part in an event.
-import type { DateFact, Entity, Fact, NumberFact, PlaceFact, RelationFact } from '../deck/types'
+import type { DateFact, Entity, Fact, HistoricalDate, NumberFact, PlaceFact, RelationFact } from '../deck/types'
 import type { Ask, PoolName } from './ask'
 import { addYears, ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
@@ -167,6 +167,12 @@ const names = (index: DeckIndex, ids: readonly string[]): string => {
   return list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
 }
 
+/** Every death date the sources give for a person (none known: undefined): a deed lies before them. */
+export function lifeEnd(index: DeckIndex, id: string): HistoricalDate[] | undefined {
+  const died = index.died.get(id)
+  return died ? [died.value, ...died.alternatives.map((a) => a.value)] : undefined
+}
+
 function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): void {
   const S = nameInSentence(entity)
   const Cap = capitalize(S)
@@ -177,6 +183,7 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
   let key: string
   let minYear: number | undefined
   let maxYear: number | undefined
+  let notAfter: HistoricalDate[] | undefined
   if (fact.key === 'born') {
     key = `born/${entity.id}`
     prompt = `When was ${S} born?`
@@ -195,6 +202,7 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
     // itself ("proclaimed co-emperor in 1370", the year he was born, reads as a trick).
     if (born !== undefined) minYear = born + 1
     if (died !== undefined) maxYear = died
+    notAfter = lifeEnd(index, entity.id)
   } else {
     key = `event/${entity.id}`
     const words = eventWhen(entity)
@@ -216,6 +224,7 @@ function dateAsk(index: DeckIndex, entity: Entity, fact: DateFact, emit: Emit): 
       alternatives: fact.alternatives.map((a) => a.value),
       ...(minYear !== undefined ? { minYear } : {}),
       ...(maxYear !== undefined ? { maxYear } : {}),
+      ...(notAfter ? { notAfter } : {}),
     },
     ...(dispute ? { dispute } : {}),
   })

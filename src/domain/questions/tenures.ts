@@ -8,7 +8,7 @@ import type { Ask, PoolName } from './ask'
 import { datePhrase, lengthBetween, samePoint, spanPhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
-import { genderPools, withNote } from './life'
+import { genderPools, lifeEnd, withNote } from './life'
 import { proofsOf } from './proofs'
 import { capitalize, joinList, officeTitle, ordinal, possessive } from './prompts'
 
@@ -150,6 +150,9 @@ function tenureFactAsks(
   const endAlts = altsOf(fact, 'end')
   const born = index.born.get(holder.id)?.value.start.year
   const died = index.died.get(holder.id)?.value.start.year
+  // A reign starts before it ends and ends, at the latest, when its holder dies.
+  const deaths = lifeEnd(index, holder.id)
+  const lifeSpan = deaths ? { notAfter: deaths } : {}
   const startYear = agreedYear(
     start,
     startAlts.map((a) => a.value),
@@ -190,6 +193,7 @@ function tenureFactAsks(
         alternatives: startAlts.map((a) => a.value as HistoricalDate),
         ...(born !== undefined ? { minYear: born } : {}),
         ...(end ? { maxYear: end.start.year } : died !== undefined ? { maxYear: died } : {}),
+        ...(end ? { notAfter: [end, ...endAlts.map((a) => a.value as HistoricalDate)] } : lifeSpan),
       },
       ...(dispute ? { dispute } : {}),
     })
@@ -210,6 +214,8 @@ function tenureFactAsks(
         alternatives: endAlts.map((a) => a.value as HistoricalDate),
         ...(start ? { minYear: start.start.year } : born !== undefined ? { minYear: born } : {}),
         ...(died !== undefined ? { maxYear: died } : {}),
+        ...(start ? { notBefore: [start, ...startAlts.map((a) => a.value as HistoricalDate)] } : {}),
+        ...lifeSpan,
       },
       ...(dispute ? { dispute } : {}),
     })

@@ -6,7 +6,7 @@ import type { Question } from './types'
 import { createRandom, randomInt, seedFrom, shuffled, type Random } from '../random'
 import type { Ask, DateAnswer, EntityAnswer, NumberAnswer, TextAnswer } from './ask'
 import { CardCache, makeQuestion, type CardMeta } from './card'
-import { acceptedPoints, datePhrase, displayDate, durationRangeText, durationText, isPlainDate } from './dates'
+import { acceptedPoints, datePhrase, displayDate, durationRangeText, durationText, isExactDate } from './dates'
 import type { DeckIndex } from './deck-index'
 import { DatePool, difficultyOf, pickDates, pickNumbers, Pools, type Scored } from './distractors'
 import { GapDistractors } from './gaps'
@@ -219,12 +219,14 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     ctx.out.push(q)
   }
   if (ask.dispute || date.uncertain) return
-  if (isPlainDate(date)) {
+  if (isExactDate(date)) {
     const spec = {
       date,
       correct: all,
       ...(answer.minYear !== undefined ? { minYear: answer.minYear } : {}),
       ...(answer.maxYear !== undefined ? { maxYear: answer.maxYear } : {}),
+      ...(answer.notBefore ? { notBefore: answer.notBefore } : {}),
+      ...(answer.notAfter ? { notAfter: answer.notAfter } : {}),
     }
     // One date per fact: the right one is the proof ("John VII was born in 1370").
     const proof = functionalProof(ask, datePhrase(date))

@@ -100,10 +100,8 @@ describe('date', () => {
     })
     expect(card(questions, 'born/ana').date?.date).toEqual({ precision: 'year', accept: [{ year: 1310 }] })
   })
-  it('keeps "c." in the answer and in every option of a circa date', () => {
-    const mc = card(questions, 'born/zoe')['multiple-choice'] as Question
-    expect(mc.answer).toBe('c. 1305')
-    for (const c of mc.choices ?? []) expect(c).toMatch(/^c\. \d{4}$/)
+  it('asks a circa date typed only, keeping "c." in the answer: the years around it may be right', () => {
+    expect(Object.keys(card(questions, 'born/zoe'))).toEqual(['date'])
     expect(card(questions, 'born/zoe').date?.answer).toBe('c. 1305')
   })
 })
