@@ -6,12 +6,6 @@ import { DAY_MS, startOfDay } from '../time/days'
 import { isSetAside } from './card-status'
 import type { CardProgress, SessionQueue } from './types'
 
-/**
- * Recognition first: a card is asked as multiple choice while it is new, in (re)learning steps,
- * or its stability is under this many days (a week: about when FSRS starts giving intervals of
- * a week or more after "Good"), then as typed recall.
- */
-export const RECOGNITION_STABILITY_DAYS = 7
 /** Most recognisable first: true/false only when nothing better exists (half the answers are guesses). */
 export const RECOGNITION_KINDS: readonly QuestionKind[] = ['multiple-choice', 'choice', 'true-false']
 export const RECALL_KINDS: readonly QuestionKind[] = ['typed', 'date', 'cloze', 'basic']
@@ -87,9 +81,10 @@ export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
     isNew,
     ...(state ? { state } : {}),
   })
+  const newItems = fresh.slice(0, newLimit).map((f) => item(f.cardId, true, f.state))
   const items = [
     ...due.map((d) => item(d.cardId, false, d.state)),
-    ...fresh.slice(0, newLimit).map((f) => item(f.cardId, true, f.state)),
+    ...(recognitionFirst ? recognisableFirst(newItems) : newItems),
   ]
   return { items, dueCount: due.length, newCount: Math.min(newLimit, fresh.length), newAvailable: fresh.length }
 }
@@ -115,9 +110,23 @@ export function isDue(state: CardState, now: number, endOfDay: number): boolean 
   return state.phase === 'review' ? state.due < endOfDay : state.due <= now
 }
 
-/** True while recognition first asks this card as multiple choice. */
+/**
+ * True while recognition first asks this card as multiple choice or true/false: while it is new
+ * and in its (re)learning steps. Once in review it is known, and asked as typed or date entry.
+ */
 export function inRecognitionStage(state: CardState | undefined): boolean {
-  return !state || state.phase !== 'review' || state.stability < RECOGNITION_STABILITY_DAYS
+  return !state || state.phase !== 'review'
+}
+
+/**
+ * Today's new cards, those that can be recognised first (in deck order), then those asked only
+ * typed (a disputed date): a learner's first card of a deck is one to recognise, and the days
+ * still introduce cards in deck order.
+ */
+function recognisableFirst(items: StudyQueueItem[]): StudyQueueItem[] {
+  const recognisable = items.filter((i) => RECOGNITION_KINDS.includes(i.question.kind))
+  if (recognisable.length === items.length || !recognisable.length) return items
+  return [...recognisable, ...items.filter((i) => !RECOGNITION_KINDS.includes(i.question.kind))]
 }
 
 /**

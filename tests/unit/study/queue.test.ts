@@ -1,11 +1,10 @@
 // The study queue: due cards first (most overdue first), then new ones up to the daily limit,
-// each asked as multiple choice first and as typed recall once it is stable (recognition first).
+// each asked as multiple choice first and as typed recall once it is in review (recognition first).
 import { describe, expect, it } from 'vitest'
 import { createRandom } from '../../../src/domain/random'
 import {
   buildStudyQueue,
   chooseVariant,
-  RECOGNITION_STABILITY_DAYS,
   shouldRepeatInSession,
   type StudyQueueOptions,
 } from '../../../src/domain/study'
@@ -88,12 +87,13 @@ describe('buildStudyQueue', () => {
     expect(q.items).toMatchObject([{ cardId: 'deck/a', isNew: true }])
   })
 
-  it('asks new and young cards as multiple choice and stable ones as typed recall (recognition first)', () => {
+  it('asks new and learning cards as multiple choice, cards in review as typed recall (recognition first)', () => {
     const q = queue({
       cards: [
         card('a', { phase: 'learning', stability: 2, due: NOW - MINUTE }),
-        card('b', { phase: 'review', stability: RECOGNITION_STABILITY_DAYS - 1, due: NOW - DAY }),
-        card('c', { phase: 'review', stability: RECOGNITION_STABILITY_DAYS, due: NOW - DAY }),
+        card('b', { phase: 'relearning', stability: 0.5, due: NOW - MINUTE }),
+        card('c', { phase: 'review', stability: 1, due: NOW - DAY }),
+        card('e', { phase: 'review', stability: 40, due: NOW - DAY }),
       ],
       newPerDay: 1,
     })
@@ -101,8 +101,35 @@ describe('buildStudyQueue', () => {
       'deck/a': 'multiple-choice',
       'deck/b': 'multiple-choice',
       'deck/c': 'typed',
+      'deck/e': 'typed',
       'deck/d': 'multiple-choice',
     })
+  })
+
+  it("puts today's new cards that can be recognised first: a disputed date (typed only) comes after them", () => {
+    const questions = [
+      question('disputed', 'date'),
+      question('disputed', 'typed'),
+      ...variants('a'),
+      question('tf', 'true-false'),
+      question('tf', 'typed'),
+      question('later', 'typed'),
+      ...variants('b'),
+    ]
+    const q = queue({ questions, newPerDay: 4 })
+    expect(q.items.map((i) => [i.cardId, i.question.kind])).toEqual([
+      ['deck/a', 'multiple-choice'],
+      ['deck/tf', 'true-false'],
+      ['deck/disputed', expect.stringMatching(/^(date|typed)$/)],
+      ['deck/later', 'typed'],
+    ])
+    // Days still introduce cards in deck order; with recognition first off, deck order within the day too.
+    expect(queue({ questions, newPerDay: 4, recognitionFirst: false }).items.map((i) => i.cardId)).toEqual([
+      'deck/disputed',
+      'deck/a',
+      'deck/tf',
+      'deck/later',
+    ])
   })
 
   it('asks recall directly when recognition first is off', () => {
