@@ -124,7 +124,7 @@ export function listing(title: string, seed: number, questions: readonly Questio
     lines.push(`  answer:  ${answer}`)
     if (q.accept && q.accept.length > 1) lines.push(`  accepts: ${q.accept.join(' | ')}`)
     if (q.explanation && q.explanation !== answer) lines.push(`  why:     ${q.explanation}`)
-    if (q.dispute) lines.push(`  dispute: ${q.dispute}`)
+    if (q.dispute) lines.push(`  dispute: ${q.dispute.replace('\n', '\n           ')}`)
     if (q.sources.length) lines.push(`  sources: ${q.sources.map((s) => s.title).join('; ')}`)
     lines.push(`  id:      ${q.id}`)
   }

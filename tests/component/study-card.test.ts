@@ -28,13 +28,20 @@ describe('StudyCard', () => {
   })
 
   it('reveals answer, explanation, sources and the dispute note', async () => {
-    const q = question('basic', { dispute: 'Other encyclopedias give c. 1366.' })
+    const q = question('basic', {
+      dispute:
+        'Sources differ: 1370 (infobox) · c. 1366 (other encyclopedias)\nc. 1366: Other encyclopedias (not named).',
+    })
     wrapper = mount(StudyCard, { props: { question: q, revealed: true }, attachTo: document.body })
     const panel = wrapper.get('.answer-reveal')
     expect(panel.text()).toContain('A Byzantine silver coin')
     expect(panel.text()).toContain(q.explanation)
-    expect(panel.get('.dispute summary').text()).toBe('Disputed: sources differ')
-    expect(panel.get('.dispute p').text()).toBe('Other encyclopedias give c. 1366.')
+    // The short line shows; the full titles and notes are one tap away.
+    expect(panel.get('.dispute summary').text()).toBe('Sources differ: 1370 (infobox) · c. 1366 (other encyclopedias)')
+    expect(panel.get('details.dispute').attributes('open')).toBeUndefined()
+    expect(panel.get('.dispute p').text()).toBe('c. 1366: Other encyclopedias (not named).')
+    // Right under the answer, before the explanation.
+    expect(panel.html().indexOf('dispute')).toBeLessThan(panel.html().indexOf('explanation'))
     expect(panel.get('a').text()).toBe('Infobox')
     expect(wrapper.find('button').exists()).toBe(false)
     press(' ')

@@ -154,6 +154,7 @@ class Normalizer {
 
     for (const [id, source] of Object.entries(file.sources ?? {})) {
       const out: Source = typeof source === 'string' ? { id, title: source } : { id, title: source.title }
+      if (typeof source !== 'string' && source.short !== undefined) out.short = source.short
       if (typeof source !== 'string' && source.url !== undefined) out.url = source.url
       if (typeof source !== 'string' && source.note !== undefined) out.note = source.note
       deck.sources.push(out)

@@ -248,6 +248,13 @@ const SourceSchema = named(
     Text,
     v.strictObject({
       title: Text,
+      short: v.optional(
+        v.pipe(
+          Text,
+          v.maxLength(40, 'at most 40 characters'),
+          v.description('A short name for the source where space is tight: "infobox", "Britannica".'),
+        ),
+      ),
       url: v.optional(v.pipe(v.string(), v.url('a web address like `https://en.wikipedia.org/wiki/…`'))),
       note: Note,
     }),

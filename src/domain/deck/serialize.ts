@@ -334,8 +334,10 @@ export function deckToFileObject(deck: Deck): DeckFile {
   if (deck.sources.length) {
     out.sources = Object.fromEntries(
       deck.sources.map((source) => {
-        if (source.url === undefined && source.note === undefined) return [source.id, source.title]
+        if (source.url === undefined && source.note === undefined && source.short === undefined)
+          return [source.id, source.title]
         const value: Obj = { title: source.title }
+        if (source.short !== undefined) value.short = source.short
         if (source.url !== undefined) value.url = source.url
         if (source.note !== undefined) value.note = source.note
         return [source.id, value]

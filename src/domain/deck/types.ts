@@ -65,6 +65,8 @@ export interface Source {
   /** Key used by facts: `infobox`, `w-j7`. */
   id: string
   title: string
+  /** A short name where space is tight ("infobox", "Britannica"): a dispute's one line. */
+  short?: string
   url?: string
   note?: string
 }

@@ -5,7 +5,7 @@
 import type { PlaceFact, RelationFact } from '../deck/types'
 import type { EntityAnswer, PoolName } from './ask'
 import type { DeckIndex } from './deck-index'
-import { describeDispute } from './dispute'
+import { describeDispute, joinDisputes } from './dispute'
 import { joinList } from './prompts'
 
 export interface EntityAnswers {
@@ -49,15 +49,15 @@ export function entityAnswers(
   if (!disputed.length) return undefined
   const correct = unique(disputed.map((f) => f.value))
   const also = unique(disputed.flatMap((f) => f.alternatives.map((a) => a.value))).filter((v) => !correct.includes(v))
-  const dispute = disputed
-    .map((f) =>
+  const dispute = joinDisputes(
+    disputed.map((f) =>
       describeDispute(
         index,
         { text: name(f.value), sources: f.sources, ...(f.note ? { note: f.note } : {}) },
         f.alternatives.map((a) => ({ text: name(a.value), sources: a.sources, ...(a.note ? { note: a.note } : {}) })),
       ),
-    )
-    .join(' ')
+    ),
+  )
   return { answer: { ...base, correct, alsoAccepted: also }, dispute }
 }
 

@@ -4,7 +4,7 @@ import type { DateFact, Entity, Fact, HistoricalDate, NumberFact, PlaceFact, Rel
 import type { Ask, PoolName } from './ask'
 import { addYears, ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
-import { describeDispute } from './dispute'
+import { describeDispute, joinDisputes } from './dispute'
 import { entityAnswers } from './entity-answers'
 import { proofsOf, yearBounds } from './proofs'
 import {
@@ -353,7 +353,7 @@ function computedAgeAsk(index: DeckIndex, entity: Entity, emit: Emit): void {
     ...(min === max ? { statement } : {}),
     explanation,
     answer: { type: 'number', duration, ...ageBounds(duration) },
-    ...(disputed ? { dispute: [dateDispute(index, born), dateDispute(index, died)].filter(Boolean).join(' ') } : {}),
+    ...(disputed ? { dispute: joinDisputes([dateDispute(index, born), dateDispute(index, died)]) } : {}),
   })
 }
 

@@ -55,7 +55,11 @@ export interface Question {
   difficulty?: Difficulty
   sources: QuestionSource[]
   explanation: string
-  /** Shown with the answer when the facts behind the question are disputed. */
+  /**
+   * Shown with the answer when the facts behind the question are disputed: a short first line
+   * ("Sources differ: 1370 (infobox) · c. 1366 (other encyclopedias)"), then a line with the
+   * sources' full titles and notes (`disputeParts` splits them).
+   */
   dispute?: string
   /** Ids of the facts the question is built from. */
   factIds: string[]

@@ -131,7 +131,10 @@ describe('the built-in deck', () => {
     const born = card(questions, 'born/john-vii')
     expect(Object.keys(born)).toEqual(['date'])
     expect(born.date?.date).toEqual({ precision: 'year', accept: [{ year: 1370 }, { year: 1366 }] })
-    expect(born.date?.dispute).toMatch(/1370 \(Infobox.*\); c\. 1370 or c\. 1366 \(Other encyclopedias/)
+    // One short line with the sources' short names, then their full titles.
+    expect(born.date?.dispute).toMatch(
+      /^Sources differ: 1370 \(infobox\) · c\. 1370 or c\. 1366 \(other encyclopedias\)\n1370: Infobox of the article "John VII Palaiologos"/,
+    )
   })
 
   it('accepts Thessalonica or Mount Athos, and 1408 to 1410, for the disputed death', () => {

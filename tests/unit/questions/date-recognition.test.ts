@@ -295,3 +295,32 @@ describe('the built-in deck', () => {
     for (const option of end?.choices ?? []) expect(order(parsed(option).start)).toBeLessThanOrEqual(14250721)
   })
 })
+
+describe('a dispute in plain words', () => {
+  it('names each side with its source’s short name on one line, the full titles on the next', () => {
+    const deck = new DeckBuilder('short').male('john', 'John VII Palaiologos').born('john', 1370, ['c. 1366']).build()
+    deck.sources = [
+      { id: 's', title: 'Infobox of the article "John VII Palaiologos"', short: 'infobox' },
+      { id: 's2', title: 'Other encyclopedias (not named)' },
+    ]
+    const dispute = card(generateQuestions(deck, { seed: 1 }), 'born/john').date?.dispute
+    expect(dispute).toBe(
+      'Sources differ: 1370 (infobox) · c. 1366 (Other encyclopedias (not named))\n' +
+        '1370: Infobox of the article "John VII Palaiologos". c. 1366: Other encyclopedias (not named).',
+    )
+  })
+
+  it('joins the disputes behind an age into one line', () => {
+    const deck = new DeckBuilder('age')
+      .male('a', 'Andronikos IV Palaiologos')
+      .born('a', 1348, ['11 April 1348'])
+      .died('a', '28 June 1385', ['25 June 1385'])
+      .build()
+    const dispute = card(generateQuestions(deck, { seed: 1 }), 'ageAtDeath/a').typed?.dispute ?? ''
+    const [summary, detail] = dispute.split('\n')
+    expect(summary).toBe(
+      'Sources differ: 1348 (Source one) · 11 April 1348 (Source two); 28 June 1385 (Source one) · 25 June 1385 (Source two)',
+    )
+    expect(detail).toContain('25 June 1385: Source two.')
+  })
+})

@@ -219,7 +219,7 @@ describe('relatives derived through parent links', () => {
     const father = card(qs, 'parent.father/titus')
     expect(Object.keys(father)).toEqual(['typed'])
     expect(father.typed?.accept).toEqual(expect.arrayContaining(n('leo', 'felix')))
-    expect(father.typed?.dispute).toMatch(/Sources differ: Leo Phokas \(Source one\); Felix Doukas \(Source two\)/)
+    expect(father.typed?.dispute).toMatch(/Sources differ: Leo Phokas \(Source one\) · Felix Doukas \(Source two\)/)
     // Titus is no settled sibling of Xeno, but may be one: never a wrong option for "a sibling of Xeno".
     for (let seed = 0; seed < 20; seed++) {
       const q = card(generateQuestions(b.build(), { seed }), 'sibling/xeno')['multiple-choice']

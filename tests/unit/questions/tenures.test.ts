@@ -122,7 +122,7 @@ describe('tenures', () => {
       { year: 1355, month: 5, day: 1 },
       { year: 1355, month: 5, day: 20 },
     ])
-    expect(start.date?.dispute).toMatch(/^Sources differ: 1 May 1355 \(Source one\); 20 May 1355 \(Source two\)\./)
+    expect(start.date?.dispute).toMatch(/^Sources differ: 1 May 1355 \(Source one\) · 20 May 1355 \(Source two\)\n/)
     expect(card(qs, 'tenure.predecessor/c/emperor/1355')['multiple-choice']?.prompt).toBe(
       'Who preceded Constantine Dragases as Emperor of the Romans in 1355?',
     )
