@@ -1,0 +1,89 @@
+// A newcomer on a 390×844 phone. The first card of the built-in deck is one to recognise
+// (multiple choice or true/false), answered with an option key; a disputed answer says how the
+// sources differ in one short line that is on screen, with the Good button, without scrolling;
+// axe finds nothing on either.
+import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
+import { cardReady, deckUrl, phone, showAnswer, studyCard, studyUrl, writeSettings } from './app'
+import { axeViolations, describeViolations } from './axe'
+import { browserTest, useBrowserFixture } from './harness'
+
+const fixture = useBrowserFixture()
+
+const RECOGNITION = ['Multiple choice', 'True or false']
+
+/** Is the element wholly inside the 390×844 screen, and not under the docked grade bar? */
+function onScreen(name: string, box: { y: number; height: number } | null, gradesTop: number) {
+  assert.ok(box, `${name} is not shown`)
+  assert.ok(box.y >= 0 && box.y + box.height <= phone.height, `${name} at y ${box.y}–${box.y + box.height}`)
+  assert.ok(
+    box.y + box.height <= gradesTop + 1,
+    `${name} (to y ${box.y + box.height}) is under the grades (${gradesTop})`,
+  )
+}
+
+async function clearSession(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('stavraton')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite')
+          tx.objectStore('sessions').clear()
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+        }
+      }),
+  )
+}
+
+browserTest("a newcomer's first card is one to recognise, answered with an option key", fixture, async () => {
+  const page = fixture.page
+  await page.setViewportSize(phone)
+  await page.goto(deckUrl(fixture.server.url))
+  await page.getByRole('button', { name: 'Study', exact: true }).click()
+  await cardReady(page)
+  const kind = ((await page.locator('.study-kind').textContent()) ?? '').trim()
+  assert.ok(RECOGNITION.includes(kind), `the first card is "${kind}"`)
+  const options = studyCard(page).getByRole('list').getByRole('button')
+  assert.ok((await options.count()) >= 2)
+  assert.equal(await studyCard(page).getByRole('textbox').count(), 0, 'no free entry on the first card')
+  await page.keyboard.press('1')
+  await page.getByRole('region', { name: 'Answer' }).waitFor()
+  await page.getByRole('button', { name: /^Good/ }).waitFor()
+  const violations = await axeViolations(page)
+  assert.deepEqual(violations, [], describeViolations(violations))
+})
+
+browserTest('a disputed answer says how the sources differ on one line, on screen with Good', fixture, async () => {
+  const page = fixture.page
+  await page.setViewportSize(phone)
+  // Deck order, recall first: the first card is John VII's disputed birth, asked as a date.
+  await writeSettings(page, { recognitionFirst: false })
+  await clearSession(page)
+  await page.goto(studyUrl(fixture.server.url))
+  await cardReady(page)
+  assert.equal(
+    (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim(),
+    'When was John VII Palaiologos born?',
+  )
+  await showAnswer(page)
+  const line = page.getByText('Sources differ: 1370 (infobox) · c. 1370 or c. 1366 (other encyclopedias)', {
+    exact: true,
+  })
+  await line.waitFor()
+  const good = page.getByRole('button', { name: /^Good/ })
+  const grades = await page.getByRole('group', { name: 'Grade your answer' }).boundingBox()
+  assert.ok(grades)
+  assert.ok(grades.y + grades.height <= phone.height, 'the grades are on screen')
+  onScreen('the dispute line', await line.boundingBox(), grades.y)
+  const goodBox = await good.boundingBox()
+  assert.ok(goodBox && goodBox.y >= 0 && goodBox.y + goodBox.height <= phone.height, 'Good is on screen')
+  // One tap opens the full titles and notes.
+  await line.click()
+  await page.getByText(/Infobox of the article "John VII Palaiologos" \(primary source\)\./).waitFor()
+  const violations = await axeViolations(page)
+  assert.deepEqual(violations, [], describeViolations(violations))
+})
