@@ -14,11 +14,21 @@ import { plural } from '../src/domain/text/format'
 import { flushed, printIssues } from './deck-check'
 import { escapeControls } from '../src/domain/text/invisible'
 
-export const IMPORT_FORMATS = ['infobox', 'wikitext', 'csv', 'tsv', 'apkg', 'gift', 'aiken', 'deck'] as const
+export const IMPORT_FORMATS = [
+  'infobox',
+  'wikitext',
+  'wikidata',
+  'csv',
+  'tsv',
+  'apkg',
+  'gift',
+  'aiken',
+  'deck',
+] as const
 type CliFormat = (typeof IMPORT_FORMATS)[number]
 
 const usage =
-  'usage: npm run deck -- import <file> [--format infobox|wikitext|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <article URL>] [--id <deck id>]'
+  'usage: npm run deck -- import <file> [--format infobox|wikitext|wikidata|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <article URL>] [--id <deck id>] [--language <code>]'
 
 let sql: Promise<SqlJsStatic> | undefined
 function loadSqlNode(): Promise<SqlJsStatic> {
@@ -33,6 +43,7 @@ interface ImportArgs {
   out?: string
   url?: string
   id?: string
+  language?: string
 }
 
 function parseArgs(args: string[]): ImportArgs | string {
@@ -43,7 +54,7 @@ function parseArgs(args: string[]): ImportArgs | string {
     if (arg === '--') continue
     if (arg.startsWith('--')) {
       const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined]
-      if (!['format', 'out', 'url', 'id'].includes(key)) return `unknown option: ${arg}`
+      if (!['format', 'out', 'url', 'id', 'language'].includes(key)) return `unknown option: ${arg}`
       const value = inline ?? args[++i]
       if (value === undefined || value.startsWith('--')) return `--${key} needs a value`
       options.set(key, value)
@@ -55,7 +66,7 @@ function parseArgs(args: string[]): ImportArgs | string {
     return `unknown format: ${format} (one of ${IMPORT_FORMATS.join(', ')})`
   const out: ImportArgs = { file: files[0] as string }
   if (format !== undefined) out.format = format as CliFormat
-  for (const key of ['out', 'url', 'id'] as const) {
+  for (const key of ['out', 'url', 'id', 'language'] as const) {
     const value = options.get(key)
     if (value !== undefined) out[key] = value
   }
@@ -91,7 +102,27 @@ export async function importCommand(args: string[]): Promise<number> {
       : (parsed.format ?? detectFormat(file, bytes, decoded.ok ? decoded.text : undefined))
   let yaml: string
   let summary: string
-  if (format === 'infobox' || format === 'wikitext') {
+  if (format === 'wikidata') {
+    if (!decoded.ok)
+      return fail([
+        { severity: 'error', code: 'not-text', file, line: 1, column: 1, path: '', message: decoded.message },
+      ])
+    const { importWikidataText } = await import('../src/domain/import/wikidata')
+    const result = await importWikidataText(decoded.text, {
+      file,
+      ...(parsed.language ? { language: parsed.language } : {}),
+      ...(parsed.id ? { deckId: parsed.id } : {}),
+    })
+    if (!result.deck) {
+      const code = fail(result.issues)
+      await flushed()
+      return code
+    }
+    for (const s of result.skipped)
+      process.stderr.write(`${escapeControls(`${file}: note: not used: ${s.text} (${s.reason})`)}\n`)
+    yaml = result.yaml
+    summary = counts(result.deck)
+  } else if (format === 'infobox' || format === 'wikitext') {
     if (!decoded.ok)
       return fail([
         { severity: 'error', code: 'not-text', file, line: 1, column: 1, path: '', message: decoded.message },

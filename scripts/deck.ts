@@ -1,7 +1,7 @@
 // The deck tool: `npm run deck -- <command> …`
 //   check <file>...                         validate deck files (exit 0 valid, 1 errors, 2 usage)
 //   questions <file> [--seed N] [--json]    list the questions a deck generates
-//   import <file> [--format F] [--out F]    write a deck file from an infobox, CSV/TSV, .apkg, GIFT, Aiken
+//   import <file> [--format F] [--out F]    write a deck file from an infobox, Wikidata JSON, CSV/TSV, .apkg, GIFT, Aiken
 import { escapeControls } from '../src/domain/text/invisible'
 import { checkCommand } from './deck-check'
 import { importCommand } from './deck-import'
@@ -9,7 +9,7 @@ import { questionsCommand } from './deck-questions'
 
 const usage = `usage: npm run deck -- check <file>...
        npm run deck -- questions <file> [--seed N] [--json]
-       npm run deck -- import <file> [--format infobox|wikitext|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <URL>] [--id <id>]`
+       npm run deck -- import <file> [--format infobox|wikitext|wikidata|csv|tsv|apkg|gift|aiken|deck] [--out <deck.yaml>] [--url <URL>] [--id <id>] [--language <code>]`
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv

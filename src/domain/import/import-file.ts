@@ -10,7 +10,7 @@ import { formatBytes } from '../text/format'
 import { MAX_DECK_ITEMS, MAX_FILE_BYTES } from './limits'
 import { decodeText, extensionOf } from './text'
 import { isZip } from './zip'
-import { looksLikeInfoboxText, looksLikeWikitext } from './infobox-detect'
+import { looksLikeInfoboxText, looksLikeWikidata, looksLikeWikitext } from './infobox-detect'
 import type { InfoboxImportOptions, InfoboxImportResult } from './infobox'
 
 export interface ImportFileOptions {
@@ -23,7 +23,7 @@ export interface ImportFileOptions {
   format?: ImportFormat
 }
 
-export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken' | 'infobox' | 'wikitext'
+export type ImportFormat = 'deck' | 'csv' | 'apkg' | 'gift' | 'aiken' | 'infobox' | 'wikitext' | 'wikidata'
 
 /** Extensions the file picker offers. */
 export const IMPORT_ACCEPT = '.yaml,.yml,.json,.csv,.tsv,.txt,.apkg,.colpkg,.gift,.wiki'
@@ -33,6 +33,7 @@ const SPREADSHEETS = new Set(['xlsx', 'xls', 'ods', 'numbers'])
 export function detectFormat(name: string, bytes: Uint8Array, text?: string): ImportFormat | undefined {
   const ext = extensionOf(name)
   if (ext === 'apkg' || ext === 'colpkg') return 'apkg'
+  if (ext === 'json' && text !== undefined && looksLikeWikidata(text)) return 'wikidata'
   if (ext === 'yaml' || ext === 'yml' || ext === 'json') return 'deck'
   if (ext === 'csv' || ext === 'tsv') return 'csv'
   if (ext === 'gift') return 'gift'
@@ -44,6 +45,7 @@ export function detectFormat(name: string, bytes: Uint8Array, text?: string): Im
   if (looksLikeGift(text)) return 'gift'
   if (looksLikeWikitext(text)) return 'wikitext'
   if (looksLikeInfoboxText(text)) return 'infobox'
+  if (looksLikeWikidata(text)) return 'wikidata'
   if (/^\s*\{\s*"/.test(text) || (/^id:\s*\S/m.test(text) && /^(entities|cards):/m.test(text))) return 'deck'
   return 'csv'
 }
@@ -114,7 +116,7 @@ export async function importDeckFile(
       notices: [],
     }
   const text = decoded.text
-  const found = format ?? detectFormat(name, bytes, text)
+  const found = options.format ?? detectFormat(name, bytes, text)
   switch (found) {
     case 'deck': {
       const parsed = parseDeckText(text, { file: name })
@@ -138,6 +140,23 @@ export async function importDeckFile(
       const notices = result.skipped.map((s) => ({
         code: 'line-not-used',
         message: `Line ${s.line}: "${s.text}" was not used (${s.reason}).`,
+      }))
+      return checkSize(
+        result.deck ? { deck: result.deck, issues: result.issues, notices } : { issues: result.issues, notices },
+        name,
+      )
+    }
+    case 'wikidata': {
+      const result = await (
+        await import('./wikidata')
+      ).importWikidataText(text, {
+        file: name,
+        ...(options.deckId ? { deckId: options.deckId } : {}),
+        ...(options.title ? { title: options.title } : {}),
+      })
+      const notices = result.skipped.map((s) => ({
+        code: 'statement-not-used',
+        message: `${s.text} was not used (${s.reason}).`,
       }))
       return checkSize(
         result.deck ? { deck: result.deck, issues: result.issues, notices } : { issues: result.issues, notices },

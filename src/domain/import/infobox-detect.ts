@@ -16,3 +16,18 @@ export function looksLikeInfoboxText(text: string): boolean {
 
 /** Wikitext holding an infobox template: `{{Infobox royalty | …`. */
 export const looksLikeWikitext = (text: string): boolean => /\{\{\s*Infobox[ _]/i.test(text)
+
+/**
+ * Wikidata JSON: entities (wbgetentities, Special:EntityData) or a SPARQL result with item URIs.
+ * Looks at the text only, so a deck in JSON is never taken for it.
+ */
+export function looksLikeWikidata(text: string): boolean {
+  const head = text.slice(0, 4000)
+  if (/^\s*\{\s*"head"\s*:\s*\{\s*"vars"/.test(head)) return /"results"\s*:/.test(text)
+  return (
+    /^\s*[{[]/.test(head) &&
+    /"entities"\s*:/.test(head) &&
+    /"(claims|labels)"\s*:/.test(head) &&
+    /"Q[1-9]\d*"/.test(head)
+  )
+}

@@ -46,6 +46,9 @@ export type ImportIssueCode =
   | 'link-too-large'
   | 'infobox-unreadable'
   | 'wikitext-no-infobox'
+  | 'wikidata-unreadable'
+  | 'wikidata-no-items'
+  | 'wikidata-fetch-failed'
 
 /** A deck issue (same fields, same printing), with the importers' codes added. */
 export type ImportIssue = Omit<DeckIssue, 'code'> & { code: DeckIssueCode | ImportIssueCode }

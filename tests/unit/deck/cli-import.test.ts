@@ -107,4 +107,27 @@ describe('deck import', () => {
     expect(await importCommand([seed, '--colour'])).toBe(2)
     expect(output.err).toContain('unknown option: --colour')
   })
+
+  it('turns Wikidata entity JSON and a SPARQL result (format guessed) into decks that pass deck check', async () => {
+    const wikidata = join(root, 'tests', 'fixtures', 'wikidata')
+    const entities = join(dir, 'john-vii-wikidata.yaml')
+    expect(await importCommand([join(wikidata, 'john-vii.entities.json'), '--out', entities])).toBe(0)
+    expect(output.out).toContain('(wikidata; 11 entities, ')
+    expect(output.err).toContain('note: not used: John VII Palaiologos (Q9001): 2 other properties (P31, P106)')
+    expect(readFileSync(entities, 'utf8')).toContain('url: https://www.wikidata.org/wiki/Q9001')
+    await checks(entities)
+    const sparql = join(dir, 'people.yaml')
+    const input = join(wikidata, 'people.sparql.json')
+    expect(await importCommand([input, '--format', 'wikidata', '--out', sparql, '--language', 'en'])).toBe(0)
+    await checks(sparql)
+    expect(output.out).toContain('ok (')
+  })
+
+  it('exits 1 on JSON that is neither entities nor a SPARQL result, read as Wikidata', async () => {
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, '{"head": {"vars": ["n"]}, "results": {"bindings": []}}')
+    expect(await importCommand([bad, '--format', 'wikidata', '--out', join(dir, 'out.yaml')])).toBe(1)
+    expect(output.err).toMatch(/bad\.json:1:1: error: The SPARQL result has no column of items/)
+    expect(existsSync(join(dir, 'out.yaml'))).toBe(false)
+  })
 })
