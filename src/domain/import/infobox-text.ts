@@ -6,9 +6,11 @@
 //
 // Every line ends up either in the PersonRecord or in `skipped`, with the reason.
 import { parseDate } from '../deck/dates'
+import type { MarriageEnding } from '../deck/types'
 import {
   type PersonRecord,
   type RecordCaption,
+  type RecordSpouse,
   type RecordSuccession,
   type RecordTenure,
   type SkippedLine,
@@ -176,6 +178,44 @@ function dayFirst(text: string): string {
 const isDate = (text: string): boolean => parseDate(dayFirst(text)).ok
 
 /** "14 April – 17 September 1390" → ["14 April 1390", "17 September 1390"]: a year on both sides. */
+const ENDINGS = new Map<string, MarriageEnding>([
+  ['died', 'death'],
+  ['d.', 'death'],
+  ['div.', 'divorce'],
+  ['divorced', 'divorce'],
+  ['ann.', 'annulment'],
+  ['annulled', 'annulment'],
+])
+
+/**
+ * What {{marriage}} writes after a spouse: "(m. 1428; died 1429)" is a marriage from 1428 that
+ * ended with a death in 1429, "(m. 1421–1426)" one from 1421 to 1426, "(m. 1430; div. 1437)" one
+ * that ended in divorce. What it does not read stays a note on the marriage.
+ */
+function readMarriage(spouse: RecordSpouse, paren: string): void {
+  const [m, ...more] = paren.split(/\s*;\s*/)
+  const married = /^m\.\s*(.+)$/.exec(m ?? '')?.[1]
+  const span = married ? splitRange(married) : undefined
+  if (span?.from && span.to) {
+    spouse.married = span.from
+    spouse.to = span.to
+  } else if (married && isDate(married)) spouse.married = dayFirst(married)
+  else {
+    spouse.note = paren
+    return
+  }
+  const rest: string[] = []
+  for (const part of more) {
+    const end = /^(\S+)\s+(.+)$/.exec(part)
+    const ended = end ? ENDINGS.get((end[1] as string).toLowerCase()) : undefined
+    if (end && ended && spouse.to === undefined && isDate(end[2] as string)) {
+      spouse.to = dayFirst(end[2] as string)
+      spouse.ended = ended
+    } else rest.push(part)
+  }
+  if (rest.length) spouse.note = rest.join('; ')
+}
+
 export function splitRange(text: string): { from?: string; to?: string } | undefined {
   const sides = dayFirst(text)
     .split(/\s*[–—]\s*|\s+-\s+|(?<=\d)-(?=\d)/)
@@ -440,19 +480,7 @@ class Reader {
         for (const item of items) {
           const { main, paren } = splitParen(item.text)
           const spouse: PersonRecord['spouses'][number] = { name: main }
-          if (paren) {
-            const [m, ...more] = paren.split(/\s*;\s*/)
-            const married = /^m\.\s*(.+)$/.exec(m ?? '')?.[1]
-            const span = married ? splitRange(married) : undefined
-            if (span?.from && span.to) {
-              // {{marriage|…|1421|1426}}: "(m. 1421–1426)", the years it began and ended.
-              spouse.married = span.from
-              spouse.note = [`the marriage ended in ${span.to}`, ...more].join('; ')
-            } else if (married && isDate(married)) {
-              spouse.married = dayFirst(married)
-              if (more.length) spouse.note = more.join('; ')
-            } else spouse.note = paren
-          }
+          if (paren) readMarriage(spouse, paren)
           p.spouses.push(spouse)
         }
         return

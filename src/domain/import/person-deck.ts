@@ -3,7 +3,7 @@
 // module names the entities, links them and validates the result like any deck file, so an import
 // is exactly what a teacher could have typed.
 import { parseDeckText } from '../deck/parse'
-import type { Deck, Gender } from '../deck/types'
+import type { Deck, Gender, MarriageEnding } from '../deck/types'
 import { objectToYaml } from '../deck/yaml'
 import { freeId } from './deck-form'
 import type { ImportIssue } from './issues'
@@ -30,9 +30,12 @@ export interface RecordTenure {
 
 export interface RecordSpouse {
   name: string
-  /** When they married, as a date: becomes the event "married <spouse>". */
+  /** When they married, as a date: the marriage's `from`. */
   married?: string
-  /** What else the article says about the marriage ("died 1429", "div. 1430"). */
+  /** When the marriage ended ("died 1429", "div. 1430", "m. 1421–1426"): its `to`. */
+  to?: string
+  ended?: MarriageEnding
+  /** What else the article says about the marriage. */
   note?: string
 }
 
@@ -253,13 +256,8 @@ export function personDeckFile(
   if (person.spouses.length) {
     const spouses = person.spouses.map((s) => {
       const id = table.id('person', s.name)
-      if (s.married !== undefined)
-        events.push({
-          id: freeId([], `married ${s.name}`, 'married'),
-          what: `married ${s.name}`,
-          date: dateValue(s.married),
-        })
-      return s.note === undefined ? id : { id, note: s.note }
+      const marriage = compact({ from: dateValue(s.married), to: dateValue(s.to), ended: s.ended, note: s.note })
+      return Object.keys(marriage).length ? { id, ...marriage } : id
     })
     subject.spouse = spouses.length === 1 ? spouses[0] : spouses
   }

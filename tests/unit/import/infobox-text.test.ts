@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { DateFact, Deck, Fact, TenureFact } from '../../../src/domain/deck/types'
+import type { DateFact, Deck, Fact, RelationFact, TenureFact } from '../../../src/domain/deck/types'
 import { importInfoboxText } from '../../../src/domain/import/infobox'
 import { splitRange } from '../../../src/domain/import/infobox-text'
 import { looksLikeInfoboxText } from '../../../src/domain/import/infobox-detect'
@@ -63,9 +63,11 @@ describe('the seed shape: Manuel II', () => {
       'Andronikos Palaiologos',
       'Constantine XI Palaiologos',
     ])
+    const [spouse] = facts('relation', 'spouse') as RelationFact[]
     expect(facts('relation', 'spouse')).toHaveLength(1)
-    const married = dates('event').find((f) => f.label === 'married Helena Dragaš')
-    expect(married?.value.text).toBe('1392')
+    // The year of the marriage is its `from`, not an event of its own.
+    expect(spouse?.marriage?.start?.text).toBe('1392')
+    expect(dates('event').some((f) => f.label?.startsWith('married'))).toBe(false)
   })
 
   it('reads the coronation "(as co-emperor)" as an event, the co-emperor with his years', () => {
@@ -120,13 +122,12 @@ describe('several reigns in one row: John V', () => {
     ])
   })
 
-  it('reads "House" as the dynasty and "(m. 1347; died 1396)" as the marriage and a note on it', () => {
+  it('reads "House" as the dynasty and "(m. 1347; died 1396)" as a marriage from 1347 ended by a death in 1396', () => {
     expect(facts('relation', 'dynasty').map((f) => f.value)).toEqual([id('Palaiologos')])
-    const spouse = facts('relation', 'spouse')[0]
-    expect(spouse?.note).toBe('died 1396')
-    expect(facts('date', 'event').map((f) => f.type === 'date' && [f.label, f.value.text])).toEqual([
-      ['married Helena Kantakouzene', '1347'],
-    ])
+    const spouse = facts('relation', 'spouse')[0] as RelationFact
+    expect(spouse.marriage).toMatchObject({ start: { text: '1347' }, end: { text: '1396' }, ended: 'death' })
+    expect(spouse.note).toBeUndefined()
+    expect(facts('date', 'event')).toEqual([])
     expect(result.skipped).toEqual([])
   })
 })
@@ -173,6 +174,21 @@ describe('plain lines with no tabs: Irene Gattilusio', () => {
 
   it('lists the line it cannot place (the place of death, with nothing to mark it)', () => {
     expect(result.skipped).toEqual([{ line: 6, text: 'Lemnos', reason: 'not a label Stavraton reads' }])
+  })
+})
+
+describe('marriages as {{marriage}} writes them', () => {
+  it('reads "div." as a divorce and "ann." as an annulment, with the year it ended', () => {
+    const marriage = (spouse: string) => {
+      const text = ['Henry Testing', 'Born', '1491', 'Spouse', spouse].join('\n')
+      const fact = importInfoboxText(text, { file: 'henry.txt' }).deck?.facts.find(
+        (f): f is RelationFact => f.type === 'relation' && f.key === 'spouse',
+      )
+      return [fact?.marriage?.start?.text, fact?.marriage?.end?.text, fact?.marriage?.ended, fact?.note]
+    }
+    expect(marriage('Catherine Example (m. 1509; ann. 1533)')).toEqual(['1509', '1533', 'annulment', undefined])
+    expect(marriage('Anne Example (m. 1533; div. 1536)')).toEqual(['1533', '1536', 'divorce', undefined])
+    expect(marriage('Jane Example (m. 1536; remarried 1540)')).toEqual(['1536', undefined, undefined, 'remarried 1540'])
   })
 })
 

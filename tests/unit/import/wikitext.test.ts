@@ -77,19 +77,20 @@ describe('{{Infobox royalty}} with templates: John VIII', () => {
   it('reads every spouse of a {{plainlist}}, with "(m. 1414; died 1417)" and {{marriage|…|1421|1426}}', () => {
     expect(
       relations('spouse')
-        .map((f) => [named(f.subject === 'john-viii-palaiologos' ? f.value : f.subject), f.note])
+        .map((f) => [
+          named(f.subject === 'john-viii-palaiologos' ? f.value : f.subject),
+          f.marriage?.start?.text,
+          f.marriage?.end?.text,
+          f.marriage?.ended,
+          f.note,
+        ])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ).toEqual([
-      ['Anna of Moscow', 'died 1417'],
-      ['Maria of Trebizond', 'died 1439'],
-      ['Sophia of Montferrat', 'the marriage ended in 1426'],
+      ['Anna of Moscow', '1414', '1417', 'death', undefined],
+      ['Maria of Trebizond', '1427', '1439', 'death', undefined],
+      ['Sophia of Montferrat', '1421', '1426', undefined, undefined],
     ])
-    expect(dates('event').map((f) => [f.label, f.value.text])).toEqual([
-      ['married Anna of Moscow', '1414'],
-      ['married Sophia of Montferrat', '1421'],
-      ['married Maria of Trebizond', '1427'],
-      ['was crowned co-emperor', '19 January 1421'],
-    ])
+    expect(dates('event').map((f) => [f.label, f.value.text])).toEqual([['was crowned co-emperor', '19 January 1421']])
   })
 
   it('lists the parameters it does not read with their lines', () => {
