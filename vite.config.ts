@@ -20,7 +20,8 @@ export const contentSecurityPolicy = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  // Wikidata's API, for "Start from Wikidata" (wbgetentities only; nothing else is fetched).
+  "connect-src 'self' https://www.wikidata.org",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -80,14 +81,16 @@ export default defineConfig(({ mode }) => ({
         cleanupOutdatedCaches: true,
         // Deep links (/deck/…/study) load the app shell offline; the router does the rest.
         navigateFallback: 'index.html',
-        // The wikitext reader (wtf_wikipedia, ~145 KB) is for teachers who paste an article's source:
-        // it is cached when first used, like sql.js's wasm, instead of on every learner's install.
-        globIgnores: ['**/wikitext-*.js'],
+        // The wikitext reader (wtf_wikipedia, ~145 KB) is for teachers who paste an article's source,
+        // the Wikidata readers (wikibase-sdk, ~60 KB) for teachers who fetch items, which needs the
+        // network anyway: they are cached when first used, like sql.js's wasm, instead of on every
+        // learner's install.
+        globIgnores: ['**/wikitext-*.js', '**/wikidata-*.js'],
         runtimeCaching: [
           {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/wikitext-[\w-]+\.js$/.test(url.pathname),
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(wikitext|wikidata)-[\w-]+\.js$/.test(url.pathname),
             handler: 'CacheFirst',
-            options: { cacheName: 'stavraton-readers', expiration: { maxEntries: 4 } },
+            options: { cacheName: 'stavraton-readers', expiration: { maxEntries: 8 } },
           },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('.wasm'),
