@@ -81,3 +81,27 @@ browserTest('a failed fetch says so and leaves the editor as it was', fixture, a
   if (wikidata) wikidata.fail = false
   assert.equal(await page.getByLabel('Deck file (YAML)').inputValue(), before)
 })
+
+browserTest('a pasted SPARQL result fetches the items of its ?item column', fixture, async () => {
+  const page = fixture.page
+  const sparql = JSON.stringify({
+    head: { vars: ['item', 'itemLabel'] },
+    results: {
+      bindings: [
+        {
+          item: { type: 'uri', value: 'http://www.wikidata.org/entity/Q9001' },
+          itemLabel: { 'xml:lang': 'en', type: 'literal', value: 'John VII Palaiologos' },
+        },
+      ],
+    },
+  })
+  await page.goto(`${fixture.server.url}editor/new?from=wikidata`)
+  const asked = wikidata?.requests.length ?? 0
+  await page.getByLabel('Item ids or SPARQL JSON').fill(sparql)
+  await page.getByRole('button', { name: 'Fetch from Wikidata' }).click()
+  await page
+    .getByRole('status')
+    .filter({ hasText: /about John VII Palaiologos from Wikidata/ })
+    .waitFor()
+  assert.equal(wikidata?.requests[asked]?.get('ids'), 'Q9001')
+})
