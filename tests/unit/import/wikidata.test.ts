@@ -205,6 +205,28 @@ describe('Wikidata entities to a deck', () => {
     expect(read.skipped.map((s) => s.reason)).toContain('Wikidata says the value is unknown')
   })
 
+  it('reads siblings and noble titles, and a sibling named on both sides once', () => {
+    const itemSnak = (property: string, id: string) => ({
+      snaktype: 'value',
+      property,
+      hash: 'b0b',
+      datavalue: { value: { 'entity-type': 'item', 'numeric-id': Number(id.slice(1)), id }, type: 'wikibase-entityid' },
+      datatype: 'wikibase-item',
+    })
+    const json = withClaims('P3373', [statement(itemSnak('P3373', 'Q9008'))]) as {
+      entities: Record<string, { claims: Record<string, unknown[]> }>
+    }
+    ;(json.entities.Q9001 as { claims: Record<string, unknown[]> }).claims.P97 = [statement(itemSnak('P97', 'Q9400'))]
+    const deck = deckOf(json)
+    const sibling = fact(deck, 'sibling:john-vii-palaiologos:manuel-ii-palaiologos') as RelationFact
+    expect(sibling.sources).toEqual([item])
+    const title = deck.facts.find((f) => f.type === 'relation' && f.key === 'title')
+    expect(deck.entities.find((e) => e.id === title?.value)).toMatchObject({
+      kind: 'title',
+      name: 'Palaiologos dynasty',
+    })
+  })
+
   it('refuses what is not entity JSON, saying what it wants', async () => {
     const bad = await importWikidataText('{"id": "john", "title": "x"}', { file: 'x.json' })
     expect(bad.deck).toBeUndefined()
