@@ -2,7 +2,7 @@
 import * as v from 'valibot'
 import type { Deck } from '../domain/deck/types'
 import type { Settings } from '../domain/study/settings'
-import { SETTINGS_BOUNDS, THEMES } from '../domain/study/settings'
+import { DEFAULT_SETTINGS, SETTINGS_BOUNDS, THEMES } from '../domain/study/settings'
 import { SLUG_PATTERN } from '../domain/deck/schema'
 import type { CardProgress, QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import type { DeckSubscription } from '../domain/import/subscription'
@@ -143,6 +143,8 @@ const SettingsSchema = v.object({
   recognitionFirst: v.boolean(),
   theme: v.picklist(THEMES),
   quizLength: bounded(SETTINGS_BOUNDS.quizLength),
+  // Backups made before there was a daily goal have none: the default applies.
+  dailyGoal: v.optional(bounded(SETTINGS_BOUNDS.dailyGoal), DEFAULT_SETTINGS.dailyGoal),
 })
 
 // The deck's content is checked for shape here, then validated as an imported deck (backup-check.ts).

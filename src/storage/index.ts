@@ -30,7 +30,7 @@
  *
  * READS (plain async functions: wrap them in `liveQuery` from here, never import dexie elsewhere)
  *   storage.cards.get(cardId) · forDeck(deckId, { includeRetired? }) · dueForDeck(deckId, until) · idsForDeck(deckId)
- *   storage.reviews.forDeck(deckId, { since?, until? }) · since(at) · forCard(cardId) · count()
+ *   storage.reviews.forDeck(deckId, { since?, until? }) · since(at) · times(since?) → review times only · forCard(cardId) · count()
  *   storage.settings.get() → Settings (defaults: desiredRetention 0.9 [0.70–0.99], newPerDay 20,
  *     recognitionFirst true, theme 'system', quizLength 10; bounds in SETTINGS_BOUNDS)
  *   storage.settings.update(partial) → Settings; throws InvalidSettingError (with `field`) out of bounds.

@@ -74,6 +74,7 @@ export function reviewsRepository(db: StavratonDB): ReviewsRepository {
   return {
     forDeck,
     since: (at) => db.reviews.where('at').aboveOrEqual(at).toArray(),
+    times: async (since = -Infinity) => (await db.reviews.where('at').aboveOrEqual(since).keys()) as number[],
     forCard: (cardId) =>
       db.reviews.where('[cardId+at]').between([cardId, Dexie.minKey], [cardId, Dexie.maxKey]).toArray(),
     newIntroducedSince: async (deckId, since) => countNewIntroduced(await forDeck(deckId, { since }), since),

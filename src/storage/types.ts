@@ -99,6 +99,8 @@ export interface ReviewsRepository {
   forDeck(deckId: string, range?: { since?: number; until?: number }): Promise<ReviewRecord[]>
   /** Every deck's reviews at or after `since`, oldest first. */
   since(at: number): Promise<ReviewRecord[]>
+  /** The time of every review at or after `since`, oldest first, read from the index alone (streaks). */
+  times(since?: number): Promise<number[]>
   forCard(cardId: string): Promise<ReviewRecord[]>
   /** Distinct cards of the deck first reviewed at or after `since` (for the daily new-card limit). */
   newIntroducedSince(deckId: string, since: number): Promise<number>

@@ -9,6 +9,7 @@ const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = {
   recognitionFirst: 'Recognition first',
   theme: 'Theme',
   quizLength: 'Questions per quiz',
+  dailyGoal: 'Daily goal',
 }
 
 /** The learner's settings, kept in step with storage (and with other tabs) through liveQuery. */

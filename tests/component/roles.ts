@@ -18,12 +18,16 @@ const IMPLICIT: Record<string, string> = {
   form: 'form',
   dialog: 'dialog',
   fieldset: 'group',
+  progress: 'progressbar',
 }
 
 function roleOf(el: Element): string | undefined {
   const explicit = el.getAttribute('role')
   if (explicit) return explicit
   const tag = el.tagName.toLowerCase()
+  // A section is a region only when it has a name.
+  if (tag === 'section')
+    return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : undefined
   if (tag === 'input') {
     const type = (el.getAttribute('type') ?? 'text').toLowerCase()
     if (type === 'checkbox') return 'checkbox'

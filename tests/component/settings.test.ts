@@ -14,15 +14,17 @@ describe('SettingsForm', () => {
   it('emits one field per change', async () => {
     const wrapper = mount(SettingsForm, { props: { settings: { ...DEFAULT_SETTINGS } } })
     await wrapper.get('input[type="range"]').setValue('0.85')
-    const [newPerDay, quizLength] = wrapper.findAll('input[type="number"]')
+    const [newPerDay, quizLength, goal] = wrapper.findAll('input[type="number"]')
     await newPerDay!.setValue('5')
     await quizLength!.setValue('15')
+    await goal!.setValue('0')
     await wrapper.get('input[type="checkbox"]').setValue(false)
     await wrapper.findAll('input[type="radio"]')[2]!.setValue(true)
     expect(wrapper.emitted('update')).toEqual([
       [{ desiredRetention: 0.85 }],
       [{ newPerDay: 5 }],
       [{ quizLength: 15 }],
+      [{ dailyGoal: 0 }],
       [{ recognitionFirst: false }],
       [{ theme: 'dark' }],
     ])

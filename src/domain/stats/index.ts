@@ -1,2 +1,5 @@
 export * from '../time/days'
 export * from './stats'
+export * from './streak'
+export * from './mastery'
+export * from './chart'

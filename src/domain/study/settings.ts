@@ -14,6 +14,8 @@ export interface Settings {
   theme: Theme
   /** Questions in a quiz. */
   quizLength: number
+  /** Reviews a day the learner aims for (all decks together); 0 turns the goal off. */
+  dailyGoal: number
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   recognitionFirst: true,
   theme: 'system',
   quizLength: 10,
+  dailyGoal: 20,
 }
 
 /** Inclusive bounds, also usable as the min/max/step of the settings inputs. */
@@ -29,6 +32,7 @@ export const SETTINGS_BOUNDS = {
   desiredRetention: { min: MIN_DESIRED_RETENTION, max: MAX_DESIRED_RETENTION, step: 0.01 },
   newPerDay: { min: 0, max: 1000, step: 1 },
   quizLength: { min: 1, max: 100, step: 1 },
+  dailyGoal: { min: 0, max: 1000, step: 1 },
 } as const
 
 export class InvalidSettingError extends Error {

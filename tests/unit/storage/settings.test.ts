@@ -12,6 +12,7 @@ describe('storage.settings', () => {
       recognitionFirst: true,
       theme: 'system',
       quizLength: 10,
+      dailyGoal: 20,
     })
     expect(await storage.settings.get()).toEqual(DEFAULT_SETTINGS)
   })
@@ -40,6 +41,7 @@ describe('storage.settings', () => {
     [{ newPerDay: -1 }, 'newPerDay', /whole number between 0 and 1000/],
     [{ newPerDay: 2.5 }, 'newPerDay', /whole number/],
     [{ quizLength: 0 }, 'quizLength', /between 1 and 100/],
+    [{ dailyGoal: -5 }, 'dailyGoal', /whole number between 0 and 1000/],
     [{ theme: 'sepia' }, 'theme', /system, light, dark/],
     [{ recognitionFirst: 'yes' }, 'recognitionFirst', /true or false/],
   ])('refuses %o and changes nothing', async (patch, field, message) => {
