@@ -1,5 +1,5 @@
-// axe-core finds no violations on Library, Deck, Study (question and answer side), Quiz, Progress
-// and Settings, in the light and the dark theme (the theme follows the system).
+// axe-core finds no violations on Library, Deck (and its Progress tab), Study (question and answer
+// side), Quiz, Progress and Settings, in the light and the dark theme (the theme follows the system).
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import { deckUrl, showAnswer, studyUrl } from './app'
@@ -55,6 +55,14 @@ const views: [name: string, open: (page: Page, base: string) => Promise<void>][]
     async (page, base) => {
       await page.goto(`${base}progress`)
       await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor()
+      await page.getByRole('heading', { name: 'Today' }).waitFor()
+    },
+  ],
+  [
+    'Deck, Progress tab',
+    async (page, base) => {
+      await page.goto(`${deckUrl(base)}?tab=progress`)
+      await page.getByRole('heading', { name: 'Mastery per person' }).waitFor()
     },
   ],
   [

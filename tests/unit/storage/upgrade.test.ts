@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import Dexie from 'dexie'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '../../../src/domain/study/settings'
 import { CURRENT_SCHEMA_VERSION, openStorage } from '../../../src/storage'
 import { declareSchema } from '../../../src/storage/db'
 import { NOW, populateSubscription } from './helpers'
@@ -43,7 +44,11 @@ const meaningV1 = (rows: Rows): Meaning => ({
   })),
   reviews: rows.reviews ?? [],
   quizAttempts: rows.quizAttempts ?? [],
-  settings: Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
+  // Settings added since (the daily goal) read as their defaults; stored ones are kept as they were.
+  settings: {
+    dailyGoal: DEFAULT_SETTINGS.dailyGoal,
+    ...Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
+  },
   sessions: rows.sessions ?? [],
   subscriptions: [],
 })
