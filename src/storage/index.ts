@@ -42,6 +42,8 @@
  *   storage.deleteDeck(id) → DeletedDeck { deckId, title, cards, reviews }: ONE transaction removes the deck
  *     row, its cards, reviews, quiz attempts and sessions; storage.restoreDeck(deleted) puts them all back
  *     (while the tab is open: "Undo"). storage.renameDeck(id, title) (saved decks only).
+ *   storage.saveEditedCard(deck, { cardId, fingerprint, keepProgress }, now): a hand-written card edited in
+ *     place (domain/deck/edit-card.ts validates; questions/cards.ts handCardFingerprint); progress kept or restarted.
  *   storage.resetProgress(deckId, now, cardIds?) → how many cards went back to new (log and suspension kept).
  *   storage.suspendCards(deckId, [{ cardId, fingerprint }], suspended, now) · buryCards(deckId, cards, until, now)
  *     (until 0 unburies): the study queue and due counts skip them (isSetAside in src/domain/study).

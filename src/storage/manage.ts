@@ -1,11 +1,14 @@
 // What a learner does to a deck or to chosen cards from the deck page and the card browser:
-// rename, delete (with everything it holds) and restore, reset progress, suspend and bury. Each
+// rename, delete (with everything it holds) and restore, reset progress, suspend and bury, edit a
+// hand-written card in place. Each
 // is one transaction. Loaded on first use, with ts-fsrs (a reset card needs a new state).
 import Dexie from 'dexie'
+import type { Deck } from '../domain/deck/types'
 import { newCardState } from '../domain/scheduling/scheduler'
 import type { StavratonDB } from './db'
 import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow, SubscriptionRow } from './db'
 import { cacheRows, deckCardRows } from './repositories'
+import { plain } from './rows'
 import type { CardRef, DeletedDeck } from './types'
 
 interface DeletedRows {
@@ -144,5 +147,39 @@ export function setAside(
       }
     })
     await db.cards.bulkPut(rows)
+  })
+}
+
+/**
+ * A saved deck with one hand-written card edited in place, in ONE transaction. With `keepProgress`
+ * (only the wording changed) the card's progress moves onto its new fingerprint, so the next sync
+ * of the deck's questions finds it unchanged; without it the sync restarts the card as new. The
+ * deck's cached questions are dropped: they are generated again from the edited deck.
+ */
+export function saveEditedCard(
+  db: StavratonDB,
+  deck: Deck,
+  edit: { cardId: string; fingerprint: string; keepProgress: boolean },
+  now: number,
+): Promise<void> {
+  return db.transaction('rw', [db.decks, db.cards, db.questionCache], async () => {
+    const row = await db.decks.get(deck.id)
+    if (!row?.deck || row.origin === 'builtin') throw new Error('Only decks in your library can be edited.')
+    // Card ids come from deck text: a Map, then own properties only.
+    const fingerprints = new Map(Object.entries(row.fingerprints))
+    if (edit.keepProgress) {
+      const card = await db.cards.get(edit.cardId)
+      if (card?.deckId === deck.id) await db.cards.put({ ...card, fingerprint: edit.fingerprint })
+      if (fingerprints.has(edit.cardId)) fingerprints.set(edit.cardId, edit.fingerprint)
+    }
+    await db.decks.put({
+      ...row,
+      title: deck.title,
+      version: deck.version,
+      deck: plain(deck),
+      savedAt: now,
+      fingerprints: Object.fromEntries(fingerprints),
+    })
+    await cacheRows(db, deck.id).delete()
   })
 }

@@ -91,6 +91,8 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       deleteDeck: async (deckId: string) => (await import('./manage')).deleteDeck(db, deckId),
       restoreDeck: async (deleted: DeletedDeck) => (await import('./manage')).restoreDeck(db, deleted),
       renameDeck: async (deckId: string, title: string) => (await import('./manage')).renameDeck(db, deckId, title),
+      saveEditedCard: async (...args: Parameters<Storage['saveEditedCard']>) =>
+        (await import('./manage')).saveEditedCard(db, ...args),
       resetProgress: async (deckId: string, now: number, cardIds?: readonly string[]) =>
         (await import('./manage')).resetProgress(db, deckId, now, cardIds),
       suspendCards: async (deckId: string, cards: readonly CardRef[], suspended: boolean, now: number) =>

@@ -193,6 +193,16 @@ export interface Storage {
   restoreDeck(deleted: DeletedDeck): Promise<void>
   /** A saved deck's new title (built-in decks keep theirs). */
   renameDeck(deckId: string, title: string): Promise<void>
+  /**
+   * ONE transaction: a saved deck with one hand-written card edited (`deck` as editHandCard made it).
+   * `fingerprint`: the card's new one (handCardFingerprint); with `keepProgress` the card's progress
+   * moves onto it, so the next syncDeckQuestions keeps it; without, that sync restarts the card.
+   */
+  saveEditedCard(
+    deck: Deck,
+    edit: { cardId: string; fingerprint: string; keepProgress: boolean },
+    now: number,
+  ): Promise<void>
   /** The deck's cards (or the chosen ones) back to new; the log is kept. Returns how many were stored. */
   resetProgress(deckId: string, now: number, cardIds?: readonly string[]): Promise<number>
   /** Suspends or unsuspends the cards: the study queue and due counts skip suspended cards. */

@@ -175,6 +175,18 @@ export const useDeckStore = defineStore('deck', () => {
     if (opened.value?.id === deckId) opened.value = undefined
   }
 
+  /**
+   * The deck changed in storage (a card edited in place): its questions are generated and synced
+   * again. The page keeps showing the old copy until the new one is ready.
+   */
+  async function reload(deckId: string): Promise<void> {
+    cache.delete(deckId)
+    openings.delete(deckId)
+    for (const service of services.values()) service.forget(deckId)
+    if (opened.value?.id === deckId) opened.value = undefined
+    if (current.value?.deck.id === deckId) current.value = await get(deckId)
+  }
+
   /** The deck was renamed in storage: the loaded copy takes the new title (its questions do not change). */
   function retitle(deckId: string, title: string) {
     const rename = (loaded: LoadedDeck) => markRaw({ ...loaded, deck: markRaw({ ...loaded.deck, title }) })
@@ -202,6 +214,7 @@ export const useDeckStore = defineStore('deck', () => {
     open,
     openForStudy,
     invalidate,
+    reload,
     retitle,
   }
 })

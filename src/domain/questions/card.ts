@@ -60,6 +60,7 @@ export class CardCache {
   /** The card's fingerprint: independent of the order the facts were collected in. */
   fingerprint(facts: readonly Fact[], extra = ''): string {
     if (facts.length === 1 && !extra) return this.factHash(facts[0] as Fact).text
+    if (facts.length === 0) return textFingerprint(extra)
     // Sums are order-independent; the count and the extra text keep subsets apart.
     let a = facts.length
     let b = extra ? (hash2(extra)[0] as number) : 0
@@ -99,6 +100,14 @@ export class CardCache {
     if (options.dispute) meta.dispute = options.dispute
     return meta
   }
+}
+
+/**
+ * The fingerprint of a card that rests on no fact, only on its own text (a hand-written card):
+ * what `CardCache.fingerprint([], text)` gives, without a deck index.
+ */
+export function textFingerprint(text: string): string {
+  return hex(0) + hex(text ? (hash2(text)[0] as number) : 0)
 }
 
 /** A fact as canonical text: keys sorted, the note left out (editing a note keeps progress). */

@@ -3,9 +3,14 @@ import type { HandCard } from '../deck/types'
 import type { Question } from './types'
 import { canonicalText } from '../text/canonical'
 import { shuffled } from '../random'
-import { makeQuestion } from './card'
+import { makeQuestion, textFingerprint } from './card'
 import { blankAll, gapsOf, stripMarks } from './texts'
 import type { GenerationContext } from './variants'
+
+/** The fingerprint every question of a hand-written card carries: from the card's text and sources. */
+export function handCardFingerprint(card: HandCard): string {
+  return textFingerprint(canonicalText(card))
+}
 
 export function handQuestion(ctx: GenerationContext, card: HandCard): Question {
   const meta = ctx.cache.meta({
