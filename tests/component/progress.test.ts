@@ -85,7 +85,7 @@ describe('the Progress page', () => {
     const table = byRole(byRole(root, 'region', 'Retention'), 'table')
     await until(() => /0%/.test(row(table, 'Last 7 days')), 'the forgotten review')
     expect(row(table, 'Last 7 days')).toMatch(/0 of 1 review$/)
-    expect(row(table, 'Today')).toMatch(/no reviews of cards in review/)
+    expect(row(table, 'Today')).toMatch(/no reviews yet/)
 
     const chart = byRole(root, 'img', /^Reviews per day, last 90 days/)
     expect(chart.getAttribute('aria-label')).toMatch(/3 reviews in total, most on 18 Feb \(2\)/)
