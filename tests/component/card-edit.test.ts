@@ -85,18 +85,18 @@ describe('editing a card in place', () => {
 
     await click(byRole(root, 'checkbox', 'basileus'))
     const editor = () => byRole(root, 'region', 'Edit this card')
-    await until(() => allByRole(editor(), 'textbox', 'Back').length === 1, 'the edit form')
-    const back = byRole(editor(), 'textbox', 'Back') as HTMLTextAreaElement
+    await until(() => allByRole(editor(), 'textbox', 'Answer').length === 1, 'the edit form')
+    const back = byRole(editor(), 'textbox', 'Answer') as HTMLTextAreaElement
     expect(back.value).toBe('emperor')
-    expect((byRole(editor(), 'textbox', 'Front') as HTMLTextAreaElement).value).toBe('basileus')
+    expect((byRole(editor(), 'textbox', 'Question') as HTMLTextAreaElement).value).toBe('basileus')
     expect((byRole(editor(), 'checkbox', 'Keep this card’s progress') as HTMLInputElement).checked).toBe(true)
 
     await fill(back, '   ')
     await click(byRole(editor(), 'button', 'Save card'))
     await until(() => allByRole(editor(), 'alert').length === 1, 'the refusal')
-    expect(byRole(editor(), 'alert').textContent).toMatch(/Nothing was saved.*Back: /s)
+    expect(byRole(editor(), 'alert').textContent).toMatch(/Nothing was saved.*Answer: /s)
     expect(back.getAttribute('aria-invalid')).toBe('true')
-    expect(document.getElementById(back.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^\s*Back: /)
+    expect(document.getElementById(back.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/^\s*Answer: /)
     expect((await db.decks.get(terms.id))?.cards[0]).toMatchObject({ back: 'emperor' })
 
     await fill(back, 'the emperor')

@@ -4,6 +4,7 @@
 // the Progress page (streak, daily goal, retention, labelled charts) pass axe, and the charts fit
 // the phone's width.
 import assert from 'node:assert/strict'
+import type { Page } from 'playwright-core'
 import { phone, readReviews, readTable, revealAndGrade } from './app'
 import { axeViolations, describeViolations } from './axe'
 import { browserTest, useBrowserFixture } from './harness'
@@ -57,14 +58,14 @@ browserTest('an imported card edited in place keeps its review history', fixture
   await page.getByRole('searchbox', { name: 'Search cards' }).fill(front)
   await page.getByRole('checkbox', { name: front, exact: true }).check()
   const editor = page.getByRole('region', { name: 'Edit this card' })
-  const back = editor.getByRole('textbox', { name: 'Back' })
+  const back = editor.getByRole('textbox', { name: 'Answer' })
   await back.waitFor()
   const newBack = `${await back.inputValue()} (edited)`
 
   // A blank side is refused in its field, and nothing is saved.
   await back.fill(' ')
   await editor.getByRole('button', { name: 'Save card' }).click()
-  await editor.getByRole('alert').filter({ hasText: 'Back:' }).waitFor()
+  await editor.getByRole('alert').filter({ hasText: 'Answer:' }).waitFor()
   assert.equal(await back.getAttribute('aria-invalid'), 'true')
   const violations = await axeViolations(page)
   assert.deepEqual(violations, [], describeViolations(violations))
@@ -107,7 +108,7 @@ browserTest('the Progress page passes axe and its charts fit a phone', fixture, 
   await page.screenshot({ path: 'test-results/progress-phone.png', fullPage: true })
 })
 
-async function frontOf(page: import('playwright-core').Page, cardId: string): Promise<string> {
+async function frontOf(page: Page, cardId: string): Promise<string> {
   const decks = await readTable<{ id: string; deck: { cards: { id: string; front?: string }[] } }>(page, 'decks')
   const card = decks.find((d) => d.id === DECK)?.deck.cards.find((c) => cardId.endsWith(`/card/${c.id}`))
   assert.ok(card?.front, `the studied card ${cardId} is a term`)

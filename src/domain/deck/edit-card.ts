@@ -5,7 +5,7 @@ import { deckToFileObject } from './serialize'
 import type { Deck, HandCard } from './types'
 import { validateDeckObject } from './validate'
 
-/** The text fields of a hand-written card, as the edit form shows them. */
+/** The text fields of a hand-written card, as the edit form shows them (named as the deck editor names them). */
 export type CardFields =
   | { type: 'basic'; front: string; back: string }
   | { type: 'choice'; prompt: string; options: string[]; answer: string }
@@ -18,7 +18,7 @@ export interface CardEditIssue {
   field?: CardField
   /** For `options`: which option (0-based). */
   index?: number
-  /** "Back: text that is not blank is expected" — says where and what. */
+  /** "Answer: invalid `back`: …; expected text that is not blank" — says where and what. */
   message: string
 }
 
@@ -26,12 +26,12 @@ export type CardEditResult =
   { ok: true; deck: Deck; card: HandCard; changed: boolean } | { ok: false; issues: CardEditIssue[] }
 
 export const CARD_FIELD_LABELS: Readonly<Record<CardField, string>> = {
-  front: 'Front',
-  back: 'Back',
+  front: 'Question',
+  back: 'Answer',
   prompt: 'Question',
   options: 'Choices',
   answer: 'Answer',
-  text: 'Text with gaps',
+  text: 'Sentence',
 }
 
 /** The deck file's names for the fields (what the validator's paths say). */

@@ -66,7 +66,7 @@ describe('editHandCard', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.issues).toHaveLength(1)
-    expect(result.issues[0]).toMatchObject({ field: 'back', message: expect.stringMatching(/^Back: .*not blank/) })
+    expect(result.issues[0]).toMatchObject({ field: 'back', message: expect.stringMatching(/^Answer: .*not blank/) })
   })
 
   it('checks choice and cloze cards with the deck rules: the answer among the choices, a gap in the text', () => {
@@ -84,7 +84,7 @@ describe('editHandCard', () => {
     const cloze = editHandCard(withOthers, 'coin', { type: 'cloze', text: 'A silver coin with no gap.' })
     expect(cloze.ok).toBe(false)
     if (!cloze.ok)
-      expect(cloze.issues[0]).toMatchObject({ field: 'text', message: expect.stringMatching(/^Text with gaps: /) })
+      expect(cloze.issues[0]).toMatchObject({ field: 'text', message: expect.stringMatching(/^Sentence: /) })
     const fixed = editHandCard(withOthers, 'coin', { type: 'cloze', text: 'The {{stavraton}} was a coin of silver.' })
     expect(fixed).toMatchObject({ ok: true, card: { id: 'coin', text: 'The {{stavraton}} was a coin of silver.' } })
   })
