@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { defineComponent, h } from 'vue'
 import { deckFromCards } from '../../src/domain/import/cards-deck'
+import type { HandCard } from '../../src/domain/deck/types'
 import { handCardFingerprint } from '../../src/domain/questions/cards'
 import { routes } from '../../src/router'
 import { useSettingsStore } from '../../src/stores/settings'
@@ -26,7 +27,7 @@ const terms = deckFromCards(
     ['nomisma', 'coin'],
   ].map(([front, back]) => ({ type: 'basic' as const, front: front as string, back: back as string })),
 ).deck
-const card = terms.cards[0]!
+const card = terms.cards[0] as Extract<HandCard, { type: 'basic' }>
 const cardId = `${terms.id}/card/${card.id}`
 
 let wrapper: VueWrapper | undefined
