@@ -85,6 +85,7 @@ describe('editing a card in place', () => {
     expect(before?.state.phase).toBe('review')
 
     await click(byRole(root, 'checkbox', 'basileus'))
+    await click(byRole(root, 'button', 'Edit card'))
     const editor = () => byRole(root, 'region', 'Edit this card')
     await until(() => allByRole(editor(), 'textbox', 'Answer').length === 1, 'the edit form')
     const back = byRole(editor(), 'textbox', 'Answer') as HTMLTextAreaElement
@@ -115,6 +116,7 @@ describe('editing a card in place', () => {
   it('points a question written from facts to the deck editor', async () => {
     const { root } = await openCards()
     await click(byRole(root, 'checkbox', 'Match each term with what goes with it.'))
+    await click(byRole(root, 'button', 'Edit card'))
     const editor = byRole(root, 'region', 'Edit this card')
     await until(() => allByRole(editor, 'link', 'deck editor').length === 1, 'the pointer')
     expect(byRole(editor, 'link', 'deck editor').getAttribute('href')).toBe(`/editor/${terms.id}`)

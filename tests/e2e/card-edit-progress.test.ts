@@ -57,6 +57,7 @@ browserTest('an imported card edited in place keeps its review history', fixture
   const front = await frontOf(page, studied)
   await page.getByRole('searchbox', { name: 'Search cards' }).fill(front)
   await page.getByRole('checkbox', { name: front, exact: true }).check()
+  await page.getByRole('button', { name: 'Edit card' }).click()
   const editor = page.getByRole('region', { name: 'Edit this card' })
   const back = editor.getByRole('textbox', { name: 'Answer' })
   await back.waitFor()
