@@ -1,16 +1,21 @@
-// Pointer input for a pannable, zoomable frame: one finger or the mouse drags (after a few
-// pixels, so a tap or click on a link inside still works), two fingers pinch, Ctrl+wheel and a
-// trackpad pinch zoom. It reports moves in frame pixels; what they do to the view is the caller's.
+// Input for a pannable, zoomable frame: one finger or the mouse drags (after a few pixels, so a
+// tap or click on a link inside still works), two fingers pinch, Ctrl+wheel and a trackpad pinch
+// zoom, and the keyboard: + − zoom, 0 fits, arrows move. It reports moves in frame pixels; what
+// they do to the view is the caller's.
 import type { Ref } from 'vue'
 
 export interface PanZoomHandlers {
   pan: (dx: number, dy: number) => void
-  /** Zoom by `factor` about a point given in frame pixels. */
-  zoom: (factor: number, anchor: { x: number; y: number }) => void
+  /** Zoom by `factor` about a point given in frame pixels (the frame's centre when absent). */
+  zoom: (factor: number, anchor?: { x: number; y: number }) => void
+  fit: () => void
 }
 
 /** A drag starts after this many pixels; less is a tap. */
 const SLOP = 6
+/** One key press zooms by this factor, or moves this many pixels. */
+export const ZOOM_STEP = 1.25
+const PAN_STEP = 80
 
 export function usePanZoomGestures(frame: Ref<HTMLElement | undefined>, on: PanZoomHandlers) {
   const pointers = new Map<number, { x: number; y: number }>()
@@ -74,5 +79,24 @@ export function usePanZoomGestures(frame: Ref<HTMLElement | undefined>, on: PanZ
     on.zoom(Math.exp(-event.deltaY / 200), local(event.clientX, event.clientY))
   }
 
-  return { pointerdown, pointermove, pointerup, pointercancel: pointerup, click, wheel }
+  const keys = new Map<string, () => void>([
+    ['+', () => on.zoom(ZOOM_STEP)],
+    ['=', () => on.zoom(ZOOM_STEP)],
+    ['-', () => on.zoom(1 / ZOOM_STEP)],
+    ['−', () => on.zoom(1 / ZOOM_STEP)],
+    ['_', () => on.zoom(1 / ZOOM_STEP)],
+    ['0', on.fit],
+    ['ArrowLeft', () => on.pan(PAN_STEP, 0)],
+    ['ArrowRight', () => on.pan(-PAN_STEP, 0)],
+    ['ArrowUp', () => on.pan(0, PAN_STEP)],
+    ['ArrowDown', () => on.pan(0, -PAN_STEP)],
+  ])
+  function keydown(event: KeyboardEvent) {
+    const action = keys.get(event.key)
+    if (!action || event.ctrlKey || event.metaKey || event.altKey) return
+    event.preventDefault()
+    action()
+  }
+
+  return { pointerdown, pointermove, pointerup, pointercancel: pointerup, click, wheel, keydown }
 }

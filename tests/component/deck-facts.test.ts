@@ -171,6 +171,15 @@ describe('DeckFacts entries and search', () => {
     expect(entry(root, 'Keratsa').getAttribute('aria-expanded')).toBe('true')
   })
 
+  it('starts again from the main person and no search when another deck is shown', async () => {
+    const root = open()
+    entry(root, 'Keratsa').click()
+    await search(root, 'keratsa')
+    await wrapper!.setProps({ deck: { ...deck, id: 'other' } })
+    expect((byRole(root, 'searchbox', 'Search facts') as HTMLInputElement).value).toBe('')
+    expect(expanded(root).filter((e) => e.endsWith('(open)'))).toEqual(['John VII (open)'])
+  })
+
   it('links from the top to the sources and gives every citation its source’s name', () => {
     const root = open()
     expect(byRole(root, 'link', 'Sources (2)').getAttribute('href')).toBe('#deck-sources')
