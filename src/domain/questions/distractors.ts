@@ -11,6 +11,7 @@ import type { PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
 import { dayBounds, edgeDay, laterDay, movePoint, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
+import { proofsOf } from './proofs'
 
 /** A wrong option and how close it is to the answer (0 far … 1 very close). */
 export interface Scored {
@@ -227,15 +228,13 @@ export class Pools {
     const entity = this.index.entities.get(answerId)
     const answer = entity ? this.candidate(entity) : undefined
     const keys = [answer?.key ?? answerId]
-    const why = new Map<string, string>()
+    // Most candidates examined are dropped: whether each is provably wrong is decided without
+    // writing the proof, which is written for the options kept only.
+    const proofs = proofsOf(this.index)
     const ok = (c: Candidate) => {
       if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text))
         return false
-      if (wrongBecause) {
-        const proof = wrongBecause(c.id)
-        if (proof === undefined) return false
-        why.set(c.id, proof)
-      }
+      if (wrongBecause && proofs.deciding(() => wrongBecause(c.id)) === undefined) return false
       keys.push(c.key)
       return true
     }
@@ -256,10 +255,11 @@ export class Pools {
         if (answer.first && answer.first === c.first) score += 0.15
         if (answer.last && answer.last === c.last) score += 0.15
       }
-      const proof = why.get(c.id)
-      return proof === undefined ? { id: c.id, text: c.text, score } : { id: c.id, text: c.text, score, why: proof }
+      return { id: c.id, text: c.text, score }
     })
-    return pickBest(scored, random)
+    const picked = pickBest(scored, random)
+    if (wrongBecause) for (const option of picked) option.why = wrongBecause(option.id as string)
+    return picked
   }
 }
 

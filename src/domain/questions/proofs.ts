@@ -36,11 +36,40 @@ interface LifeDate {
 /** Historical years as numbers that subtract correctly across 1 BC / AD 1. */
 const astro = (year: number): number => (year < 0 ? year + 1 : year)
 
+/** A sentence, or how to write it (only written when it is shown). */
+type Words = string | (() => string)
+
+/** What a proof reads when only whether one exists is asked (see Proofs.deciding). */
+const PROVEN = 'proven'
+
 export class Proofs {
   private readonly lives = new Map<string, { born?: LifeDate; died?: LifeDate }>()
   private readonly slots = new Map<string, { father?: string[]; mother?: string[]; loose: string[] }>()
 
+  /** False while `deciding`: proofs are found but not written. */
+  private writing = true
+
   constructor(private readonly index: DeckIndex) {}
+
+  /**
+   * Runs `decide` with proofs found but not written: every proof then reads PROVEN, so that a
+   * caller that only keeps or drops options (most are dropped) builds no sentences. Whether a
+   * proof exists never depends on its wording, so the same calls outside give the sentences.
+   */
+  deciding<T>(decide: () => T): T {
+    if (!this.writing) return decide()
+    this.writing = false
+    try {
+      return decide()
+    } finally {
+      this.writing = true
+    }
+  }
+
+  /** The sentence, or PROVEN while deciding. */
+  private say(words: Words): string {
+    return !this.writing ? PROVEN : typeof words === 'string' ? words : words()
+  }
 
   name = (id: string): string => this.index.entities.get(id)?.name ?? id
 
@@ -85,15 +114,19 @@ export class Proofs {
   }
 
   /** "born in 1420, after 1408" when every source has the person born after `year`. */
-  bornAfter(id: string, year: number, what: string): string | undefined {
+  bornAfter(id: string, year: number, what: Words): string | undefined {
     const born = this.life(id).born
-    return born && born.min > year ? `${this.name(id)} was born ${born.phrase}, after ${what}` : undefined
+    return born && born.min > year
+      ? this.say(() => `${this.name(id)} was born ${born.phrase}, after ${typeof what === 'string' ? what : what()}`)
+      : undefined
   }
 
   /** "died in 1385, before 1390" when every source has the person dead before `year`. */
-  diedBefore(id: string, year: number, what: string): string | undefined {
+  diedBefore(id: string, year: number, what: Words): string | undefined {
     const died = this.life(id).died
-    return died && died.max < year ? `${this.name(id)} died ${died.phrase}, before ${what}` : undefined
+    return died && died.max < year
+      ? this.say(() => `${this.name(id)} died ${died.phrase}, before ${typeof what === 'string' ? what : what()}`)
+      : undefined
   }
 
   /**
@@ -224,12 +257,17 @@ export class Proofs {
   }
 
   private slotPhrase(child: string, slot: Slot, ids: readonly string[]): string {
-    return `${this.name(child)}'s ${slot} was ${joinList(ids.map(this.name), 'or')}`
+    return this.say(() => `${this.name(child)}'s ${slot} was ${joinList(ids.map(this.name), 'or')}`)
+  }
+
+  /** Reasons joined into one proof, each sentence once (a reason may hold several, split on "; "). */
+  private joined(reasons: readonly string[], split: boolean): string {
+    return this.say(() => unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; '))
   }
 
   /** Why `p` is not a parent of `child`, or undefined when the facts leave it possible (or true). */
   notParent(child: string, p: string): string | undefined {
-    if (child === p) return `${this.name(p)} cannot be their own parent`
+    if (child === p) return this.say(() => `${this.name(p)} cannot be their own parent`)
     const s = this.parentSlots(child)
     if (s.loose.includes(p) || s.father?.includes(p) || s.mother?.includes(p)) return undefined
     const g = this.gender(p)
@@ -238,17 +276,20 @@ export class Proofs {
       const known = this.slot(child, slot)
       if (known) return this.slotPhrase(child, slot, known)
     } else if (s.father && s.mother) {
-      return `${this.name(child)}'s parents were ${joinList([...s.father, ...s.mother].map(this.name))}`
+      const { father, mother } = s
+      return this.say(() => `${this.name(child)}'s parents were ${joinList([...father, ...mother].map(this.name))}`)
     }
     const childBorn = this.life(child).born
     if (childBorn) {
-      const late = this.bornAfter(p, childBorn.max, `${this.name(child)} (born ${childBorn.phrase})`)
+      const late = this.bornAfter(p, childBorn.max, () => `${this.name(child)} (born ${childBorn.phrase})`)
       if (late) return late
       // A father may die before his child is born, not a year before.
       const margin = slot === 'mother' ? 0 : 1
       const died = this.life(p).died
       if (died && astro(died.max) < astro(childBorn.min) - margin)
-        return `${this.name(p)} died ${died.phrase}, before ${this.name(child)} was born (${childBorn.phrase})`
+        return this.say(
+          () => `${this.name(p)} died ${died.phrase}, before ${this.name(child)} was born (${childBorn.phrase})`,
+        )
     }
     return undefined
   }
@@ -263,11 +304,13 @@ export class Proofs {
       let reason: string | undefined
       if (ofA) {
         const why = ofA.map((x) => this.notParent(b, x))
-        if (why.every(Boolean)) reason = `${this.slotPhrase(a, slot, ofA)}; ${unique(why as string[]).join('; ')}`
+        if (why.every(Boolean))
+          reason = this.say(() => `${this.slotPhrase(a, slot, ofA)}; ${this.joined(why as string[], false)}`)
       }
       if (!reason && ofB) {
         const why = ofB.map((y) => this.notParent(a, y))
-        if (why.every(Boolean)) reason = `${this.slotPhrase(b, slot, ofB)}; ${unique(why as string[]).join('; ')}`
+        if (why.every(Boolean))
+          reason = this.say(() => `${this.slotPhrase(b, slot, ofB)}; ${this.joined(why as string[], false)}`)
       }
       if (!reason) return undefined
       reasons.push(reason)
@@ -282,7 +325,7 @@ export class Proofs {
         if (!why) return undefined
         reasons.push(why)
       }
-    return unique(reasons.flatMap((r) => r.split('; '))).join('; ')
+    return this.joined(reasons, true)
   }
 
   /** Why `o` is not a grandparent of `x`. */
@@ -294,7 +337,7 @@ export class Proofs {
       if (!parents) {
         // An unknown parent: only a birth after the grandchild's rules the option out.
         const born = this.life(x).born
-        const late = born ? this.bornAfter(o, born.max, `${this.name(x)} (born ${born.phrase})`) : undefined
+        const late = born ? this.bornAfter(o, born.max, () => `${this.name(x)} (born ${born.phrase})`) : undefined
         if (!late) return undefined
         return late
       }
@@ -310,7 +353,7 @@ export class Proofs {
       if (!why) return undefined
       reasons.push(why)
     }
-    return unique(reasons).join('; ')
+    return this.joined(reasons, false)
   }
 
   /** Why `o` is not a sibling of a parent of `x` (nor married to one who may be). */
@@ -336,7 +379,7 @@ export class Proofs {
     // An aunt's husband is an uncle too, as people say it.
     if (depth === 0)
       for (const spouse of this.index.kin.anySpousesOf(o)) if (!this.notUncleAunt(x, spouse, 1)) return undefined
-    return unique(reasons.flatMap((r) => r.split('; '))).join('; ')
+    return this.joined(reasons, true)
   }
 
   /** Why `x` and `o` share no grandparent. */
@@ -351,8 +394,8 @@ export class Proofs {
     const po = parentsOf(o)
     if (!px || !po) return undefined
     const reasons = [
-      `${this.name(x)}'s parents were ${joinList(px.map(this.name))}`,
-      `${this.name(o)}'s parents were ${joinList(po.map(this.name))}`,
+      this.say(() => `${this.name(x)}'s parents were ${joinList(px.map(this.name))}`),
+      this.say(() => `${this.name(o)}'s parents were ${joinList(po.map(this.name))}`),
     ]
     for (const p of px)
       for (const q of po) {
@@ -361,17 +404,17 @@ export class Proofs {
         if (!why) return undefined
         reasons.push(why)
       }
-    return unique(reasons.flatMap((r) => r.split('; '))).join('; ')
+    return this.joined(reasons, true)
   }
 
   /** Why two people cannot have married: their lives do not overlap. */
   notSpouse(x: string, o: string): string | undefined {
-    const lx = this.life(x)
-    const lo = this.life(o)
-    if (lx.born && lo.died && astro(lo.died.max) < astro(lx.born.min))
-      return `${this.name(o)} died ${lo.died.phrase}, before ${this.name(x)} was born (${lx.born.phrase})`
-    if (lx.died && lo.born && astro(lo.born.min) > astro(lx.died.max))
-      return `${this.name(o)} was born ${lo.born.phrase}, after ${this.name(x)} died (${lx.died.phrase})`
+    const { born: xBorn, died: xDied } = this.life(x)
+    const { born: oBorn, died: oDied } = this.life(o)
+    if (xBorn && oDied && astro(oDied.max) < astro(xBorn.min))
+      return this.say(() => `${this.name(o)} died ${oDied.phrase}, before ${this.name(x)} was born (${xBorn.phrase})`)
+    if (xDied && oBorn && astro(oBorn.min) > astro(xDied.max))
+      return this.say(() => `${this.name(o)} was born ${oBorn.phrase}, after ${this.name(x)} died (${xDied.phrase})`)
     return undefined
   }
 }

@@ -1,0 +1,63 @@
+// Deciding whether an option is provably wrong without writing the proof (what the distractor
+// search does for every candidate it examines) finds a proof exactly when writing it does.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Deck } from '../../../src/domain/deck/types'
+import { buildDeckIndex } from '../../../src/domain/questions/deck-index'
+import { Proofs } from '../../../src/domain/questions/proofs'
+import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+import { deckArbitrary } from './arbitraries'
+import { builtInDeck } from './fixtures'
+
+type Method = 'notParent' | 'notSibling' | 'notGrandparent' | 'notUncleAunt' | 'notCousin' | 'notSpouse'
+const METHODS: readonly Method[] = [
+  'notParent',
+  'notSibling',
+  'notGrandparent',
+  'notUncleAunt',
+  'notCousin',
+  'notSpouse',
+]
+
+/** Every method on every ordered pair of the deck's first `limit` people: [written, decided] per call. */
+function both(
+  deck: Deck,
+  limit: number,
+): Array<{ call: string; written: string | undefined; decided: string | undefined }> {
+  const proofs = new Proofs(buildDeckIndex(deck))
+  const people = deck.entities.filter((e) => e.kind === 'person').slice(0, limit)
+  const out = []
+  for (const a of people)
+    for (const b of people)
+      for (const m of METHODS) {
+        const written = proofs[m](a.id, b.id)
+        const decided = proofs.deciding(() => proofs[m](a.id, b.id))
+        out.push({ call: `${m}(${a.id}, ${b.id})`, written, decided })
+      }
+  return out
+}
+
+describe('deciding proofs without writing them', () => {
+  it('finds a proof for the same pairs as writing one, in the built-in deck and a synthetic dynasty', () => {
+    for (const deck of [builtInDeck(), syntheticDynasty(1_000, 5)]) {
+      const calls = both(deck, 60)
+      const found = calls.filter((c) => c.written !== undefined)
+      // Both outcomes occur, so the comparison means something.
+      expect(found.length).toBeGreaterThan(100)
+      expect(found.length).toBeLessThan(calls.length)
+      for (const c of calls) expect(c.decided === undefined, c.call).toBe(c.written === undefined)
+      // Writing is untouched by deciding before it, and deciding writes nothing.
+      for (const c of found) expect(c.written, c.call).toMatch(/^[A-Z]/)
+      for (const c of found) expect(c.decided, c.call).not.toBe(c.written)
+    }
+  })
+
+  it('finds a proof for the same pairs as writing one, in random decks', () => {
+    fc.assert(
+      fc.property(deckArbitrary, (deck) => {
+        for (const c of both(deck, 12)) expect(c.decided === undefined, c.call).toBe(c.written === undefined)
+      }),
+      { numRuns: 40, seed: 15 },
+    )
+  })
+})
