@@ -3,7 +3,7 @@
 // Row types are storage-only: repositories convert them to domain types (./rows.ts).
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie'
 import type { Deck } from '../domain/deck/types'
-import type { Question } from '../domain/questions/types'
+import type { CompactPart } from '../domain/questions/compact'
 import type { CardState } from '../domain/scheduling/types'
 import type { QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import type { Settings } from '../domain/study/settings'
@@ -52,14 +52,16 @@ export type SubscriptionRow = DeckSubscription
 /**
  * Generated questions of a deck, in parts of QUESTION_CACHE_PART questions (one huge record would be
  * slow to write and read back). `key` names what they were generated from (deck content, seed and
- * generator); every part of a deck carries the same key, and a deck has one key at a time.
+ * generator); every part of a deck carries the same key, and a deck has one key at a time. Each
+ * part is compact (domain/questions/compact.ts): the columns opening a deck reads, and each
+ * question as a line of JSON read when it shows. Rows written before that held `questions`
+ * instead, and are read as no cache.
  */
-export interface QuestionCacheRow {
+export interface QuestionCacheRow extends Partial<CompactPart> {
   deckId: string
   part: number
   parts: number
   key: string
-  questions: Question[]
 }
 
 export interface SchemaVersion {

@@ -1,6 +1,6 @@
 // A deck came back with new content (same id): apply the pure plan in one transaction.
 import type { Question } from '../domain/questions/types'
-import { deckFingerprints, planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
+import { planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
 import type { StavratonDB } from './db'
 import { deckCardRows } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
@@ -14,15 +14,9 @@ export function syncDeckQuestions(
 ): Promise<DeckChangeSummary> {
   return db.transaction('rw', db.decks, db.cards, async () => {
     const row = await db.decks.get(deckId)
-    if (
-      row &&
-      (meta.version === undefined || meta.version === row.version) &&
-      sameRecord(row.fingerprints, deckFingerprints(questions))
-    ) {
-      // The usual case at every start: nothing changed, so the deck's cards need not be read.
-      const unchanged = Object.keys(row.fingerprints)
-      return { added: [], changed: [], removed: [], unchanged, firstSync: unchanged.length === 0 }
-    }
+    // The usual case at every start: nothing changed, so the deck's cards need not be read.
+    const unchanged = row && unchangedSync(row, questions, meta.version)
+    if (unchanged) return unchanged
     const stored = (await deckCardRows(db, deckId).toArray()).map(fromCardRow)
     const plan = planDeckSync({ known: row?.fingerprints ?? {}, stored, questions, now })
     if (plan.updates.length) await db.cards.bulkPut(plan.updates.map(toCardRow))
@@ -43,7 +37,26 @@ export function syncDeckQuestions(
   })
 }
 
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+/**
+ * The summary of a sync that would change nothing (the deck's version and every card's fingerprint
+ * are as last synced), or undefined. A caller that read the deck's sync state already (see
+ * DecksRepository.withSync) can skip the sync with it.
+ */
+export function unchangedSync(
+  synced: { version: string; fingerprints: Readonly<Record<string, string>> },
+  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+  version: string | undefined,
+): DeckChangeSummary | undefined {
+  if (version !== undefined && version !== synced.version) return undefined
+  // As comparing with deckFingerprints(questions) (each card's first fingerprint), without building it.
+  const known = synced.fingerprints
+  const seen = new Set<string>()
+  for (const q of questions) {
+    if (seen.has(q.cardId)) continue
+    seen.add(q.cardId)
+    if (!Object.hasOwn(known, q.cardId) || known[q.cardId] !== q.fingerprint) return undefined
+  }
+  const unchanged = Object.keys(known)
+  if (unchanged.length !== seen.size) return undefined
+  return { added: [], changed: [], removed: [], unchanged, firstSync: unchanged.length === 0 }
 }

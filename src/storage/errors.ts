@@ -57,6 +57,17 @@ export class UndoUnavailableError extends StorageError {
   }
 }
 
+/**
+ * A cached question's part was gone or replaced when the question was read (the deck's cache was
+ * rewritten or dropped since it was opened): the deck's questions must be read or generated again.
+ */
+export class StaleQuestionCacheError extends StorageError {
+  override name = 'StaleQuestionCacheError'
+  constructor(readonly deckId: string) {
+    super('The questions of this deck changed while it was open. Open it again.')
+  }
+}
+
 export interface BackupIssue {
   /** Where in the file: `cards[3].state.due`. */
   path: string

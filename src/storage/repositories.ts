@@ -1,12 +1,14 @@
 // Reads and simple writes, table by table. Each function is a plain async function, so the app can
 // wrap it in `liveQuery` and re-render when the tables it read change (in this tab or another).
 import Dexie from 'dexie'
+import { CompactQuestions, compactQuestions } from '../domain/questions/compact'
 import { checkSettingsPatch, DEFAULT_SETTINGS, type Settings } from '../domain/study/settings'
 import { countNewIntroduced } from '../domain/study/session'
 import { endOfToday } from '../domain/study/queue'
 import type { ReviewRecord } from '../domain/study/types'
 import type { Deck } from '../domain/deck/types'
 import type { DeckOrigin, DeckRow, StavratonDB } from './db'
+import { StaleQuestionCacheError } from './errors'
 import { fromCardRow, plain, toDeckInfo } from './rows'
 import type {
   CardsRepository,
@@ -147,6 +149,11 @@ export function decksRepository(db: StavratonDB): DecksRepository {
       }),
     list: async () => (await db.decks.toArray()).filter((row) => row.origin !== 'builtin' && row.deck).map(toDeckInfo),
     get: async (id) => (await db.decks.get(id))?.deck,
+    withSync: async (id) => {
+      const row = await db.decks.get(id)
+      if (!row) return undefined
+      return { ...(row.deck ? { deck: row.deck } : {}), version: row.version, fingerprints: row.fingerprints }
+    },
     delete: (id) =>
       db.transaction('rw', [db.decks, db.cards, db.questionCache, db.subscriptions], async () => {
         await db.decks.delete(id)
@@ -163,30 +170,42 @@ export const QUESTION_CACHE_PART = 5_000
 export const cacheRows = (db: StavratonDB, deckId: string) =>
   db.questionCache.where('[deckId+part]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)
 
+/** Heads are stored at parts 0, 1, …; the body of part i at part -1 - i (read when a question of it shows). */
+const bodyPart = (part: number) => -1 - part
+
 export function questionCacheRepository(db: StavratonDB): QuestionCacheRepository {
   return {
     get: (deckId, key) =>
       db.transaction('r', db.questionCache, async () => {
         const first = await db.questionCache.get([deckId, 0])
         if (!first || first.key !== key) return undefined
-        const rows = await cacheRows(db, deckId).toArray()
+        const rows = await db.questionCache
+          .where('[deckId+part]')
+          .between([deckId, 0], [deckId, Dexie.maxKey], true, true)
+          .toArray()
         // All parts or nothing: a cache that lost a part is regenerated rather than half read.
         if (rows.length !== first.parts || rows.some((r, i) => r.key !== key || r.part !== i)) return undefined
-        return rows.flatMap((r) => r.questions)
+        const heads: string[] = []
+        for (const { head } of rows) {
+          if (typeof head !== 'string') return undefined
+          heads.push(head)
+        }
+        return new CompactQuestions(heads, async (part) => {
+          const row = await db.questionCache.get([deckId, bodyPart(part)])
+          if (row?.key !== key || typeof row.body !== 'string') throw new StaleQuestionCacheError(deckId)
+          return row.body
+        })
       }),
     put: (deckId, key, questions) =>
       db.transaction('rw', db.questionCache, async () => {
         await cacheRows(db, deckId).delete()
-        const parts = Math.max(1, Math.ceil(questions.length / QUESTION_CACHE_PART))
-        const rows = Array.from({ length: parts }, (_, part) => ({
-          deckId,
-          part,
-          parts,
-          key,
-          // Generated questions are plain data already (never reactive): stored as they are.
-          questions: questions.slice(part * QUESTION_CACHE_PART, (part + 1) * QUESTION_CACHE_PART),
-        }))
-        await db.questionCache.bulkPut(rows)
+        const parts = compactQuestions(questions, QUESTION_CACHE_PART)
+        await db.questionCache.bulkPut(
+          parts.flatMap(({ head, body }, part) => [
+            { deckId, part, parts: parts.length, key, head },
+            { deckId, part: bodyPart(part), parts: parts.length, key, body },
+          ]),
+        )
       }),
     delete: async (deckId) => {
       await cacheRows(db, deckId).delete()

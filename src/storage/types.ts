@@ -2,6 +2,7 @@
 import type { Deck } from '../domain/deck/types'
 import type { DeckSubscription } from '../domain/import/subscription'
 import type { Question, QuestionKind } from '../domain/questions/types'
+import type { CompactQuestions } from '../domain/questions/compact'
 import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { Settings } from '../domain/study/settings'
@@ -133,6 +134,11 @@ export interface DecksRepository {
   /** Saved user and imported decks (built-in decks ship with the app). */
   list(): Promise<SavedDeckInfo[]>
   get(id: string): Promise<Deck | undefined>
+  /**
+   * In one read: the saved deck (none for a built-in one) and what its questions were last synced
+   * to; undefined when the deck was never saved nor synced.
+   */
+  withSync(id: string): Promise<DeckWithSync | undefined>
   /** Removes a saved deck; its cards are retired (progress and log kept, so re-importing restores them). */
   delete(id: string): Promise<void>
 }
@@ -143,10 +149,17 @@ export interface SubscriptionsRepository {
   list(): Promise<DeckSubscription[]>
 }
 
+export interface DeckWithSync {
+  deck?: Deck
+  version: string
+  /** card id → fingerprint at the last sync (see syncDeckQuestions). */
+  fingerprints: Readonly<Record<string, string>>
+}
+
 /** A deck's generated questions, kept so that opening the deck again need not generate them. */
 export interface QuestionCacheRepository {
   /** The questions stored for the deck under `key` (see deckQuestionsKey), or undefined. */
-  get(deckId: string, key: string): Promise<Question[] | undefined>
+  get(deckId: string, key: string): Promise<CompactQuestions | undefined>
   /** Replaces whatever the deck had cached, in one transaction. */
   put(deckId: string, key: string, questions: readonly Question[]): Promise<void>
   delete(deckId: string): Promise<void>

@@ -5,6 +5,7 @@
 import { generateQuestions } from '../domain/questions/generate'
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
+import { GeneratedQuestions, type QuestionBank } from '../domain/questions/compact'
 import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
@@ -18,6 +19,8 @@ import {
   type CustomStudyChoices,
 } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
+import { unchangedSync } from '../storage/deck-sync'
+import { StaleQuestionCacheError } from '../storage/errors'
 import { DeckNotFoundError } from './errors'
 
 export { DeckNotFoundError }
@@ -47,11 +50,14 @@ export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
 interface Held {
   opened: OpenedDeck
-  questions: Question[]
+  /** Stubs of every question; whole ones are read (from the cache) only when asked for. */
+  bank: QuestionBank
 }
 
 export class DeckQuestionService {
   private readonly held = new Map<string, Promise<Held>>()
+  /** Decks the page handed over (built-in ones), to open them again without the page. */
+  private readonly given = new Map<string, Deck>()
   private writes: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -69,35 +75,47 @@ export class DeckQuestionService {
   }
 
   /** The study queue of an opened deck (see buildStudyQueue); only the queued questions leave the service. */
-  async queue(deckId: string, request: QueueRequest): Promise<StudyQueue> {
-    const { questions } = await this.hold(deckId, request.now)
-    const { seed, ...options } = request
-    return buildStudyQueue({ ...options, questions, random: createRandom(seed) })
+  queue(deckId: string, request: QueueRequest): Promise<StudyQueue> {
+    return this.read(deckId, request.now, async (bank) => {
+      const { seed, ...options } = request
+      const queue = buildStudyQueue({ ...options, questions: bank.stubs, random: createRandom(seed) })
+      // Only the queued questions are read whole.
+      const questions = await bank.questions(queue.items.map((item) => item.question.index))
+      return { ...queue, items: queue.items.map((item, i) => ({ ...item, question: questions[i] as Question })) }
+    })
   }
 
   /** A custom session's queue (see buildCustomQueue): practice, or the cards chosen in the browser. */
-  async custom(deckId: string, request: CustomQueueRequest): Promise<CustomQueue> {
-    const { questions } = await this.hold(deckId, request.now)
-    const { seed, ...options } = request
-    return buildCustomQueue({ ...options, questions, random: createRandom(seed) })
+  custom(deckId: string, request: CustomQueueRequest): Promise<CustomQueue> {
+    // Topics and people are read from whole questions (a custom session is rare: all are read).
+    return this.read(deckId, request.now, async (bank) => {
+      const { seed, ...options } = request
+      return buildCustomQueue({ ...options, questions: await bank.all(), random: createRandom(seed) })
+    })
   }
 
   /** What a custom session can be about in this deck (see customStudyChoices). */
-  async choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices> {
-    const { questions } = await this.hold(deckId, request.now)
-    return customStudyChoices({ ...request, questions })
+  choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices> {
+    return this.read(deckId, request.now, async (bank) =>
+      customStudyChoices({ ...request, questions: await bank.all() }),
+    )
   }
 
-  /** Questions of an opened deck by id (ids it does not have are left out). */
-  async questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]> {
-    const { questions } = await this.hold(deckId, now)
-    const wanted = new Set(ids)
-    return questions.filter((q) => wanted.has(q.id))
+  /** Questions of an opened deck by id, in deck order (ids it does not have are left out). */
+  questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]> {
+    return this.read(deckId, now, (bank) => {
+      const found = new Set<number>()
+      for (const id of ids) {
+        const index = bank.indexOf(id)
+        if (index !== undefined) found.add(index)
+      }
+      return bank.questions([...found].sort((a, b) => a - b))
+    })
   }
 
   /** Every question of an opened deck. */
-  async all(deckId: string, now: number): Promise<Question[]> {
-    return (await this.hold(deckId, now)).questions
+  all(deckId: string, now: number): Promise<Question[]> {
+    return this.read(deckId, now, (bank) => bank.all())
   }
 
   /** Forget an opened deck (it was saved again with new content). */
@@ -110,7 +128,24 @@ export class DeckQuestionService {
     await this.writes
   }
 
-  private hold(deckId: string, now: number, given?: Deck): Promise<Held> {
+  /**
+   * Reads an opened deck's questions. A cache rewritten since the deck was opened (another tab
+   * opened it with other questions) is dropped and the deck opened again, once.
+   */
+  private async read<T>(deckId: string, now: number, f: (bank: QuestionBank) => Promise<T>): Promise<T> {
+    try {
+      return await f((await this.hold(deckId, now)).bank)
+    } catch (error) {
+      if (!(error instanceof StaleQuestionCacheError)) throw error
+      this.held.delete(deckId)
+      await (await this.storage()).questionCache.delete(deckId)
+      return f((await this.hold(deckId, now)).bank)
+    }
+  }
+
+  private hold(deckId: string, now: number, deck?: Deck): Promise<Held> {
+    if (deck) this.given.set(deckId, deck)
+    const given = deck ?? this.given.get(deckId)
     let pending = this.held.get(deckId)
     if (!pending) {
       pending = this.load(deckId, now, given)
@@ -122,25 +157,28 @@ export class DeckQuestionService {
 
   private async load(deckId: string, now: number, given?: Deck): Promise<Held> {
     const storage = await this.storage()
-    const deck = given ?? (await storage.decks.get(deckId))
+    // One read of the deck's row: the saved deck and what its questions were last synced to.
+    const synced = await storage.decks.withSync(deckId)
+    const deck = given ?? synced?.deck
     if (!deck) throw new DeckNotFoundError(deckId)
     const seed = deckSeed(deck.id)
     const key = deckQuestionsKey(deck, seed, this.build)
     const fromCache = await storage.questionCache.get(deck.id, key).catch(() => undefined)
-    const questions = fromCache ?? generateQuestions(deck, { seed })
-    const changes = await storage.syncDeckQuestions(deck.id, questions, now, {
-      title: deck.title,
-      version: deck.version,
-    })
+    const generated = fromCache ? undefined : generateQuestions(deck, { seed })
+    const bank: QuestionBank = fromCache ?? new GeneratedQuestions(generated as Question[])
+    // Nothing changed since the last sync (the usual case): no need to read the row again.
+    const changes =
+      (synced && unchangedSync(synced, bank.stubs, deck.version)) ??
+      (await storage.syncDeckQuestions(deck.id, bank.stubs, now, { title: deck.title, version: deck.version }))
     // The cache is a speed-up only: a full disk must not stop the deck from opening.
-    if (!fromCache)
-      this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, questions).catch(() => undefined))
+    if (generated)
+      this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, generated).catch(() => undefined))
     const opened: OpenedDeck = {
       id: deck.id,
       title: deck.title,
       version: deck.version,
-      questionCount: questions.length,
-      cardCount: new Set(questions.map((q) => q.cardId)).size,
+      questionCount: bank.stubs.length,
+      cardCount: new Set(bank.stubs.map((q) => q.cardId)).size,
       changes: {
         added: changes.added.length,
         changed: changes.changed.length,
@@ -150,6 +188,6 @@ export class DeckQuestionService {
       changeMessage: describeDeckChanges(changes),
       cached: fromCache !== undefined,
     }
-    return { opened, questions }
+    return { opened, bank }
   }
 }

@@ -13,11 +13,14 @@ export const DEFAULT_NEW_PER_DAY = 20
 /** Like Anki's learn-ahead limit: a card in learning steps due within this time is shown again in the same session. */
 export const LEARN_AHEAD_MS = 20 * 60_000
 
-export interface StudyQueueOptions {
+/** What the queue reads of a question: its card and kind (a whole question, or a stub of one). */
+export type Queueable = Pick<Question, 'cardId' | 'kind'>
+
+export interface StudyQueueOptions<Q extends Queueable = Question> {
   /** Stored progress of the deck's cards (retired, suspended and buried ones are skipped). */
   cards: readonly CardProgress[]
   /** Every question of the deck: several variants per card. */
-  questions: readonly Question[]
+  questions: readonly Q[]
   now: number
   /** Local time minus UTC in minutes (minus the browser's `getTimezoneOffset()`), for "due today". Default 0. */
   utcOffsetMinutes?: number
@@ -37,24 +40,24 @@ export interface StudyQueueOptions {
   knownCardIds?: ReadonlySet<string>
 }
 
-export interface StudyQueueItem {
+export interface StudyQueueItem<Q extends Queueable = Question> {
   cardId: string
-  question: Question
+  question: Q
   isNew: boolean
   /** Absent for a card never studied. */
   state?: CardState
 }
 
-export interface StudyQueue {
+export interface StudyQueue<Q extends Queueable = Question> {
   /** Due cards (most overdue first), then new cards in deck order up to the daily limit. */
-  items: StudyQueueItem[]
+  items: StudyQueueItem<Q>[]
   dueCount: number
   newCount: number
   /** New cards in the deck not yet studied, before the daily limit. */
   newAvailable: number
 }
 
-export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
+export function buildStudyQueue<Q extends Queueable = Question>(options: StudyQueueOptions<Q>): StudyQueue<Q> {
   const { now, random } = options
   const recognitionFirst = options.recognitionFirst ?? true
   const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
@@ -75,7 +78,7 @@ export function buildStudyQueue(options: StudyQueueOptions): StudyQueue {
   }
   due.sort((a, b) => a.state.due - b.state.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0))
 
-  const item = (cardId: string, isNew: boolean, state?: CardState): StudyQueueItem => ({
+  const item = (cardId: string, isNew: boolean, state?: CardState): StudyQueueItem<Q> => ({
     cardId,
     question: chooseVariant(variants.get(cardId) ?? [], state, recognitionFirst, random),
     isNew,
@@ -123,7 +126,7 @@ export function inRecognitionStage(state: CardState | undefined): boolean {
  * typed (a disputed date): a learner's first card of a deck is one to recognise, and the days
  * still introduce cards in deck order.
  */
-function recognisableFirst(items: StudyQueueItem[]): StudyQueueItem[] {
+function recognisableFirst<Q extends Queueable>(items: StudyQueueItem<Q>[]): StudyQueueItem<Q>[] {
   const recognisable = items.filter((i) => RECOGNITION_KINDS.includes(i.question.kind))
   if (recognisable.length === items.length || !recognisable.length) return items
   return [...recognisable, ...items.filter((i) => !RECOGNITION_KINDS.includes(i.question.kind))]
@@ -134,19 +137,19 @@ function recognisableFirst(items: StudyQueueItem[]): StudyQueueItem[] {
  * RECOGNITION_KINDS. Otherwise (or with recognition first off): a random recall kind. Falls back to
  * the other group, then to any variant, so a card with one kind is still asked.
  */
-export function chooseVariant(
-  variants: readonly Question[],
+export function chooseVariant<Q extends Queueable>(
+  variants: readonly Q[],
   state: CardState | undefined,
   recognitionFirst: boolean,
   random: Random,
-): Question {
+): Q {
   if (variants.length === 0) throw new Error('chooseVariant: a card needs at least one question')
   const ofKind = (kinds: readonly QuestionKind[]) => variants.filter((q) => kinds.includes(q.kind))
   const recognition = ofKind(RECOGNITION_KINDS).sort(
     (a, b) => RECOGNITION_KINDS.indexOf(a.kind) - RECOGNITION_KINDS.indexOf(b.kind),
   )
   const recall = ofKind(RECALL_KINDS)
-  const pick = (qs: readonly Question[]) => qs[randomInt(random, qs.length)] as Question
+  const pick = (qs: readonly Q[]) => qs[randomInt(random, qs.length)] as Q
   if (recognitionFirst && inRecognitionStage(state)) {
     return recognition[0] ?? (recall.length ? pick(recall) : pick(variants))
   }
@@ -160,8 +163,8 @@ export function shouldRepeatInSession(state: CardState, now: number, learnAheadM
 }
 
 /** Questions grouped by card id, in the order the cards first appear. */
-export function groupByCard(questions: readonly Question[]): Map<string, Question[]> {
-  const out = new Map<string, Question[]>()
+export function groupByCard<Q extends Queueable>(questions: readonly Q[]): Map<string, Q[]> {
+  const out = new Map<string, Q[]>()
   for (const q of questions) {
     const list = out.get(q.cardId)
     if (list) list.push(q)

@@ -1,5 +1,5 @@
 // The question cache (schema v2): a deck's generated questions come back exactly as stored, under
-// their key only, all parts or none; a database from v1 gains an empty cache; deleting a deck
+// their key only, all parts or none (parts from before the compact form count as none); a database from v1 gains an empty cache; deleting a deck
 // drops its cached questions.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +10,8 @@ import { deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
 import { openStorage } from '../../../src/storage'
+import { StaleQuestionCacheError } from '../../../src/storage/errors'
+import type { Storage } from '../../../src/storage/types'
 import { declareSchema } from '../../../src/storage/db'
 import { databaseOf } from '../../../src/storage/open'
 import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
@@ -24,6 +26,9 @@ const questions: Question[] = Array.from({ length: Math.ceil((2.5 * QUESTION_CAC
   own.map((q) => ({ ...q, id: `${q.id}#${copy}` })),
 ).flat()
 const key = deckQuestionsKey(deck, seed)
+/** Every question cached for the deck under `key` (undefined: no cache). */
+const readAll = async (storage: Storage, deckId: string, key: string) =>
+  (await storage.questionCache.get(deckId, key))?.all()
 
 describe('question cache', () => {
   it('stores a deck of several parts and reads back the same questions, in order', async () => {
@@ -31,7 +36,7 @@ describe('question cache', () => {
     const storage = await testDatabase().open()
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
     await storage.questionCache.put(deck.id, key, questions)
-    expect(await storage.questionCache.get(deck.id, key)).toEqual(questions)
+    expect(await readAll(storage, deck.id, key)).toEqual(questions)
     // Another key (the deck was edited, or a new generator): nothing.
     expect(await storage.questionCache.get(deck.id, `${key}x`)).toBeUndefined()
   })
@@ -41,10 +46,29 @@ describe('question cache', () => {
     await storage.questionCache.put(deck.id, key, questions)
     await storage.questionCache.put(deck.id, 'other', questions.slice(0, 10))
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
-    expect(await storage.questionCache.get(deck.id, 'other')).toEqual(questions.slice(0, 10))
+    expect(await readAll(storage, deck.id, 'other')).toEqual(questions.slice(0, 10))
 
     await storage.questionCache.put(deck.id, key, questions)
     await databaseOf(storage).questionCache.delete([deck.id, 1])
+    expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
+  })
+
+  it('a body gone since the cache was read is an error that says so', async () => {
+    const storage = await testDatabase().open()
+    await storage.questionCache.put(deck.id, key, questions)
+    const cached = await storage.questionCache.get(deck.id, key)
+    expect(await cached?.questions([0])).toEqual([questions[0]])
+    await databaseOf(storage).questionCache.delete([deck.id, -2])
+    await expect(cached?.questions([QUESTION_CACHE_PART])).rejects.toBeInstanceOf(StaleQuestionCacheError)
+    await storage.questionCache.put(deck.id, 'other', questions)
+    await expect(cached?.questions([2 * QUESTION_CACHE_PART])).rejects.toBeInstanceOf(StaleQuestionCacheError)
+  })
+
+  it('reads a part stored before questions were kept compact as no cache', async () => {
+    const storage = await testDatabase().open()
+    await storage.questionCache.put(deck.id, key, own)
+    const { head: _head, body: _body, ...row } = (await databaseOf(storage).questionCache.get([deck.id, 0]))!
+    await databaseOf(storage).questionCache.put({ ...row, questions: own } as typeof row)
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
   })
 
@@ -64,7 +88,7 @@ describe('question cache', () => {
     await storage.questionCache.put(deck.id, key, questions)
     await storage.decks.delete(userDeck.id)
     expect(await storage.questionCache.get(userDeck.id, 'k')).toBeUndefined()
-    expect(await storage.questionCache.get(deck.id, key)).toEqual(questions)
+    expect(await readAll(storage, deck.id, key)).toEqual(questions)
   })
 
   it('a database saved by v1 opens with an empty cache that then works', async () => {
@@ -86,6 +110,6 @@ describe('question cache', () => {
     if (!saved) throw new Error('the v1 deck is gone')
     const own = generateQuestions(saved, { seed: deckSeed(saved.id) })
     await storage.questionCache.put(saved.id, 'k', own)
-    expect(await storage.questionCache.get(saved.id, 'k')).toEqual(own)
+    expect(await readAll(storage, saved.id, 'k')).toEqual(own)
   })
 })

@@ -64,6 +64,30 @@ describe('deck-questions service', () => {
     expect(queue.items).toHaveLength(7)
     const ids = [queue.items[0]!.question.id, 'synthetic/no-such-question']
     expect(await s.questions(deck.id, ids, NOW)).toEqual([queue.items[0]!.question])
+
+    // From the cache (a reload): the same queue, its questions read only now.
+    await s.settled()
+    const cached = service()
+    expect((await cached.open(deck.id, NOW)).cached).toBe(true)
+    expect(await cached.queue(deck.id, request)).toEqual(inPage)
+    const later = [queue.items[3]!.question.id, queue.items[1]!.question.id]
+    expect(await cached.questions(deck.id, later, NOW)).toEqual([queue.items[1]!.question, queue.items[3]!.question])
+  })
+
+  it('a cache rewritten while the deck is open is read again, not half read', async () => {
+    const { storage, service } = await setup()
+    const first = service()
+    await first.open(deck.id, NOW)
+    await first.settled()
+    const s = service()
+    expect((await s.open(deck.id, NOW)).cached).toBe(true)
+    // Another tab replaced the cache (a deck of other questions under another key).
+    await storage.questionCache.put(deck.id, 'another-key', expected.slice(0, 3))
+    const request = { cards: [], now: NOW, newPerDay: 5, recognitionFirst: true, seed: 9 }
+    expect(await s.queue(deck.id, request)).toEqual(
+      buildStudyQueue({ ...request, questions: expected, random: createRandom(9) }),
+    )
+    expect(await s.all(deck.id, NOW)).toEqual(expected)
   })
 
   it('a deck that is not there is a DeckNotFoundError', async () => {
