@@ -180,7 +180,7 @@ browserTest(
     await person.getByLabel('Born', { exact: true }).fill('1370')
     await person.getByLabel('Died', { exact: true }).fill('22 September 1408')
     await person.getByLabel('Place of death').fill('Thessalonica')
-    await person.getByLabel('Father').fill('Andronikos IV Palaiologos')
+    await person.getByLabel('Father', { exact: true }).fill('Andronikos IV Palaiologos')
     await person.getByLabel('Wikipedia, John VII').check()
     await person.getByRole('button', { name: 'Add person' }).click()
 
