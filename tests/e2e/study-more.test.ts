@@ -2,7 +2,8 @@
 // reaches "Nothing due", picks practice on a topic from "Study more", and grades by key, Again
 // included: the session is marked as practice, and every stored card and the review log are exactly
 // as they were before it, after a reload too. axe finds nothing on the new screen; its controls are
-// at least 44×44 px.
+// at least 44×44 px. In the card browser, Study now on two chosen cards starts a session of exactly
+// those two, graded and scheduled as any study.
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
 import {
@@ -99,4 +100,32 @@ browserTest('practice after "Nothing due" leaves the stored schedule as it was',
   await page.getByRole('heading', { name: 'Practice: Family' }).waitFor()
   await practiceGrade(page, '3')
   assert.deepEqual(await stored(page), before, 'practice after a reload changed the stored schedule')
+})
+
+browserTest('Study now in the card browser studies exactly the chosen cards, and schedules them', fixture, async () => {
+  const page = fixture.page
+  await page.setViewportSize(phone)
+  await page.goto(deckUrl(fixture.server.url))
+  await page.getByRole('tab', { name: 'Cards' }).click()
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill('Manuel')
+  const rows = page.getByRole('list', { name: 'Cards' }).getByRole('checkbox')
+  await rows.first().waitFor()
+  for (const i of [0, 2]) await rows.nth(i).check()
+  const studyNow = page.getByRole('button', { name: 'Study now' })
+  const box = await studyNow.boundingBox()
+  assert.ok(box && box.height >= 44 && box.width >= 44, 'Study now is a 44 px target')
+  const reviewsBefore = (await readReviews(page)).length
+  await studyNow.click()
+  await page.getByRole('heading', { name: 'Study now: the chosen cards' }).waitFor()
+  assert.equal(await page.getByText("Practice — doesn't change your schedule").count(), 0)
+  await cardReady(page)
+  const [session] = await readSessions(page)
+  assert.equal(session?.items.length, 2, 'a session of the two chosen cards')
+
+  // Scheduled as any study: each grade is a stored review of one of the chosen cards.
+  await revealAndGrade(page, '4')
+  await revealAndGrade(page, '4')
+  await page.getByRole('heading', { name: 'Session complete' }).waitFor()
+  const reviews = (await readReviews(page)).slice(reviewsBefore)
+  assert.deepEqual(reviews.map((r) => r.cardId).sort(), session?.items.map((i) => i.cardId).sort())
 })
