@@ -41,6 +41,7 @@ export const DECK_ISSUE_CODES = [
   'same-name',
   'alias-is-title',
   'split-alias',
+  'image-url-linked',
 ] as const
 
 export type DeckIssueCode = (typeof DECK_ISSUE_CODES)[number]
@@ -139,6 +140,12 @@ export class IssueList {
 
   warning(code: DeckIssueCode, path: Path, message: string, details?: IssueDetails): void {
     this.add('warning', code, path, message, details)
+  }
+
+  /** Whether an issue was already reported at `path` or inside it (among those kept). */
+  hasAt(path: Path): boolean {
+    const at = pathToString(path)
+    return this.cap.kept.some((issue) => issue.path === at || issue.path.startsWith(`${at}.`))
   }
 
   /** The line a path is on, when the input had positions. */

@@ -11,6 +11,7 @@ import type {
   DateFile,
   DeckFile,
   EntityFile,
+  ImageFile,
   RelationFile,
   SiblingFile,
   SourceRefsFile,
@@ -24,6 +25,7 @@ import type {
   CoRuler,
   DateFact,
   Deck,
+  DeckImage,
   Entity,
   Fact,
   HandCard,
@@ -183,7 +185,38 @@ class Normalizer {
     }
     if (file.description !== undefined) entity.description = file.description
     if (file.preposition !== undefined) entity.preposition = file.preposition
+    const image = file.image && this.image(file.image, ['entities', id, 'image'])
+    if (image) entity.image = image
     return entity
+  }
+
+  /** A picture: exactly one of `file` and `url`; a web address is linked, not shown (a warning says so). */
+  private image(file: ImageFile, path: Path): DeckImage | undefined {
+    if (file.file !== undefined && file.url !== undefined) {
+      this.issues.error('invalid-value', [...path, 'url'], 'an image is a `file` or a `url`, not both', {
+        target: 'key',
+        hint: 'keep `file` (a copy beside the deck, shown offline) and remove `url`',
+      })
+      return undefined
+    }
+    if (file.file === undefined && file.url === undefined) {
+      // A `file` or `url` the structure check refused is already reported.
+      if (this.issues.hasAt(path)) return undefined
+      this.issues.error('missing-field', [...path, 'file'], 'missing `file` (or `url`)', {
+        expected: 'a file name like `coin.jpg`, or a web address',
+        hint: 'put the picture beside the deck and write `file: coin.jpg`',
+      })
+      return undefined
+    }
+    if (file.url !== undefined)
+      this.issues.warning('image-url-linked', [...path, 'url'], 'a picture on the web is linked, not shown', {
+        hint: 'the app shows only pictures it can keep offline: if the licence allows, save it beside the deck and write `file:` instead of `url:`',
+      })
+    const image: DeckImage = { licence: file.licence, credit: file.credit }
+    if (file.file !== undefined) image.file = file.file
+    if (file.url !== undefined) image.url = file.url
+    if (file.alt !== undefined) image.alt = file.alt
+    return image
   }
 
   private sortedFacts(entities: Entity[]): Fact[] {
@@ -594,6 +627,8 @@ class Normalizer {
       value: long ? long.text : (value as string),
       ...form,
     }
+    const image = long?.image && this.image(long.image, [...path, 'image'])
+    if (image) fact.image = image
     this.declare(fact, { path, value: long ? [...path, 'text'] : path }, subject, `\`${key}\``)
   }
 

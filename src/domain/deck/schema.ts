@@ -110,8 +110,68 @@ const GenderedNames = named(
   'a mapping with `male` and `female` names, like `{ male: King of England, female: Queen of England }`',
 )
 
+/** What a missing required field needs, said as a hint ("give the licence: …"); kept out of the JSON Schema. */
+const missingHints = new WeakMap<object, string>()
+export const missingHintOf = (schema: object): string | undefined => missingHints.get(schema)
+function hinted<T extends object>(schema: T, hint: string): T {
+  missingHints.set(schema, hint)
+  return schema
+}
+
+/** A file beside the deck: a plain name (no folder), of a kind the build can read. */
+// Case written out, not the `i` flag: JSON Schema patterns take no flags.
+export const IMAGE_FILE_PATTERN =
+  /^[A-Za-z0-9][A-Za-z0-9._-]*\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ww][Ee][Bb][Pp]|[Gg][Ii][Ff]|[Aa][Vv][Ii][Ff]|[Tt][Ii][Ff][Ff]?)$/
+const ImageSchema = named(
+  v.strictObject({
+    file: v.optional(
+      named(
+        v.pipe(
+          v.string(),
+          v.regex(
+            IMAGE_FILE_PATTERN,
+            'a file name beside the deck, like `coin.jpg` (png, jpg, webp, gif, avif or tiff)',
+          ),
+          v.description('A picture file in the same folder as the deck (content/ for built-in decks): `coin.jpg`.'),
+        ),
+        'a file name like `coin.jpg`',
+      ),
+    ),
+    url: v.optional(
+      v.pipe(
+        v.string(),
+        v.url('a web address like `https://upload.wikimedia.org/…`'),
+        v.description(
+          'A picture on the web. It is linked, not shown: the app shows only pictures it can keep offline.',
+        ),
+      ),
+    ),
+    licence: hinted(
+      v.pipe(Text, v.description('The picture’s licence: `CC BY-SA 4.0`, `public domain`.')),
+      'give the licence the picture is published under, like `licence: CC BY-SA 4.0` or `licence: public domain`',
+    ),
+    credit: hinted(
+      v.pipe(Text, v.description('Who made it or holds it, as the licence asks to credit them: `Photo: Jane Doe`.')),
+      'say whom to credit, as the licence asks: `credit: Photo: Jane Doe`',
+    ),
+    alt: v.optional(
+      v.pipe(Text, v.description('What the picture shows, for people who cannot see it (default: the caption).')),
+    ),
+  }),
+  'a mapping with `file` (or `url`), `licence` and `credit`',
+)
+const Image = v.optional(
+  v.pipe(
+    ImageSchema,
+    v.description('A picture: a file beside the deck or a web address, with its licence and credit.'),
+  ),
+)
+
 const TextFact = named(
-  v.union([Text, v.strictObject({ text: Text, ...factFields, disputed: disputed({ text: v.optional(Text) }) })]),
+  v.union([
+    Text,
+    v.strictObject({ text: Text, image: Image, ...factFields, disputed: disputed({ text: v.optional(Text) }) }),
+  ]),
   'text, or a mapping with `text` and `source`',
 )
 
@@ -211,6 +271,7 @@ export const EntitySchema = v.strictObject({
       v.description('For a place: the word the sources put before it, `on` for "died on Lemnos". Default `in`.'),
     ),
   ),
+  image: Image,
   source: v.optional(SourceRefs),
   caption: v.optional(TextFact),
   note: v.optional(TextFact),
@@ -306,6 +367,7 @@ export type RelationFile = v.InferOutput<typeof Relation>
 export type SpouseFile = v.InferOutput<typeof Spouse>
 export type SiblingFile = v.InferOutput<typeof Sibling>
 export type TextFactFile = v.InferOutput<typeof TextFact>
+export type ImageFile = v.InferOutput<typeof ImageSchema>
 export type TenureFile = v.InferOutput<typeof Tenure>
 export type SuccessionFile = v.InferOutput<typeof Succession>
 export type SourceRefsFile = v.InferOutput<typeof SourceRefs>
@@ -320,6 +382,7 @@ export const deckSchemaDefinitions = {
   Spouse,
   Sibling,
   TextFact,
+  Image: ImageSchema,
   Entity: EntitySchema,
   Source: SourceSchema,
   Tenure,

@@ -11,6 +11,7 @@ import type {
   Alternative,
   DateFact,
   Deck,
+  DeckImage,
   Entity,
   Fact,
   HandCard,
@@ -81,14 +82,25 @@ function relationUnit(fact: {
   }
 }
 
+/** A picture as the file writes it: what the build adds (`src`, size) is not part of the file. */
+export function imageToFile(image: DeckImage): Obj {
+  const out: Obj = {}
+  if (image.file !== undefined) out.file = image.file
+  if (image.url !== undefined) out.url = image.url
+  out.licence = image.licence
+  out.credit = image.credit
+  if (image.alt !== undefined) out.alt = image.alt
+  return out
+}
+
 function textUnit(fact: TextFact): Unit {
   return {
     sources: fact.sources,
     write: (defaults) =>
-      isShort(fact, defaults)
+      isShort(fact, defaults) && fact.image === undefined
         ? fact.value
         : finishLong(
-            { text: fact.value },
+            { text: fact.value, ...(fact.image ? { image: imageToFile(fact.image) } : {}) },
             fact,
             defaults,
             alternativesToFile(fact.alternatives, (text) => ({ text })),
@@ -307,6 +319,7 @@ function entityToFile(entity: Entity, facts: Fact[]): Obj {
   if (entity.gendered !== undefined) out.gendered = { ...entity.gendered }
   if (entity.description !== undefined) out.description = entity.description
   if (entity.preposition !== undefined) out.preposition = entity.preposition
+  if (entity.image !== undefined) out.image = imageToFile(entity.image)
   if (defaults.length) out.source = sourcesToFile(defaults)
   for (const [field, unit] of fields)
     out[field] = Array.isArray(unit) ? unit.map((u) => u.write(defaults)) : unit.write(defaults)

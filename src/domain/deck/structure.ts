@@ -7,7 +7,7 @@
 import * as v from 'valibot'
 import type { DeckIssueCode, IssueDetails, IssueList, Path } from './issues'
 import { MAX_REPORTED_ISSUES } from '../import/limits'
-import { expectationOf } from './schema'
+import { expectationOf, missingHintOf } from './schema'
 import { didYouMean } from './suggest'
 
 interface SchemaNode {
@@ -179,11 +179,17 @@ function checkObject(schema: SchemaNode, value: unknown, path: Path, drafts: Dra
           hint: 'add `source:` with the source that gives this value',
         })
       } else {
+        // "did you mean" points from a misspelt key (`licence` for `license`), reported above.
+        const misspelt = Object.keys(value).find(
+          (k) => !Object.hasOwn(entries, k) && didYouMean(k, [key], { ignoreCase: true }),
+        )
+        const hint = misspelt ? `\`${misspelt}\` looks like \`${key}\` misspelt` : missingHintOf(entry)
         drafts.push({
           code: 'missing-field',
           path: [...path, key],
           message: `missing \`${key}\``,
           expected: describeSchema(entry),
+          ...(hint ? { hint } : {}),
         })
       }
       continue

@@ -59,6 +59,30 @@ export interface Entity {
    * gender use it; the office's own `name` stays its name everywhere else.
    */
   gendered?: { male?: string; female?: string }
+  /** A picture of the entity (a coin, a portrait), with its licence and credit. */
+  image?: DeckImage
+}
+
+/**
+ * A picture with its licence and credit: a file beside the deck (`file`) or a web address (`url`),
+ * never both. The app shows a file only once the build has made its resized copy (`src`, for the
+ * decks built into the app); a web address is linked, not shown (the app loads nothing from other
+ * sites, so it works offline and tells no other site who studies).
+ */
+export interface DeckImage {
+  file?: string
+  url?: string
+  licence: string
+  credit: string
+  /** What it shows, for people who cannot see it. */
+  alt?: string
+  /**
+   * Set by the build: the resized copy, relative to the app's base URL
+   * (`deck-images/coin-1a2b3c4d.webp`), with its size in pixels.
+   */
+  src?: string
+  width?: number
+  height?: number
 }
 
 export interface Source {
@@ -201,6 +225,8 @@ export interface NumberFact extends FactBase<number> {
 export interface TextFact extends FactBase<string> {
   type: 'text'
   key: 'caption' | 'outcome' | 'note'
+  /** The picture the text is about (a caption's picture), when the fact names one of its own. */
+  image?: DeckImage
 }
 
 export type Fact = DateFact | PlaceFact | RelationFact | TenureFact | NumberFact | TextFact

@@ -3,6 +3,7 @@
 // (multiple choice, typed, true/false, date). Generators per topic only build Asks.
 import type { Entity, Fact, HistoricalDate } from '../deck/types'
 import type { Duration } from './dates'
+import type { QuestionImage } from './types'
 
 /** Where distractors for an entity answer come from, in order of preference. */
 export type PoolName =
@@ -99,5 +100,7 @@ export interface Ask {
   explanation: string
   /** Set when sources disagree: the card is then asked only in kinds that accept every side. */
   dispute?: string
+  /** The picture the question is about (a caption's). */
+  image?: QuestionImage
   answer: AskAnswer
 }

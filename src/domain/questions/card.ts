@@ -3,7 +3,7 @@
 // copied), which keeps a 100k-fact deck's questions small.
 import { canonicalText } from '../text/canonical'
 import type { Entity, Fact } from '../deck/types'
-import type { Question, QuestionKind, QuestionSource } from './types'
+import type { Question, QuestionImage, QuestionKind, QuestionSource } from './types'
 import type { DeckIndex } from './deck-index'
 
 export interface CardMeta {
@@ -17,6 +17,7 @@ export interface CardMeta {
   dispute?: string
   factIds: string[]
   fingerprint: string
+  image?: QuestionImage
 }
 
 /** Caches shared by every card of one deck. */
@@ -82,6 +83,7 @@ export class CardCache {
     dispute?: string
     fingerprintExtra?: string
     sourceIds?: readonly string[]
+    image?: QuestionImage
   }): CardMeta {
     const { facts } = options
     const meta: CardMeta = {
@@ -98,6 +100,7 @@ export class CardCache {
     }
     if (options.relation) meta.relation = options.relation
     if (options.dispute) meta.dispute = options.dispute
+    if (options.image) meta.image = options.image
     return meta
   }
 }
@@ -171,5 +174,6 @@ export function makeQuestion(meta: CardMeta, kind: QuestionKind, prompt: string,
     date: undefined,
     items: undefined,
     pairs: undefined,
+    image: meta.image,
   }
 }

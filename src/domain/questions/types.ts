@@ -7,6 +7,21 @@ export type HandKind = 'basic' | 'choice' | 'cloze'
 export type QuestionKind = GeneratedKind | HandKind
 export type Difficulty = 'easy' | 'medium' | 'hard'
 
+/**
+ * The picture a question asks about, with its licence and credit. `src`: the app's own resized
+ * copy (relative to the app's base URL), shown offline; `url`: a picture on the web, linked only.
+ * `alt` never gives the answer away.
+ */
+export interface QuestionImage {
+  src?: string
+  url?: string
+  width?: number
+  height?: number
+  alt: string
+  licence: string
+  credit: string
+}
+
 export interface QuestionSource {
   id: string
   title: string
@@ -74,6 +89,8 @@ export interface Question {
   items?: string[]
   /** For `matching`: left items and right items (shuffled); `answer` holds "left → right" pairs. */
   pairs?: { left: string[]; right: string[] }
+  /** The picture a caption question asks about. */
+  image?: QuestionImage
 }
 
 /** A wrong option and the facts that make it wrong. */

@@ -82,6 +82,7 @@ export function emitAsk(ctx: GenerationContext, given: Ask): void {
     facts: ask.facts,
     explanation: ask.explanation,
     ...(ask.dispute ? { dispute: ask.dispute } : {}),
+    ...(ask.image ? { image: ask.image } : {}),
   })
   const random = ctx.random(meta.cardId)
   switch (ask.answer.type) {

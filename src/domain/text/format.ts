@@ -87,6 +87,14 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The path of a deck picture the build made (`deck-images/coin-1a2b3c4d.webp`, relative to the
+ * app's base URL), or undefined for anything else: a stored deck cannot point a picture elsewhere.
+ */
+export function safeImagePath(src: string | undefined): string | undefined {
+  return src !== undefined && /^deck-images\/[a-z0-9][a-z0-9-]*\.webp$/.test(src) ? src : undefined
+}
+
 /** Caption text without its cloze markers: "{{Christ Pantocrator}}" → "Christ Pantocrator". */
 export function stripCloze(text: string): string {
   return text.replace(/\{\{(?:c\d+::)?(.*?)\}\}/gs, '$1')
