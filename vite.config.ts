@@ -1,3 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
@@ -6,13 +9,42 @@ import { VitePWA } from 'vite-plugin-pwa'
 // Everything below that names a URL is relative, so the same build logic works under any base.
 const base = process.env.BASE_PATH ?? '/'
 
+// The compiled built-in decks (scripts/compile-decks.ts). STAVRATON_DECKS_DIR builds the app with
+// decks compiled elsewhere (the tests build one with a fixture deck that has a picture).
+const decksDir = process.env.STAVRATON_DECKS_DIR
+  ? resolve(process.env.STAVRATON_DECKS_DIR)
+  : fileURLToPath(new URL('./src/generated/decks', import.meta.url))
+
 // The app's accent and page colours (src/styles/base.css).
 export const themeColor = '#7a4b12'
 export const backgroundColor = '#fbf7ef'
 
+// The resized pictures of the built-in decks (decksDir/images, names hashed by the deck compiler)
+// go into the build as deck-images/…, where the decks' `src` points and the precache finds them.
+function deckImages(): Plugin {
+  const dir = join(decksDir, 'images')
+  const names = () => (existsSync(dir) ? readdirSync(dir).filter((name) => /^[\w.-]+\.webp$/.test(name)) : [])
+  return {
+    name: 'stavraton:deck-images',
+    configureServer(server) {
+      server.middlewares.use(`${base}deck-images/`, (req, res, next) => {
+        const name = (req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? ''
+        if (!names().includes(name)) return next()
+        res.setHeader('Content-Type', 'image/webp')
+        res.end(readFileSync(join(dir, name)))
+      })
+    },
+    generateBundle() {
+      for (const name of names())
+        this.emitFile({ type: 'asset', fileName: `deck-images/${name}`, source: readFileSync(join(dir, name)) })
+    },
+  }
+}
+
 // Only the app's own scripts run: no inline script and no eval, so nothing in a deck can ever
 // execute. 'wasm-unsafe-eval' lets WebAssembly (sql.js, for .apkg import) compile and nothing
-// else; img data:/blob: are for generated QR codes and previews. Styles come from the built CSS
+// else; img data:/blob: are for generated QR codes and previews. Deck pictures are the app's own
+// files ('self'): a picture a deck names by URL is linked, never loaded, so img-src stays closed. Styles come from the built CSS
 // files only — Vue's `:style` bindings write through the CSSOM, which CSP does not restrict.
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -44,9 +76,13 @@ function contentSecurityPolicyMeta(): Plugin {
 
 export default defineConfig(({ mode }) => ({
   base,
+  resolve: process.env.STAVRATON_DECKS_DIR
+    ? { alias: [{ find: /^(?:\.\.\/)+generated\/decks$/, replacement: join(decksDir, 'index.ts') }] }
+    : {},
   plugins: [
     vue(),
     contentSecurityPolicyMeta(),
+    deckImages(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false, // src/pwa/service-worker.ts registers it with workbox-window
@@ -70,9 +106,10 @@ export default defineConfig(({ mode }) => ({
         ],
       },
       workbox: {
-        // The app shell, every route and deck chunk, icons and any self-hosted font (the app uses
-        // the system font stack today). sql.js's wasm is cached on first use instead (see below).
-        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,woff2,webmanifest}'],
+        // The app shell, every route and deck chunk, the decks' pictures, icons and any self-hosted
+        // font (the app uses the system font stack today). sql.js's wasm is cached on first use
+        // instead (see below).
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,woff2,webmanifest}', 'deck-images/*.webp'],
         // Never activate a new version behind the learner's back: it waits until the
         // "Update available — Reload" prompt is clicked (src/pwa/service-worker.ts).
         skipWaiting: false,

@@ -1,8 +1,9 @@
 // Build step (`npm run build`): validate every deck in content/ and compile it to compact JSON in
 // src/generated/decks/, with an index the app imports. Each deck is loaded with a dynamic
 // import, so it is its own chunk and no YAML parser reaches the browser. Any error fails the
-// build with the same messages as `npm run deck -- check`.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+// build with the same messages as `npm run deck -- check`. Pictures named by the decks are resized
+// into outDir/images (scripts/deck-images.ts); vite.config.ts puts them into the build.
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { DeckIssue } from '../src/domain/deck/issues'
@@ -10,6 +11,7 @@ import { locateInDeckText } from '../src/domain/deck/parse'
 import type { Deck } from '../src/domain/deck/types'
 import { generateQuestions } from '../src/domain/questions/generate'
 import { checkDeckFile, flushed, printIssues, summary } from './deck-check'
+import { type BuiltImage, buildDeckImages } from './deck-images'
 
 export interface CompileOptions {
   contentDir: string
@@ -22,6 +24,8 @@ export interface CompileResult {
   ok: boolean
   decks: Deck[]
   issues: DeckIssue[]
+  /** The resized pictures written to outDir/images. */
+  images: BuiltImage[]
 }
 
 const DECK_FILE = /\.(ya?ml|json)$/i
@@ -77,7 +81,11 @@ export async function compileDecks(options: CompileOptions): Promise<CompileResu
   const decks: Deck[] = []
   const issues: DeckIssue[] = []
   const owners = new Map<string, string>()
+  const images: BuiltImage[] = []
   let ok = true
+  // Pictures are made beside outDir first: a failed build leaves the last good output as it was.
+  const staging = `${options.outDir}.images-new`
+  await rm(staging, { recursive: true, force: true })
   for (const name of names) {
     const file = display(join(options.contentDir, name))
     const result = await checkDeckFile(join(options.contentDir, name))
@@ -95,9 +103,21 @@ export async function compileDecks(options: CompileOptions): Promise<CompileResu
         hint: 'every deck needs its own id',
       })
     }
+    if (deck) {
+      const text = await readFile(join(options.contentDir, name), 'utf8')
+      const locate = locateInDeckText(text)
+      const built = await buildDeckImages(deck, {
+        contentDir: options.contentDir,
+        outDir: staging,
+        file,
+        locate: (path) => locate(path, 'value'),
+      })
+      for (const issue of built.issues) fileIssues.push({ ...issue, file })
+      images.push(...built.images)
+    }
     printIssues(fileIssues)
     for (const issue of fileIssues) issues.push(issue)
-    const valid = deck !== undefined && !owners.has(deck.id)
+    const valid = deck !== undefined && !owners.has(deck.id) && !fileIssues.some((i) => i.severity === 'error')
     process.stdout.write(`${summary(file, valid ? result : { issues: fileIssues })}\n`)
     if (!valid) ok = false
     else {
@@ -105,13 +125,17 @@ export async function compileDecks(options: CompileOptions): Promise<CompileResu
       decks.push(deck)
     }
   }
-  if (!ok) return { ok, decks, issues }
+  if (!ok) {
+    await rm(staging, { recursive: true, force: true })
+    return { ok, decks, issues, images }
+  }
 
   await rm(options.outDir, { recursive: true, force: true })
   await mkdir(options.outDir, { recursive: true })
+  if (images.length) await rename(staging, join(options.outDir, 'images'))
   for (const deck of decks) await writeFile(join(options.outDir, `${deck.id}.json`), JSON.stringify(deck))
   await writeFile(join(options.outDir, 'index.ts'), indexSource(decks))
-  return { ok, decks, issues }
+  return { ok, decks, issues, images }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

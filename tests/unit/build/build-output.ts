@@ -8,8 +8,8 @@ export const distDir = process.env.DIST_DIR ?? join(import.meta.dirname, '..', '
 export const hasBuild = existsSync(join(distDir, 'index.html')) && existsSync(join(distDir, 'sw.js'))
 export const missingBuildReason = 'dist/ is not built: run `npm run build` first (.ci/run does)'
 
-export const readDist = (path: string): string => readFileSync(join(distDir, path), 'utf8')
-export const sizeOf = (path: string): number => statSync(join(distDir, path)).size
+export const readDist = (path: string, dir = distDir): string => readFileSync(join(dir, path), 'utf8')
+export const sizeOf = (path: string, dir = distDir): number => statSync(join(dir, path)).size
 export const gzipSizeOf = (path: string): number => gzipSync(readFileSync(join(distDir, path))).length
 
 /** The JS and CSS the browser loads for the first view: what index.html references, plus every static import of those scripts. */
@@ -39,9 +39,9 @@ export function staticImportsOf(code: string): string[] {
   )
 }
 
-/** The precache manifest workbox baked into dist/sw.js. */
-export function precacheEntries(): string[] {
-  const sw = readDist('sw.js')
+/** The precache manifest workbox baked into dist/sw.js (or another build's). */
+export function precacheEntries(dir = distDir): string[] {
+  const sw = readDist('sw.js', dir)
   return [...sw.matchAll(/\{url:"([^"]+)",revision:/g)].map((m) => m[1] as string)
 }
 
@@ -50,3 +50,6 @@ function toDistPath(url: string): string {
   const base = process.env.BASE_PATH ?? '/'
   return url.startsWith(base) ? url.slice(base.length) : url.replace(/^\.?\//, '')
 }
+
+/** Deck pictures (scripts/deck-images.ts) have their own budget line; this tells them apart. */
+export const isDeckImage = (url: string): boolean => url.startsWith('deck-images/')
