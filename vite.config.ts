@@ -109,7 +109,7 @@ export default defineConfig(({ mode }) => ({
         // The app shell, every route and deck chunk, the decks' pictures, icons and any self-hosted
         // font (the app uses the system font stack today). sql.js's wasm is cached on first use
         // instead (see below).
-        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,woff2,webmanifest}', 'deck-images/*.webp'],
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,woff2,webmanifest,webp}'],
         // Never activate a new version behind the learner's back: it waits until the
         // "Update available — Reload" prompt is clicked (src/pwa/service-worker.ts).
         skipWaiting: false,
