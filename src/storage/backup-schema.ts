@@ -145,6 +145,8 @@ const SettingsSchema = v.object({
   quizLength: bounded(SETTINGS_BOUNDS.quizLength),
   // Backups made before there was a daily goal have none: the default applies.
   dailyGoal: v.optional(bounded(SETTINGS_BOUNDS.dailyGoal), DEFAULT_SETTINGS.dailyGoal),
+  // Backups made before continuing by itself have none: the default applies.
+  autoContinueSeconds: v.optional(bounded(SETTINGS_BOUNDS.autoContinueSeconds), DEFAULT_SETTINGS.autoContinueSeconds),
 })
 
 // The deck's content is checked for shape here, then validated as an imported deck (backup-check.ts).

@@ -10,6 +10,7 @@ const FIELD_LABELS: Readonly<Record<keyof Settings, string>> = {
   theme: 'Theme',
   quizLength: 'Questions per quiz',
   dailyGoal: 'Daily goal',
+  autoContinueSeconds: 'Continue by itself',
 }
 
 /** The learner's settings, kept in step with storage (and with other tabs) through liveQuery. */

@@ -16,6 +16,11 @@ export interface Settings {
   quizLength: number
   /** Reviews a day the learner aims for (all decks together); 0 turns the goal off. */
   dailyGoal: number
+  /**
+   * Seconds after the app checked an answer (an option picked, a typed answer checked) before the
+   * study screen continues with the suggested grade by itself; 0: off (Space or Enter continues).
+   */
+  autoContinueSeconds: number
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   theme: 'system',
   quizLength: 10,
   dailyGoal: 20,
+  autoContinueSeconds: 0,
 }
 
 /** Inclusive bounds, also usable as the min/max/step of the settings inputs. */
@@ -33,7 +39,11 @@ export const SETTINGS_BOUNDS = {
   newPerDay: { min: 0, max: 1000, step: 1 },
   quizLength: { min: 1, max: 100, step: 1 },
   dailyGoal: { min: 0, max: 1000, step: 1 },
+  autoContinueSeconds: { min: 0, max: 10, step: 1 },
 } as const
+
+/** The delays the settings offer for continuing by itself (0: off). */
+export const AUTO_CONTINUE_CHOICES: readonly number[] = [0, 1, 2, 3, 5]
 
 export class InvalidSettingError extends Error {
   override name = 'InvalidSettingError'

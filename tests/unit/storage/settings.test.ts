@@ -13,6 +13,7 @@ describe('storage.settings', () => {
       theme: 'system',
       quizLength: 10,
       dailyGoal: 20,
+      autoContinueSeconds: 0,
     })
     expect(await storage.settings.get()).toEqual(DEFAULT_SETTINGS)
   })
@@ -44,6 +45,7 @@ describe('storage.settings', () => {
     [{ dailyGoal: -5 }, 'dailyGoal', /whole number between 0 and 1000/],
     [{ theme: 'sepia' }, 'theme', /system, light, dark/],
     [{ recognitionFirst: 'yes' }, 'recognitionFirst', /true or false/],
+    [{ autoContinueSeconds: 11 }, 'autoContinueSeconds', /whole number between 0 and 10/],
   ])('refuses %o and changes nothing', async (patch, field, message) => {
     const storage = await testDatabase().open()
     const error = await storage.settings.update(patch as never).catch((e: unknown) => e)

@@ -44,9 +44,10 @@ const meaningV1 = (rows: Rows): Meaning => ({
   })),
   reviews: rows.reviews ?? [],
   quizAttempts: rows.quizAttempts ?? [],
-  // Settings added since (the daily goal) read as their defaults; stored ones are kept as they were.
+  // Settings added since (the daily goal, continuing by itself) read as their defaults; stored ones are kept.
   settings: {
     dailyGoal: DEFAULT_SETTINGS.dailyGoal,
+    autoContinueSeconds: DEFAULT_SETTINGS.autoContinueSeconds,
     ...Object.fromEntries(Object.entries(rows.settings?.[0] ?? {}).filter(([key]) => key !== 'id')),
   },
   sessions: rows.sessions ?? [],
