@@ -11,9 +11,7 @@ import { compileDecks } from '../../../scripts/compile-decks'
 import { MAX_WIDTH } from '../../../scripts/deck-images'
 import { buildWithPictureDeck, drawPng, pictureDeckYaml, type PictureBuild } from '../../fixtures/picture-build'
 import { captureOutput } from '../deck/capture-output'
-import { isDeckImage, precacheEntries, sizeOf } from './build-output'
-
-const KB = 1000
+import { isDeckImage, KB, PRECACHE_BUDGET, precacheEntries, sizeOf } from './build-output'
 
 describe('a deck’s picture in the build', () => {
   let build: PictureBuild
@@ -57,7 +55,7 @@ describe('a deck’s picture in the build', () => {
     console.info(`picture build: precache ${(total / KB).toFixed(1)} KB, pictures ${(images / KB).toFixed(1)} KB`)
     expect(images).toBeGreaterThan(0)
     expect(images).toBeLessThanOrEqual(150 * KB)
-    expect(total).toBeLessThanOrEqual(1250 * KB)
+    expect(total).toBeLessThanOrEqual(PRECACHE_BUDGET)
   })
 })
 
