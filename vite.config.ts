@@ -46,14 +46,21 @@ function deckImages(): Plugin {
 // else; img data:/blob: are for generated QR codes and previews. Deck pictures are the app's own
 // files ('self'): a picture a deck names by URL is linked, never loaded, so img-src stays closed. Styles come from the built CSS
 // files only — Vue's `:style` bindings write through the CSSOM, which CSP does not restrict.
+// connect-src: decks a student subscribes to are fetched from wherever their teacher publishes
+// them (a school site, GitHub Pages), which no list of origins can name in advance; so any https
+// origin may be read, and no plain-http one (not even localhost: the browser tests serve their
+// published deck from the app's own origin instead). A fetched deck is data, validated like an
+// imported file: it never runs, and script-src stays 'self'.
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  // Wikidata's API, for "Start from Wikidata" (wbgetentities only; nothing else is fetched).
-  "connect-src 'self' https://www.wikidata.org",
+  // Any https origin: Wikidata's API (for "From Wikidata": wbgetentities only) and the decks students
+  // subscribe to, wherever their teachers publish them (see above). Listing www.wikidata.org beside
+  // `https:` would add nothing.
+  "connect-src 'self' https:",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -74,6 +74,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/ImportView.vue'),
     meta: { title: 'Open a shared deck' },
   },
+  // Subscribe links: /subscribe?url=<address of a deck a teacher publishes>.
+  {
+    path: '/subscribe',
+    name: 'subscribe',
+    component: () => import('./views/SubscribeView.vue'),
+    meta: { title: 'Subscribe to a deck' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -58,7 +58,7 @@
  *   storage.saveSubscribedDeck({ deck, questions, subscription, now }) → DeckChangeSummary: ONE transaction
  *     stores the deck (origin 'imported'), syncs its questions and the subscription (first time or update).
  *   storage.recordSubscriptionCheck(deckId, { checkedAt, etag?, lastModified?, versionHash? }): a check
- *     that found nothing new. storage.unsubscribe(deckId): the deck stays as a local copy.
+ *     that found nothing new. storage.setSubscriptionAutoUpdate(deckId, on). storage.unsubscribe(deckId): the deck stays as a local copy.
  *   deleteDeck removes the subscription with the deck (restoreDeck puts it back).
  *
  * DURABILITY

@@ -103,6 +103,8 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
         (await import('./subscriptions')).saveSubscribedDeck(db, input),
       recordSubscriptionCheck: async (...args: Parameters<Storage['recordSubscriptionCheck']>) =>
         (await import('./subscriptions')).recordSubscriptionCheck(db, ...args),
+      setSubscriptionAutoUpdate: async (deckId: string, autoUpdate: boolean) =>
+        (await import('./subscriptions')).setSubscriptionAutoUpdate(db, deckId, autoUpdate),
       unsubscribe: async (deckId: string) => (await import('./subscriptions')).unsubscribe(db, deckId),
       exportBackup: async (now?: number) => (await import('./backup')).exportBackup(db, now ?? Date.now()),
       importBackup: async (json: unknown, options: Parameters<Storage['importBackup']>[1]) =>

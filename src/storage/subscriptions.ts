@@ -47,6 +47,14 @@ export function recordSubscriptionCheck(
   })
 }
 
+/** Whether updates are applied without asking. */
+export function setSubscriptionAutoUpdate(db: StavratonDB, deckId: string, autoUpdate: boolean): Promise<void> {
+  return db.transaction('rw', db.subscriptions, async () => {
+    const row = await db.subscriptions.get(deckId)
+    if (row) await db.subscriptions.put({ ...row, autoUpdate })
+  })
+}
+
 /** Stops following the URL; the deck stays in the library as a local copy (delete it with deleteDeck). */
 export async function unsubscribe(db: StavratonDB, deckId: string): Promise<void> {
   await db.subscriptions.delete(deckId)

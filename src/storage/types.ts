@@ -238,6 +238,8 @@ export interface Storage {
     patch: Pick<DeckSubscription, 'checkedAt'> &
       Partial<Pick<DeckSubscription, 'etag' | 'lastModified' | 'versionHash'>>,
   ): Promise<void>
+  /** Whether the deck's updates are applied without asking. */
+  setSubscriptionAutoUpdate(deckId: string, autoUpdate: boolean): Promise<void>
   /** Stops following the deck's URL; the deck stays as a local copy. */
   unsubscribe(deckId: string): Promise<void>
   exportBackup(now?: number): Promise<BackupV1>

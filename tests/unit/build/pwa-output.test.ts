@@ -88,6 +88,8 @@ describe.skipIf(!hasBuild)('built PWA output', () => {
     expect(scripts.every((s) => ["'self'", "'wasm-unsafe-eval'"].includes(s))).toBe(true)
     expect(directives.get('style-src')).not.toContain("'unsafe-inline'")
     expect(directives.get('object-src')).toEqual(["'none'"])
+    // Subscribed decks come from any https site; never from plain http or anything else.
+    expect(directives.get('connect-src')).toEqual(["'self'", 'https:'])
     // and the page itself contains no inline script the policy would have to allow
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
   })
