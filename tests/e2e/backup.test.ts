@@ -129,7 +129,8 @@ browserTest('a large backup shows its progress and the page keeps answering', fi
   await importBackup(page, { ...backup, reviews }, 'Replace')
   const progress = page.getByRole('progressbar')
   await progress.waitFor({ timeout: 20_000 })
-  // While the import runs, the page still answers: a click handler runs and paints within 200 ms.
+  // While the import runs, the page still answers: the next frame paints within a second. (An import
+  // on the main thread blocks it for many seconds; a tighter bound only measures how busy the machine is.)
   const lag = await page.evaluate(
     () =>
       new Promise<number>((resolve) => {
@@ -137,7 +138,7 @@ browserTest('a large backup shows its progress and the page keeps answering', fi
         requestAnimationFrame(() => resolve(performance.now() - start))
       }),
   )
-  assert.ok(lag < 200, `a frame took ${Math.round(lag)} ms during the import`)
+  assert.ok(lag < 1000, `a frame took ${Math.round(lag)} ms during the import`)
   assert.match(await page.getByRole('status').filter({ has: progress }).innerText(), /Reading|Checking|Saving/)
   const violations = await axeViolations(page)
   assert.deepEqual(violations, [], describeViolations(violations))
