@@ -6,9 +6,7 @@ import { plural } from '../domain/text/format'
 import type { Grade, IntervalPreview } from '../domain/scheduling/types'
 import {
   answerCurrent,
-  buildCustomQueue,
   buildStudyQueue,
-  customStudyChoices,
   customStudyTitle,
   failedSince,
   isPractice,
@@ -47,14 +45,16 @@ export type StudyPhase = 'idle' | 'loading' | 'studying' | 'done' | 'empty' | 'e
 
 export const studySessionId = (deckId: string) => `study:${deckId}`
 
+const customQueue = () => import('../domain/study/custom-queue')
+
 /** A deck's questions held in the page, as a source (tests, and callers that have the list). */
 function listSource(all: readonly Question[]): DeckQuestionSource {
   return {
     queue: async ({ seed, ...options }): Promise<StudyQueue> =>
       buildStudyQueue({ ...options, questions: all, random: createRandom(seed) }),
     custom: async ({ seed, ...options }) =>
-      buildCustomQueue({ ...options, questions: all, random: createRandom(seed) }),
-    choices: async (options) => customStudyChoices({ ...options, questions: all }),
+      (await customQueue()).buildCustomQueue({ ...options, questions: all, random: createRandom(seed) }),
+    choices: async (options) => (await customQueue()).customStudyChoices({ ...options, questions: all }),
     questions: async (ids) => {
       const wanted = new Set(ids)
       return all.filter((q) => wanted.has(q.id))

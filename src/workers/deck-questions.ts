@@ -2,7 +2,6 @@
 // sync them with stored progress, and build study queues from them. In the app it runs in a Web
 // Worker (deck-questions.worker.ts), so a 100,000-fact deck never blocks the page; where no Worker
 // exists (Node, tests) the same code runs in-process (client.ts).
-import { generateQuestions } from '../domain/questions/generate'
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import { GeneratedQuestions, type QuestionBank } from '../domain/questions/compact'
@@ -10,14 +9,7 @@ import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
-import {
-  buildCustomQueue,
-  customStudyChoices,
-  type CustomChoicesOptions,
-  type CustomQueue,
-  type CustomQueueOptions,
-  type CustomStudyChoices,
-} from '../domain/study/custom'
+import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
 import { unchangedSync } from '../storage/deck-sync'
 import { StaleQuestionCacheError } from '../storage/errors'
@@ -90,15 +82,17 @@ export class DeckQuestionService {
     // Topics and people are read from whole questions (a custom session is rare: all are read).
     return this.read(deckId, request.now, async (bank) => {
       const { seed, ...options } = request
+      const { buildCustomQueue } = await import('../domain/study/custom-queue')
       return buildCustomQueue({ ...options, questions: await bank.all(), random: createRandom(seed) })
     })
   }
 
   /** What a custom session can be about in this deck (see customStudyChoices). */
   choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices> {
-    return this.read(deckId, request.now, async (bank) =>
-      customStudyChoices({ ...request, questions: await bank.all() }),
-    )
+    return this.read(deckId, request.now, async (bank) => {
+      const { customStudyChoices } = await import('../domain/study/custom-queue')
+      return customStudyChoices({ ...request, questions: await bank.all() })
+    })
   }
 
   /** Questions of an opened deck by id, in deck order (ids it does not have are left out). */
@@ -164,7 +158,10 @@ export class DeckQuestionService {
     const seed = deckSeed(deck.id)
     const key = deckQuestionsKey(deck, seed, this.build)
     const fromCache = await storage.questionCache.get(deck.id, key).catch(() => undefined)
-    const generated = fromCache ? undefined : generateQuestions(deck, { seed })
+    // The generator loads only when the cache misses: a returning user's deck opens without its code.
+    const generated = fromCache
+      ? undefined
+      : (await import('../domain/questions/generate')).generateQuestions(deck, { seed })
     const bank: QuestionBank = fromCache ?? new GeneratedQuestions(generated as Question[])
     // Nothing changed since the last sync (the usual case): no need to read the row again.
     const changes =

@@ -12,13 +12,11 @@ import { generateQuestions } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
 import { createRandom } from '../../../src/domain/random'
 import { newCardState } from '../../../src/domain/scheduling'
+import { buildCustomQueue, customStudyChoices, inTopic } from '../../../src/domain/study/custom-queue'
 import {
-  buildCustomQueue,
   buildStudyQueue,
-  customStudyChoices,
   customStudyTitle,
   failedSince,
-  inTopic,
   isPractice,
   raisedNewLimit,
   type CardProgress,
