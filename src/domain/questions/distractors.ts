@@ -234,7 +234,7 @@ export class Pools {
     const ok = (c: Candidate) => {
       if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text))
         return false
-      if (wrongBecause && proofs.deciding(() => wrongBecause(c.id)) === undefined) return false
+      if (wrongBecause && !proofs.proves(wrongBecause, c.id)) return false
       keys.push(c.key)
       return true
     }

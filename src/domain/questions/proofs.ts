@@ -29,6 +29,9 @@ interface LifeDate {
   /** The years as written (1370 for "c. 1370"): what plausibility goes by. */
   low: number
   high: number
+  /** `low` and `high` as astronomical years (see astro), for comparisons across 1 BC / AD 1. */
+  astroLow: number
+  astroHigh: number
   /** "in 1370", "in 1370 or 1373". */
   phrase: string
 }
@@ -42,9 +45,39 @@ type Words = string | (() => string)
 /** What a proof reads when only whether one exists is asked (see Proofs.deciding). */
 const PROVEN = 'proven'
 
+/**
+ * What the proofs read about one person (or an id the deck names but does not define), gathered
+ * once: a proof looks a person up once and then reads fields, which matters when the distractor
+ * search asks millions of times. Parents are filled in on first use.
+ */
+interface Person {
+  readonly id: string
+  readonly name: string
+  readonly gender: Gender | undefined
+  readonly born: LifeDate | undefined
+  readonly died: LifeDate | undefined
+  /** Parents by slot, every source's values; `loose` are parents whose slot the deck does not tell. */
+  slots: Slots | undefined
+  /** The walk (see Proofs.generation) that last reached the person, and the generations it gave. */
+  walk: number
+  gens: readonly number[]
+  /** During a walk: the level that reached the person, and the generations it gives. */
+  levelWalk: number
+  level: Set<number> | undefined
+}
+
+interface Slots {
+  father?: Person[]
+  mother?: Person[]
+  loose: Person[]
+  /** Father, mother and loose parents in one list when both slots are known (for cousins). */
+  all: Person[] | undefined
+}
+
+const NONE: readonly number[] = Object.freeze([])
+
 export class Proofs {
-  private readonly lives = new Map<string, { born?: LifeDate; died?: LifeDate }>()
-  private readonly slots = new Map<string, { father?: string[]; mother?: string[]; loose: string[] }>()
+  private readonly people = new Map<string, Person>()
 
   /** False while `deciding`: proofs are found but not written. */
   private writing = true
@@ -66,16 +99,40 @@ export class Proofs {
     }
   }
 
-  /** The sentence, or PROVEN while deciding. */
-  private say(words: Words): string {
-    return !this.writing ? PROVEN : typeof words === 'string' ? words : words()
+  /** Whether `wrongBecause` proves `id` wrong, without writing the proof (as `deciding`, with no closure per call). */
+  proves(wrongBecause: (id: string) => string | undefined, id: string): boolean {
+    if (!this.writing) return wrongBecause(id) !== undefined
+    this.writing = false
+    try {
+      return wrongBecause(id) !== undefined
+    } finally {
+      this.writing = true
+    }
   }
 
   name = (id: string): string => this.index.entities.get(id)?.name ?? id
 
-  /** The gender the deck gives, or the parent role it states for the person elsewhere. */
-  gender(id: string): Gender | undefined {
-    const stated = this.index.entities.get(id)?.gender
+  private person(id: string): Person {
+    let person = this.people.get(id)
+    if (person) return person
+    const entity = this.index.entities.get(id)
+    person = {
+      id,
+      name: entity?.name ?? id,
+      gender: this.statedGender(id, entity?.gender),
+      born: lifeDate(this.index.born.get(id)),
+      died: lifeDate(this.index.died.get(id)),
+      slots: undefined,
+      walk: 0,
+      gens: NONE,
+      levelWalk: 0,
+      level: undefined,
+    }
+    this.people.set(id, person)
+    return person
+  }
+
+  private statedGender(id: string, stated: Gender | undefined): Gender | undefined {
     if (stated) return stated
     const { knownFathers, knownMothers } = this.index
     if (knownFathers.has(id) && !knownMothers.has(id)) return 'male'
@@ -83,50 +140,36 @@ export class Proofs {
     return undefined
   }
 
+  /** The gender the deck gives, or the parent role it states for the person elsewhere. */
+  gender(id: string): Gender | undefined {
+    return this.person(id).gender
+  }
+
   // ── Lives ────────────────────────────────────────────────────────────────
 
-  life(id: string): { born?: LifeDate; died?: LifeDate } {
-    let life = this.lives.get(id)
-    if (life) return life
-    const of = (
-      fact: { value: HistoricalDate; alternatives: ReadonlyArray<{ value: HistoricalDate }> } | undefined,
-    ) => {
-      if (!fact) return undefined
-      const dates = [fact.value, ...fact.alternatives.map((a) => a.value)]
-      let min = Infinity
-      let max = -Infinity
-      let low = Infinity
-      let high = -Infinity
-      for (const d of dates) {
-        const b = yearBounds(d)
-        min = Math.min(min, b.min)
-        max = Math.max(max, b.max)
-        low = Math.min(low, d.start.year)
-        high = Math.max(high, d.kind === 'range' ? (d.end?.year ?? d.start.year) : d.start.year)
-      }
-      return { min, max, low, high, phrase: joinList(dates.map(datePhrase), 'or') }
-    }
-    const born = of(this.index.born.get(id))
-    const died = of(this.index.died.get(id))
-    life = { ...(born ? { born } : {}), ...(died ? { died } : {}) }
-    this.lives.set(id, life)
-    return life
+  life(id: string): { readonly born?: LifeDate | undefined; readonly died?: LifeDate | undefined } {
+    return this.person(id)
   }
 
   /** "born in 1420, after 1408" when every source has the person born after `year`. */
   bornAfter(id: string, year: number, what: Words): string | undefined {
-    const born = this.life(id).born
-    return born && born.min > year
-      ? this.say(() => `${this.name(id)} was born ${born.phrase}, after ${typeof what === 'string' ? what : what()}`)
-      : undefined
+    return this.bornAfterP(this.person(id), year, what)
+  }
+
+  private bornAfterP(p: Person, year: number, what: Words): string | undefined {
+    const born = p.born
+    if (!born || born.min <= year) return undefined
+    return this.writing
+      ? `${p.name} was born ${born.phrase}, after ${typeof what === 'string' ? what : what()}`
+      : PROVEN
   }
 
   /** "died in 1385, before 1390" when every source has the person dead before `year`. */
   diedBefore(id: string, year: number, what: Words): string | undefined {
-    const died = this.life(id).died
-    return died && died.max < year
-      ? this.say(() => `${this.name(id)} died ${died.phrase}, before ${typeof what === 'string' ? what : what()}`)
-      : undefined
+    const p = this.person(id)
+    const died = p.died
+    if (!died || died.max >= year) return undefined
+    return this.writing ? `${p.name} died ${died.phrase}, before ${typeof what === 'string' ? what : what()}` : PROVEN
   }
 
   /**
@@ -135,39 +178,43 @@ export class Proofs {
    * years). For plausibility, not proof (years as written): an option that fails is absurd.
    */
   aliveAt(id: string, year: number, minAge = 0, deadSince = 0): boolean {
-    const { born, died } = this.life(id)
-    if (born && astro(born.low) > astro(year) - minAge) return false
-    if (died && astro(died.high) < astro(year) - deadSince) return false
+    const { born, died } = this.person(id)
+    if (born && born.astroLow > astro(year) - minAge) return false
+    if (died && died.astroHigh < astro(year) - deadSince) return false
     return true
   }
 
   /** Birth years of two people differ by at most `years` (or either is unknown). */
   bornWithin(a: string, b: string, years: number): boolean {
-    const x = this.life(a).born
-    const y = this.life(b).born
-    if (!x || !y) return true
-    return astro(x.low) - astro(y.high) <= years && astro(y.low) - astro(x.high) <= years
+    const x = this.person(a).born
+    if (!x) return true
+    const y = this.person(b).born
+    if (!y) return true
+    return x.astroLow - y.astroHigh <= years && y.astroLow - x.astroHigh <= years
   }
 
   /** `older` born at least `years` before `younger` by every source (true when either is unknown). */
   bornBefore(older: string, younger: string, years: number): boolean {
-    const x = this.life(older).born
-    const y = this.life(younger).born
-    if (!x || !y) return true
-    return astro(x.high) <= astro(y.low) - years
+    const x = this.person(older).born
+    if (!x) return true
+    const y = this.person(younger).born
+    if (!y) return true
+    return x.astroHigh <= y.astroLow - years
   }
 
   /** `p` died more than `years` before `other` was born, by every source. */
   diedYearsBeforeBirth(p: string, other: string, years: number): boolean {
-    const died = this.life(p).died
-    const born = this.life(other).born
-    return !!died && !!born && astro(died.high) < astro(born.low) - years
+    const died = this.person(p).died
+    if (!died) return false
+    const born = this.person(other).born
+    return !!born && died.astroHigh < born.astroLow - years
   }
 
   // ── Generations ──────────────────────────────────────────────────────────
 
   private generationsFrom: string | undefined
-  private generations = new Map<string, readonly number[]>()
+  /** Numbers the walks: a person's `gens` are the last walk's when their `walk` is this one. */
+  private walks = 0
 
   /**
    * How many generations `other` stands below `from` in the deck's family (−1 a parent's, 1 a
@@ -179,9 +226,10 @@ export class Proofs {
   generation(from: string, other: string): readonly number[] {
     if (this.generationsFrom !== from) {
       this.generationsFrom = from
-      this.generations = this.walkGenerations(from)
+      this.walkGenerations(from)
     }
-    return this.generations.get(other) ?? []
+    const p = this.person(other)
+    return p.walk === this.walks ? p.gens : NONE
   }
 
   /**
@@ -190,166 +238,197 @@ export class Proofs {
    */
   ofGeneration(subject: string, option: string, gap: number, slack = 1): boolean {
     const gens = this.generation(subject, option)
-    return !gens.length || gens.some((g) => Math.abs(g - gap) <= slack)
+    if (!gens.length) return true
+    for (const g of gens) if (Math.abs(g - gap) <= slack) return true
+    return false
   }
 
   // Breadth first, a whole level at a time, so that the result never depends on the order of the
   // deck's facts: a person first reached at one depth gets every generation the chains of that
   // depth give (intermarriage can give two).
-  private walkGenerations(from: string): Map<string, readonly number[]> {
+  private walkGenerations(from: string): void {
     const { kin } = this.index
-    const out = new Map<string, readonly number[]>([[from, [0]]])
-    let frontier = [from]
+    const walk = ++this.walks
+    const start = this.person(from)
+    start.walk = walk
+    start.gens = [0]
+    let frontier: Person[] = [start]
     // Six links reach second cousins and great-great-grandparents: far enough for every question.
     for (let depth = 0; depth < 6 && frontier.length; depth++) {
-      const level = new Map<string, Set<number>>()
-      for (const id of frontier) {
-        const gens = out.get(id) as readonly number[]
-        const visit = (ids: readonly string[], step: number) => {
-          for (const other of ids) {
-            if (out.has(other)) continue
-            let set = level.get(other)
-            if (!set) level.set(other, (set = new Set()))
-            for (const g of gens) set.add(g + step)
+      const level: Person[] = []
+      const visit = (ids: readonly string[], gens: readonly number[], step: number) => {
+        for (const id of ids) {
+          const other = this.person(id)
+          if (other.walk === walk) continue
+          let set = other.level
+          if (other.levelWalk !== walk || !set) {
+            other.levelWalk = walk
+            other.level = set = new Set()
+            level.push(other)
           }
+          for (const g of gens) set.add(g + step)
         }
-        visit(kin.anySpousesOf(id), 0)
-        visit(kin.anyStatedSiblingsOf(id), 0)
-        visit(kin.anyParentsOf(id), -1)
-        visit(kin.anyAdoptiveParentsOf(id), -1)
-        visit(kin.anyChildrenOf(id), 1)
-        visit(kin.anyAdoptedChildrenOf(id), 1)
       }
-      for (const [id, set] of level) out.set(id, [...set])
-      frontier = [...level.keys()]
+      for (const p of frontier) {
+        const { id, gens } = p
+        visit(kin.anySpousesOf(id), gens, 0)
+        visit(kin.anyStatedSiblingsOf(id), gens, 0)
+        visit(kin.anyParentsOf(id), gens, -1)
+        visit(kin.anyAdoptiveParentsOf(id), gens, -1)
+        visit(kin.anyChildrenOf(id), gens, 1)
+        visit(kin.anyAdoptedChildrenOf(id), gens, 1)
+      }
+      for (const p of level) {
+        p.walk = walk
+        p.gens = [...(p.level as Set<number>)]
+        p.level = undefined
+      }
+      frontier = level
     }
-    return out
   }
 
   // ── Parents, open world ──────────────────────────────────────────────────
 
+  private slotsOf(p: Person): Slots {
+    return (p.slots ??= this.parentSlots(p.id))
+  }
+
   /** Parents by slot, every source's values; `loose` are parents whose slot the deck does not tell. */
-  private parentSlots(id: string): { father?: string[]; mother?: string[]; loose: string[] } {
-    let slots = this.slots.get(id)
-    if (slots) return slots
-    const out: { father?: string[]; mother?: string[]; loose: string[] } = { loose: [] }
+  private parentSlots(id: string): Slots {
+    const out: Slots = { loose: [], all: undefined }
     for (const f of this.index.factsBySubject.get(id) ?? []) {
       if (f.type !== 'relation' || f.key !== 'parent') continue
       for (const value of [f.value, ...f.alternatives.map((a) => a.value)]) {
-        const g = f.role ?? (this.gender(value) === 'male' ? 'father' : this.gender(value) === 'female' ? 'mother' : '')
+        const parent = this.person(value)
+        const g = f.role ?? (parent.gender === 'male' ? 'father' : parent.gender === 'female' ? 'mother' : '')
         if (g === 'father' || g === 'mother') {
           const list = (out[g] ??= [])
-          if (!list.includes(value)) list.push(value)
-        } else if (!out.loose.includes(value)) out.loose.push(value)
+          if (!list.includes(parent)) list.push(parent)
+        } else if (!out.loose.includes(parent)) out.loose.push(parent)
       }
     }
-    this.slots.set(id, (slots = out))
-    return slots
+    if (out.father && out.mother) out.all = [...out.father, ...out.mother, ...out.loose]
+    return out
   }
 
-  /** The people who fill one parent slot by any source, or undefined when the deck cannot say. */
-  private slot(id: string, slot: Slot): string[] | undefined {
-    const s = this.parentSlots(id)
-    const known = s[slot]
-    if (known) return known
-    // Two loose parents and the other slot known: cannot tell which is which.
-    return undefined
-  }
-
-  private slotPhrase(child: string, slot: Slot, ids: readonly string[]): string {
-    return this.say(() => `${this.name(child)}'s ${slot} was ${joinList(ids.map(this.name), 'or')}`)
+  private slotPhrase(child: Person, slot: Slot, parents: readonly Person[]): string {
+    return this.writing ? `${child.name}'s ${slot} was ${joinList(parents.map(nameOf), 'or')}` : PROVEN
   }
 
   /** Reasons joined into one proof, each sentence once (a reason may hold several, split on "; "). */
   private joined(reasons: readonly string[], split: boolean): string {
-    return this.say(() => unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; '))
+    return this.writing ? unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; ') : PROVEN
   }
 
   /** Why `p` is not a parent of `child`, or undefined when the facts leave it possible (or true). */
   notParent(child: string, p: string): string | undefined {
-    if (child === p) return this.say(() => `${this.name(p)} cannot be their own parent`)
-    const s = this.parentSlots(child)
+    return this.notParentP(this.person(child), this.person(p))
+  }
+
+  private notParentP(child: Person, p: Person): string | undefined {
+    if (child === p) return this.writing ? `${p.name} cannot be their own parent` : PROVEN
+    const s = this.slotsOf(child)
     if (s.loose.includes(p) || s.father?.includes(p) || s.mother?.includes(p)) return undefined
-    const g = this.gender(p)
+    const g = p.gender
     const slot: Slot | undefined = g === 'male' ? 'father' : g === 'female' ? 'mother' : undefined
     if (slot) {
-      const known = this.slot(child, slot)
+      // Two loose parents and the other slot known: cannot tell which is which.
+      const known = s[slot]
       if (known) return this.slotPhrase(child, slot, known)
     } else if (s.father && s.mother) {
-      const { father, mother } = s
-      return this.say(() => `${this.name(child)}'s parents were ${joinList([...father, ...mother].map(this.name))}`)
+      if (!this.writing) return PROVEN
+      return `${child.name}'s parents were ${joinList([...s.father, ...s.mother].map(nameOf))}`
     }
-    const childBorn = this.life(child).born
+    const childBorn = child.born
     if (childBorn) {
-      const late = this.bornAfter(p, childBorn.max, () => `${this.name(child)} (born ${childBorn.phrase})`)
-      if (late) return late
+      const born = p.born
+      if (born && born.min > childBorn.max)
+        return this.writing
+          ? `${p.name} was born ${born.phrase}, after ${child.name} (born ${childBorn.phrase})`
+          : PROVEN
       // A father may die before his child is born, not a year before.
       const margin = slot === 'mother' ? 0 : 1
-      const died = this.life(p).died
+      const died = p.died
       if (died && astro(died.max) < astro(childBorn.min) - margin)
-        return this.say(
-          () => `${this.name(p)} died ${died.phrase}, before ${this.name(child)} was born (${childBorn.phrase})`,
-        )
+        return this.writing
+          ? `${p.name} died ${died.phrase}, before ${child.name} was born (${childBorn.phrase})`
+          : PROVEN
     }
     return undefined
   }
 
+  /** Why none of `parents` is a parent of `child` (one reason each), or undefined when one may be. */
+  private noneParent(child: Person, parents: readonly Person[]): string[] | undefined {
+    const why: string[] = []
+    for (const x of parents) {
+      const reason = this.notParentP(child, x)
+      if (!reason) return undefined
+      why.push(reason)
+    }
+    return why
+  }
+
   /** Why two people share no parent, or undefined when they might (or do). */
   notSibling(a: string, b: string): string | undefined {
+    return this.notSiblingP(this.person(a), this.person(b))
+  }
+
+  private notSiblingP(a: Person, b: Person): string | undefined {
     if (a === b) return undefined
+    const sa = this.slotsOf(a)
+    const sb = this.slotsOf(b)
     const reasons: string[] = []
     for (const slot of SLOTS) {
-      const ofA = this.slot(a, slot)
-      const ofB = this.slot(b, slot)
+      const ofA = sa[slot]
+      const ofB = sb[slot]
       let reason: string | undefined
       if (ofA) {
-        const why = ofA.map((x) => this.notParent(b, x))
-        if (why.every(Boolean))
-          reason = this.say(() => `${this.slotPhrase(a, slot, ofA)}; ${this.joined(why as string[], false)}`)
+        const why = this.noneParent(b, ofA)
+        if (why) reason = this.writing ? `${this.slotPhrase(a, slot, ofA)}; ${this.joined(why, false)}` : PROVEN
       }
       if (!reason && ofB) {
-        const why = ofB.map((y) => this.notParent(a, y))
-        if (why.every(Boolean))
-          reason = this.say(() => `${this.slotPhrase(b, slot, ofB)}; ${this.joined(why as string[], false)}`)
+        const why = this.noneParent(a, ofB)
+        if (why) reason = this.writing ? `${this.slotPhrase(b, slot, ofB)}; ${this.joined(why, false)}` : PROVEN
       }
       if (!reason) return undefined
       reasons.push(reason)
     }
     // Parents the deck gives no role or gender could sit in either slot: each must be ruled out.
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const)
-      for (const loose of this.parentSlots(x).loose) {
-        const why = this.notParent(y, loose)
-        if (!why) return undefined
-        reasons.push(why)
-      }
+    for (const loose of sa.loose) {
+      const why = this.notParentP(b, loose)
+      if (!why) return undefined
+      reasons.push(why)
+    }
+    for (const loose of sb.loose) {
+      const why = this.notParentP(a, loose)
+      if (!why) return undefined
+      reasons.push(why)
+    }
     return this.joined(reasons, true)
   }
 
   /** Why `o` is not a grandparent of `x`. */
   notGrandparent(x: string, o: string): string | undefined {
+    const px = this.person(x)
+    const po = this.person(o)
     const reasons: string[] = []
-    const s = this.parentSlots(x)
+    const s = this.slotsOf(px)
     for (const slot of SLOTS) {
-      const parents = this.slot(x, slot)
+      const parents = s[slot]
       if (!parents) {
         // An unknown parent: only a birth after the grandchild's rules the option out.
-        const born = this.life(x).born
-        const late = born ? this.bornAfter(o, born.max, () => `${this.name(x)} (born ${born.phrase})`) : undefined
-        if (!late) return undefined
-        return late
+        const born = px.born
+        return born ? this.bornAfterP(po, born.max, () => `${px.name} (born ${born.phrase})`) : undefined
       }
-      reasons.push(this.slotPhrase(x, slot, parents))
+      reasons.push(this.slotPhrase(px, slot, parents))
       for (const p of parents) {
-        const why = this.notParent(p, o)
+        const why = this.notParentP(p, po)
         if (!why) return undefined
         reasons.push(why)
       }
     }
     for (const p of s.loose) {
-      const why = this.notParent(p, o)
+      const why = this.notParentP(p, po)
       if (!why) return undefined
       reasons.push(why)
     }
@@ -357,50 +436,51 @@ export class Proofs {
   }
 
   /** Why `o` is not a sibling of a parent of `x` (nor married to one who may be). */
-  notUncleAunt(x: string, o: string, depth = 0): string | undefined {
+  notUncleAunt(x: string, o: string): string | undefined {
+    return this.notUncleAuntP(this.person(x), this.person(o), 0)
+  }
+
+  private notUncleAuntP(x: Person, o: Person, depth: number): string | undefined {
     const reasons: string[] = []
-    const s = this.parentSlots(x)
+    const s = this.slotsOf(x)
     for (const slot of SLOTS) {
-      const parents = this.slot(x, slot)
+      const parents = s[slot]
       if (!parents) return undefined
       reasons.push(this.slotPhrase(x, slot, parents))
       for (const p of parents) {
         if (p === o) return undefined
-        const why = this.notSibling(p, o)
+        const why = this.notSiblingP(p, o)
         if (!why) return undefined
         reasons.push(why)
       }
     }
     for (const p of s.loose) {
-      const why = this.notSibling(p, o)
+      const why = this.notSiblingP(p, o)
       if (!why) return undefined
       reasons.push(why)
     }
-    // An aunt's husband is an uncle too, as people say it.
+    // An aunt's husband is an uncle too, as people say it (only whether he may be counts here).
     if (depth === 0)
-      for (const spouse of this.index.kin.anySpousesOf(o)) if (!this.notUncleAunt(x, spouse, 1)) return undefined
+      for (const spouse of this.index.kin.anySpousesOf(o.id))
+        if (!this.deciding(() => this.notUncleAuntP(x, this.person(spouse), 1))) return undefined
     return this.joined(reasons, true)
   }
 
   /** Why `x` and `o` share no grandparent. */
   notCousin(x: string, o: string): string | undefined {
-    const parentsOf = (id: string): string[] | undefined => {
-      const s = this.parentSlots(id)
-      const f = this.slot(id, 'father')
-      const m = this.slot(id, 'mother')
-      return f && m ? [...f, ...m, ...s.loose] : undefined
-    }
-    const px = parentsOf(x)
-    const po = parentsOf(o)
-    if (!px || !po) return undefined
-    const reasons = [
-      this.say(() => `${this.name(x)}'s parents were ${joinList(px.map(this.name))}`),
-      this.say(() => `${this.name(o)}'s parents were ${joinList(po.map(this.name))}`),
-    ]
+    const a = this.person(x)
+    const b = this.person(o)
+    const px = this.slotsOf(a).all
+    if (!px) return undefined
+    const po = this.slotsOf(b).all
+    if (!po) return undefined
+    const reasons = this.writing
+      ? [`${a.name}'s parents were ${joinList(px.map(nameOf))}`, `${b.name}'s parents were ${joinList(po.map(nameOf))}`]
+      : []
     for (const p of px)
       for (const q of po) {
         if (p === q) return undefined
-        const why = this.notSibling(p, q)
+        const why = this.notSiblingP(p, q)
         if (!why) return undefined
         reasons.push(why)
       }
@@ -409,13 +489,45 @@ export class Proofs {
 
   /** Why two people cannot have married: their lives do not overlap. */
   notSpouse(x: string, o: string): string | undefined {
-    const { born: xBorn, died: xDied } = this.life(x)
-    const { born: oBorn, died: oDied } = this.life(o)
+    const a = this.person(x)
+    const b = this.person(o)
+    const { born: xBorn, died: xDied } = a
+    const { born: oBorn, died: oDied } = b
     if (xBorn && oDied && astro(oDied.max) < astro(xBorn.min))
-      return this.say(() => `${this.name(o)} died ${oDied.phrase}, before ${this.name(x)} was born (${xBorn.phrase})`)
+      return this.writing ? `${b.name} died ${oDied.phrase}, before ${a.name} was born (${xBorn.phrase})` : PROVEN
     if (xDied && oBorn && astro(oBorn.min) > astro(xDied.max))
-      return this.say(() => `${this.name(o)} was born ${oBorn.phrase}, after ${this.name(x)} died (${xDied.phrase})`)
+      return this.writing ? `${b.name} was born ${oBorn.phrase}, after ${a.name} died (${xDied.phrase})` : PROVEN
     return undefined
+  }
+}
+
+const nameOf = (p: Person): string => p.name
+
+/** A birth or death fact as a LifeDate: the widest span of years its sources give. */
+function lifeDate(
+  fact: { value: HistoricalDate; alternatives: ReadonlyArray<{ value: HistoricalDate }> } | undefined,
+): LifeDate | undefined {
+  if (!fact) return undefined
+  const dates = [fact.value, ...fact.alternatives.map((a) => a.value)]
+  let min = Infinity
+  let max = -Infinity
+  let low = Infinity
+  let high = -Infinity
+  for (const d of dates) {
+    const b = yearBounds(d)
+    min = Math.min(min, b.min)
+    max = Math.max(max, b.max)
+    low = Math.min(low, d.start.year)
+    high = Math.max(high, d.kind === 'range' ? (d.end?.year ?? d.start.year) : d.start.year)
+  }
+  return {
+    min,
+    max,
+    low,
+    high,
+    astroLow: astro(low),
+    astroHigh: astro(high),
+    phrase: joinList(dates.map(datePhrase), 'or'),
   }
 }
 
