@@ -129,8 +129,16 @@ export default defineConfig(({ mode }) => ({
         // the Wikidata readers (wikibase-sdk, ~60 KB) for teachers who fetch items, which needs the
         // network anyway: they are cached when first used, like sql.js's wasm, instead of on every
         // learner's install.
-        globIgnores: ['**/wikitext-*.js', '**/wikidata-*.js'],
+        // The built-in decks' questions made at build time (scripts/compile-decks.ts) are several
+        // times the generator's size: each part is cached when first read, and one never read is
+        // generated in the page instead when offline (src/stores/deck.ts).
+        globIgnores: ['**/wikitext-*.js', '**/wikidata-*.js', '**/*.questions.part-*.js'],
         runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\.questions\.part-[\w-]+\.js$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'stavraton-questions', expiration: { maxEntries: 400 } },
+          },
           {
             urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/(wikitext|wikidata)-[\w-]+\.js$/.test(url.pathname),
             handler: 'CacheFirst',

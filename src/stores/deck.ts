@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { Deck } from '../domain/deck/types'
+import { CompactQuestions, compactQuestions, type CompactPart, type QuestionBank } from '../domain/questions/compact'
 import type { Question } from '../domain/questions/types'
 import { builtInDecks } from '../generated/decks'
 import { createDeckQuestions, type DeckQuestions } from '../workers/client'
@@ -11,7 +12,9 @@ import { DeckNotFoundError } from '../workers/errors'
 import { useClock } from './clock'
 import { useStorageStore } from './storage'
 
-export { deckSeed } from '../domain/questions/cache-key'
+import { deckSeed } from '../domain/questions/cache-key'
+
+export { deckSeed }
 export { DeckNotFoundError }
 export type { OpenedDeck }
 
@@ -23,6 +26,36 @@ export interface LoadedDeck {
 
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
 const IN_PAGE_FACTS = 2_000
+
+/**
+ * A built-in deck's questions as the build generated them (scripts/compile-decks.ts), if they are
+ * the ones this key asks for: the page then opens the deck without loading the generator. Their
+ * parts are cached when first read, not precached; a part that cannot be fetched (offline before
+ * it was ever read) is generated again, as the build made it.
+ */
+export async function builtInQuestions(deckId: string, key: string): Promise<QuestionBank | undefined> {
+  const builtIn = builtInDecks.find((d) => d.id === deckId)
+  if (!builtIn) return undefined
+  const pack = await builtIn.questions()
+  if (pack.key !== key) return undefined
+  let regenerated: Promise<CompactPart[]> | undefined
+  const regenerate = () =>
+    (regenerated ??= Promise.all([builtIn.load(), import('../domain/questions/generate')]).then(
+      ([deck, { generateQuestions }]) =>
+        compactQuestions(generateQuestions(deck, { seed: deckSeed(deck.id) }), pack.partSize),
+    ))
+  return new CompactQuestions(pack.heads, async (part) => {
+    const body = pack.parts[part]
+    if (!body) throw new Error(`The built-in deck "${deckId}" has no question part ${part}`)
+    try {
+      return await body()
+    } catch {
+      const made = (await regenerate())[part]
+      if (!made) throw new Error(`The built-in deck "${deckId}" has no question part ${part}`)
+      return made.body
+    }
+  })
+}
 
 /** A deck's questions as the study view reads them: only the queued ones reach the page. */
 export interface DeckQuestionSource {
@@ -67,7 +100,7 @@ export const useDeckStore = defineStore('deck', () => {
           await storage.open()
           return storage.db()
         },
-        ...(inPage ? { worker: false } : {}),
+        ...(inPage ? { worker: false, prebuilt: builtInQuestions } : {}),
       })
       services.set(inPage, service)
     }

@@ -17,6 +17,7 @@ import type {
   CustomQueueRequest,
   DeckQuestionService,
   OpenedDeck,
+  PrebuiltQuestions,
   QueueRequest,
 } from './deck-questions'
 import { DeckNotFoundError } from './errors'
@@ -41,6 +42,8 @@ export interface DeckQuestionsOptions {
   storage: () => Promise<Storage>
   /** Default: whether the browser has Worker. */
   worker?: boolean
+  /** Questions made at build time, for the in-process service (see DeckQuestionService). */
+  prebuilt?: PrebuiltQuestions
 }
 
 interface Pending {
@@ -54,7 +57,9 @@ interface Pending {
 export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestions {
   let local: Promise<DeckQuestionService> | undefined
   const inProcess = () =>
-    (local ??= import('./deck-questions').then(({ DeckQuestionService }) => new DeckQuestionService(options.storage)))
+    (local ??= import('./deck-questions').then(
+      ({ DeckQuestionService }) => new DeckQuestionService(options.storage, '', options.prebuilt),
+    ))
   const runLocally = async (call: DeckQuestionsCall, args: unknown[]) => {
     const service = await inProcess()
     return (service[call] as (...a: unknown[]) => unknown)(...args)

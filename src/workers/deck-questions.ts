@@ -40,6 +40,9 @@ export type QueueRequest = Omit<StudyQueueOptions, 'questions' | 'random'> & { s
 export type CustomQueueRequest = Omit<CustomQueueOptions, 'questions' | 'random'> & { seed: number }
 export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
+/** A deck's questions made at build time, if there are some for this deck and cache key. */
+export type PrebuiltQuestions = (deckId: string, key: string) => Promise<QuestionBank | undefined>
+
 interface Held {
   opened: OpenedDeck
   /** Stubs of every question; whole ones are read (from the cache) only when asked for. */
@@ -55,6 +58,8 @@ export class DeckQuestionService {
   constructor(
     private readonly storage: () => Promise<QuestionsStorage>,
     private readonly build = '',
+    /** Questions made at build time (built-in decks), when they are this key's: nothing to generate. */
+    private readonly prebuilt?: PrebuiltQuestions,
   ) {}
 
   /**
@@ -157,12 +162,13 @@ export class DeckQuestionService {
     if (!deck) throw new DeckNotFoundError(deckId)
     const seed = deckSeed(deck.id)
     const key = deckQuestionsKey(deck, seed, this.build)
-    const fromCache = await storage.questionCache.get(deck.id, key).catch(() => undefined)
-    // The generator loads only when the cache misses: a returning user's deck opens without its code.
-    const generated = fromCache
+    const stored =
+      (await this.prebuilt?.(deck.id, key)) ?? (await storage.questionCache.get(deck.id, key).catch(() => undefined))
+    // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
+    const generated = stored
       ? undefined
       : (await import('../domain/questions/generate')).generateQuestions(deck, { seed })
-    const bank: QuestionBank = fromCache ?? new GeneratedQuestions(generated as Question[])
+    const bank: QuestionBank = stored ?? new GeneratedQuestions(generated as Question[])
     // Nothing changed since the last sync (the usual case): no need to read the row again.
     const changes =
       (synced && unchangedSync(synced, bank.stubs, deck.version)) ??
@@ -183,7 +189,7 @@ export class DeckQuestionService {
         firstSync: changes.firstSync,
       },
       changeMessage: describeDeckChanges(changes),
-      cached: fromCache !== undefined,
+      cached: stored !== undefined,
     }
     return { opened, bank }
   }

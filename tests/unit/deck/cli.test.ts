@@ -79,12 +79,26 @@ describe('compile-decks', () => {
     writeFileSync(join(content, 'README.md'), 'not a deck')
     const result = await compileDecks({ contentDir: content, outDir: out })
     expect(result.ok).toBe(true)
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['index.ts', 'test-family-json.json', 'test-family.json'])
+    // Each deck, and its questions as the generator gives them: a module of heads and one JSON per part.
+    const files = readdirSync(join(dir, 'out')).sort()
+    expect(files.filter((f) => !/\.questions\.part-\d+\.json$/.test(f))).toEqual([
+      'index.ts',
+      'test-family-json.json',
+      'test-family-json.questions.ts',
+      'test-family.json',
+      'test-family.questions.ts',
+    ])
+    const parts = files.filter((f) => f.startsWith('test-family.questions.part-'))
+    expect(parts.length).toBeGreaterThan(1)
+    expect(parts.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))).toEqual(
+      parts.map((_, n) => `test-family.questions.part-${n}.json`),
+    )
     const json = readFileSync(join(dir, 'out', 'test-family.json'), 'utf8')
     expect(json).not.toContain('\n')
     expect(JSON.parse(json)).toEqual(result.decks.find((d) => d.id === 'test-family'))
     const index = readFileSync(join(dir, 'out', 'index.ts'), 'utf8')
     expect(index).toContain(`load: () => import('./test-family.json')`)
+    expect(index).toContain(`questions: () => import('./test-family.questions')`)
     expect(index).toContain(
       'id: "test-family", title: "A Test Family", description: "Invented people for the tests.", version: "2", entityCount: 7, factCount: 24, cardCount: 3',
     )
@@ -110,7 +124,7 @@ describe('compile-decks', () => {
 
   it('writes an empty list when content/ has no decks', () => {
     expect(indexSource([])).toContain(
-      'export const builtInDecks: Array<BuiltInDeckInfo & { load: () => Promise<Deck> }> = [\n\n]',
+      'BuiltInDeckInfo & { load: () => Promise<Deck>; questions: () => Promise<BuiltInQuestions> }\n> = [\n\n]',
     )
   })
 })
