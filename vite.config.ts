@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { VitePWA } from 'vite-plugin-pwa'
+import { helpDocs } from './scripts/help-doc.ts'
 
 // The app is served from `base` (default '/'); set BASE_PATH=/sub/path/ to deploy under a sub-path.
 // Everything below that names a URL is relative, so the same build logic works under any base.
@@ -90,6 +91,7 @@ export default defineConfig(({ mode }) => ({
     vue(),
     contentSecurityPolicyMeta(),
     deckImages(),
+    helpDocs(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false, // src/pwa/service-worker.ts registers it with workbox-window

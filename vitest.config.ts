@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { helpDocs } from './scripts/help-doc.ts'
 
 // Unit tests (domain, storage, scripts) run in Node; component tests run in happy-dom.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), helpDocs()],
   test: {
     setupFiles: ['tests/setup.ts'],
     globalSetup: ['tests/global-setup.ts'],

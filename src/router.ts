@@ -81,6 +81,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./views/SubscribeView.vue'),
     meta: { title: 'Subscribe to a deck' },
   },
+  // How to write a deck (docs/deck-format.md), for teachers in the editor, offline too.
+  {
+    path: '/help/deck-format',
+    name: 'help-deck-format',
+    component: () => import('./views/HelpDeckFormatView.vue'),
+    meta: { title: 'Writing a deck' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
