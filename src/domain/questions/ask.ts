@@ -22,6 +22,13 @@ export type PoolName =
   | 'rulers:female'
   | 'rulers:person'
 
+/**
+ * The `wrongBecause` of a card no fact can prove any other option wrong for (a title the deck may
+ * not list, a cousin whose parents it does not give): the distractor search is skipped, and the
+ * card is asked typed only.
+ */
+export const NOTHING_PROVES_WRONG = (_id: string): string | undefined => undefined
+
 export interface EntityAnswer {
   type: 'entity'
   /** Right answers (one for a father; several for "a child of"). */

@@ -7,7 +7,7 @@ import { formatDate, precisionOf } from '../deck/dates'
 import type { DatePoint, DatePrecision, Entity, HistoricalDate } from '../deck/types'
 import type { Difficulty } from './types'
 import { randomInt, type Random } from '../random'
-import type { PoolName } from './ask'
+import { NOTHING_PROVES_WRONG, type PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
 import { dayBounds, edgeDay, laterDay, movePoint, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
@@ -225,6 +225,8 @@ export class Pools {
     reject?: (name: string) => boolean,
     wrongBecause?: (id: string) => string | undefined,
   ): Scored[] {
+    // Every candidate would be dropped: no search (the card's random source is not used after it).
+    if (wrongBecause === NOTHING_PROVES_WRONG) return []
     const entity = this.index.entities.get(answerId)
     const answer = entity ? this.candidate(entity) : undefined
     const keys = [answer?.key ?? answerId]

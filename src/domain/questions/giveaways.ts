@@ -16,12 +16,30 @@ import { rulersOf } from './distractors'
 
 const LINKING = new Set(['of', 'the', 'and', 'in', 'de', 'von', 'van', 'a', 'an', 'da', 'di', 'del', 'la', 'le', 'on'])
 
-/** The words of a name that say something: "Keratsa of Bulgaria" → keratsa, bulgaria. */
-export function contentWords(text: string): string[] {
-  return normalizeAnswer(text)
-    .split(' ')
-    .filter((w) => w.length > 1 && !LINKING.has(w) && !isExactToken(w))
+/**
+ * A pure function of one string, remembered: every card of a person reads the same names again
+ * (hundreds of thousands of times in a large deck). Forgets everything past `limit` entries.
+ */
+function remembered<T>(compute: (text: string) => T, limit = 50_000): (text: string) => T {
+  const known = new Map<string, T>()
+  return (text) => {
+    let value = known.get(text)
+    if (value === undefined && !known.has(text)) {
+      if (known.size >= limit) known.clear()
+      known.set(text, (value = compute(text)))
+    }
+    return value as T
+  }
 }
+
+/** The words of a name that say something: "Keratsa of Bulgaria" → keratsa, bulgaria (shared: never change it). */
+export const contentWords: (text: string) => readonly string[] = remembered((text) =>
+  Object.freeze(
+    normalizeAnswer(text)
+      .split(' ')
+      .filter((w) => w.length > 1 && !LINKING.has(w) && !isExactToken(w)),
+  ),
+)
 
 /**
  * A word is no giveaway when enough of the answer's possible options share it (every emperor here
@@ -113,13 +131,15 @@ export function withoutGiveaway(index: DeckIndex, ask: Ask): Ask | undefined {
   }
 }
 
-/** "John VIII Palaiologos" → { base: "john", number: 8 }. */
-export function regnal(name: string): { base: string; number: number } | undefined {
+/** "John VIII Palaiologos" → { base: "john", number: 8 } (shared: never change it). */
+export const regnal: (name: string) => Readonly<{ base: string; number: number }> | undefined = remembered(regnalOf)
+
+function regnalOf(name: string): Readonly<{ base: string; number: number }> | undefined {
   const short = regnalShortName(name) ?? (/\s[IVXLCDM]+$/.test(name.trim()) ? name.trim() : undefined)
   if (!short) return undefined
   const words = short.split(/\s+/)
   const numeral = (words.pop() as string).toLowerCase()
-  return { base: normalizeAnswer(words.join(' ')), number: romanToNumber(numeral) ?? 0 }
+  return Object.freeze({ base: normalizeAnswer(words.join(' ')), number: romanToNumber(numeral) ?? 0 })
 }
 
 /**

@@ -1,7 +1,7 @@
 // Cards about one entity's own facts: when and where it was born and died, age at death,
 // dated events and where they happened, dynasty, titles, and who took part in an event.
 import type { DateFact, Entity, Fact, HistoricalDate, NumberFact, PlaceFact, RelationFact } from '../deck/types'
-import type { Ask, PoolName } from './ask'
+import { NOTHING_PROVES_WRONG, type Ask, type PoolName } from './ask'
 import { addYears, ageBetween, datePhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
 import { describeDispute, joinDisputes } from './dispute'
@@ -91,7 +91,7 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
     const answers = entityAnswers(index, titles, {
       pools: ['title'],
       exclude: index.heldBy.get(entity.id) ?? [],
-      wrongBecause: () => undefined,
+      wrongBecause: NOTHING_PROVES_WRONG,
     })
     if (answers) {
       const several = answers.answer.correct.length > 1
@@ -130,7 +130,7 @@ export function lifeAsks(index: DeckIndex, entity: Entity, facts: readonly Fact[
     const answers = entityAnswers(index, participants, {
       pools: ['person'],
       exclude: [entity.id],
-      wrongBecause,
+      wrongBecause: !date || date.alternatives.length ? NOTHING_PROVES_WRONG : wrongBecause,
       ...(date ? { year: date.value.start.year } : {}),
     })
     const words = participation(entity)

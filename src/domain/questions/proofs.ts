@@ -145,6 +145,33 @@ export class Proofs {
     return this.person(id).gender
   }
 
+  /**
+   * False when no option can be proven this relative of the subject, whoever it is, by what the
+   * deck gives about the subject alone: a cousin needs the subject's father and mother, an uncle
+   * both parent slots, a grandparent a birth date or both parent slots, a spouse a birth or a death.
+   * (notCousin(subject, ·), notUncleAunt(subject, ·), notGrandparent(subject, ·), notSpouse(subject, ·)
+   * all return undefined then.) True when it depends on the option.
+   */
+  mayProve(relation: string, subject: string): boolean {
+    const p = this.person(subject)
+    switch (relation) {
+      case 'cousin':
+        return this.slotsOf(p).all !== undefined
+      case 'uncle-aunt': {
+        const s = this.slotsOf(p)
+        return s.father !== undefined && s.mother !== undefined
+      }
+      case 'grandparent': {
+        const s = this.slotsOf(p)
+        return p.born !== undefined || (s.father !== undefined && s.mother !== undefined)
+      }
+      case 'spouse':
+        return p.born !== undefined || p.died !== undefined
+      default:
+        return true
+    }
+  }
+
   // ── Lives ────────────────────────────────────────────────────────────────
 
   life(id: string): { readonly born?: LifeDate | undefined; readonly died?: LifeDate | undefined } {

@@ -3,7 +3,7 @@
 // parent links. A relation with several right answers ("a child of") is one card: the choice
 // question shows exactly one of them, typed recall accepts any, and no option is ever another.
 import type { Entity, Gender, RelationFact } from '../deck/types'
-import type { Ask, EntityAnswer } from './ask'
+import { NOTHING_PROVES_WRONG, type Ask, type EntityAnswer } from './ask'
 import type { DeckIndex } from './deck-index'
 import { entityAnswers } from './entity-answers'
 import { ADOPTIVE_WORDS, DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
@@ -240,8 +240,9 @@ function relativesAsk(
     correct: ids,
     exclude,
     pools,
-    wrongBecause: (id) =>
-      PLAUSIBLE[relation](proofs, person.id, id) ? PROVE[relation](proofs, person.id, id) : undefined,
+    wrongBecause: proofs.mayProve(relation, person.id)
+      ? (id) => (PLAUSIBLE[relation](proofs, person.id, id) ? PROVE[relation](proofs, person.id, id) : undefined)
+      : NOTHING_PROVES_WRONG,
     ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
   }
   const names = ids.map((id) => index.entities.get(id)?.name ?? id)
@@ -292,10 +293,12 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
       exclude,
       pools: genderPools(gender),
       // Several marriages are common: only two lives that never met rule one out.
-      wrongBecause: (id) =>
-        proofs.ofGeneration(person.id, id, 0, 0) && proofs.bornWithin(person.id, id, 30)
-          ? proofs.notSpouse(person.id, id)
-          : undefined,
+      wrongBecause: proofs.mayProve('spouse', person.id)
+        ? (id) =>
+            proofs.ofGeneration(person.id, id, 0, 0) && proofs.bornWithin(person.id, id, 30)
+              ? proofs.notSpouse(person.id, id)
+              : undefined
+        : NOTHING_PROVES_WRONG,
       ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)),
     },
   })

@@ -4,7 +4,7 @@
 // the office at the time. Anyone whose own tenure makes a wrong option true is excluded.
 import { dateSortKey } from '../deck/dates'
 import type { DatePrecision, Entity, Gender, HistoricalDate, Tenure, TenureFact } from '../deck/types'
-import type { Ask, PoolName } from './ask'
+import { NOTHING_PROVES_WRONG, type Ask, type PoolName } from './ask'
 import { datePhrase, lengthBetween, samePoint, spanPhrase, durationRangeText, type Duration } from './dates'
 import type { DeckIndex } from './deck-index'
 import { describeDispute } from './dispute'
@@ -411,7 +411,7 @@ function tenureFactAsks(
         exclude,
         pools: holderPools(ids[0] as string),
         // Anyone might have shared the rule without the deck saying so: asked typed only.
-        wrongBecause: () => undefined,
+        wrongBecause: NOTHING_PROVES_WRONG,
         ...(start ? { year: start.start.year } : {}),
       },
     })

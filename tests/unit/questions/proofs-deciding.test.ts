@@ -61,3 +61,49 @@ describe('deciding proofs without writing them', () => {
     )
   })
 })
+
+/** The relations `mayProve` answers for, and the proof each one stands for. */
+const BY_SUBJECT: ReadonlyArray<readonly [string, Method]> = [
+  ['cousin', 'notCousin'],
+  ['uncle-aunt', 'notUncleAunt'],
+  ['grandparent', 'notGrandparent'],
+  ['spouse', 'notSpouse'],
+]
+
+/** Subjects `mayProve` rules out, and every proof found for one of them (there must be none). */
+function ruledOut(deck: Deck, limit: number): { subjects: number; proofs: string[] } {
+  const proofs = new Proofs(buildDeckIndex(deck))
+  const people = deck.entities.filter((e) => e.kind === 'person').slice(0, limit)
+  let subjects = 0
+  const found: string[] = []
+  for (const [relation, method] of BY_SUBJECT)
+    for (const a of people) {
+      if (proofs.mayProve(relation, a.id)) continue
+      subjects++
+      for (const b of people) {
+        const proof = proofs[method](a.id, b.id)
+        if (proof !== undefined) found.push(`${method}(${a.id}, ${b.id}): ${proof}`)
+      }
+    }
+  return { subjects, proofs: found }
+}
+
+describe('subjects no option can be proven a wrong relative of', () => {
+  it('get no proof for any option, in the built-in deck and a synthetic dynasty', () => {
+    for (const deck of [builtInDeck(), syntheticDynasty(1_000, 5)]) {
+      const { subjects, proofs } = ruledOut(deck, 80)
+      // Some subjects are ruled out, so the search they skip is a real one.
+      expect(subjects).toBeGreaterThan(5)
+      expect(proofs).toEqual([])
+    }
+  })
+
+  it('get no proof for any option, in random decks', () => {
+    fc.assert(
+      fc.property(deckArbitrary, (deck) => {
+        expect(ruledOut(deck, 12).proofs).toEqual([])
+      }),
+      { numRuns: 60, seed: 16 },
+    )
+  })
+})
