@@ -106,6 +106,14 @@ function boxQuestion(
   // own parents are others, or the described child's parent of its sex is someone else).
   const proofs = options.proofs as Proofs
   const idOf = (l: FamilyLink) => graph.people[l.other]!.id
+  // No fact can rule anyone out (a box that shows only a spouse the deck gives no dates for):
+  // no choice could be proven wrong, so no question, and no search through the whole deck.
+  if (
+    !parents.length &&
+    !children.some((c) => proofs.mayProve('parent', idOf(c))) &&
+    !spouses.some((s) => proofs.mayProve('spouse', idOf(s)))
+  )
+    return undefined
   const why: Array<{ option: string; proof: string }> = []
   const prove = (k: number): string | undefined => {
     const o = graph.people[k]!.id

@@ -148,9 +148,10 @@ export class Proofs {
   /**
    * False when no option can be proven this relative of the subject, whoever it is, by what the
    * deck gives about the subject alone: a cousin needs the subject's father and mother, an uncle
-   * both parent slots, a grandparent a birth date or both parent slots, a spouse a birth or a death.
-   * (notCousin(subject, ·), notUncleAunt(subject, ·), notGrandparent(subject, ·), notSpouse(subject, ·)
-   * all return undefined then.) True when it depends on the option.
+   * both parent slots, a grandparent a birth date or both parent slots, a spouse a birth or a death,
+   * a parent a father's or mother's slot or a birth. (notCousin, notUncleAunt, notGrandparent,
+   * notSpouse and notParent with the subject first then return undefined for every option but the
+   * subject itself.) True when it depends on the option.
    */
   mayProve(relation: string, subject: string): boolean {
     const p = this.person(subject)
@@ -167,6 +168,10 @@ export class Proofs {
       }
       case 'spouse':
         return p.born !== undefined || p.died !== undefined
+      case 'parent': {
+        const s = this.slotsOf(p)
+        return p.born !== undefined || s.father !== undefined || s.mother !== undefined
+      }
       default:
         return true
     }

@@ -68,9 +68,10 @@ const BY_SUBJECT: ReadonlyArray<readonly [string, Method]> = [
   ['uncle-aunt', 'notUncleAunt'],
   ['grandparent', 'notGrandparent'],
   ['spouse', 'notSpouse'],
+  ['parent', 'notParent'],
 ]
 
-/** Subjects `mayProve` rules out, and every proof found for one of them (there must be none). */
+/** Subjects `mayProve` rules out, and every proof found for one of them and another person (there must be none). */
 function ruledOut(deck: Deck, limit: number): { subjects: number; proofs: string[] } {
   const proofs = new Proofs(buildDeckIndex(deck))
   const people = deck.entities.filter((e) => e.kind === 'person').slice(0, limit)
@@ -81,6 +82,7 @@ function ruledOut(deck: Deck, limit: number): { subjects: number; proofs: string
       if (proofs.mayProve(relation, a.id)) continue
       subjects++
       for (const b of people) {
+        if (b === a) continue
         const proof = proofs[method](a.id, b.id)
         if (proof !== undefined) found.push(`${method}(${a.id}, ${b.id}): ${proof}`)
       }
