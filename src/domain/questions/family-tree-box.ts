@@ -98,7 +98,14 @@ function boxQuestion(
   const distractors: string[] = []
   const wanted = (options.choices ?? 4) - 1
   const near = relatives(graph, i)
-  const far = () => graph.people.map((_, k) => k).filter((k) => k !== i && !near.has(k))
+  // Everyone else, in the deck's order (listed once per box, and only when the near ones run short).
+  let everyoneFar: number[] | undefined
+  const far = (): number[] => {
+    if (everyoneFar) return everyoneFar
+    everyoneFar = []
+    for (let k = 0; k < graph.people.length; k++) if (k !== i && !near.has(k)) everyoneFar.push(k)
+    return everyoneFar
+  }
   // A man's box gets men (or people of unknown gender) as distractors first, a woman's women.
   const sameGender = (k: number) =>
     !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender

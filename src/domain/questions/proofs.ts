@@ -75,6 +75,8 @@ interface Slots {
 }
 
 const NONE: readonly number[] = Object.freeze([])
+/** The reasons of a proof found while deciding: none written. */
+const DECIDED: readonly string[] = Object.freeze([])
 
 export class Proofs {
   private readonly people = new Map<string, Person>()
@@ -112,11 +114,28 @@ export class Proofs {
 
   name = (id: string): string => this.index.entities.get(id)?.name ?? id
 
+  /** The last two people looked up: a proof asks about its subject and one option, again and again. */
+  private recent: Person | undefined
+  private before: Person | undefined
+
   private person(id: string): Person {
-    let person = this.people.get(id)
-    if (person) return person
+    const recent = this.recent
+    if (recent !== undefined && recent.id === id) return recent
+    const before = this.before
+    if (before !== undefined && before.id === id) {
+      this.before = recent
+      this.recent = before
+      return before
+    }
+    const person = this.people.get(id) ?? this.newPerson(id)
+    this.before = recent
+    this.recent = person
+    return person
+  }
+
+  private newPerson(id: string): Person {
     const entity = this.index.entities.get(id)
-    person = {
+    const person: Person = {
       id,
       name: entity?.name ?? id,
       gender: this.statedGender(id, entity?.gender),
@@ -348,8 +367,9 @@ export class Proofs {
   }
 
   /** Reasons joined into one proof, each sentence once (a reason may hold several, split on "; "). */
-  private joined(reasons: readonly string[], split: boolean): string {
-    return this.writing ? unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; ') : PROVEN
+  private joined(reasons: readonly string[] | undefined, split: boolean): string {
+    if (!reasons) return PROVEN
+    return unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; ')
   }
 
   /** Why `p` is not a parent of `child`, or undefined when the facts leave it possible (or true). */
@@ -390,14 +410,14 @@ export class Proofs {
   }
 
   /** Why none of `parents` is a parent of `child` (one reason each), or undefined when one may be. */
-  private noneParent(child: Person, parents: readonly Person[]): string[] | undefined {
-    const why: string[] = []
+  private noneParent(child: Person, parents: readonly Person[]): readonly string[] | undefined {
+    const why: string[] | undefined = this.writing ? [] : undefined
     for (const x of parents) {
       const reason = this.notParentP(child, x)
       if (!reason) return undefined
-      why.push(reason)
+      why?.push(reason)
     }
-    return why
+    return why ?? DECIDED
   }
 
   /** Why two people share no parent, or undefined when they might (or do). */
@@ -409,7 +429,8 @@ export class Proofs {
     if (a === b) return undefined
     const sa = this.slotsOf(a)
     const sb = this.slotsOf(b)
-    const reasons: string[] = []
+    // Only written proofs need their reasons: deciding allocates nothing.
+    const reasons: string[] | undefined = this.writing ? [] : undefined
     for (const slot of SLOTS) {
       const ofA = sa[slot]
       const ofB = sb[slot]
@@ -423,18 +444,18 @@ export class Proofs {
         if (why) reason = this.writing ? `${this.slotPhrase(b, slot, ofB)}; ${this.joined(why, false)}` : PROVEN
       }
       if (!reason) return undefined
-      reasons.push(reason)
+      reasons?.push(reason)
     }
     // Parents the deck gives no role or gender could sit in either slot: each must be ruled out.
     for (const loose of sa.loose) {
       const why = this.notParentP(b, loose)
       if (!why) return undefined
-      reasons.push(why)
+      reasons?.push(why)
     }
     for (const loose of sb.loose) {
       const why = this.notParentP(a, loose)
       if (!why) return undefined
-      reasons.push(why)
+      reasons?.push(why)
     }
     return this.joined(reasons, true)
   }
@@ -443,7 +464,8 @@ export class Proofs {
   notGrandparent(x: string, o: string): string | undefined {
     const px = this.person(x)
     const po = this.person(o)
-    const reasons: string[] = []
+    // Only written proofs need their reasons: deciding allocates nothing.
+    const reasons: string[] | undefined = this.writing ? [] : undefined
     const s = this.slotsOf(px)
     for (const slot of SLOTS) {
       const parents = s[slot]
@@ -452,17 +474,17 @@ export class Proofs {
         const born = px.born
         return born ? this.bornAfterP(po, born.max, () => `${px.name} (born ${born.phrase})`) : undefined
       }
-      reasons.push(this.slotPhrase(px, slot, parents))
+      reasons?.push(this.slotPhrase(px, slot, parents))
       for (const p of parents) {
         const why = this.notParentP(p, po)
         if (!why) return undefined
-        reasons.push(why)
+        reasons?.push(why)
       }
     }
     for (const p of s.loose) {
       const why = this.notParentP(p, po)
       if (!why) return undefined
-      reasons.push(why)
+      reasons?.push(why)
     }
     return this.joined(reasons, false)
   }
@@ -473,23 +495,24 @@ export class Proofs {
   }
 
   private notUncleAuntP(x: Person, o: Person, depth: number): string | undefined {
-    const reasons: string[] = []
+    // Only written proofs need their reasons: deciding allocates nothing.
+    const reasons: string[] | undefined = this.writing ? [] : undefined
     const s = this.slotsOf(x)
     for (const slot of SLOTS) {
       const parents = s[slot]
       if (!parents) return undefined
-      reasons.push(this.slotPhrase(x, slot, parents))
+      reasons?.push(this.slotPhrase(x, slot, parents))
       for (const p of parents) {
         if (p === o) return undefined
         const why = this.notSiblingP(p, o)
         if (!why) return undefined
-        reasons.push(why)
+        reasons?.push(why)
       }
     }
     for (const p of s.loose) {
       const why = this.notSiblingP(p, o)
       if (!why) return undefined
-      reasons.push(why)
+      reasons?.push(why)
     }
     // An aunt's husband is an uncle too, as people say it (only whether he may be counts here).
     if (depth === 0)
@@ -506,7 +529,7 @@ export class Proofs {
     if (!px) return undefined
     const po = this.slotsOf(b).all
     if (!po) return undefined
-    const reasons = this.writing
+    const reasons: string[] | undefined = this.writing
       ? [`${a.name}'s parents were ${joinList(px.map(nameOf))}`, `${b.name}'s parents were ${joinList(po.map(nameOf))}`]
       : []
     for (const p of px)
@@ -514,7 +537,7 @@ export class Proofs {
         if (p === q) return undefined
         const why = this.notSiblingP(p, q)
         if (!why) return undefined
-        reasons.push(why)
+        reasons?.push(why)
       }
     return this.joined(reasons, true)
   }

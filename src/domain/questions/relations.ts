@@ -235,13 +235,15 @@ function relativesAsk(
         ? genderPools('female')
         : genderPools(undefined)
   const proofs = proofsOf(index)
+  const plausible = PLAUSIBLE[relation]
+  const prove = PROVE[relation]
   const answer: EntityAnswer = {
     type: 'entity',
     correct: ids,
     exclude,
     pools,
     wrongBecause: proofs.mayProve(relation, person.id)
-      ? (id) => (PLAUSIBLE[relation](proofs, person.id, id) ? PROVE[relation](proofs, person.id, id) : undefined)
+      ? (id) => (plausible(proofs, person.id, id) ? prove(proofs, person.id, id) : undefined)
       : NOTHING_PROVES_WRONG,
     ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
   }
