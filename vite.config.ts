@@ -160,6 +160,8 @@ export default defineConfig(({ mode }) => ({
   worker: { format: 'es' as const },
   build: {
     target: 'es2022',
+    // dist/.vite/manifest.json: the chunk graph, which the size budgets read (tests/unit/build).
+    manifest: true,
     // `vite build --mode bench` adds the page that seeds a large database for `npm run bench`;
     // it never ships in the production build.
     ...(mode === 'bench'

@@ -32,6 +32,48 @@ export function firstViewFiles(): string[] {
   return [...files].sort()
 }
 
+interface ManifestChunk {
+  file: string
+  css?: string[]
+  imports?: string[]
+}
+
+/**
+ * What the study view of a deck needs before its first card, from the build's chunk graph
+ * (dist/.vite/manifest.json): the entry chunk, the study route's chunk and the deck-questions
+ * worker, each with everything it imports statically, and their CSS. (Chunks loaded by dynamic
+ * import on the way — storage, the built-in deck and its questions — are measured in Chromium by
+ * scripts/bench/first-card.bench.ts.)
+ */
+export function firstCardFiles(): string[] {
+  const manifest = JSON.parse(readDist('.vite/manifest.json')) as Record<string, ManifestChunk>
+  const files = new Set<string>()
+  const visit = (key: string) => {
+    const chunk = manifest[key]
+    if (!chunk || files.has(chunk.file)) return
+    files.add(chunk.file)
+    for (const css of chunk.css ?? []) files.add(css)
+    for (const imported of chunk.imports ?? []) visit(imported)
+  }
+  const study = Object.keys(manifest).find((key) => key.endsWith('src/views/StudyView.vue'))
+  if (!study) throw new Error('the build has no study view chunk (src/views/StudyView.vue)')
+  visit('index.html')
+  visit(study)
+  // The worker is built on its own: its file is named in the chunk that starts it.
+  const worker = [...files]
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => /assets\/([\w.-]+\.worker-[\w-]+\.js)/.exec(readDist(f))?.[1])
+    .find((name) => name !== undefined)
+  const visitWorker = (file: string) => {
+    if (files.has(file)) return
+    files.add(file)
+    for (const spec of staticImportsOf(readDist(file)))
+      if (spec.startsWith('.')) visitWorker(posix.normalize(posix.join(dirname(file), spec)))
+  }
+  if (worker) visitWorker(`assets/${worker}`)
+  return [...files].sort()
+}
+
 /** `import … from "x"` and `import "x"` (not the dynamic `import("x")`) in a built module. */
 export function staticImportsOf(code: string): string[] {
   return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)].map(
