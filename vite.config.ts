@@ -132,12 +132,12 @@ export default defineConfig(({ mode }) => ({
         // network anyway: they are cached when first used, like sql.js's wasm, instead of on every
         // learner's install.
         // The built-in decks' questions made at build time (scripts/compile-decks.ts) are several
-        // times the generator's size: each part is cached when first read, and one never read is
+        // times the generator's size: they are cached when first read, and a part never read is
         // generated in the page instead when offline (src/stores/deck.ts).
-        globIgnores: ['**/wikitext-*.js', '**/wikidata-*.js', '**/*.questions.part-*.js'],
+        globIgnores: ['**/wikitext-*.js', '**/wikidata-*.js', '**/*.questions-*.js', '**/*.questions.part-*.js'],
         runtimeCaching: [
           {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\.questions\.part-[\w-]+\.js$/.test(url.pathname),
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\.questions(?:\.part)?-[\w-]+\.js$/.test(url.pathname),
             handler: 'CacheFirst',
             options: { cacheName: 'stavraton-questions', expiration: { maxEntries: 400 } },
           },

@@ -29,15 +29,16 @@ const IN_PAGE_FACTS = 2_000
 
 /**
  * A built-in deck's questions as the build generated them (scripts/compile-decks.ts), if they are
- * the ones this key asks for: the page then opens the deck without loading the generator. Their
- * parts are cached when first read, not precached; a part that cannot be fetched (offline before
- * it was ever read) is generated again, as the build made it.
+ * the ones this key asks for: the page then opens the deck without loading the generator. They are
+ * cached when first read, not precached; offline before that, the generator makes them (a part that
+ * cannot be fetched is generated again, as the build made it).
  */
 export async function builtInQuestions(deckId: string, key: string): Promise<QuestionBank | undefined> {
   const builtIn = builtInDecks.find((d) => d.id === deckId)
   if (!builtIn) return undefined
-  const pack = await builtIn.questions()
-  if (pack.key !== key) return undefined
+  // Not yet cached and offline: the generator (precached) makes them.
+  const pack = await builtIn.questions().catch(() => undefined)
+  if (pack?.key !== key) return undefined
   let regenerated: Promise<CompactPart[]> | undefined
   const regenerate = () =>
     (regenerated ??= Promise.all([builtIn.load(), import('../domain/questions/generate')]).then(
