@@ -7,6 +7,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import type { Deck } from '../src/domain/deck/types'
+import { deckContentHash } from '../src/domain/questions/cache-key'
 
 export const root = join(import.meta.dirname, '..')
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -173,27 +175,27 @@ export function removeProfile(profile: string): void {
 }
 
 /**
- * Saves a deck into the app's database in the page, as an import would (an "imported" deck row),
- * with plain IndexedDB. The app must have opened its database in this browser once.
+ * Saves a deck into the app's database in the page, as an import would (an "imported" deck: its
+ * head with the content hash, and its content), with plain IndexedDB. The app must have opened its
+ * database in this browser once.
  */
-export function saveDeckInPage(page: Page, deck: unknown): Promise<void> {
+export function saveDeckInPage(page: Page, deck: Deck): Promise<void> {
   return page.evaluate(
-    (d) =>
+    ({ deck, contentHash }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('stavraton')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const db = open.result
-          const deck = d as { id: string; title: string; version: string }
-          const tx = db.transaction('decks', 'readwrite')
+          const tx = db.transaction(['decks', 'deckContents'], 'readwrite')
+          tx.objectStore('deckContents').put({ id: deck.id, deck })
           tx.objectStore('decks').put({
             id: deck.id,
             origin: 'imported',
             title: deck.title,
             version: deck.version,
-            deck,
             savedAt: Date.now(),
-            fingerprints: {},
+            contentHash,
           })
           tx.oncomplete = () => {
             db.close()
@@ -202,6 +204,6 @@ export function saveDeckInPage(page: Page, deck: unknown): Promise<void> {
           tx.onerror = () => reject(tx.error)
         }
       }),
-    deck,
+    { deck, contentHash: deckContentHash(deck) },
   )
 }

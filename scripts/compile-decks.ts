@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { DeckIssue } from '../src/domain/deck/issues'
 import { locateInDeckText } from '../src/domain/deck/parse'
 import type { Deck } from '../src/domain/deck/types'
-import { deckQuestionsKey, deckSeed } from '../src/domain/questions/cache-key'
+import { deckContentHash, deckQuestionsKey, deckSeed } from '../src/domain/questions/cache-key'
 import { compactQuestions } from '../src/domain/questions/compact'
 import { generateQuestions } from '../src/domain/questions/generate'
 import type { Question } from '../src/domain/questions/types'
@@ -106,7 +106,7 @@ ${entries.join('\n')}
  */
 export function questionPack(deck: Deck, questions: readonly Question[]): Array<[string, string]> {
   const parts = compactQuestions(questions, PACK_PART)
-  const key = deckQuestionsKey(deck, deckSeed(deck.id))
+  const key = deckQuestionsKey(deckContentHash(deck), deckSeed(deck.id))
   const loaders = parts.map(
     (_, n) => `  () => import('./${deck.id}.questions.part-${n}.json').then((module) => module.default as string),`,
   )

@@ -1,6 +1,6 @@
 // Opening a deck through the deck-questions service (what the worker runs) in Node, with
 // fake-indexeddb: cold (generate, sync progress, write the cache) and cached (a new service, as after
-// a reload: read the cache, sync). BENCH_FACTS facts (default 100k). Goal: cached ≤ 200 ms.
+// a reload: read the cache, sync), then the first study queue (queueMs). BENCH_FACTS facts (default 100k). Goal: cached ≤ 200 ms.
 // cpuMs: CPU time of the process meanwhile (less sensitive to a busy machine than ms).
 // fake-indexeddb clones values in JavaScript, so this is slower than a browser's IndexedDB; the
 // Chromium figure is deck-open.bench.ts's warm run.
@@ -21,6 +21,10 @@ for (const run of ['cold', 'cached'] as const) {
   const opened = await service.open(deck.id, Date.now())
   const ms = performance.now() - start
   const used = process.cpuUsage(cpu)
+  // Then the first study queue of a deck never studied (what the study view asks for next).
+  const queueStart = performance.now()
+  await service.queue(deck.id, { cards: [], knownCardIds: new Set(), now: Date.now(), seed: 1 })
+  const queueMs = performance.now() - queueStart
   const writeStart = performance.now()
   await service.settled()
   const writeMs = performance.now() - writeStart
@@ -33,6 +37,7 @@ for (const run of ['cold', 'cached'] as const) {
       questions: opened.questionCount,
       ms: Math.round(ms),
       cpuMs: Math.round((used.user + used.system) / 1000),
+      queueMs: Math.round(queueMs),
       ...(run === 'cold' ? { cacheWriteMs: Math.round(writeMs) } : { goal: '≤ 200' }),
       peakMB: Math.round(process.resourceUsage().maxRSS / 1024),
     }),

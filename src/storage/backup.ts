@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS } from '../domain/study/settings'
 import type { StudySession } from '../domain/study/types'
 import type { StavratonDB } from './db'
 import { checkBackupDecks, repairBackupTimes } from './backup-check'
+import { deckRowTables, readDeckRecords, writeDeckRecords } from './deck-rows'
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -32,11 +33,21 @@ import {
 import { readSettings, SETTINGS_KEY } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
+/** The tables a backup reads and writes (not the question cache: it is derived from the decks). */
+const backupTables = (db: StavratonDB) => [
+  ...deckRowTables(db),
+  db.cards,
+  db.reviews,
+  db.quizAttempts,
+  db.settings,
+  db.sessions,
+  db.subscriptions,
+]
+
 export async function exportBackup(db: StavratonDB, now: number): Promise<BackupV1> {
-  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions, db.subscriptions]
-  return db.transaction('r', tables, async () => {
+  return db.transaction('r', backupTables(db), async () => {
     const [decks, cards, reviews, quizAttempts, settings, sessions, subscriptions] = await Promise.all([
-      db.decks.toArray(),
+      readDeckRecords(db),
       db.cards.toArray(),
       db.reviews.toArray(),
       db.quizAttempts.toArray(),
@@ -89,8 +100,7 @@ export async function importBackup(
       onProgress?.({ step: 'writing', done, total })
     }
   }
-  const tables = [db.decks, db.cards, db.reviews, db.quizAttempts, db.settings, db.sessions, db.subscriptions]
-  const result = await db.transaction('rw', tables, async () =>
+  const result = await db.transaction('rw', backupTables(db), async () =>
     mode === 'replace' ? replace(db, backup, write) : merge(db, backup, write),
   )
   return { ...result, repairs }
@@ -100,7 +110,7 @@ type Write = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>) => P
 
 async function replace(db: StavratonDB, backup: BackupV1, write: Write): Promise<Omit<ImportResult, 'repairs'>> {
   await Promise.all([
-    db.decks.clear(),
+    ...deckRowTables(db).map((table) => table.clear()),
     db.cards.clear(),
     db.reviews.clear(),
     db.quizAttempts.clear(),
@@ -108,7 +118,7 @@ async function replace(db: StavratonDB, backup: BackupV1, write: Write): Promise
     db.sessions.clear(),
     db.subscriptions.clear(),
   ])
-  await db.decks.bulkAdd(backup.decks)
+  await writeDeckRecords(db, backup.decks, true)
   await write(backup.cards.map(toCardRow), (rows) => db.cards.bulkAdd(rows))
   await write(backup.reviews, (rows) => db.reviews.bulkAdd(rows))
   await write(backup.quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))
@@ -157,7 +167,7 @@ async function merge(db: StavratonDB, backup: BackupV1, write: Write): Promise<O
     .filter((q) => firstTime(attemptKeys, `${q.deckId}${sep}${q.finishedAt}`))
     .map(({ id: _id, ...rest }) => rest)
 
-  await db.decks.bulkPut(decks)
+  await writeDeckRecords(db, decks)
   await write(cards.map(toCardRow), (rows) => db.cards.bulkPut(rows))
   await write(reviews, (rows) => db.reviews.bulkAdd(rows))
   await write(quizAttempts, (rows) => db.quizAttempts.bulkAdd(rows))

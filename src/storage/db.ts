@@ -3,7 +3,9 @@
 // Row types are storage-only: repositories convert them to domain types (./rows.ts).
 import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie'
 import type { Deck } from '../domain/deck/types'
+import { deckContentHash } from '../domain/questions/cache-key'
 import type { CompactPart } from '../domain/questions/compact'
+import { fingerprintsDigest } from '../domain/study/fingerprints'
 import type { CardState } from '../domain/scheduling/types'
 import type { QuizAttempt, ReviewRecord, StudySession } from '../domain/study/types'
 import type { Settings } from '../domain/study/settings'
@@ -14,17 +16,41 @@ export { DEFAULT_DB_NAME }
 
 export type DeckOrigin = 'builtin' | 'user' | 'imported'
 
+/**
+ * What the library and opening a deck read of it, small whatever the deck's size (since version 5;
+ * before, the row held the deck's content and fingerprints too). Its content is in deckContents,
+ * the fingerprints its questions were last synced to in deckFingerprints; both are written only
+ * with this row (see deck-rows.ts), which carries a digest of each.
+ */
 export interface DeckRow {
   id: string
   origin: DeckOrigin
   title: string
   version: string
-  /** The normalized deck, for user-saved and imported decks (built-in decks ship with the app). */
-  deck?: Deck
   savedAt: number
-  /** card id → fingerprint at the last sync of the deck's questions (see syncDeckQuestions). */
-  fingerprints: Record<string, string>
   syncedAt?: number
+  /** deckContentHash of the deck in deckContents; set exactly when that row exists. */
+  contentHash?: string
+  /** fingerprintsDigest of the deck's row in deckFingerprints; absent when it was never synced. */
+  printsDigest?: string
+}
+
+/** The normalized deck, for user-saved and imported decks (built-in decks ship with the app). */
+export interface DeckContentRow {
+  id: string
+  deck: Deck
+}
+
+/** card id → fingerprint at the last sync of the deck's questions (see syncDeckQuestions). */
+export interface DeckFingerprintsRow {
+  id: string
+  fingerprints: Record<string, string>
+}
+
+/** A deck's row as versions 1–4 stored it (and as backups still hold it). */
+interface DeckRowV4 extends Omit<DeckRow, 'contentHash' | 'printsDigest'> {
+  deck?: Deck
+  fingerprints?: Record<string, string>
 }
 
 export interface CardRow {
@@ -62,6 +88,13 @@ export interface QuestionCacheRow extends Partial<CompactPart> {
   part: number
   parts: number
   key: string
+  /**
+   * Part 0 only (rows written before lack them, and are read as no cache): the fingerprintsDigest
+   * of the questions' deckFingerprints, and how many questions and cards there are.
+   */
+  printsDigest?: string
+  questionCount?: number
+  cardCount?: number
 }
 
 export interface SchemaVersion {
@@ -109,6 +142,32 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 4,
     stores: { subscriptions: 'deckId' },
   },
+  {
+    // A deck's content and its sync fingerprints move out of its row, which keeps a digest of each:
+    // opening a 100,000-fact deck then reads a few fields, not its facts, to find its cached questions.
+    version: 5,
+    stores: { deckContents: 'id', deckFingerprints: 'id' },
+    upgrade: async (tx) => {
+      const rows = (await tx.table('decks').toArray()) as DeckRowV4[]
+      const contents: DeckContentRow[] = []
+      const prints: DeckFingerprintsRow[] = []
+      const heads: DeckRow[] = rows.map(({ deck, fingerprints, ...row }) => {
+        const head: DeckRow = { ...row }
+        if (deck) {
+          contents.push({ id: row.id, deck })
+          head.contentHash = deckContentHash(deck)
+        }
+        if (fingerprints) {
+          prints.push({ id: row.id, fingerprints })
+          head.printsDigest = fingerprintsDigest(fingerprints)
+        }
+        return head
+      })
+      await tx.table('deckContents').bulkPut(contents)
+      await tx.table('deckFingerprints').bulkPut(prints)
+      await tx.table('decks').bulkPut(heads)
+    },
+  },
 ]
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS.at(-1) as SchemaVersion).version
@@ -124,6 +183,8 @@ export function declareSchema(db: Dexie, upTo = CURRENT_SCHEMA_VERSION): void {
 
 export class StavratonDB extends Dexie {
   declare decks: EntityTable<DeckRow, 'id'>
+  declare deckContents: EntityTable<DeckContentRow, 'id'>
+  declare deckFingerprints: EntityTable<DeckFingerprintsRow, 'id'>
   declare cards: EntityTable<CardRow, 'cardId'>
   declare reviews: EntityTable<ReviewRow, 'id'>
   declare quizAttempts: EntityTable<QuizAttemptRow, 'id'>

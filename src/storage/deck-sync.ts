@@ -1,7 +1,8 @@
 // A deck came back with new content (same id): apply the pure plan in one transaction.
 import type { Question } from '../domain/questions/types'
 import { planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
-import type { StavratonDB } from './db'
+import type { DeckRow, StavratonDB } from './db'
+import { writeDeckFingerprints } from './deck-rows'
 import { deckCardRows } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
@@ -12,15 +13,16 @@ export function syncDeckQuestions(
   now: number,
   meta: { title?: string; version?: string } = {},
 ): Promise<DeckChangeSummary> {
-  return db.transaction('rw', db.decks, db.cards, async () => {
-    const row = await db.decks.get(deckId)
+  return db.transaction('rw', deckSyncTables(db), async () => {
+    const [row, prints] = await Promise.all([db.decks.get(deckId), db.deckFingerprints.get(deckId)])
+    const known = prints?.fingerprints ?? {}
     // The usual case at every start: nothing changed, so the deck's cards need not be read.
-    const unchanged = row && unchangedSync(row, questions, meta.version)
-    if (unchanged) return unchanged
+    const unchanged = row && unchangedSync({ version: row.version, fingerprints: known }, questions, meta.version)
+    if (unchanged && row.printsDigest !== undefined) return unchanged
     const stored = (await deckCardRows(db, deckId).toArray()).map(fromCardRow)
-    const plan = planDeckSync({ known: row?.fingerprints ?? {}, stored, questions, now })
+    const plan = planDeckSync({ known, stored, questions, now })
     if (plan.updates.length) await db.cards.bulkPut(plan.updates.map(toCardRow))
-    await db.decks.put({
+    const head: DeckRow = {
       ...(row ?? {
         id: deckId,
         origin: 'builtin',
@@ -30,17 +32,19 @@ export function syncDeckQuestions(
       }),
       ...(meta.title === undefined ? {} : { title: meta.title }),
       ...(meta.version === undefined ? {} : { version: meta.version }),
-      fingerprints: plan.fingerprints,
       syncedAt: now,
-    })
+    }
+    await writeDeckFingerprints(db, head, plan.fingerprints)
     return plan.summary
   })
 }
 
+/** The tables syncDeckQuestions writes: a transaction around it must hold them. */
+export const deckSyncTables = (db: StavratonDB) => [db.decks, db.deckFingerprints, db.cards]
+
 /**
  * The summary of a sync that would change nothing (the deck's version and every card's fingerprint
- * are as last synced), or undefined. A caller that read the deck's sync state already (see
- * DecksRepository.withSync) can skip the sync with it.
+ * are as last synced), or undefined.
  */
 export function unchangedSync(
   synced: { version: string; fingerprints: Readonly<Record<string, string>> },

@@ -38,6 +38,8 @@
  *
  * DECKS
  *   storage.decks.save(deck, { origin: 'user'|'imported', now }) · list() → SavedDeckInfo[] · get(id) → Deck | undefined
+ *   storage.decks.head(id) → DeckHead { title, version, contentHash?, fingerprintsDigest? }: a small read
+ *     whatever the deck's size (the deck's content and sync fingerprints are rows of their own since v5).
  *   storage.decks.delete(id): removes the deck; its cards are retired (log kept; re-importing restores progress).
  *   storage.deleteDeck(id) → DeletedDeck { deckId, title, cards, reviews }: ONE transaction removes the deck
  *     row, its cards, reviews, quiz attempts and sessions; storage.restoreDeck(deleted) puts them all back

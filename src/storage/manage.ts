@@ -6,13 +6,21 @@ import Dexie from 'dexie'
 import type { Deck } from '../domain/deck/types'
 import { newCardState } from '../domain/scheduling/scheduler'
 import type { StavratonDB } from './db'
-import type { CardRow, DeckRow, QuizAttemptRow, ReviewRow, SessionRow, SubscriptionRow } from './db'
+import type { CardRow, QuizAttemptRow, ReviewRow, SessionRow, SubscriptionRow } from './db'
+import {
+  deckRowTables,
+  deleteDeckRows,
+  readDeckRecord,
+  writeDeckContent,
+  writeDeckRecord,
+  type DeckRecord,
+} from './deck-rows'
 import { cacheRows, deckCardRows } from './repositories'
 import { plain } from './rows'
 import type { CardRef, DeletedDeck } from './types'
 
 interface DeletedRows {
-  deck: DeckRow | undefined
+  deck: DeckRecord | undefined
   cards: CardRow[]
   reviews: ReviewRow[]
   quizAttempts: QuizAttemptRow[]
@@ -24,7 +32,7 @@ interface DeletedRows {
 const deletions = new WeakMap<DeletedDeck, DeletedRows>()
 
 const deckTables = (db: StavratonDB) => [
-  db.decks,
+  ...deckRowTables(db),
   db.cards,
   db.reviews,
   db.quizAttempts,
@@ -42,14 +50,14 @@ const quizAttemptsOf = (db: StavratonDB, deckId: string) =>
 export function deleteDeck(db: StavratonDB, deckId: string): Promise<DeletedDeck> {
   return db.transaction('rw', deckTables(db), async () => {
     const rows: DeletedRows = {
-      deck: await db.decks.get(deckId),
+      deck: await readDeckRecord(db, deckId),
       cards: await deckCardRows(db, deckId).toArray(),
       reviews: await reviewsOf(db, deckId).toArray(),
       quizAttempts: await quizAttemptsOf(db, deckId).toArray(),
       sessions: await db.sessions.where('deckId').equals(deckId).toArray(),
       subscription: await db.subscriptions.get(deckId),
     }
-    await db.decks.delete(deckId)
+    await deleteDeckRows(db, deckId)
     await db.cards.bulkDelete(rows.cards.map((c) => c.cardId))
     await db.reviews.bulkDelete(rows.reviews.map((r) => r.id as number))
     await db.quizAttempts.bulkDelete(rows.quizAttempts.map((a) => a.id as number))
@@ -73,7 +81,7 @@ export function restoreDeck(db: StavratonDB, deleted: DeletedDeck): Promise<void
   const rows = deletions.get(deleted)
   if (!rows) return Promise.reject(new Error('This deck can no longer be restored.'))
   return db.transaction('rw', deckTables(db), async () => {
-    if (rows.deck) await db.decks.put(rows.deck)
+    if (rows.deck) await writeDeckRecord(db, rows.deck)
     await db.cards.bulkPut(rows.cards)
     await db.reviews.bulkPut(rows.reviews)
     await db.quizAttempts.bulkPut(rows.quizAttempts)
@@ -87,10 +95,10 @@ export function restoreDeck(db: StavratonDB, deleted: DeletedDeck): Promise<void
 export function renameDeck(db: StavratonDB, deckId: string, title: string): Promise<void> {
   const trimmed = title.trim()
   if (!trimmed) return Promise.reject(new Error('A deck needs a title.'))
-  return db.transaction('rw', db.decks, async () => {
-    const row = await db.decks.get(deckId)
-    if (!row?.deck || row.origin === 'builtin') throw new Error('Only decks in your library can be renamed.')
-    await db.decks.put({ ...row, title: trimmed, deck: { ...row.deck, title: trimmed } })
+  return db.transaction('rw', db.decks, db.deckContents, async () => {
+    const [row, content] = await Promise.all([db.decks.get(deckId), db.deckContents.get(deckId)])
+    if (!row || !content || row.origin === 'builtin') throw new Error('Only decks in your library can be renamed.')
+    await writeDeckContent(db, { ...content.deck, title: trimmed }, row)
   })
 }
 
@@ -162,8 +170,8 @@ export function saveEditedCard(
   edit: { cardId: string; fingerprint: string; keepProgress: boolean },
   now: number,
 ): Promise<void> {
-  return db.transaction('rw', [db.decks, db.cards, db.questionCache], async () => {
-    const row = await db.decks.get(deck.id)
+  return db.transaction('rw', [...deckRowTables(db), db.cards, db.questionCache], async () => {
+    const row = await readDeckRecord(db, deck.id)
     if (!row?.deck || row.origin === 'builtin') throw new Error('Only decks in your library can be edited.')
     // Card ids come from deck text: a Map, then own properties only.
     const fingerprints = new Map(Object.entries(row.fingerprints))
@@ -172,7 +180,7 @@ export function saveEditedCard(
       if (card?.deckId === deck.id) await db.cards.put({ ...card, fingerprint: edit.fingerprint })
       if (fingerprints.has(edit.cardId)) fingerprints.set(edit.cardId, edit.fingerprint)
     }
-    await db.decks.put({
+    await writeDeckRecord(db, {
       ...row,
       title: deck.title,
       version: deck.version,

@@ -7,7 +7,7 @@ import { decksRepository, questionCacheRepository } from './repositories'
 import type { Storage } from './types'
 
 export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> & {
-  decks: Pick<Storage['decks'], 'get' | 'withSync'>
+  decks: Pick<Storage['decks'], 'get' | 'head'>
   questionCache: Storage['questionCache']
 }
 
@@ -27,7 +27,7 @@ export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<Ques
   const decks = decksRepository(db)
   const cache = questionCacheRepository(db)
   return {
-    decks: { get: explain(decks.get), withSync: explain(decks.withSync) },
+    decks: { get: explain(decks.get), head: explain(decks.head) },
     questionCache: { get: explain(cache.get), put: explain(cache.put), delete: explain(cache.delete) },
     syncDeckQuestions: explain((...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args)),
   }

@@ -4,12 +4,13 @@ import Dexie from 'dexie'
 import { CompactQuestions, compactQuestions } from '../domain/questions/compact'
 import { checkSettingsPatch, DEFAULT_SETTINGS, type Settings } from '../domain/study/settings'
 import { countNewIntroduced } from '../domain/study/session'
+import { deckFingerprints, fingerprintsDigest } from '../domain/study/fingerprints'
 import { endOfToday } from '../domain/study/queue'
 import type { ReviewRecord } from '../domain/study/types'
-import type { Deck } from '../domain/deck/types'
 import type { DeckOrigin, DeckRow, StavratonDB } from './db'
 import { StaleQuestionCacheError } from './errors'
-import { fromCardRow, plain, toDeckInfo } from './rows'
+import { deckRowTables, deleteDeckRows, writeDeckContent } from './deck-rows'
+import { fromCardRow, plain, toDeckHead, toDeckInfo } from './rows'
 import type {
   CardsRepository,
   DecksRepository,
@@ -122,41 +123,40 @@ export function quizAttemptsRepository(db: StavratonDB): QuizAttemptsRepository 
   }
 }
 
-/** The row of a saved deck: its content, keeping what the last sync of its questions remembered. */
-export function savedDeckRow(
-  deck: Deck,
+/** The head of a saved deck, keeping what the last sync of its questions remembered. */
+export function savedDeckHead(
+  deckId: string,
   origin: Exclude<DeckOrigin, 'builtin'>,
   now: number,
   existing: DeckRow | undefined,
-): DeckRow {
+): Omit<DeckRow, 'title' | 'version' | 'contentHash'> {
   return {
-    id: deck.id,
+    id: deckId,
     origin,
-    title: deck.title,
-    version: deck.version,
-    deck: plain(deck),
     savedAt: now,
-    fingerprints: existing?.fingerprints ?? {},
     ...(existing?.syncedAt === undefined ? {} : { syncedAt: existing.syncedAt }),
+    ...(existing?.printsDigest === undefined ? {} : { printsDigest: existing.printsDigest }),
   }
 }
 
 export function decksRepository(db: StavratonDB): DecksRepository {
   return {
     save: (deck, { origin, now }) =>
-      db.transaction('rw', db.decks, async () => {
-        await db.decks.put(savedDeckRow(deck, origin, now, await db.decks.get(deck.id)))
+      db.transaction('rw', db.decks, db.deckContents, async () => {
+        await writeDeckContent(db, deck, savedDeckHead(deck.id, origin, now, await db.decks.get(deck.id)))
       }),
-    list: async () => (await db.decks.toArray()).filter((row) => row.origin !== 'builtin' && row.deck).map(toDeckInfo),
-    get: async (id) => (await db.decks.get(id))?.deck,
-    withSync: async (id) => {
+    list: async () =>
+      (await db.decks.toArray())
+        .filter((row) => row.origin !== 'builtin' && row.contentHash !== undefined)
+        .map(toDeckInfo),
+    get: async (id) => (await db.deckContents.get(id))?.deck,
+    head: async (id) => {
       const row = await db.decks.get(id)
-      if (!row) return undefined
-      return { ...(row.deck ? { deck: row.deck } : {}), version: row.version, fingerprints: row.fingerprints }
+      return row && toDeckHead(row)
     },
     delete: (id) =>
-      db.transaction('rw', [db.decks, db.cards, db.questionCache, db.subscriptions], async () => {
-        await db.decks.delete(id)
+      db.transaction('rw', [...deckRowTables(db), db.cards, db.questionCache, db.subscriptions], async () => {
+        await deleteDeckRows(db, id)
         await db.subscriptions.delete(id)
         await deckCardRows(db, id).modify({ retired: 1 })
         await cacheRows(db, id).delete()
@@ -179,6 +179,8 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
       db.transaction('r', db.questionCache, async () => {
         const first = await db.questionCache.get([deckId, 0])
         if (!first || first.key !== key) return undefined
+        const { printsDigest, questionCount, cardCount } = first
+        if (printsDigest === undefined || questionCount === undefined || cardCount === undefined) return undefined
         const rows = await db.questionCache
           .where('[deckId+part]')
           .between([deckId, 0], [deckId, Dexie.maxKey], true, true)
@@ -190,23 +192,35 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
           if (typeof head !== 'string') return undefined
           heads.push(head)
         }
-        return new CompactQuestions(heads, async (part) => {
+        const bank = new CompactQuestions(heads, async (part) => {
           const row = await db.questionCache.get([deckId, bodyPart(part)])
           if (row?.key !== key || typeof row.body !== 'string') throw new StaleQuestionCacheError(deckId)
           return row.body
         })
+        return { bank, fingerprintsDigest: printsDigest, questionCount, cardCount }
       }),
-    put: (deckId, key, questions) =>
-      db.transaction('rw', db.questionCache, async () => {
+    put: (deckId, key, questions) => {
+      // Outside the transaction: it would not wait for work that is no request.
+      const printsDigest = fingerprintsDigest(deckFingerprints(questions))
+      const cardCount = new Set(questions.map((q) => q.cardId)).size
+      const parts = compactQuestions(questions, QUESTION_CACHE_PART)
+      return db.transaction('rw', db.questionCache, async () => {
         await cacheRows(db, deckId).delete()
-        const parts = compactQuestions(questions, QUESTION_CACHE_PART)
         await db.questionCache.bulkPut(
           parts.flatMap(({ head, body }, part) => [
-            { deckId, part, parts: parts.length, key, head },
+            {
+              deckId,
+              part,
+              parts: parts.length,
+              key,
+              head,
+              ...(part === 0 ? { printsDigest, questionCount: questions.length, cardCount } : {}),
+            },
             { deckId, part: bodyPart(part), parts: parts.length, key, body },
           ]),
         )
-      }),
+      })
+    },
     delete: async (deckId) => {
       await cacheRows(db, deckId).delete()
     },

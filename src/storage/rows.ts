@@ -1,7 +1,7 @@
 // Row ⇄ domain conversions: rows never leave src/storage.
 import type { CardProgress } from '../domain/study/types'
 import type { CardRow, DeckRow } from './db'
-import type { SavedDeckInfo } from './types'
+import type { DeckHead, SavedDeckInfo } from './types'
 
 export function toCardRow(card: CardProgress): CardRow {
   return {
@@ -30,6 +30,16 @@ export function fromCardRow(row: CardRow): CardProgress {
 
 export function toDeckInfo(row: DeckRow): SavedDeckInfo {
   return { id: row.id, origin: row.origin, title: row.title, version: row.version, savedAt: row.savedAt }
+}
+
+export function toDeckHead(row: DeckRow): DeckHead {
+  return {
+    id: row.id,
+    title: row.title,
+    version: row.version,
+    ...(row.contentHash === undefined ? {} : { contentHash: row.contentHash }),
+    ...(row.printsDigest === undefined ? {} : { fingerprintsDigest: row.printsDigest }),
+  }
 }
 
 /**

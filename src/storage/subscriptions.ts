@@ -6,8 +6,9 @@ import type { DeckSubscription } from '../domain/import/subscription'
 import type { Question } from '../domain/questions/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { StavratonDB } from './db'
-import { syncDeckQuestions } from './deck-sync'
-import { savedDeckRow } from './repositories'
+import { writeDeckContent } from './deck-rows'
+import { deckSyncTables, syncDeckQuestions } from './deck-sync'
+import { savedDeckHead } from './repositories'
 import { plain } from './rows'
 
 export interface SubscribedDeckInput {
@@ -24,14 +25,18 @@ export function saveSubscribedDeck(
 ): Promise<DeckChangeSummary> {
   if (subscription.deckId !== deck.id)
     return Promise.reject(new Error(`The subscription is for "${subscription.deckId}", not "${deck.id}".`))
-  return db.transaction('rw', [db.decks, db.cards, db.subscriptions, db.questionCache], async () => {
-    const existing = await db.decks.get(deck.id)
-    if (existing?.origin === 'builtin') throw new Error('A built-in deck cannot be followed at a URL.')
-    await db.decks.put(savedDeckRow(deck, 'imported', now, existing))
-    const summary = await syncDeckQuestions(db, deck.id, questions, now, { title: deck.title, version: deck.version })
-    await db.subscriptions.put(plain(subscription))
-    return summary
-  })
+  return db.transaction(
+    'rw',
+    [...deckSyncTables(db), db.deckContents, db.subscriptions, db.questionCache],
+    async () => {
+      const existing = await db.decks.get(deck.id)
+      if (existing?.origin === 'builtin') throw new Error('A built-in deck cannot be followed at a URL.')
+      await writeDeckContent(db, deck, savedDeckHead(deck.id, 'imported', now, existing))
+      const summary = await syncDeckQuestions(db, deck.id, questions, now, { title: deck.title, version: deck.version })
+      await db.subscriptions.put(plain(subscription))
+      return summary
+    },
+  )
 }
 
 /** A check that found the library up to date: when it was made, and the validators the site sent. */

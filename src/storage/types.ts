@@ -135,10 +135,10 @@ export interface DecksRepository {
   list(): Promise<SavedDeckInfo[]>
   get(id: string): Promise<Deck | undefined>
   /**
-   * In one read: the saved deck (none for a built-in one) and what its questions were last synced
-   * to; undefined when the deck was never saved nor synced.
+   * A small read whatever the deck's size: its title, version and the digests of its content and of
+   * its last sync; undefined when the deck was never saved nor synced.
    */
-  withSync(id: string): Promise<DeckWithSync | undefined>
+  head(id: string): Promise<DeckHead | undefined>
   /** Removes a saved deck; its cards are retired (progress and log kept, so re-importing restores them). */
   delete(id: string): Promise<void>
 }
@@ -149,17 +149,32 @@ export interface SubscriptionsRepository {
   list(): Promise<DeckSubscription[]>
 }
 
-export interface DeckWithSync {
-  deck?: Deck
+export interface DeckHead {
+  id: string
+  title: string
   version: string
-  /** card id → fingerprint at the last sync (see syncDeckQuestions). */
-  fingerprints: Readonly<Record<string, string>>
+  /** deckContentHash of the saved deck; absent for a built-in deck (the app has its content). */
+  contentHash?: string
+  /**
+   * fingerprintsDigest of what the deck's questions were last synced to (see syncDeckQuestions);
+   * absent before the first sync.
+   */
+  fingerprintsDigest?: string
+}
+
+/** A deck's cached questions, with what opening the deck reads of them. */
+export interface CachedQuestions {
+  bank: CompactQuestions
+  /** fingerprintsDigest of the questions' deckFingerprints: compare with DeckHead.fingerprintsDigest. */
+  fingerprintsDigest: string
+  questionCount: number
+  cardCount: number
 }
 
 /** A deck's generated questions, kept so that opening the deck again need not generate them. */
 export interface QuestionCacheRepository {
   /** The questions stored for the deck under `key` (see deckQuestionsKey), or undefined. */
-  get(deckId: string, key: string): Promise<CompactQuestions | undefined>
+  get(deckId: string, key: string): Promise<CachedQuestions | undefined>
   /** Replaces whatever the deck had cached, in one transaction. */
   put(deckId: string, key: string, questions: readonly Question[]): Promise<void>
   delete(deckId: string): Promise<void>

@@ -5,13 +5,12 @@
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
 import { GeneratedQuestions, type QuestionBank } from '../domain/questions/compact'
-import { deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
+import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
-import { unchangedSync } from '../storage/deck-sync'
 import { StaleQuestionCacheError } from '../storage/errors'
 import { DeckNotFoundError } from './errors'
 
@@ -156,23 +155,46 @@ export class DeckQuestionService {
 
   private async load(deckId: string, now: number, given?: Deck): Promise<Held> {
     const storage = await this.storage()
-    // One read of the deck's row: the saved deck and what its questions were last synced to.
-    const synced = await storage.decks.withSync(deckId)
-    const deck = given ?? synced?.deck
+    // The deck's head, a few fields whatever the deck's size: its content is read only to generate.
+    const head = await storage.decks.head(deckId)
+    const contentHash = given ? deckContentHash(given) : head?.contentHash
+    if (contentHash === undefined) throw new DeckNotFoundError(deckId)
+    const seed = deckSeed(deckId)
+    const key = deckQuestionsKey(contentHash, seed, this.build)
+    // Questions made at build time (a built-in deck), or else the cache.
+    const prebuilt = await this.prebuilt?.(deckId, key)
+    const cached = prebuilt ? undefined : await storage.questionCache.get(deckId, key).catch(() => undefined)
+    // The usual case: cached questions, and the deck's version and fingerprints are as last synced
+    // (two equal digests), so neither the deck nor its progress need be read.
+    if (
+      cached &&
+      head?.fingerprintsDigest === cached.fingerprintsDigest &&
+      (given === undefined || given.version === head.version)
+    ) {
+      const opened: OpenedDeck = {
+        id: deckId,
+        title: given?.title ?? head.title,
+        version: head.version,
+        questionCount: cached.questionCount,
+        cardCount: cached.cardCount,
+        changes: { added: 0, changed: 0, removed: 0, firstSync: cached.cardCount === 0 },
+        changeMessage: '',
+        cached: true,
+      }
+      return { opened, bank: cached.bank }
+    }
+    const deck = given ?? (await storage.decks.get(deckId))
     if (!deck) throw new DeckNotFoundError(deckId)
-    const seed = deckSeed(deck.id)
-    const key = deckQuestionsKey(deck, seed, this.build)
-    const stored =
-      (await this.prebuilt?.(deck.id, key)) ?? (await storage.questionCache.get(deck.id, key).catch(() => undefined))
+    const stored = prebuilt ?? cached?.bank
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
     const generated = stored
       ? undefined
       : (await import('../domain/questions/generate')).generateQuestions(deck, { seed })
     const bank: QuestionBank = stored ?? new GeneratedQuestions(generated as Question[])
-    // Nothing changed since the last sync (the usual case): no need to read the row again.
-    const changes =
-      (synced && unchangedSync(synced, bank.stubs, deck.version)) ??
-      (await storage.syncDeckQuestions(deck.id, bank.stubs, now, { title: deck.title, version: deck.version }))
+    const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
+      title: deck.title,
+      version: deck.version,
+    })
     // The cache is a speed-up only: a full disk must not stop the deck from opening.
     if (generated)
       this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, generated).catch(() => undefined))
@@ -181,7 +203,7 @@ export class DeckQuestionService {
       title: deck.title,
       version: deck.version,
       questionCount: bank.stubs.length,
-      cardCount: new Set(bank.stubs.map((q) => q.cardId)).size,
+      cardCount: cached?.cardCount ?? new Set(bank.stubs.map((q) => q.cardId)).size,
       changes: {
         added: changes.added.length,
         changed: changes.changed.length,

@@ -84,7 +84,7 @@ browserTest('an imported card edited in place keeps its review history', fixture
   assert.notEqual(after?.fingerprint, before.fingerprint)
   const reviews = (await readReviews(page)).filter((r) => r.cardId === studied)
   assert.equal(reviews.length, reviewed)
-  const deck = (await readTable<{ id: string; deck: { cards: { back?: string }[] } }>(page, 'decks')).find(
+  const deck = (await readTable<{ id: string; deck: { cards: { back?: string }[] } }>(page, 'deckContents')).find(
     (d) => d.id === DECK,
   )
   assert.ok(deck?.deck.cards.some((c) => c.back === newBack))
@@ -110,7 +110,7 @@ browserTest('the Progress page passes axe and its charts fit a phone', fixture, 
 })
 
 async function frontOf(page: Page, cardId: string): Promise<string> {
-  const decks = await readTable<{ id: string; deck: { cards: { id: string; front?: string }[] } }>(page, 'decks')
+  const decks = await readTable<{ id: string; deck: { cards: { id: string; front?: string }[] } }>(page, 'deckContents')
   const card = decks.find((d) => d.id === DECK)?.deck.cards.find((c) => cardId.endsWith(`/card/${c.id}`))
   assert.ok(card?.front, `the studied card ${cardId} is a term`)
   return card.front

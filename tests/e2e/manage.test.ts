@@ -29,7 +29,16 @@ const csv = `term,definition\n${TERMS.map(([t, d]) => `${t},"${d}"`).join('\n')}
 
 const rowsOf = async (page: Parameters<typeof readTable>[0]) => {
   const out: Record<string, number> = {}
-  for (const table of ['decks', 'cards', 'reviews', 'quizAttempts', 'sessions', 'questionCache'])
+  for (const table of [
+    'decks',
+    'deckContents',
+    'deckFingerprints',
+    'cards',
+    'reviews',
+    'quizAttempts',
+    'sessions',
+    'questionCache',
+  ])
     out[table] = (await readTable<{ id?: unknown; deckId?: string }>(page, table)).filter(
       (r) => r.deckId === DECK || r.id === DECK,
     ).length
@@ -113,12 +122,15 @@ browserTest(
 
     // Delete asks once; afterwards nothing of the deck is left, and Undo is offered.
     assert.ok((await rowsOf(page)).decks === 1)
+    assert.ok((await rowsOf(page)).deckContents === 1)
     await page.getByRole('button', { name: 'Delete deck' }).click()
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
     await page.waitForURL(fixture.server.url)
     await page.getByRole('status').filter({ hasText: 'Deleted “Words for class 7”.' }).waitFor()
     assert.deepEqual(await rowsOf(page), {
       decks: 0,
+      deckContents: 0,
+      deckFingerprints: 0,
       cards: 0,
       reviews: 0,
       quizAttempts: 0,

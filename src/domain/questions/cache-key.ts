@@ -14,10 +14,16 @@ export const GENERATOR_VERSION = 2
 export const deckSeed = (deckId: string) => seedFrom('deck', deckId)
 
 /**
- * The cache key of a deck's questions. `build` names the generator's built code (in the app: the
- * worker script's URL, which carries a hash of its code), so a new release never reads questions
- * an older generator wrote.
+ * A digest of a deck's whole content. Storage keeps it beside each saved deck (written with the
+ * deck), so opening a deck need not read nor serialize its facts to find its cached questions.
  */
-export function deckQuestionsKey(deck: Deck, seed: number, build = ''): string {
-  return `${GENERATOR_VERSION}:${build}:${seed}:${digest(JSON.stringify(deck))}`
+export const deckContentHash = (deck: Deck): string => digest(JSON.stringify(deck))
+
+/**
+ * The cache key of a deck's questions, from its content hash (see deckContentHash). `build` names
+ * the generator's built code (in the app: the worker script's URL, which carries a hash of its
+ * code), so a new release never reads questions an older generator wrote.
+ */
+export function deckQuestionsKey(contentHash: string, seed: number, build = ''): string {
+  return `${GENERATOR_VERSION}:${build}:${seed}:${contentHash}`
 }

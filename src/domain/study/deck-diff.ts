@@ -1,7 +1,10 @@
 // Deck updates keep progress: compare a deck's new questions with what was known before.
 import type { Question } from '../questions/types'
 import { newCardState } from '../scheduling/scheduler'
+import { deckFingerprints } from './fingerprints'
 import type { CardProgress } from './types'
+
+export { deckFingerprints }
 
 export interface DeckChangeSummary {
   /** Cards new to the deck (a card that comes back after being removed counts as added). */
@@ -83,16 +86,6 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
     }
   }
   return { summary, updates, fingerprints }
-}
-
-/** card id → fingerprint of its first variant: what a sync remembers about the deck. */
-export function deckFingerprints(
-  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
-): Record<string, string> {
-  // Card ids come from deck text: a Map, then own properties only (`constructor` is a valid id).
-  const out = new Map<string, string>()
-  for (const q of questions) if (!out.has(q.cardId)) out.set(q.cardId, q.fingerprint)
-  return Object.fromEntries(out)
 }
 
 /** "3 facts updated, 1 added", "1 fact removed"; empty when nothing changed or on the first sync. */

@@ -5,7 +5,7 @@ import { openStorage } from '../../../src/storage'
 import type { OpenStorageOptions, Storage } from '../../../src/storage'
 import type { Deck } from '../../../src/domain/deck/types'
 import type { Grade } from '../../../src/domain/scheduling'
-import { deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
+import { deckContentHash, deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 
 // Dexie's liveQuery stays silent unless Dexie found a global indexedDB when it loaded (browsers always
@@ -73,7 +73,11 @@ export async function populate(storage: Storage): Promise<void> {
   await storage.settings.update({ desiredRetention: 0.85, newPerDay: 15, theme: 'dark' })
   await storage.decks.save(userDeck, { origin: 'user', now: NOW - 3 * DAY })
   const seed = deckSeed(userDeck.id)
-  await storage.questionCache.put(userDeck.id, deckQuestionsKey(userDeck, seed), generateQuestions(userDeck, { seed }))
+  await storage.questionCache.put(
+    userDeck.id,
+    deckQuestionsKey(deckContentHash(userDeck), seed),
+    generateQuestions(userDeck, { seed }),
+  )
   await storage.syncDeckQuestions(
     BUILTIN,
     builtinKeys.map((k) => ({ cardId: `${BUILTIN}/${k}`, fingerprint: `fp:${k}` })),

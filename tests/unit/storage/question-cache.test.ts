@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import Dexie from 'dexie'
 import { IDBFactory } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
-import { deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
+import { deckContentHash, deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
 import { openStorage } from '../../../src/storage'
@@ -25,10 +25,10 @@ const own = generateQuestions(deck, { seed })
 const questions: Question[] = Array.from({ length: Math.ceil((2.5 * QUESTION_CACHE_PART) / own.length) }, (_, copy) =>
   own.map((q) => ({ ...q, id: `${q.id}#${copy}` })),
 ).flat()
-const key = deckQuestionsKey(deck, seed)
+const key = deckQuestionsKey(deckContentHash(deck), seed)
 /** Every question cached for the deck under `key` (undefined: no cache). */
 const readAll = async (storage: Storage, deckId: string, key: string) =>
-  (await storage.questionCache.get(deckId, key))?.all()
+  (await storage.questionCache.get(deckId, key))?.bank.all()
 
 describe('question cache', () => {
   it('stores a deck of several parts and reads back the same questions, in order', async () => {
@@ -56,7 +56,7 @@ describe('question cache', () => {
   it('a body gone since the cache was read is an error that says so', async () => {
     const storage = await testDatabase().open()
     await storage.questionCache.put(deck.id, key, questions)
-    const cached = await storage.questionCache.get(deck.id, key)
+    const cached = (await storage.questionCache.get(deck.id, key))?.bank
     expect(await cached?.questions([0])).toEqual([questions[0]])
     await databaseOf(storage).questionCache.delete([deck.id, -2])
     await expect(cached?.questions([QUESTION_CACHE_PART])).rejects.toBeInstanceOf(StaleQuestionCacheError)
@@ -74,10 +74,11 @@ describe('question cache', () => {
 
   it('the key changes with the deck content and the seed, not with a copy of the same deck', () => {
     const copy = JSON.parse(JSON.stringify(deck)) as typeof deck
-    expect(deckQuestionsKey(copy, seed)).toBe(key)
-    expect(deckQuestionsKey({ ...deck, title: `${deck.title}!` }, seed)).not.toBe(key)
-    expect(deckQuestionsKey(deck, seed + 1)).not.toBe(key)
-    expect(deckQuestionsKey(deck, seed, 'assets/deck-questions.worker-abc.js')).not.toBe(key)
+    const hash = deckContentHash(deck)
+    expect(deckQuestionsKey(deckContentHash(copy), seed)).toBe(key)
+    expect(deckQuestionsKey(deckContentHash({ ...deck, title: `${deck.title}!` }), seed)).not.toBe(key)
+    expect(deckQuestionsKey(hash, seed + 1)).not.toBe(key)
+    expect(deckQuestionsKey(hash, seed, 'assets/deck-questions.worker-abc.js')).not.toBe(key)
   })
 
   it('deleting a saved deck drops its cached questions', async () => {

@@ -9,6 +9,11 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '../../../src/domain/study/settings'
 import { CURRENT_SCHEMA_VERSION, openStorage } from '../../../src/storage'
 import { declareSchema } from '../../../src/storage/db'
+import { databaseOf } from '../../../src/storage/open'
+import type { Deck } from '../../../src/domain/deck/types'
+import { deckContentHash } from '../../../src/domain/questions/cache-key'
+import { fingerprintsDigest } from '../../../src/domain/study/fingerprints'
+import { DeckQuestionService } from '../../../src/workers/deck-questions'
 import { NOW, populateSubscription } from './helpers'
 
 type Rows = Record<string, Array<Record<string, unknown>>>
@@ -68,13 +73,29 @@ const meaningV3 = (rows: Rows): Meaning => ({
   })),
 })
 
+// v4: decks followed at a URL, one row per deck (its address, validators and version), as they are.
+const meaningV4 = (rows: Rows): Meaning => ({ ...meaningV3(rows), subscriptions: rows.subscriptions ?? [] })
+
 const MEANING: Record<number, (rows: Rows) => Meaning> = {
   1: meaningV1,
   // v2 adds the question cache: generated questions, derived from the decks (not in backups).
   2: meaningV1,
   3: meaningV3,
-  // v4: decks followed at a URL, one row per deck (its address, validators and version), as they are.
-  4: (rows) => ({ ...meaningV3(rows), subscriptions: rows.subscriptions ?? [] }),
+  4: meaningV4,
+  // v5: a deck's row keeps its title, version and digests; its content and sync fingerprints are
+  // rows of their own (deckContents, deckFingerprints), under the deck's id.
+  5: (rows) => ({
+    ...meaningV4(rows),
+    decks: (rows.decks ?? []).map(({ contentHash: _hash, printsDigest: _digest, syncedAt, ...row }) => {
+      const content = rows.deckContents?.find((c) => c.id === row.id)
+      return {
+        ...row,
+        ...(content ? { deck: content.deck } : {}),
+        fingerprints: rows.deckFingerprints?.find((f) => f.id === row.id)?.fingerprints ?? {},
+        ...(syncedAt === undefined ? {} : { syncedAt }),
+      }
+    }),
+  }),
 }
 
 const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'db')
@@ -154,5 +175,29 @@ describe('schema upgrades', () => {
     expect(after.decks.filter((d) => d.id !== 'published-coins')).toEqual(before.decks)
     expect(after.cards.filter((c) => c.deckId !== 'published-coins')).toEqual(before.cards)
     expect(after.reviews.filter((r) => r.deckId !== 'published-coins')).toEqual(before.reviews)
+  })
+
+  it('v4 → v5: a deck row is split into a small head, its content and its fingerprints, with their digests', async () => {
+    const fixture = JSON.parse(readFileSync(join(dir, 'v4.json'), 'utf8')) as Fixture
+    const storage = await openLegacy(fixture)
+    const db = databaseOf(storage)
+    const v4 = fixture.tables.decks as Array<{ id: string; deck?: Deck; fingerprints: Record<string, string> }>
+    for (const row of v4) {
+      const head = await db.decks.get(row.id)
+      expect(head).not.toHaveProperty('deck')
+      expect(head).not.toHaveProperty('fingerprints')
+      expect(head?.contentHash).toBe(row.deck ? deckContentHash(row.deck) : undefined)
+      expect(head?.printsDigest).toBe(fingerprintsDigest(row.fingerprints))
+      expect((await db.deckContents.get(row.id))?.deck).toEqual(row.deck)
+      expect((await db.deckFingerprints.get(row.id))?.fingerprints).toEqual(row.fingerprints)
+    }
+    // A saved deck opens in the question service, is cached, and opens from the cache after.
+    const saved = v4.find((row) => row.deck)!.id
+    const service = () => new DeckQuestionService(async () => storage)
+    const first = service()
+    expect((await first.open(saved, NOW)).cached).toBe(false)
+    await first.settled()
+    const again = await service().open(saved, NOW)
+    expect(again).toMatchObject({ cached: true, changes: { added: 0, changed: 0, removed: 0 } })
   })
 })

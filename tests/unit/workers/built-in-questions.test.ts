@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseDeckText } from '../../../src/domain/deck/parse'
 import type { Deck } from '../../../src/domain/deck/types'
-import { deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
+import { deckContentHash, deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { builtInDecks } from '../../../src/generated/decks'
 import { builtInQuestions } from '../../../src/stores/deck'
@@ -22,7 +22,7 @@ const generated = generateQuestions(deck, { seed })
 describe('built-in questions made at build time', () => {
   it('are exactly the questions the generator gives the deck in content/, in order', async () => {
     expect(builtInDecks.map((d) => d.id)).toContain(deck.id)
-    const bank = await builtInQuestions(deck.id, deckQuestionsKey(deck, seed))
+    const bank = await builtInQuestions(deck.id, deckQuestionsKey(deckContentHash(deck), seed))
     expect(bank).toBeDefined()
     expect(generated.length).toBeGreaterThan(100)
     expect(await bank?.all()).toEqual(generated)
@@ -36,8 +36,8 @@ describe('built-in questions made at build time', () => {
 
   it('are not used for another key or another deck', async () => {
     const edited: Deck = { ...deck, facts: deck.facts.slice(1) }
-    expect(await builtInQuestions(deck.id, deckQuestionsKey(edited, seed))).toBeUndefined()
-    expect(await builtInQuestions('no-such-deck', deckQuestionsKey(deck, seed))).toBeUndefined()
+    expect(await builtInQuestions(deck.id, deckQuestionsKey(deckContentHash(edited), seed))).toBeUndefined()
+    expect(await builtInQuestions('no-such-deck', deckQuestionsKey(deckContentHash(deck), seed))).toBeUndefined()
   })
 
   it('open the deck in the question service without generating; an edited deck is generated', async () => {

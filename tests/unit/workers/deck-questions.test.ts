@@ -9,6 +9,7 @@ import { createRandom } from '../../../src/domain/random'
 import { buildStudyQueue } from '../../../src/domain/study/queue'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+import type { Storage } from '../../../src/storage/types'
 import { NOW, testDatabase } from '../storage/helpers'
 
 const deck = { ...syntheticDynasty(300, 5), id: 'synthetic' } as Deck
@@ -88,6 +89,83 @@ describe('deck-questions service', () => {
       buildStudyQueue({ ...request, questions: expected, random: createRandom(9) }),
     )
     expect(await s.all(deck.id, NOW)).toEqual(expected)
+  })
+
+  // Each way a saved deck's content changes: the next opening must not read the old content's cache
+  // (the deck's stored content hash moves with its content).
+  const writes: Array<[string, (storage: Storage, changed: Deck) => Promise<unknown>]> = [
+    [
+      'saved again (import, editor)',
+      (storage, changed) => storage.decks.save(changed, { origin: 'imported', now: NOW + 1 }),
+    ],
+    [
+      'a card edited in place',
+      (storage, changed) =>
+        storage.saveEditedCard(changed, { cardId: 'none', fingerprint: 'none', keepProgress: false }, NOW + 1),
+    ],
+    ['renamed', (storage) => storage.renameDeck(deck.id, 'Another dynasty')],
+    [
+      'updated from its subscription',
+      (storage, changed) =>
+        storage.saveSubscribedDeck({
+          deck: changed,
+          questions: generateQuestions(changed, { seed: deckSeed(changed.id) }),
+          subscription: {
+            deckId: deck.id,
+            url: 'https://school.example/d.yaml',
+            versionHash: 'v2',
+            subscribedAt: NOW,
+            autoUpdate: true,
+          },
+          now: NOW + 1,
+        }),
+    ],
+  ]
+  it.each(writes)('a deck %s opens with its new questions, never the cached old ones', async (_, write) => {
+    const { storage, service } = await setup()
+    const first = service()
+    await first.open(deck.id, NOW)
+    await first.settled()
+    expect((await service().open(deck.id, NOW)).cached).toBe(true)
+    const changed: Deck = { ...deck, title: 'Another dynasty', facts: deck.facts.slice(2) }
+    await write(storage, changed)
+    const saved = (await storage.decks.get(deck.id)) as Deck
+    expect(saved.title).toBe('Another dynasty')
+    const opened = await service().open(deck.id, NOW + 2)
+    expect(opened.cached).toBe(false)
+    expect(opened.title).toBe('Another dynasty')
+    expect(await service().all(deck.id, NOW + 3)).toEqual(generateQuestions(saved, { seed: deckSeed(deck.id) }))
+  })
+
+  it("a deck restored from a backup opens with the backup's questions", async () => {
+    const { storage, service } = await setup()
+    const backup = await storage.exportBackup(NOW)
+    const changed: Deck = { ...deck, facts: deck.facts.slice(2) }
+    await storage.decks.save(changed, { origin: 'imported', now: NOW + 1 })
+    const first = service()
+    await first.open(deck.id, NOW + 1)
+    await first.settled()
+    await storage.importBackup(backup, { mode: 'replace', now: NOW + 2 })
+    const restored = (await storage.decks.get(deck.id)) as Deck
+    expect(restored.facts).toHaveLength(deck.facts.length)
+    const opened = await service().open(deck.id, NOW + 3)
+    expect(opened.cached).toBe(false)
+    expect(await service().all(deck.id, NOW + 3)).toEqual(generateQuestions(restored, { seed: deckSeed(deck.id) }))
+  })
+
+  it('a cached deck whose progress was synced to other questions is synced again on opening', async () => {
+    const { storage, service } = await setup()
+    const first = service()
+    await first.open(deck.id, NOW)
+    await first.settled()
+    // Another tab synced the deck's progress to fewer cards (say, an older copy of the deck).
+    const fewer = expected.filter((q) => q.cardId !== expected[0]!.cardId)
+    await storage.syncDeckQuestions(deck.id, fewer, NOW + 1)
+    const opened = await service().open(deck.id, NOW + 2)
+    expect(opened.cached).toBe(true)
+    expect(opened.changes).toMatchObject({ added: 1, changed: 0, removed: 0 })
+    // …and once synced, the next opening finds nothing to do.
+    expect((await service().open(deck.id, NOW + 3)).changes).toMatchObject({ added: 0, changed: 0, removed: 0 })
   })
 
   it('a deck that is not there is a DeckNotFoundError', async () => {
