@@ -92,6 +92,15 @@ describe('the card browser', () => {
     expect(root.textContent).toContain('No card matches.')
   })
 
+  it('names relations in words in the Relation filter, and filters by them', async () => {
+    const { root } = await browse(PAIRS)
+    const select = byRole(root, 'combobox', 'Relation') as HTMLSelectElement
+    const options = [...select.options].filter((o) => o.value)
+    expect(options.map((o) => [o.value, o.textContent])).toEqual([['match', 'Matching rounds']])
+    await choose(select, 'match')
+    expect(byRole(root, 'status', /1 of 7 cards shown/)).toBeTruthy()
+  })
+
   it('suspends the chosen card: the State filter finds it and the study queue skips it', async () => {
     const { root, questions, db } = await browse(PAIRS)
     byRole(root, 'checkbox', 'polis').click()

@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defineComponent, h } from 'vue'
 import EditorForms from '../../src/components/editor/EditorForms.vue'
+import EditorMetaForm from '../../src/components/editor/EditorMetaForm.vue'
 import { useDeckEditor } from '../../src/components/editor/use-deck-editor'
 import { allByRole, byRole } from './roles'
 
@@ -65,5 +66,15 @@ describe('the editor’s forms', () => {
     expect(editor.text.value).toMatch(/father: manuel-ii/)
     expect(editor.text.value).toMatch(/place: constantinople/)
     expect(editor.text.value).not.toMatch(/Manuel II Palaiologos-2|manuel-ii-palaiologos/)
+  })
+
+  it('name the deck’s id as its address, with how to write it', () => {
+    const initial = { id: 'palaiologoi', title: 'Palaiologoi', description: '', author: '', licence: '' }
+    wrapper = mount(EditorMetaForm, { props: { initial }, attachTo: document.body })
+    const address = byRole(document.body, 'textbox', 'Deck address (used in links)') as HTMLInputElement
+    expect(address.value).toBe('palaiologoi')
+    const hint = document.getElementById(address.getAttribute('aria-describedby') ?? '')
+    expect(hint?.textContent).toMatch(/Lower-case words joined by dashes/)
+    expect(allByRole(document.body, 'textbox', /^Id\b/)).toHaveLength(0)
   })
 })

@@ -167,7 +167,7 @@ browserTest(
 
     const meta = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Deck' }) })
     await meta.getByLabel('Title').fill('The Palaiologoi')
-    await meta.getByLabel('Id (lower-case words joined by dashes)').fill('the-palaiologoi')
+    await meta.getByLabel('Deck address (used in links)').fill('the-palaiologoi')
     await meta.getByRole('button', { name: 'Apply' }).click()
 
     await page.getByRole('button', { name: 'Add a source' }).click()
