@@ -57,7 +57,7 @@ browserTest(
       .locator('input[type=file]')
       .setInputFiles({ name: 'english_vocabulary.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
     await dialog.getByRole('heading', { name: 'English vocabulary' }).waitFor()
-    await dialog.getByText('12 hand-written cards').waitFor()
+    await dialog.getByText('12 terms').waitFor()
     // The title comes from the file name, and can be changed before importing.
     await dialog.getByRole('textbox', { name: 'Deck title' }).fill('Words for class 7')
     await dialog.getByRole('button', { name: 'Import' }).click()

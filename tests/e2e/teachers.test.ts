@@ -42,7 +42,7 @@ browserTest('a CSV file imports from the Library and can be studied', fixture, a
   )
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('heading', { name: 'Byzantine coins' }).waitFor()
-  await dialog.getByText('2 hand-written cards').waitFor()
+  await dialog.getByText('2 terms').waitFor()
   await dialog.getByText('looks like column names').waitFor()
   await dialog.getByRole('button', { name: 'Import' }).click()
   await page.waitForURL(/\/deck\/byzantine-coins$/)
