@@ -27,6 +27,8 @@ export interface LoadedDeck {
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
 const IN_PAGE_FACTS = 2_000
 
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
+
 /**
  * A built-in deck's questions as the build generated them (scripts/compile-decks.ts), if they are
  * the ones this key asks for: the page then opens the deck without loading the generator. They are
@@ -36,7 +38,10 @@ const IN_PAGE_FACTS = 2_000
 export async function builtInQuestions(deckId: string, key: string): Promise<QuestionBank | undefined> {
   const builtIn = builtInDecks.find((d) => d.id === deckId)
   if (!builtIn) return undefined
-  // Not yet cached and offline: the generator (precached) makes them.
+  // Offline, the generator (precached) makes them rather than trying parts that may never have been
+  // cached: a failed fetch is harmless but shows as an error in the console. Not yet cached while
+  // seemingly online: the same, after the failed fetch.
+  if (offline()) return undefined
   const pack = await builtIn.questions().catch(() => undefined)
   if (pack?.key !== key) return undefined
   let regenerated: Promise<CompactPart[]> | undefined
@@ -49,6 +54,7 @@ export async function builtInQuestions(deckId: string, key: string): Promise<Que
     const body = pack.parts[part]
     if (!body) throw new Error(`The built-in deck "${deckId}" has no question part ${part}`)
     try {
+      if (offline()) throw new Error('offline')
       return await body()
     } catch {
       const made = (await regenerate())[part]
