@@ -1,6 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { documentTitle } from './composables/useDocumentTitle'
-import LibraryView from './views/LibraryView.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,9 +10,14 @@ declare module 'vue-router' {
   }
 }
 
-// Only the Library is in the first-load bundle; every other view is its own chunk.
+// Every view is its own chunk: a deep link (a study view) loads neither the Library nor its stores.
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'library', component: LibraryView, meta: { title: 'Library', early: true } },
+  {
+    path: '/',
+    name: 'library',
+    component: () => import('./views/LibraryView.vue'),
+    meta: { title: 'Library', early: true },
+  },
   {
     path: '/deck/:deckId',
     name: 'deck',

@@ -1,10 +1,10 @@
 // What a learner does to a deck or to chosen cards from the deck page and the card browser:
 // rename, delete (with everything it holds) and restore, reset progress, suspend and bury, edit a
 // hand-written card in place. Each
-// is one transaction. Loaded on first use, with ts-fsrs (a reset card needs a new state).
+// is one transaction. Loaded on first use.
 import Dexie from 'dexie'
 import type { Deck } from '../domain/deck/types'
-import { newCardState } from '../domain/scheduling/scheduler'
+import { newCardState } from '../domain/scheduling/new-card'
 import type { StavratonDB } from './db'
 import type { CardRow, QuizAttemptRow, ReviewRow, SessionRow, SubscriptionRow } from './db'
 import {

@@ -34,8 +34,6 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
   if (!indexedDB || !IDBKeyRange) throw new StorageUnavailableError()
 
   const db = new StavratonDB(options.name ?? DEFAULT_DB_NAME, { indexedDB, IDBKeyRange })
-  // Not in the first view, but every deck page needs it (with ts-fsrs): fetch it while the database opens.
-  void import('./deck-sync').catch(() => undefined)
   await openOrExplain(db, options)
 
   let closedByUpgrade = false

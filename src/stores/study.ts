@@ -93,6 +93,8 @@ export const useStudyStore = defineStore('study', () => {
   /** A custom session asked for before the study view opened (Study now in the card browser). */
   let requested: { deckId: string; custom: CustomStudy } | undefined
   let shownAt = 0
+  /** The intervals being computed for one showing of a card (see previewShown). */
+  let previewing: { shown: number; done: Promise<void> } | undefined
   /** Where the deck's questions are; the page holds only the session's (`questions`). */
   let source: DeckQuestionSource = listSource([])
   let following: { unsubscribe(): void } | undefined
@@ -302,7 +304,7 @@ export const useStudyStore = defineStore('study', () => {
     return fresh
   }
 
-  /** Shows the session's current card, question side up, with fresh intervals. */
+  /** Shows the session's current card, question side up (its intervals come with its answer). */
   async function show(): Promise<void> {
     revealed.value = false
     result.value = undefined
@@ -313,13 +315,25 @@ export const useStudyStore = defineStore('study', () => {
     summary.value = undefined
     phase.value = 'studying'
     shownAt = performance.now()
+  }
+
+  /**
+   * The card's intervals for its grade buttons, computed once its answer shows: the scheduler
+   * (ts-fsrs) loads then, not before the first card. Practice schedules nothing: no intervals.
+   */
+  function previewShown(): Promise<void> {
+    const cardId = currentItem.value?.cardId
+    if (practice.value || cardId === undefined) return Promise.resolve()
+    const shown = showing.value
+    if (previewing?.shown !== shown) previewing = { shown, done: preview(cardId, shown) }
+    return previewing.done
+  }
+
+  async function preview(cardId: string, shown: number): Promise<void> {
     const now = useClock().now()
-    const cardId = currentItem.value.cardId
-    // Practice schedules nothing: its grade buttons show no intervals.
-    if (practice.value) return
-    const preview = await useStorageStore().db().previewIntervals(cardId, now)
-    if (currentItem.value?.cardId !== cardId) return
-    intervals.value = preview
+    const byGrade = await useStorageStore().db().previewIntervals(cardId, now)
+    if (showing.value !== shown) return
+    intervals.value = byGrade
     intervalsAt.value = now
   }
 
@@ -347,6 +361,7 @@ export const useStudyStore = defineStore('study', () => {
 
   function reveal() {
     revealed.value = true
+    previewShown().catch(fail)
   }
 
   /** The learner answered a question with an input: show the answer, and suggest a grade. */
@@ -354,6 +369,7 @@ export const useStudyStore = defineStore('study', () => {
     if (result.value) return
     result.value = answer
     revealed.value = true
+    previewShown().catch(fail)
   }
 
   /** Stores the grade (card, log and session in one transaction), then shows the next card. */
@@ -368,10 +384,13 @@ export const useStudyStore = defineStore('study', () => {
     const ms = Math.round(result.value?.elapsedMs ?? performance.now() - shownAt)
     const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
     if (result.value) answer.correct = result.value.check.correct
-    // A card kept in short learning steps comes back later in this session, as in Anki.
-    const planned = repeatPlanned(intervals.value?.[value], intervalsAt.value)
-    let next = answerCurrent(current, answer, planned)
     try {
+      // Pressed while the intervals (and the scheduler) still load: the grade waits for them, and
+      // input stays held, so it grades this card.
+      await previewShown()
+      // A card kept in short learning steps comes back later in this session, as in Anki.
+      const planned = repeatPlanned(intervals.value?.[value], intervalsAt.value)
+      let next = answerCurrent(current, answer, planned)
       const db = useStorageStore().db()
       if (current.practice) {
         // Practice: the answer is kept in the session only; no review, no card state.

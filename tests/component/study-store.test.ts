@@ -97,6 +97,58 @@ describe('study store', () => {
     expect(await db.reviews.count()).toBe(0)
   })
 
+  // The scheduler (ts-fsrs) is not needed for the first card: it loads with the first card's
+  // intervals, once the answer shows. A grade pressed before they are ready waits for them.
+  it('asks for intervals once the answer shows; a grade pressed before they are ready waits and grades that card', async () => {
+    setActivePinia(createPinia())
+    const storage = useStorageStore()
+    await storage.open({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'grade-while-loading', enableFuzz: false })
+    const db = storage.db()
+    opened.push(db)
+    await useSettingsStore().load()
+    let ready!: () => void
+    const loaded = new Promise<void>((resolve) => (ready = resolve))
+    const asked: string[] = []
+    const previewIntervals = db.previewIntervals
+    db.previewIntervals = async (cardId, now) => {
+      asked.push(cardId)
+      await loaded
+      return previewIntervals(cardId, now)
+    }
+    let separateSaves = 0
+    const save = db.sessions.save
+    db.sessions.save = (session) => {
+      separateSaves++
+      return save(session)
+    }
+    const study = useStudyStore()
+    await study.start('test-deck', questions)
+    expect(study.phase).toBe('studying')
+    const first = study.question!
+    expect(asked).toEqual([])
+
+    study.reveal()
+    expect(asked).toEqual([first.cardId])
+    const pressed = study.grade(1 as Grade)
+    const again = study.grade(4 as Grade) // a second key while the first waits: input is held
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(await db.reviews.count()).toBe(0)
+    expect(study.question?.id).toBe(first.id)
+    expect(study.grading).toBe(true)
+
+    ready()
+    await Promise.all([pressed, again])
+    expect(study.phase).toBe('studying')
+    const reviews = await db.reviews.forDeck('test-deck')
+    expect(reviews.map((r) => [r.cardId, r.grade])).toEqual([[first.cardId, 1]])
+    expect(study.question?.id).toBe(questions[1]!.id)
+    // Again's one-minute step, read from the intervals, queued the card again with the review itself.
+    const saved = await db.sessions.load(studySessionId('test-deck'))
+    expect(saved?.items.map((i) => i.questionId)).toEqual([...questions.map((q) => q.id), first.id])
+    expect(separateSaves).toBe(1) // the new session, saved once when it was built
+    expect(asked).toEqual([first.cardId])
+  })
+
   it('ignores a grade before the answer is shown', async () => {
     const { study, db } = await startApp(new IDBFactory(), 'grade-hidden')
     await study.grade(3 as Grade)

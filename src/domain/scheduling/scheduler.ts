@@ -1,6 +1,7 @@
 // A thin wrapper over ts-fsrs: (state, grade, now) → next state. Time is always an argument.
-import { fsrs, createEmptyCard, type Grade as FsrsGrade } from 'ts-fsrs'
+import { fsrs, type Grade as FsrsGrade } from 'ts-fsrs'
 import { fromFsrsCard, toFsrsCard, toReviewEntry } from './fsrs-adapter'
+import { newCardState } from './new-card'
 import { formatInterval } from '../text/format'
 import { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION } from './retention'
 import {
@@ -12,15 +13,10 @@ import {
   type SchedulerOptions,
 } from './types'
 
-export { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION }
+export { DEFAULT_DESIRED_RETENTION, MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION, newCardState }
 
 export class SchedulerOptionsError extends Error {
   override name = 'SchedulerOptionsError'
-}
-
-/** State of a card never studied, due from `now`. */
-export function newCardState(now: number): CardState {
-  return fromFsrsCard(createEmptyCard(new Date(now)))
 }
 
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {

@@ -1,6 +1,6 @@
 // Deck updates keep progress: compare a deck's new questions with what was known before.
 import type { Question } from '../questions/types'
-import { newCardState } from '../scheduling/scheduler'
+import { newCardState } from '../scheduling/new-card'
 import { deckFingerprints } from './fingerprints'
 import type { CardProgress } from './types'
 

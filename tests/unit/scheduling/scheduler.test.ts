@@ -7,6 +7,7 @@ import {
   SchedulerOptionsError,
   type CardState,
 } from '../../../src/domain/scheduling'
+import { createEmptyCard } from 'ts-fsrs'
 import { fromFsrsCard, toFsrsCard } from '../../../src/domain/scheduling/fsrs-adapter'
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0)
@@ -28,6 +29,12 @@ describe('createScheduler', () => {
       lapses: 0,
     })
     expect(scheduler.newCardState(NOW)).toEqual(newCardState(NOW))
+  })
+
+  // newCardState is written out (deck syncs need it without loading ts-fsrs): it must stay ts-fsrs' empty card.
+  it('gives the state of ts-fsrs’ empty card', () => {
+    for (const now of [NOW, 0, NOW + 123_456_789])
+      expect(newCardState(now)).toStrictEqual(fromFsrsCard(createEmptyCard(new Date(now))))
   })
 
   it('moves a new card graded Good into a 10-minute learning step, and logs the state before and after', () => {
