@@ -7,7 +7,11 @@
 import type { Gender, HistoricalDate } from '../deck/types'
 import { addYears, datePhrase } from './dates'
 import type { DeckIndex } from './deck-index'
+import type { DerivedRelation } from './kinship'
 import { joinList } from './prompts'
+
+/** The relatives a card asks for whose wrong options are proven by parent links: a child or a derived relative. */
+export type ProvenRelation = DerivedRelation | 'child'
 
 type Slot = 'father' | 'mother'
 const SLOTS: readonly Slot[] = ['father', 'mother']
@@ -63,7 +67,7 @@ interface Person {
   gens: readonly number[]
   /** During a walk: the level that reached the person, and the generations it gives. */
   levelWalk: number
-  level: Set<number> | undefined
+  level: number[] | undefined
 }
 
 interface Slots {
@@ -237,28 +241,72 @@ export class Proofs {
 
   /** Birth years of two people differ by at most `years` (or either is unknown). */
   bornWithin(a: string, b: string, years: number): boolean {
-    const x = this.person(a).born
-    if (!x) return true
-    const y = this.person(b).born
-    if (!y) return true
-    return x.astroLow - y.astroHigh <= years && y.astroLow - x.astroHigh <= years
+    return bornWithinP(this.person(a), this.person(b), years)
   }
 
   /** `older` born at least `years` before `younger` by every source (true when either is unknown). */
   bornBefore(older: string, younger: string, years: number): boolean {
-    const x = this.person(older).born
-    if (!x) return true
-    const y = this.person(younger).born
-    if (!y) return true
-    return x.astroHigh <= y.astroLow - years
+    return bornBeforeP(this.person(older), this.person(younger), years)
   }
 
   /** `p` died more than `years` before `other` was born, by every source. */
   diedYearsBeforeBirth(p: string, other: string, years: number): boolean {
-    const died = this.person(p).died
-    if (!died) return false
-    const born = this.person(other).born
-    return !!born && died.astroHigh < born.astroLow - years
+    return diedYearsBeforeBirthP(this.person(p), this.person(other), years)
+  }
+
+  // ── Options for a relative, one check each ───────────────────────────────
+  // What the distractor search asks of every candidate: the subject and the option are looked up
+  // once, and the conditions (which must all hold, so their order changes nothing) are read from
+  // their records, the cheapest first.
+
+  /**
+   * A parent option alive and grown when the child was born, as far as the deck says, and of the
+   * generation above the child (or the family does not tell).
+   */
+  plausibleParent(parent: string, child: string): boolean {
+    const p = this.person(parent)
+    const c = this.person(child)
+    return bornBeforeP(p, c, 14) && !diedYearsBeforeBirthP(p, c, 1) && this.ofGenerationP(c, p, -1, 1)
+  }
+
+  /**
+   * Why `option` is not this relative of `subject` (open world), or undefined when the facts leave
+   * it possible, or when the option is of another generation or age: an absurd option, not a
+   * plausible wrong one.
+   */
+  wrongRelative(relation: ProvenRelation, subject: string, option: string): string | undefined {
+    const s = this.person(subject)
+    const o = this.person(option)
+    switch (relation) {
+      case 'child':
+        return bornBeforeP(s, o, 14) && this.ofGenerationP(s, o, 1, 1) ? this.notParentP(o, s) : undefined
+      case 'grandparent':
+        return bornBeforeP(o, s, 30) && this.ofGenerationP(s, o, -2, 1) ? this.notGrandparentP(s, o) : undefined
+      case 'grandchild':
+        return bornBeforeP(s, o, 30) && this.ofGenerationP(s, o, 2, 1) ? this.notGrandparentP(o, s) : undefined
+      case 'sibling':
+        return bornWithinP(s, o, 20) && this.ofGenerationP(s, o, 0, 1) ? this.notSiblingP(s, o) : undefined
+      case 'uncle-aunt':
+        return bornBeforeP(o, s, -10) && bornWithinP(s, o, 60) && this.ofGenerationP(s, o, -1, 1)
+          ? this.notUncleAuntP(s, o, 0)
+          : undefined
+      case 'cousin':
+        // Without both of the option's parent slots no proof exists: the walk is not needed.
+        return bornWithinP(s, o, 25) && this.slotsOf(o).all !== undefined && this.ofGenerationP(s, o, 0, 1)
+          ? this.notCousinP(s, o)
+          : undefined
+    }
+  }
+
+  /** Why `option` cannot have married `subject`, or undefined; also when the two are of different generations or ages. */
+  wrongSpouse(subject: string, option: string): string | undefined {
+    const s = this.person(subject)
+    const o = this.person(option)
+    if (!this.writing)
+      return this.notSpouseP(s, o) !== undefined && bornWithinP(s, o, 30) && this.ofGenerationP(s, o, 0, 0)
+        ? PROVEN
+        : undefined
+    return this.ofGenerationP(s, o, 0, 0) && bornWithinP(s, o, 30) ? this.notSpouseP(s, o) : undefined
   }
 
   // ── Generations ──────────────────────────────────────────────────────────
@@ -275,12 +323,15 @@ export class Proofs {
    * even where no dates tell so.
    */
   generation(from: string, other: string): readonly number[] {
-    if (this.generationsFrom !== from) {
-      this.generationsFrom = from
+    return this.generationP(this.person(from), this.person(other))
+  }
+
+  private generationP(from: Person, other: Person): readonly number[] {
+    if (this.generationsFrom !== from.id) {
+      this.generationsFrom = from.id
       this.walkGenerations(from)
     }
-    const p = this.person(other)
-    return p.walk === this.walks ? p.gens : NONE
+    return other.walk === this.walks ? other.gens : NONE
   }
 
   /**
@@ -288,7 +339,11 @@ export class Proofs {
    * tell: a grandfather is a fair wrong answer for a father (slack 1), a great-grandfather is not.
    */
   ofGeneration(subject: string, option: string, gap: number, slack = 1): boolean {
-    const gens = this.generation(subject, option)
+    return this.ofGenerationP(this.person(subject), this.person(option), gap, slack)
+  }
+
+  private ofGenerationP(subject: Person, option: Person, gap: number, slack: number): boolean {
+    const gens = this.generationP(subject, option)
     if (!gens.length) return true
     for (const g of gens) if (Math.abs(g - gap) <= slack) return true
     return false
@@ -297,10 +352,9 @@ export class Proofs {
   // Breadth first, a whole level at a time, so that the result never depends on the order of the
   // deck's facts: a person first reached at one depth gets every generation the chains of that
   // depth give (intermarriage can give two).
-  private walkGenerations(from: string): void {
+  private walkGenerations(start: Person): void {
     const { kin } = this.index
     const walk = ++this.walks
-    const start = this.person(from)
     start.walk = walk
     start.gens = [0]
     let frontier: Person[] = [start]
@@ -314,10 +368,11 @@ export class Proofs {
           let set = other.level
           if (other.levelWalk !== walk || !set) {
             other.levelWalk = walk
-            other.level = set = new Set()
+            other.level = set = []
             level.push(other)
           }
-          for (const g of gens) set.add(g + step)
+          // A handful of generations at most: a list, each once, in the order first reached.
+          for (const g of gens) if (!set.includes(g + step)) set.push(g + step)
         }
       }
       for (const p of frontier) {
@@ -331,7 +386,7 @@ export class Proofs {
       }
       for (const p of level) {
         p.walk = walk
-        p.gens = [...(p.level as Set<number>)]
+        p.gens = p.level as number[]
         p.level = undefined
       }
       frontier = level
@@ -462,8 +517,10 @@ export class Proofs {
 
   /** Why `o` is not a grandparent of `x`. */
   notGrandparent(x: string, o: string): string | undefined {
-    const px = this.person(x)
-    const po = this.person(o)
+    return this.notGrandparentP(this.person(x), this.person(o))
+  }
+
+  private notGrandparentP(px: Person, po: Person): string | undefined {
     // Only written proofs need their reasons: deciding allocates nothing.
     const reasons: string[] | undefined = this.writing ? [] : undefined
     const s = this.slotsOf(px)
@@ -523,8 +580,10 @@ export class Proofs {
 
   /** Why `x` and `o` share no grandparent. */
   notCousin(x: string, o: string): string | undefined {
-    const a = this.person(x)
-    const b = this.person(o)
+    return this.notCousinP(this.person(x), this.person(o))
+  }
+
+  private notCousinP(a: Person, b: Person): string | undefined {
     const px = this.slotsOf(a).all
     if (!px) return undefined
     const po = this.slotsOf(b).all
@@ -544,8 +603,10 @@ export class Proofs {
 
   /** Why two people cannot have married: their lives do not overlap. */
   notSpouse(x: string, o: string): string | undefined {
-    const a = this.person(x)
-    const b = this.person(o)
+    return this.notSpouseP(this.person(x), this.person(o))
+  }
+
+  private notSpouseP(a: Person, b: Person): string | undefined {
     const { born: xBorn, died: xDied } = a
     const { born: oBorn, died: oDied } = b
     if (xBorn && oDied && astro(oDied.max) < astro(xBorn.min))
@@ -557,6 +618,29 @@ export class Proofs {
 }
 
 const nameOf = (p: Person): string => p.name
+
+function bornWithinP(a: Person, b: Person, years: number): boolean {
+  const x = a.born
+  if (!x) return true
+  const y = b.born
+  if (!y) return true
+  return x.astroLow - y.astroHigh <= years && y.astroLow - x.astroHigh <= years
+}
+
+function bornBeforeP(older: Person, younger: Person, years: number): boolean {
+  const x = older.born
+  if (!x) return true
+  const y = younger.born
+  if (!y) return true
+  return x.astroHigh <= y.astroLow - years
+}
+
+function diedYearsBeforeBirthP(p: Person, other: Person, years: number): boolean {
+  const died = p.died
+  if (!died) return false
+  const born = other.born
+  return !!born && died.astroHigh < born.astroLow - years
+}
 
 /** A birth or death fact as a LifeDate: the widest span of years its sources give. */
 function lifeDate(
