@@ -68,6 +68,18 @@ interface Person {
   /** During a walk: the level that reached the person, and the generations it gives. */
   levelWalk: number
   level: number[] | undefined
+  /**
+   * Everyone any source links the person to, as the walk reads them (filled in on first walk):
+   * spouses and siblings first (same generation), parents from `kinUp`, children from `kinDown`.
+   */
+  kin: Person[] | undefined
+  kinUp: number
+  kinDown: number
+}
+
+/** A person's record as a caller may keep it (see Proofs.recordOf): nothing to read, only to hand back. */
+export interface ProofRecord {
+  readonly id: string
 }
 
 interface Slots {
@@ -105,15 +117,25 @@ export class Proofs {
     }
   }
 
-  /** Whether `wrongBecause` proves `id` wrong, without writing the proof (as `deciding`, with no closure per call). */
-  proves(wrongBecause: (id: string) => string | undefined, id: string): boolean {
-    if (!this.writing) return wrongBecause(id) !== undefined
+  /**
+   * Whether `wrongBecause` proves `id` wrong, without writing the proof (as `deciding`, with no
+   * closure per call). `record`, the option's (see recordOf), spares looking it up by id.
+   */
+  proves(wrongBecause: (id: string) => string | undefined, id: string, record?: ProofRecord): boolean {
+    const writing = this.writing
+    this.option = record as Person | undefined
     this.writing = false
     try {
       return wrongBecause(id) !== undefined
     } finally {
-      this.writing = true
+      this.writing = writing
+      this.option = undefined
     }
+  }
+
+  /** What the proofs read about `id`, for a caller that asks about it again and again (see proves). */
+  recordOf(id: string): ProofRecord {
+    return this.person(id)
   }
 
   name = (id: string): string => this.index.entities.get(id)?.name ?? id
@@ -122,7 +144,12 @@ export class Proofs {
   private recent: Person | undefined
   private before: Person | undefined
 
+  /** The option `proves` is asking about, while it asks. */
+  private option: Person | undefined
+
   private person(id: string): Person {
+    const option = this.option
+    if (option !== undefined && option.id === id) return option
     const recent = this.recent
     if (recent !== undefined && recent.id === id) return recent
     const before = this.before
@@ -150,6 +177,9 @@ export class Proofs {
       gens: NONE,
       levelWalk: 0,
       level: undefined,
+      kin: undefined,
+      kinUp: 0,
+      kinDown: 0,
     }
     this.people.set(id, person)
     return person
@@ -353,7 +383,6 @@ export class Proofs {
   // deck's facts: a person first reached at one depth gets every generation the chains of that
   // depth give (intermarriage can give two).
   private walkGenerations(start: Person): void {
-    const { kin } = this.index
     const walk = ++this.walks
     start.walk = walk
     start.gens = [0]
@@ -361,10 +390,13 @@ export class Proofs {
     // Six links reach second cousins and great-great-grandparents: far enough for every question.
     for (let depth = 0; depth < 6 && frontier.length; depth++) {
       const level: Person[] = []
-      const visit = (ids: readonly string[], gens: readonly number[], step: number) => {
-        for (const id of ids) {
-          const other = this.person(id)
+      for (const p of frontier) {
+        const { gens } = p
+        const linked = (p.kin ??= this.kinOf(p))
+        for (let i = 0; i < linked.length; i++) {
+          const other = linked[i] as Person
           if (other.walk === walk) continue
+          const step = i < p.kinUp ? 0 : i < p.kinDown ? -1 : 1
           let set = other.level
           if (other.levelWalk !== walk || !set) {
             other.levelWalk = walk
@@ -375,15 +407,6 @@ export class Proofs {
           for (const g of gens) if (!set.includes(g + step)) set.push(g + step)
         }
       }
-      for (const p of frontier) {
-        const { id, gens } = p
-        visit(kin.anySpousesOf(id), gens, 0)
-        visit(kin.anyStatedSiblingsOf(id), gens, 0)
-        visit(kin.anyParentsOf(id), gens, -1)
-        visit(kin.anyAdoptiveParentsOf(id), gens, -1)
-        visit(kin.anyChildrenOf(id), gens, 1)
-        visit(kin.anyAdoptedChildrenOf(id), gens, 1)
-      }
       for (const p of level) {
         p.walk = walk
         p.gens = p.level as number[]
@@ -391,6 +414,25 @@ export class Proofs {
       }
       frontier = level
     }
+  }
+
+  /** The people any source links `p` to, in the walk's order (sets `kinUp` and `kinDown`). */
+  private kinOf(p: Person): Person[] {
+    const { kin } = this.index
+    const { id } = p
+    const out: Person[] = []
+    const add = (ids: readonly string[]) => {
+      for (const other of ids) out.push(this.person(other))
+    }
+    add(kin.anySpousesOf(id))
+    add(kin.anyStatedSiblingsOf(id))
+    p.kinUp = out.length
+    add(kin.anyParentsOf(id))
+    add(kin.anyAdoptiveParentsOf(id))
+    p.kinDown = out.length
+    add(kin.anyChildrenOf(id))
+    add(kin.anyAdoptedChildrenOf(id))
+    return out
   }
 
   // ── Parents, open world ──────────────────────────────────────────────────
