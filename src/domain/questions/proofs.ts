@@ -91,6 +91,10 @@ interface Slots {
 }
 
 const NONE: readonly number[] = Object.freeze([])
+
+/** A walk reaches six links at most: one generation, as a shared frozen list, for each it can give. */
+const ONE_GENERATION: ReadonlyArray<readonly number[]> = Array.from({ length: 17 }, (_, i) => Object.freeze([i - 8]))
+const oneGeneration = (g: number): number[] => (ONE_GENERATION[g + 8] ?? [g]) as number[]
 /** The reasons of a proof found while deciding: none written. */
 const DECIDED: readonly string[] = Object.freeze([])
 
@@ -385,7 +389,7 @@ export class Proofs {
   private walkGenerations(start: Person): void {
     const walk = ++this.walks
     start.walk = walk
-    start.gens = [0]
+    start.gens = oneGeneration(0)
     let frontier: Person[] = [start]
     // Six links reach second cousins and great-great-grandparents: far enough for every question.
     for (let depth = 0; depth < 6 && frontier.length; depth++) {
@@ -398,13 +402,21 @@ export class Proofs {
           if (other.walk === walk) continue
           const step = i < p.kinUp ? 0 : i < p.kinDown ? -1 : 1
           let set = other.level
+          let from = 0
           if (other.levelWalk !== walk || !set) {
+            // Nearly everyone is reached at one generation: a shared list, copied when a second comes.
             other.levelWalk = walk
-            other.level = set = []
+            other.level = set = oneGeneration((gens[0] as number) + step)
             level.push(other)
+            from = 1
           }
           // A handful of generations at most: a list, each once, in the order first reached.
-          for (const g of gens) if (!set.includes(g + step)) set.push(g + step)
+          for (let k = from; k < gens.length; k++) {
+            const g = (gens[k] as number) + step
+            if (set.includes(g)) continue
+            if (Object.isFrozen(set)) other.level = set = [...set]
+            set.push(g)
+          }
         }
       }
       for (const p of level) {
