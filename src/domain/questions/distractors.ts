@@ -11,7 +11,7 @@ import { NOTHING_PROVES_WRONG, type PoolName } from './ask'
 import { normalizeAnswer, isExactToken } from './answers'
 import { dayBounds, edgeDay, laterDay, movePoint, samePoint, shiftDate, truncatePoint } from './dates'
 import type { DeckIndex } from './deck-index'
-import { proofsOf } from './proofs'
+import { proofsOf, type ProofRecord } from './proofs'
 
 /** A wrong option and how close it is to the answer (0 far … 1 very close). */
 export interface Scored {
@@ -64,6 +64,8 @@ interface Candidate {
   /** First and last name words ("andronikos", "palaiologos"). */
   first: string
   last: string
+  /** What the proofs read about the entity, once a wrong option's proof has asked. */
+  record?: ProofRecord
 }
 
 /** How many valid candidates are scored per question: the nearest in time. */
@@ -236,7 +238,7 @@ export class Pools {
     const ok = (c: Candidate) => {
       if (c.id === answerId || c.id === subjectId || exclude.has(c.id) || keys.includes(c.key) || reject?.(c.text))
         return false
-      if (wrongBecause && !proofs.proves(wrongBecause, c.id)) return false
+      if (wrongBecause && !proofs.proves(wrongBecause, c.id, (c.record ??= proofs.recordOf(c.id)))) return false
       keys.push(c.key)
       return true
     }

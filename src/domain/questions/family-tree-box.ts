@@ -75,6 +75,20 @@ function boxQuestion(
   const parents = settled(graph.parents[i]!).sort((a, b) => roleRank(a) - roleRank(b))
   const spouses = settled(graph.spouses[i]!)
   const children = settled(graph.children[i]!)
+  if (!parents.length && !spouses.length && !children.length) return undefined
+  // Whether the box can be asked at all comes first: the description is written for boxes that can.
+  const fits = fitting(links, i, parents, spouses, children)
+  if (unique && fits.size > 0) return undefined
+  const proofs = options.proofs as Proofs
+  const idOf = (l: FamilyLink) => graph.people[l.other]!.id
+  // No fact can rule anyone out (a box that shows only a spouse the deck gives no dates for):
+  // no choice could be proven wrong, so no question, and no search through the whole deck.
+  if (
+    !parents.length &&
+    !children.some((c) => proofs.mayProve('parent', idOf(c))) &&
+    !spouses.some((s) => proofs.mayProve('spouse', idOf(s)))
+  )
+    return undefined
   // A relative named so as not to give the answer away: "child of Ivan Alexander" for Keratsa of Bulgaria.
   let giveaway = false
   const name = (l: FamilyLink) => {
@@ -88,9 +102,7 @@ function boxQuestion(
     spouses.length ? `spouse of ${list(spouses.map(name))}` : '',
     children.length ? `parent of ${list(children.map(name))}` : '',
   ].filter(Boolean)
-  if (parts.length === 0 || giveaway) return undefined
-  const fits = fitting(links, i, parents, spouses, children)
-  if (unique && fits.size > 0) return undefined
+  if (giveaway) return undefined
 
   const id = `${deck.id}/${FAMILY_TREE_RELATION}/${person.id}`
   const random = createRandom(seedFrom(options.seed, id))
@@ -111,16 +123,6 @@ function boxQuestion(
     !person.gender || !graph.people[k]!.gender || graph.people[k]!.gender === person.gender
   // Open world: an option is wrong only when a fact rules out one of the described links (its
   // own parents are others, or the described child's parent of its sex is someone else).
-  const proofs = options.proofs as Proofs
-  const idOf = (l: FamilyLink) => graph.people[l.other]!.id
-  // No fact can rule anyone out (a box that shows only a spouse the deck gives no dates for):
-  // no choice could be proven wrong, so no question, and no search through the whole deck.
-  if (
-    !parents.length &&
-    !children.some((c) => proofs.mayProve('parent', idOf(c))) &&
-    !spouses.some((s) => proofs.mayProve('spouse', idOf(s)))
-  )
-    return undefined
   const why: Array<{ option: string; proof: string }> = []
   const prove = (k: number): string | undefined => {
     const o = graph.people[k]!.id

@@ -84,24 +84,39 @@ function countIn(index: DeckIndex, pool: PoolName, word: string): number {
   return counts.get(word) ?? 0
 }
 
-/** Words of the answer that the subject's name, as the prompt writes it, shares and few options could. */
-function telling(index: DeckIndex, ask: Ask, subjectName: string): string[] {
-  if (ask.answer.type !== 'entity') return []
+const NO_WORDS: readonly string[] = Object.freeze([])
+const PERSON_POOLS: readonly PoolName[] = Object.freeze(['person'])
+
+/**
+ * Words of the answer that the subject's name, as the prompt writes it, shares and few options
+ * could. Asked of every card: a name rarely shares a word with the answer, and then nothing is built.
+ */
+function telling(index: DeckIndex, ask: Ask, subjectName: string): readonly string[] {
+  if (ask.answer.type !== 'entity') return NO_WORDS
   const answer = ask.answer
-  const said = new Set(contentWords(subjectName))
+  const said = contentWords(subjectName)
+  if (!said.length) return NO_WORDS
   // Options come from the pools in order, the later ones when the first runs short.
-  const pools = answer.pools.length ? answer.pools : (['person'] as const)
-  const common = (w: string) => pools.some((p) => countIn(index, p, w) >= COMMON)
-  const out = new Set<string>()
-  for (const id of [...answer.correct, ...(answer.alsoAccepted ?? [])]) {
-    // "Who was emperor from 1355 to 1380?" asks for the subject itself, whom the prompt does not name.
-    if (id === ask.subject.id) continue
-    const name = index.entities.get(id)?.name ?? id
-    // The given name of a regnal name is the family's custom, not a clue: John V and John VII.
-    const given = regnal(name)?.base.split(' ') ?? []
-    for (const w of contentWords(name)) if (said.has(w) && !given.includes(w) && !common(w)) out.add(w)
+  const pools = answer.pools.length ? answer.pools : PERSON_POOLS
+  let out: string[] | undefined
+  const add = (ids: readonly string[]) => {
+    for (const id of ids) {
+      // "Who was emperor from 1355 to 1380?" asks for the subject itself, whom the prompt does not name.
+      if (id === ask.subject.id) continue
+      const name = index.entities.get(id)?.name ?? id
+      let given: readonly string[] | undefined
+      for (const w of contentWords(name)) {
+        if (!said.includes(w) || out?.includes(w)) continue
+        // The given name of a regnal name is the family's custom, not a clue: John V and John VII.
+        given ??= regnal(name)?.base.split(' ') ?? NO_WORDS
+        if (given.includes(w) || pools.some((p) => countIn(index, p, w) >= COMMON)) continue
+        ;(out ??= []).push(w)
+      }
+    }
   }
-  return [...out]
+  add(answer.correct)
+  if (answer.alsoAccepted) add(answer.alsoAccepted)
+  return out ?? NO_WORDS
 }
 
 const replaceAll = (text: string | undefined, from: string, to: string): string | undefined =>

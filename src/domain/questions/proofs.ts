@@ -7,7 +7,11 @@
 import type { Gender, HistoricalDate } from '../deck/types'
 import { addYears, datePhrase } from './dates'
 import type { DeckIndex } from './deck-index'
+import type { DerivedRelation } from './kinship'
 import { joinList } from './prompts'
+
+/** The relatives a card asks for whose wrong options are proven by parent links: a child or a derived relative. */
+export type ProvenRelation = DerivedRelation | 'child'
 
 type Slot = 'father' | 'mother'
 const SLOTS: readonly Slot[] = ['father', 'mother']
@@ -63,7 +67,19 @@ interface Person {
   gens: readonly number[]
   /** During a walk: the level that reached the person, and the generations it gives. */
   levelWalk: number
-  level: Set<number> | undefined
+  level: number[] | undefined
+  /**
+   * Everyone any source links the person to, as the walk reads them (filled in on first walk):
+   * spouses and siblings first (same generation), parents from `kinUp`, children from `kinDown`.
+   */
+  kin: Person[] | undefined
+  kinUp: number
+  kinDown: number
+}
+
+/** A person's record as a caller may keep it (see Proofs.recordOf): nothing to read, only to hand back. */
+export interface ProofRecord {
+  readonly id: string
 }
 
 interface Slots {
@@ -75,6 +91,10 @@ interface Slots {
 }
 
 const NONE: readonly number[] = Object.freeze([])
+
+/** A walk reaches six links at most: one generation, as a shared frozen list, for each it can give. */
+const ONE_GENERATION: ReadonlyArray<readonly number[]> = Array.from({ length: 17 }, (_, i) => Object.freeze([i - 8]))
+const oneGeneration = (g: number): number[] => (ONE_GENERATION[g + 8] ?? [g]) as number[]
 /** The reasons of a proof found while deciding: none written. */
 const DECIDED: readonly string[] = Object.freeze([])
 
@@ -101,15 +121,25 @@ export class Proofs {
     }
   }
 
-  /** Whether `wrongBecause` proves `id` wrong, without writing the proof (as `deciding`, with no closure per call). */
-  proves(wrongBecause: (id: string) => string | undefined, id: string): boolean {
-    if (!this.writing) return wrongBecause(id) !== undefined
+  /**
+   * Whether `wrongBecause` proves `id` wrong, without writing the proof (as `deciding`, with no
+   * closure per call). `record`, the option's (see recordOf), spares looking it up by id.
+   */
+  proves(wrongBecause: (id: string) => string | undefined, id: string, record?: ProofRecord): boolean {
+    const writing = this.writing
+    this.option = record as Person | undefined
     this.writing = false
     try {
       return wrongBecause(id) !== undefined
     } finally {
-      this.writing = true
+      this.writing = writing
+      this.option = undefined
     }
+  }
+
+  /** What the proofs read about `id`, for a caller that asks about it again and again (see proves). */
+  recordOf(id: string): ProofRecord {
+    return this.person(id)
   }
 
   name = (id: string): string => this.index.entities.get(id)?.name ?? id
@@ -118,7 +148,12 @@ export class Proofs {
   private recent: Person | undefined
   private before: Person | undefined
 
+  /** The option `proves` is asking about, while it asks. */
+  private option: Person | undefined
+
   private person(id: string): Person {
+    const option = this.option
+    if (option !== undefined && option.id === id) return option
     const recent = this.recent
     if (recent !== undefined && recent.id === id) return recent
     const before = this.before
@@ -146,6 +181,9 @@ export class Proofs {
       gens: NONE,
       levelWalk: 0,
       level: undefined,
+      kin: undefined,
+      kinUp: 0,
+      kinDown: 0,
     }
     this.people.set(id, person)
     return person
@@ -237,28 +275,72 @@ export class Proofs {
 
   /** Birth years of two people differ by at most `years` (or either is unknown). */
   bornWithin(a: string, b: string, years: number): boolean {
-    const x = this.person(a).born
-    if (!x) return true
-    const y = this.person(b).born
-    if (!y) return true
-    return x.astroLow - y.astroHigh <= years && y.astroLow - x.astroHigh <= years
+    return bornWithinP(this.person(a), this.person(b), years)
   }
 
   /** `older` born at least `years` before `younger` by every source (true when either is unknown). */
   bornBefore(older: string, younger: string, years: number): boolean {
-    const x = this.person(older).born
-    if (!x) return true
-    const y = this.person(younger).born
-    if (!y) return true
-    return x.astroHigh <= y.astroLow - years
+    return bornBeforeP(this.person(older), this.person(younger), years)
   }
 
   /** `p` died more than `years` before `other` was born, by every source. */
   diedYearsBeforeBirth(p: string, other: string, years: number): boolean {
-    const died = this.person(p).died
-    if (!died) return false
-    const born = this.person(other).born
-    return !!born && died.astroHigh < born.astroLow - years
+    return diedYearsBeforeBirthP(this.person(p), this.person(other), years)
+  }
+
+  // ── Options for a relative, one check each ───────────────────────────────
+  // What the distractor search asks of every candidate: the subject and the option are looked up
+  // once, and the conditions (which must all hold, so their order changes nothing) are read from
+  // their records, the cheapest first.
+
+  /**
+   * A parent option alive and grown when the child was born, as far as the deck says, and of the
+   * generation above the child (or the family does not tell).
+   */
+  plausibleParent(parent: string, child: string): boolean {
+    const p = this.person(parent)
+    const c = this.person(child)
+    return bornBeforeP(p, c, 14) && !diedYearsBeforeBirthP(p, c, 1) && this.ofGenerationP(c, p, -1, 1)
+  }
+
+  /**
+   * Why `option` is not this relative of `subject` (open world), or undefined when the facts leave
+   * it possible, or when the option is of another generation or age: an absurd option, not a
+   * plausible wrong one.
+   */
+  wrongRelative(relation: ProvenRelation, subject: string, option: string): string | undefined {
+    const s = this.person(subject)
+    const o = this.person(option)
+    switch (relation) {
+      case 'child':
+        return bornBeforeP(s, o, 14) && this.ofGenerationP(s, o, 1, 1) ? this.notParentP(o, s) : undefined
+      case 'grandparent':
+        return bornBeforeP(o, s, 30) && this.ofGenerationP(s, o, -2, 1) ? this.notGrandparentP(s, o) : undefined
+      case 'grandchild':
+        return bornBeforeP(s, o, 30) && this.ofGenerationP(s, o, 2, 1) ? this.notGrandparentP(o, s) : undefined
+      case 'sibling':
+        return bornWithinP(s, o, 20) && this.ofGenerationP(s, o, 0, 1) ? this.notSiblingP(s, o) : undefined
+      case 'uncle-aunt':
+        return bornBeforeP(o, s, -10) && bornWithinP(s, o, 60) && this.ofGenerationP(s, o, -1, 1)
+          ? this.notUncleAuntP(s, o, 0)
+          : undefined
+      case 'cousin':
+        // Without both of the option's parent slots no proof exists: the walk is not needed.
+        return bornWithinP(s, o, 25) && this.slotsOf(o).all !== undefined && this.ofGenerationP(s, o, 0, 1)
+          ? this.notCousinP(s, o)
+          : undefined
+    }
+  }
+
+  /** Why `option` cannot have married `subject`, or undefined; also when the two are of different generations or ages. */
+  wrongSpouse(subject: string, option: string): string | undefined {
+    const s = this.person(subject)
+    const o = this.person(option)
+    if (!this.writing)
+      return this.notSpouseP(s, o) !== undefined && bornWithinP(s, o, 30) && this.ofGenerationP(s, o, 0, 0)
+        ? PROVEN
+        : undefined
+    return this.ofGenerationP(s, o, 0, 0) && bornWithinP(s, o, 30) ? this.notSpouseP(s, o) : undefined
   }
 
   // ── Generations ──────────────────────────────────────────────────────────
@@ -275,12 +357,15 @@ export class Proofs {
    * even where no dates tell so.
    */
   generation(from: string, other: string): readonly number[] {
-    if (this.generationsFrom !== from) {
-      this.generationsFrom = from
+    return this.generationP(this.person(from), this.person(other))
+  }
+
+  private generationP(from: Person, other: Person): readonly number[] {
+    if (this.generationsFrom !== from.id) {
+      this.generationsFrom = from.id
       this.walkGenerations(from)
     }
-    const p = this.person(other)
-    return p.walk === this.walks ? p.gens : NONE
+    return other.walk === this.walks ? other.gens : NONE
   }
 
   /**
@@ -288,7 +373,11 @@ export class Proofs {
    * tell: a grandfather is a fair wrong answer for a father (slack 1), a great-grandfather is not.
    */
   ofGeneration(subject: string, option: string, gap: number, slack = 1): boolean {
-    const gens = this.generation(subject, option)
+    return this.ofGenerationP(this.person(subject), this.person(option), gap, slack)
+  }
+
+  private ofGenerationP(subject: Person, option: Person, gap: number, slack: number): boolean {
+    const gens = this.generationP(subject, option)
     if (!gens.length) return true
     for (const g of gens) if (Math.abs(g - gap) <= slack) return true
     return false
@@ -297,45 +386,65 @@ export class Proofs {
   // Breadth first, a whole level at a time, so that the result never depends on the order of the
   // deck's facts: a person first reached at one depth gets every generation the chains of that
   // depth give (intermarriage can give two).
-  private walkGenerations(from: string): void {
-    const { kin } = this.index
+  private walkGenerations(start: Person): void {
     const walk = ++this.walks
-    const start = this.person(from)
     start.walk = walk
-    start.gens = [0]
+    start.gens = oneGeneration(0)
     let frontier: Person[] = [start]
     // Six links reach second cousins and great-great-grandparents: far enough for every question.
     for (let depth = 0; depth < 6 && frontier.length; depth++) {
       const level: Person[] = []
-      const visit = (ids: readonly string[], gens: readonly number[], step: number) => {
-        for (const id of ids) {
-          const other = this.person(id)
-          if (other.walk === walk) continue
-          let set = other.level
-          if (other.levelWalk !== walk || !set) {
-            other.levelWalk = walk
-            other.level = set = new Set()
-            level.push(other)
-          }
-          for (const g of gens) set.add(g + step)
-        }
-      }
       for (const p of frontier) {
-        const { id, gens } = p
-        visit(kin.anySpousesOf(id), gens, 0)
-        visit(kin.anyStatedSiblingsOf(id), gens, 0)
-        visit(kin.anyParentsOf(id), gens, -1)
-        visit(kin.anyAdoptiveParentsOf(id), gens, -1)
-        visit(kin.anyChildrenOf(id), gens, 1)
-        visit(kin.anyAdoptedChildrenOf(id), gens, 1)
+        const { gens } = p
+        const linked = (p.kin ??= this.kinOf(p))
+        for (let i = 0; i < linked.length; i++) {
+          const other = linked[i] as Person
+          if (other.walk === walk) continue
+          const step = i < p.kinUp ? 0 : i < p.kinDown ? -1 : 1
+          let set = other.level
+          let from = 0
+          if (other.levelWalk !== walk || !set) {
+            // Nearly everyone is reached at one generation: a shared list, copied when a second comes.
+            other.levelWalk = walk
+            other.level = set = oneGeneration((gens[0] as number) + step)
+            level.push(other)
+            from = 1
+          }
+          // A handful of generations at most: a list, each once, in the order first reached.
+          for (let k = from; k < gens.length; k++) {
+            const g = (gens[k] as number) + step
+            if (set.includes(g)) continue
+            if (Object.isFrozen(set)) other.level = set = [...set]
+            set.push(g)
+          }
+        }
       }
       for (const p of level) {
         p.walk = walk
-        p.gens = [...(p.level as Set<number>)]
+        p.gens = p.level as number[]
         p.level = undefined
       }
       frontier = level
     }
+  }
+
+  /** The people any source links `p` to, in the walk's order (sets `kinUp` and `kinDown`). */
+  private kinOf(p: Person): Person[] {
+    const { kin } = this.index
+    const { id } = p
+    const out: Person[] = []
+    const add = (ids: readonly string[]) => {
+      for (const other of ids) out.push(this.person(other))
+    }
+    add(kin.anySpousesOf(id))
+    add(kin.anyStatedSiblingsOf(id))
+    p.kinUp = out.length
+    add(kin.anyParentsOf(id))
+    add(kin.anyAdoptiveParentsOf(id))
+    p.kinDown = out.length
+    add(kin.anyChildrenOf(id))
+    add(kin.anyAdoptedChildrenOf(id))
+    return out
   }
 
   // ── Parents, open world ──────────────────────────────────────────────────
@@ -462,8 +571,10 @@ export class Proofs {
 
   /** Why `o` is not a grandparent of `x`. */
   notGrandparent(x: string, o: string): string | undefined {
-    const px = this.person(x)
-    const po = this.person(o)
+    return this.notGrandparentP(this.person(x), this.person(o))
+  }
+
+  private notGrandparentP(px: Person, po: Person): string | undefined {
     // Only written proofs need their reasons: deciding allocates nothing.
     const reasons: string[] | undefined = this.writing ? [] : undefined
     const s = this.slotsOf(px)
@@ -523,8 +634,10 @@ export class Proofs {
 
   /** Why `x` and `o` share no grandparent. */
   notCousin(x: string, o: string): string | undefined {
-    const a = this.person(x)
-    const b = this.person(o)
+    return this.notCousinP(this.person(x), this.person(o))
+  }
+
+  private notCousinP(a: Person, b: Person): string | undefined {
     const px = this.slotsOf(a).all
     if (!px) return undefined
     const po = this.slotsOf(b).all
@@ -544,8 +657,10 @@ export class Proofs {
 
   /** Why two people cannot have married: their lives do not overlap. */
   notSpouse(x: string, o: string): string | undefined {
-    const a = this.person(x)
-    const b = this.person(o)
+    return this.notSpouseP(this.person(x), this.person(o))
+  }
+
+  private notSpouseP(a: Person, b: Person): string | undefined {
     const { born: xBorn, died: xDied } = a
     const { born: oBorn, died: oDied } = b
     if (xBorn && oDied && astro(oDied.max) < astro(xBorn.min))
@@ -557,6 +672,29 @@ export class Proofs {
 }
 
 const nameOf = (p: Person): string => p.name
+
+function bornWithinP(a: Person, b: Person, years: number): boolean {
+  const x = a.born
+  if (!x) return true
+  const y = b.born
+  if (!y) return true
+  return x.astroLow - y.astroHigh <= years && y.astroLow - x.astroHigh <= years
+}
+
+function bornBeforeP(older: Person, younger: Person, years: number): boolean {
+  const x = older.born
+  if (!x) return true
+  const y = younger.born
+  if (!y) return true
+  return x.astroHigh <= y.astroLow - years
+}
+
+function diedYearsBeforeBirthP(p: Person, other: Person, years: number): boolean {
+  const died = p.died
+  if (!died) return false
+  const born = other.born
+  return !!born && died.astroHigh < born.astroLow - years
+}
 
 /** A birth or death fact as a LifeDate: the widest span of years its sources give. */
 function lifeDate(

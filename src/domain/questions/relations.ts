@@ -9,7 +9,7 @@ import { entityAnswers } from './entity-answers'
 import { ADOPTIVE_WORDS, DERIVED_RELATIONS, KIN_WORDS, type DerivedRelation, type Link } from './kinship'
 import { marriageAsks } from './marriages'
 import { genderPools, withNote } from './life'
-import { proofsOf, type Proofs } from './proofs'
+import { proofsOf } from './proofs'
 import { capitalize, genderedNoun, joinList, withArticle } from './prompts'
 
 type Emit = (ask: Ask) => void
@@ -81,7 +81,7 @@ function parentAsks(index: DeckIndex, person: Entity, key: 'parent' | 'adoptiveP
     const answers = entityAnswers(index, ofRole, {
       pools: [role === 'father' ? 'male' : 'female'],
       exclude: [person.id, ...anyParents],
-      wrongBecause: (id) => (plausibleParent(proofs, id, person.id) ? proof : undefined),
+      wrongBecause: (id) => (proofs.plausibleParent(id, person.id) ? proof : undefined),
       ...yearOption(nearYear(index, fact.value, person, GENERATION_GAP.parent)),
     })
     if (!answers) continue
@@ -106,7 +106,7 @@ function parentAsks(index: DeckIndex, person: Entity, key: 'parent' | 'adoptiveP
     const answers = entityAnswers(index, facts, {
       pools: ['person'],
       exclude: [person.id, ...anyParents],
-      wrongBecause: (id) => (plausibleParent(proofs, id, person.id) ? proofs.notParent(person.id, id) : undefined),
+      wrongBecause: (id) => (proofs.plausibleParent(id, person.id) ? proofs.notParent(person.id, id) : undefined),
       ...yearOption(nearYear(index, undefined, person, GENERATION_GAP.parent)),
     })
     if (!answers) return
@@ -235,15 +235,13 @@ function relativesAsk(
         ? genderPools('female')
         : genderPools(undefined)
   const proofs = proofsOf(index)
-  const plausible = PLAUSIBLE[relation]
-  const prove = PROVE[relation]
   const answer: EntityAnswer = {
     type: 'entity',
     correct: ids,
     exclude,
     pools,
     wrongBecause: proofs.mayProve(relation, person.id)
-      ? (id) => (plausible(proofs, person.id, id) ? prove(proofs, person.id, id) : undefined)
+      ? (id) => proofs.wrongRelative(relation, person.id, id)
       : NOTHING_PROVES_WRONG,
     ...yearOption(nearYear(index, undefined, person, GENERATION_GAP[relation])),
   }
@@ -296,45 +294,11 @@ function spouseAsk(index: DeckIndex, person: Entity, emit: Emit): void {
       pools: genderPools(gender),
       // Several marriages are common: only two lives that never met rule one out.
       wrongBecause: proofs.mayProve('spouse', person.id)
-        ? (id) =>
-            proofs.ofGeneration(person.id, id, 0, 0) && proofs.bornWithin(person.id, id, 30)
-              ? proofs.notSpouse(person.id, id)
-              : undefined
+        ? (id) => proofs.wrongSpouse(person.id, id)
         : NOTHING_PROVES_WRONG,
       ...yearOption(nearYear(index, ids[0], person, GENERATION_GAP.spouse)),
     },
   })
-}
-
-/** A parent option alive and grown when the child was born, as far as the deck says. */
-function plausibleParent(proofs: Proofs, parent: string, child: string): boolean {
-  return (
-    proofs.ofGeneration(child, parent, -1) &&
-    proofs.bornBefore(parent, child, 14) &&
-    !proofs.diedYearsBeforeBirth(parent, child, 1)
-  )
-}
-
-type Check<T> = (proofs: Proofs, subject: string, option: string) => T
-
-/** The option is of the relative's generation (births the deck gives), so the option is not absurd. */
-const PLAUSIBLE: Record<DerivedRelation | 'child', Check<boolean>> = {
-  child: (p, s, o) => p.ofGeneration(s, o, 1) && p.bornBefore(s, o, 14),
-  grandparent: (p, s, o) => p.ofGeneration(s, o, -2) && p.bornBefore(o, s, 30),
-  grandchild: (p, s, o) => p.ofGeneration(s, o, 2) && p.bornBefore(s, o, 30),
-  sibling: (p, s, o) => p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 20),
-  'uncle-aunt': (p, s, o) => p.ofGeneration(s, o, -1) && p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60),
-  cousin: (p, s, o) => p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 25),
-}
-
-/** Why the option is not this relative of the subject (open world), or undefined. */
-const PROVE: Record<DerivedRelation | 'child', Check<string | undefined>> = {
-  child: (p, s, o) => p.notParent(o, s),
-  grandparent: (p, s, o) => p.notGrandparent(s, o),
-  grandchild: (p, s, o) => p.notGrandparent(o, s),
-  sibling: (p, s, o) => p.notSibling(s, o),
-  'uncle-aunt': (p, s, o) => p.notUncleAunt(s, o),
-  cousin: (p, s, o) => p.notCousin(s, o),
 }
 
 function allNames(index: DeckIndex, answer: EntityAnswer): string[] {

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
 import { buildDeckIndex } from '../../../src/domain/questions/deck-index'
-import { Proofs } from '../../../src/domain/questions/proofs'
+import { Proofs, type ProvenRelation } from '../../../src/domain/questions/proofs'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import { deckArbitrary } from './arbitraries'
 import { builtInDeck } from './fixtures'
@@ -106,6 +106,68 @@ describe('subjects no option can be proven a wrong relative of', () => {
         expect(ruledOut(deck, 12).proofs).toEqual([])
       }),
       { numRuns: 60, seed: 16 },
+    )
+  })
+})
+
+/** Each relative's check as the separate public conditions spell it: plausible first, then the proof. */
+const SEPARATE: Record<ProvenRelation | 'spouse', (p: Proofs, s: string, o: string) => string | undefined> = {
+  child: (p, s, o) => (p.ofGeneration(s, o, 1) && p.bornBefore(s, o, 14) ? p.notParent(o, s) : undefined),
+  grandparent: (p, s, o) => (p.ofGeneration(s, o, -2) && p.bornBefore(o, s, 30) ? p.notGrandparent(s, o) : undefined),
+  grandchild: (p, s, o) => (p.ofGeneration(s, o, 2) && p.bornBefore(s, o, 30) ? p.notGrandparent(o, s) : undefined),
+  sibling: (p, s, o) => (p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 20) ? p.notSibling(s, o) : undefined),
+  'uncle-aunt': (p, s, o) =>
+    p.ofGeneration(s, o, -1) && p.bornBefore(o, s, -10) && p.bornWithin(s, o, 60) ? p.notUncleAunt(s, o) : undefined,
+  cousin: (p, s, o) => (p.ofGeneration(s, o, 0) && p.bornWithin(s, o, 25) ? p.notCousin(s, o) : undefined),
+  spouse: (p, s, o) => (p.ofGeneration(s, o, 0, 0) && p.bornWithin(s, o, 30) ? p.notSpouse(s, o) : undefined),
+}
+const RELATIVES = Object.keys(SEPARATE) as Array<keyof typeof SEPARATE>
+
+/** Every relative's one-call check against the separate conditions, on ordered pairs of the first `limit` people. */
+function oneCallMismatches(deck: Deck, limit: number): { found: number; calls: number; mismatches: string[] } {
+  const proofs = new Proofs(buildDeckIndex(deck))
+  const people = deck.entities.filter((e) => e.kind === 'person').slice(0, limit)
+  const mismatches: string[] = []
+  let found = 0
+  let calls = 0
+  for (const relation of RELATIVES)
+    for (const a of people)
+      for (const b of people) {
+        const one = (s: string, o: string) =>
+          relation === 'spouse' ? proofs.wrongSpouse(s, o) : proofs.wrongRelative(relation, s, o)
+        const want = SEPARATE[relation](proofs, a.id, b.id)
+        const got = one(a.id, b.id)
+        const decided = proofs.deciding(() => one(a.id, b.id))
+        const plausibleParent =
+          proofs.ofGeneration(a.id, b.id, -1) &&
+          proofs.bornBefore(b.id, a.id, 14) &&
+          !proofs.diedYearsBeforeBirth(b.id, a.id, 1)
+        calls++
+        if (want !== undefined) found++
+        if (got !== want) mismatches.push(`${relation}(${a.id}, ${b.id}) wrote ${got}, not ${want}`)
+        if ((decided === undefined) !== (want === undefined)) mismatches.push(`${relation}(${a.id}, ${b.id}) decided`)
+        if (proofs.plausibleParent(b.id, a.id) !== plausibleParent) mismatches.push(`plausibleParent(${b.id}, ${a.id})`)
+      }
+  return { found, calls, mismatches }
+}
+
+describe('one check per option for a relative', () => {
+  it('gives the proof the separate conditions give, in the built-in deck and a synthetic dynasty', () => {
+    for (const deck of [builtInDeck(), syntheticDynasty(1_000, 5)]) {
+      const { found, calls, mismatches } = oneCallMismatches(deck, 50)
+      // Both outcomes occur, so the comparison means something.
+      expect(found).toBeGreaterThan(50)
+      expect(found).toBeLessThan(calls)
+      expect(mismatches).toEqual([])
+    }
+  })
+
+  it('gives the proof the separate conditions give, in random decks', () => {
+    fc.assert(
+      fc.property(deckArbitrary, (deck) => {
+        expect(oneCallMismatches(deck, 12).mismatches).toEqual([])
+      }),
+      { numRuns: 40, seed: 17 },
     )
   })
 })
