@@ -138,8 +138,12 @@ export class DeckQuestionService {
     let opening = this.openings.get(deckId)
     // The deck's stored cards, read once: a deck never synced has only those studied meanwhile.
     let stored: CardProgress[] | undefined
+    // Asked again each time the questions so far have doubled: a request the first cards cannot
+    // answer (a high new-card limit) costs the generation little.
+    let checked = 0
     while (opening && !opening.ended) {
-      if (opening.generating) {
+      if (opening.generating && opening.questions.length > 2 * checked) {
+        checked = opening.questions.length
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
         const queue = prefixStudyQueue({ ...options, questions: opening.questions, random: createRandom(seed) }, stored)
@@ -149,7 +153,9 @@ export class DeckQuestionService {
         }
       }
       await opening.changed()
-      opening = this.openings.get(deckId)
+      const next = this.openings.get(deckId)
+      if (next !== opening) checked = 0
+      opening = next
     }
     return undefined
   }

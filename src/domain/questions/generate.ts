@@ -24,7 +24,7 @@ export interface GenerateOptions {
 }
 
 export interface GenerateBatchOptions extends GenerateOptions {
-  /** Entities whose questions make one batch (default 200: a few tens of milliseconds). */
+  /** Entities whose questions make one batch (default 25: a few milliseconds). */
   entitiesPerBatch?: number
 }
 
@@ -36,7 +36,7 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
 
 /**
  * generateQuestions step by step, for a caller that must stay responsive (the deck-questions
- * worker answers a study queue from the first batches): the questions of every few hundred
+ * worker answers a study queue from the first batches): the questions of every few dozen
  * entities, in deck order, then the deck-wide ones (orderings, matchings, family-tree boxes,
  * hand-written cards). Concatenated, the batches are generateQuestions' output; a card's questions
  * always come in one batch, so the cards of the batches so far are whole.
@@ -55,7 +55,7 @@ export function* questionBatches(given: Deck, options: GenerateBatchOptions): Ge
   ctx.era = era
   const timelines = new OfficeTimelines(index)
   const emit = emitAsk.bind(null, ctx)
-  const perBatch = Math.max(1, options.entitiesPerBatch ?? 200)
+  const perBatch = Math.max(1, options.entitiesPerBatch ?? 25)
   let from = 0
   const batch = () => {
     const made = ctx.out.slice(from)
