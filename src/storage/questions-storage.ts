@@ -3,11 +3,12 @@
 import { DEFAULT_DB_NAME, StavratonDB } from './db'
 import { syncDeckQuestions } from './deck-sync'
 import { toStorageError } from './errors'
-import { decksRepository, questionCacheRepository } from './repositories'
+import { cardsRepository, decksRepository, questionCacheRepository } from './repositories'
 import type { Storage } from './types'
 
 export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> & {
   decks: Pick<Storage['decks'], 'get' | 'head'>
+  cards: Pick<Storage['cards'], 'forDeck'>
   questionCache: Storage['questionCache']
 }
 
@@ -26,8 +27,10 @@ export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<Ques
   await db.open().catch((error: unknown) => Promise.reject(toStorageError(error, { opening: true })))
   const decks = decksRepository(db)
   const cache = questionCacheRepository(db)
+  const cards = cardsRepository(db)
   return {
     decks: { get: explain(decks.get), head: explain(decks.head) },
+    cards: { forDeck: explain(cards.forDeck) },
     questionCache: { get: explain(cache.get), put: explain(cache.put), delete: explain(cache.delete) },
     syncDeckQuestions: explain((...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args)),
   }

@@ -89,6 +89,8 @@ export const useDeckStore = defineStore('deck', () => {
   const changeMessage = ref('')
   const cache = new Map<string, Promise<LoadedDeck>>()
   const openings = new Map<string, Promise<OpenedDeck>>()
+  /** Resolves once the service has a deck's opening: a queue asked for after it waits for that opening. */
+  const asked = new Map<string, Promise<unknown>>()
   /** Change messages not yet shown, by deck: each is shown once, when the deck is next opened. */
   const unannounced = new Map<string, string>()
 
@@ -119,13 +121,19 @@ export const useDeckStore = defineStore('deck', () => {
     let pending = openings.get(deckId)
     if (!pending) {
       const builtIn = builtInDecks.find((d) => d.id === deckId)
-      pending = (builtIn ? builtIn.load() : Promise.resolve(undefined))
-        .then((deck) => questionsFor(deckId).open(deckId, useClock().now(), deck))
+      const deck = builtIn ? builtIn.load() : Promise.resolve(undefined)
+      pending = deck
+        .then((d) => questionsFor(deckId).open(deckId, useClock().now(), d))
         .then((o) => {
           if (o.changeMessage) unannounced.set(o.id, o.changeMessage)
           return markRaw(o)
         })
-      pending.catch(() => openings.delete(deckId))
+      // Runs after the call above: the service then has the opening.
+      asked.set(deckId, deck)
+      pending.catch(() => {
+        openings.delete(deckId)
+        asked.delete(deckId)
+      })
       openings.set(deckId, pending)
     }
     return pending
@@ -193,10 +201,14 @@ export const useDeckStore = defineStore('deck', () => {
    * (`status` and `error` say why).
    */
   async function openForStudy(deckId: string): Promise<DeckQuestionSource | undefined> {
-    await load(deckId, async (id) => {
+    const loading = load(deckId, async (id) => {
       opened.value = await openQuestions(id)
     })
-    if (status.value !== 'ready') return undefined
+    // The study view need not wait for the whole opening: the service answers a queue as soon as it
+    // can (a deck generated for the first time: from its first cards). The deck's title, and what
+    // changed in it, come with the opening.
+    await Promise.race([loading, asked.get(deckId)?.catch(() => undefined)])
+    if (status.value === 'error') return undefined
     const service = questionsFor(deckId)
     return {
       queue: (request) => service.queue(deckId, request),

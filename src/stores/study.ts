@@ -36,6 +36,7 @@ import {
 import type { SessionAnswer, StudySession } from '../domain/study/types'
 import type { AnswerResult } from '../domain/questions/response-types'
 import type { StudyQueue } from '../domain/study/queue'
+import type { QueueRequest } from '../workers/deck-questions'
 import { useClock } from './clock'
 import type { DeckQuestionSource } from './deck'
 import { useSettingsStore } from './settings'
@@ -88,6 +89,8 @@ export const useStudyStore = defineStore('study', () => {
   const newLimitReached = ref(false)
   /** New cards not yet studied beyond today's limit, for "Study more new cards". */
   const newBeyondLimit = ref(0)
+  /** Counts each queue built, so a late count of new cards belongs to the latest. */
+  let countings = 0
   /** What a practice session can be about, once "Nothing due" asked for it. */
   const choices = shallowRef<CustomStudyChoices>()
   /** A custom session asked for before the study view opened (Study now in the card browser). */
@@ -260,7 +263,7 @@ export const useStudyStore = defineStore('study', () => {
       db.reviews.newIntroducedSince(deckId, clock.startOfDay(now)),
     ])
     const seed = now >>> 0
-    const queue = await source.queue({
+    const request: QueueRequest = {
       cards,
       knownCardIds,
       now,
@@ -269,12 +272,27 @@ export const useStudyStore = defineStore('study', () => {
       newIntroducedToday,
       recognitionFirst: settings.recognitionFirst,
       seed,
-    })
+    }
+    const queue = await source.queue(request)
     questions.value = new Map(queue.items.map((i) => [i.question.id, i.question]))
-    newLimitReached.value = queue.newAvailable > queue.newCount
-    newBeyondLimit.value = queue.newAvailable - queue.newCount
+    countNew(queue)
+    // The queue came from the deck's first cards (the rest was being generated): the new cards
+    // beyond today's limit are counted again once the whole deck is there.
+    const asked = ++countings
+    if (queue.newAvailableSoFar)
+      void source.queue({ ...request, whole: true }).then(
+        (whole) => {
+          if (asked === countings) countNew(whole)
+        },
+        () => undefined,
+      )
     if (!queue.items.length) return undefined
     return saveNew(deckId, now, seed, queue, extraNew ? { title: moreNewTitle(queue.newCount) } : {})
+  }
+
+  function countNew(queue: StudyQueue) {
+    newLimitReached.value = queue.newAvailable > queue.newCount
+    newBeyondLimit.value = queue.newAvailable - queue.newCount
   }
 
   async function saveNew(

@@ -8,7 +8,9 @@ import { GeneratedQuestions, type QuestionBank } from '../domain/questions/compa
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
+import { prefixStudyQueue } from '../domain/study/prefix-queue'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
+import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
 import { StaleQuestionCacheError } from '../storage/errors'
@@ -33,14 +35,55 @@ export interface OpenedDeck {
   cached: boolean
 }
 
-/** A study queue request: StudyQueueOptions without the questions (the service has them) and with a seed. */
-export type QueueRequest = Omit<StudyQueueOptions, 'questions' | 'random'> & { seed: number }
+/**
+ * A study queue request: StudyQueueOptions without the questions (the service has them) and with a
+ * seed. While the deck is generated the first time, the queue comes from the cards made so far when
+ * it is provably the same (see prefixStudyQueue), unless `whole` asks to wait for the whole deck.
+ */
+export type QueueRequest = Omit<StudyQueueOptions, 'questions' | 'random'> & { seed: number; whole?: boolean }
 /** A custom session request: CustomQueueOptions without the questions and with a seed. */
 export type CustomQueueRequest = Omit<CustomQueueOptions, 'questions' | 'random'> & { seed: number }
 export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
 /** A deck's questions made at build time, if there are some for this deck and cache key. */
 export type PrebuiltQuestions = (deckId: string, key: string) => Promise<QuestionBank | undefined>
+
+/** Generating for this long without a pause would keep a waiting study queue waiting (ms). */
+const GENERATE_SLICE_MS = 25
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * A deck being opened: while its questions are generated, those made so far (whole cards, in deck
+ * order), and a signal at each batch, so a study queue can be answered before the whole deck.
+ */
+class Opening {
+  readonly questions: Question[] = []
+  /** The questions are being generated for a deck never synced (its progress, if any, is on these questions). */
+  generating = false
+  /** A study queue was answered from part of the deck. */
+  answeredEarly = false
+  ended = false
+  private waiting: Array<() => void> = []
+
+  add(batch: readonly Question[]): void {
+    for (const q of batch) this.questions.push(q)
+    this.wake()
+  }
+  end(): void {
+    this.ended = true
+    this.wake()
+  }
+  /** Resolves at the next batch, or at the end. */
+  changed(): Promise<void> {
+    return this.ended ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve))
+  }
+  private wake() {
+    const waiting = this.waiting
+    this.waiting = []
+    for (const resolve of waiting) resolve()
+  }
+}
 
 interface Held {
   opened: OpenedDeck
@@ -50,6 +93,8 @@ interface Held {
 
 export class DeckQuestionService {
   private readonly held = new Map<string, Promise<Held>>()
+  /** Decks being opened (not yet held): their questions so far. */
+  private readonly openings = new Map<string, Opening>()
   /** Decks the page handed over (built-in ones), to open them again without the page. */
   private readonly given = new Map<string, Deck>()
   private writes: Promise<unknown> = Promise.resolve()
@@ -71,14 +116,48 @@ export class DeckQuestionService {
   }
 
   /** The study queue of an opened deck (see buildStudyQueue); only the queued questions leave the service. */
-  queue(deckId: string, request: QueueRequest): Promise<StudyQueue> {
+  async queue(deckId: string, request: QueueRequest): Promise<StudyQueue> {
+    const early = request.whole ? undefined : await this.earlyQueue(deckId, request)
+    if (early) return early
     return this.read(deckId, request.now, async (bank) => {
-      const { seed, ...options } = request
+      const { seed, whole: _whole, ...options } = request
       const queue = buildStudyQueue({ ...options, questions: bank.stubs, random: createRandom(seed) })
       // Only the queued questions are read whole.
       const questions = await bank.questions(queue.items.map((item) => item.question.index))
       return { ...queue, items: queue.items.map((item, i) => ({ ...item, question: questions[i] as Question })) }
     })
+  }
+
+  /**
+   * The study queue of a deck still being generated, from its cards made so far, as soon as they
+   * provably give the whole deck's queue; undefined when the deck is not being generated, or once
+   * it is generated (then the whole deck answers).
+   */
+  private async earlyQueue(deckId: string, request: QueueRequest): Promise<StudyQueue | undefined> {
+    void this.hold(deckId, request.now)
+    let opening = this.openings.get(deckId)
+    // The deck's stored cards, read once: a deck never synced has only those studied meanwhile.
+    let stored: CardProgress[] | undefined
+    // Asked again each time the questions so far have doubled: a request the first cards cannot
+    // answer (a high new-card limit) costs the generation little.
+    let checked = 0
+    while (opening && !opening.ended) {
+      if (opening.generating && opening.questions.length > 2 * checked) {
+        checked = opening.questions.length
+        stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
+        const { seed, whole: _whole, ...options } = request
+        const queue = prefixStudyQueue({ ...options, questions: opening.questions, random: createRandom(seed) }, stored)
+        if (queue) {
+          opening.answeredEarly = true
+          return queue
+        }
+      }
+      await opening.changed()
+      const next = this.openings.get(deckId)
+      if (next !== opening) checked = 0
+      opening = next
+    }
+    return undefined
   }
 
   /** A custom session's queue (see buildCustomQueue): practice, or the cards chosen in the browser. */
@@ -119,6 +198,8 @@ export class DeckQuestionService {
   /** Forget an opened deck (it was saved again with new content). */
   forget(deckId: string): void {
     this.held.delete(deckId)
+    this.openings.get(deckId)?.end()
+    this.openings.delete(deckId)
   }
 
   /** Resolves once the cache writes started so far are done (tests, and before closing). */
@@ -146,14 +227,23 @@ export class DeckQuestionService {
     const given = deck ?? this.given.get(deckId)
     let pending = this.held.get(deckId)
     if (!pending) {
-      pending = this.load(deckId, now, given)
-      pending.catch(() => this.held.delete(deckId))
+      const opening = new Opening()
+      this.openings.set(deckId, opening)
+      pending = this.load(deckId, now, opening, given)
+      const ended = () => {
+        opening.end()
+        if (this.openings.get(deckId) === opening) this.openings.delete(deckId)
+      }
+      pending.then(ended, () => {
+        ended()
+        if (this.held.get(deckId) === pending) this.held.delete(deckId)
+      })
       this.held.set(deckId, pending)
     }
     return pending
   }
 
-  private async load(deckId: string, now: number, given?: Deck): Promise<Held> {
+  private async load(deckId: string, now: number, opening: Opening, given?: Deck): Promise<Held> {
     const storage = await this.storage()
     // The deck's head, a few fields whatever the deck's size: its content is read only to generate.
     const head = await storage.decks.head(deckId)
@@ -189,12 +279,14 @@ export class DeckQuestionService {
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
     const generated = stored
       ? undefined
-      : (await import('../domain/questions/generate')).generateQuestions(deck, { seed })
+      : await this.generate(deck, seed, opening, head?.fingerprintsDigest === undefined)
     const bank: QuestionBank = stored ?? new GeneratedQuestions(generated as Question[])
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
       version: deck.version,
     })
+    // Cards studied while a deck was first generated are not changes to tell of.
+    if (opening.answeredEarly && head?.fingerprintsDigest === undefined) changes.firstSync = true
     // The cache is a speed-up only: a full disk must not stop the deck from opening.
     if (generated)
       this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, generated).catch(() => undefined))
@@ -214,5 +306,24 @@ export class DeckQuestionService {
       cached: stored !== undefined,
     }
     return { opened, bank }
+  }
+
+  /**
+   * A deck's questions, generated batch by batch with pauses between, so a study queue asked for
+   * meanwhile is answered from the cards made so far (a deck never synced only: other decks' stored
+   * progress must first be synced with the questions).
+   */
+  private async generate(deck: Deck, seed: number, opening: Opening, neverSynced: boolean): Promise<Question[]> {
+    const { questionBatches } = await import('../domain/questions/generate')
+    opening.generating = neverSynced
+    let sliceStart = performance.now()
+    for (const batch of questionBatches(deck, { seed })) {
+      opening.add(batch)
+      if (performance.now() - sliceStart >= GENERATE_SLICE_MS) {
+        await nextTask()
+        sliceStart = performance.now()
+      }
+    }
+    return opening.questions
   }
 }

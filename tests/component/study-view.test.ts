@@ -1,6 +1,7 @@
 // The study view end to end in happy-dom, with real storage (fake-indexeddb), the real question
 // generator and a saved deck: Space shows the answer, a key grades, the review is stored and the
-// next card shows; a reload (new app on the same database) resumes at the same card.
+// next card shows; a reload (new app on the same database) resumes at the same card; a large deck
+// shows its first card while its questions are still being generated.
 import 'fake-indexeddb/auto'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
@@ -12,6 +13,11 @@ import { useSettingsStore } from '../../src/stores/settings'
 import { useStorageStore } from '../../src/stores/storage'
 import { useStudyStore } from '../../src/stores/study'
 import StudyView from '../../src/views/StudyView.vue'
+import type { Deck } from '../../src/domain/deck/types'
+import { deckSeed } from '../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../src/domain/questions/generate'
+import { useDeckStore } from '../../src/stores/deck'
+import { syntheticDynasty } from '../../scripts/bench/synthetic-dynasty'
 import { miniDeck } from './fixtures'
 
 let wrapper: VueWrapper | undefined
@@ -22,32 +28,38 @@ afterEach(() => {
   for (const db of databases.splice(0)) db.close()
 })
 
-async function until(check: () => boolean, what: string) {
-  for (let i = 0; i < 100 && !check(); i++) {
+async function until(check: () => boolean, what: string, tries = 100) {
+  for (let i = 0; i < tries && !check(); i++) {
     await flushPromises()
     await new Promise((r) => setTimeout(r, 5))
   }
   if (!check()) throw new Error(`timed out waiting for ${what}`)
 }
 
-async function openStudy(factory: IDBFactory, saveDeck: boolean) {
+/** Mounts the study view of a deck, saved first (or not: a reload), on a new app over `factory`. */
+async function mountStudy(factory: IDBFactory, saveDeck: boolean, deck: Deck = miniDeck) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const storage = useStorageStore()
   await storage.open({ indexedDB: factory, IDBKeyRange, name: 'study-view', enableFuzz: false })
   databases.push(storage.db())
-  if (saveDeck) await storage.db().decks.save(miniDeck, { origin: 'user', now: Date.now() })
+  if (saveDeck) await storage.db().decks.save(deck, { origin: 'user', now: Date.now() })
   await useSettingsStore().load()
   const router = createRouter({ history: createMemoryHistory(), routes })
-  await router.push(`/deck/${miniDeck.id}/study`)
+  await router.push(`/deck/${deck.id}/study`)
   wrapper = mount(StudyView, {
-    props: { deckId: miniDeck.id },
+    props: { deckId: deck.id },
     global: { plugins: [pinia, router] },
     attachTo: document.body,
   })
-  await until(() => wrapper!.find('.study-prompt').exists(), 'the first card')
-  await settle()
   return { db: storage.db(), wrapper }
+}
+
+async function openStudy(factory: IDBFactory, saveDeck: boolean) {
+  const opened = await mountStudy(factory, saveDeck)
+  await until(() => opened.wrapper.find('.study-prompt').exists(), 'the first card')
+  await settle()
+  return opened
 }
 
 // The view takes input for a card once it is painted and past a double press of the key that brought it.
@@ -101,5 +113,23 @@ describe('StudyView', () => {
     expect(progress(second.wrapper)).toBe('2')
     expect(prompt(second.wrapper)).toBe(next)
     expect(await second.db.reviews.count()).toBe(2)
+  })
+
+  it('shows the first card of a large deck before the deck is opened, and counts its new cards once it is', async () => {
+    const deck = { ...syntheticDynasty(3_000, 6), id: 'large' } as Deck
+    const { wrapper: w } = await mountStudy(new IDBFactory(), true, deck)
+    const decks = useDeckStore()
+    const study = useStudyStore()
+    await until(() => w.find('.study-prompt').exists(), 'the first card', 2000)
+    // The deck is still being generated: its title and counts are not there yet.
+    expect(decks.status).toBe('loading')
+    expect(decks.opened).toBeUndefined()
+    expect(study.total).toBe(20)
+
+    await until(() => decks.status === 'ready', 'the deck opened', 4000)
+    await until(() => study.newBeyondLimit > 20, 'the whole deck counted', 1000)
+    const cards = new Set(generateQuestions(deck, { seed: deckSeed(deck.id) }).map((q) => q.cardId)).size
+    expect(study.newBeyondLimit).toBe(cards - 20)
+    expect(w.get('h1').text()).toBe(`Study: ${deck.title}`)
   })
 })

@@ -23,7 +23,25 @@ export interface GenerateOptions {
   seed: number
 }
 
+export interface GenerateBatchOptions extends GenerateOptions {
+  /** Entities whose questions make one batch (default 25: a few milliseconds). */
+  entitiesPerBatch?: number
+}
+
 export function generateQuestions(given: Deck, options: GenerateOptions): Question[] {
+  const out: Question[] = []
+  for (const batch of questionBatches(given, options)) for (const q of batch) out.push(q)
+  return out
+}
+
+/**
+ * generateQuestions step by step, for a caller that must stay responsive (the deck-questions
+ * worker answers a study queue from the first batches): the questions of every few dozen
+ * entities, in deck order, then the deck-wide ones (orderings, matchings, family-tree boxes,
+ * hand-written cards). Concatenated, the batches are generateQuestions' output; a card's questions
+ * always come in one batch, so the cards of the batches so far are whole.
+ */
+export function* questionBatches(given: Deck, options: GenerateBatchOptions): Generator<Question[], void, void> {
   // Years as questions write them ("AD 14" in a deck with BC dates), once for every generator.
   // Two entities of one name are written by labels only each fits ("Julia, daughter of Augustus").
   const { deck, era } = withDisplayYears(withDistinctNames(given))
@@ -37,7 +55,14 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
   ctx.era = era
   const timelines = new OfficeTimelines(index)
   const emit = emitAsk.bind(null, ctx)
-  for (const entity of deck.entities) {
+  const perBatch = Math.max(1, options.entitiesPerBatch ?? 25)
+  let from = 0
+  const batch = () => {
+    const made = ctx.out.slice(from)
+    from = ctx.out.length
+    return made
+  }
+  for (const [i, entity] of deck.entities.entries()) {
     const facts = index.factsBySubject.get(entity.id) ?? []
     lifeAsks(index, entity, facts, emit)
     if (entity.kind === 'person') {
@@ -48,14 +73,18 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
     }
     tenureAsks(index, timelines, entity, emit)
     textAsks(entity, facts, emit)
+    if ((i + 1) % perBatch === 0) yield batch()
   }
+  yield batch()
   reignOrdering(ctx)
   birthOrdering(ctx)
   birthMatching(ctx)
+  yield batch()
   // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
   for (const q of familyTreeQuestions(deck, { seed: options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
+  yield batch()
   handWrittenQuestions(ctx, deck.cards)
-  return ctx.out
+  yield batch()
 }
 
 function* deckDates(deck: Deck): Generator<HistoricalDate> {

@@ -55,6 +55,8 @@ export interface StudyQueue<Q extends Queueable = Question> {
   newCount: number
   /** New cards in the deck not yet studied, before the daily limit. */
   newAvailable: number
+  /** The deck was still being generated: `newAvailable` counts the new cards made so far (see prefixStudyQueue). */
+  newAvailableSoFar?: true
 }
 
 export function buildStudyQueue<Q extends Queueable = Question>(options: StudyQueueOptions<Q>): StudyQueue<Q> {

@@ -58,6 +58,8 @@ describe('deck-questions service', () => {
   it('builds the same study queue as in the page, and hands over questions by id', async () => {
     const { service } = await setup()
     const s = service()
+    // Opened: the whole deck answers (first-card.test.ts: a deck still being generated).
+    await s.open(deck.id, NOW)
     const request = { cards: [], now: NOW, newPerDay: 7, recognitionFirst: true, seed: 42 }
     const queue = await s.queue(deck.id, request)
     const inPage = buildStudyQueue({ ...request, questions: expected, random: createRandom(42) })

@@ -1,0 +1,38 @@
+// A study queue before the whole deck is generated: from the questions made so far, when they
+// provably give the queue the whole deck would give (see prefixStudyQueue).
+import type { Question } from '../questions/types'
+import type { CardProgress } from './types'
+import { buildStudyQueue, DEFAULT_NEW_PER_DAY, type Queueable, type StudyQueue, type StudyQueueOptions } from './queue'
+
+/** What the prefix queue reads of a question: a queueable one, with its fingerprint. */
+export type Fingerprinted = Queueable & Pick<Question, 'fingerprint'>
+
+/**
+ * The study queue of a deck from its first questions (`options.questions`: the deck's questions in
+ * deck order up to some card, each card's questions all there, as questionBatches gives them), or
+ * undefined when the rest of the deck could change it. It is the queue the whole deck gives once
+ * synced with its progress, but for `newAvailable` (the new cards so far: a lower bound), when
+ *   - every stored card of the deck (`stored`, retired ones included; `options.cards` when not
+ *     given) and every card the request names has its questions here: the rest of the deck holds
+ *     no card with progress, so none that is due;
+ *   - none of them is retired and each has the fingerprint of one of its questions: syncing the
+ *     deck leaves its progress as it is;
+ *   - here are at least today's new cards: they are taken in deck order, before any card to come.
+ */
+export function prefixStudyQueue<Q extends Fingerprinted>(
+  options: StudyQueueOptions<Q>,
+  stored: readonly CardProgress[] = options.cards,
+): (StudyQueue<Q> & { newAvailableSoFar: true }) | undefined {
+  const prints = new Map<string, Set<string>>()
+  for (const q of options.questions) {
+    const set = prints.get(q.cardId)
+    if (set) set.add(q.fingerprint)
+    else prints.set(q.cardId, new Set([q.fingerprint]))
+  }
+  const synced = (card: CardProgress) => !card.retired && prints.get(card.cardId)?.has(card.fingerprint) === true
+  if (!stored.every(synced) || !options.cards.every(synced)) return undefined
+  for (const cardId of options.knownCardIds ?? []) if (!prints.has(cardId)) return undefined
+  const queue = buildStudyQueue(options)
+  const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
+  return queue.newAvailable >= newLimit ? { ...queue, newAvailableSoFar: true } : undefined
+}

@@ -1,0 +1,88 @@
+// The first card before the whole deck: a deck generated for the first time answers its study queue
+// from the cards made so far (the same queue the whole deck gives), and a card studied before the
+// deck is synced keeps its progress through the sync, which tells of no change.
+import { describe, expect, it } from 'vitest'
+import type { Deck } from '../../../src/domain/deck/types'
+import { deckSeed } from '../../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../../src/domain/questions/generate'
+import { createRandom } from '../../../src/domain/random'
+import { buildStudyQueue } from '../../../src/domain/study/queue'
+import { DeckQuestionService } from '../../../src/workers/deck-questions'
+import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+import { MINUTE, NOW, testDatabase } from '../storage/helpers'
+
+const deck = { ...syntheticDynasty(3_000, 8), id: 'big' } as Deck
+const expected = generateQuestions(deck, { seed: deckSeed(deck.id) })
+const request = { cards: [], knownCardIds: new Set<string>(), now: NOW, newPerDay: 10, seed: 3 }
+
+async function setup() {
+  const storage = await testDatabase().open()
+  await storage.decks.save(deck, { origin: 'imported', now: NOW })
+  return { storage, service: () => new DeckQuestionService(async () => storage) }
+}
+
+/** Opens the deck, noting when the opening (generation and sync) is done. */
+function opening(service: DeckQuestionService) {
+  const state = { done: false }
+  const opened = service.open(deck.id, NOW).finally(() => (state.done = true))
+  return { state, opened }
+}
+
+describe('the first card of a deck still being generated', () => {
+  it('comes before the deck is opened, and is the whole deck’s queue', async () => {
+    const { service } = await setup()
+    const s = service()
+    const { state, opened } = opening(s)
+    const queue = await s.queue(deck.id, request)
+    expect(state.done).toBe(false)
+    expect(queue.newAvailableSoFar).toBe(true)
+    const whole = buildStudyQueue({ ...request, questions: expected, random: createRandom(3) })
+    expect(queue.items).toEqual(whole.items)
+    expect(queue.newCount).toBe(whole.newCount)
+    await opened
+    // Asked for the whole deck, or once it is open: the exact count of new cards.
+    const exact = await s.queue(deck.id, { ...request, whole: true })
+    expect(exact).toEqual(whole)
+    expect(await s.queue(deck.id, request)).toEqual(whole)
+  })
+
+  it('keeps the progress of a card graded before the sync, and tells of no change', async () => {
+    const { storage, service } = await setup()
+    const s = service()
+    const { state, opened } = opening(s)
+    const first = (await s.queue(deck.id, request)).items[0]!
+    const { card } = await storage.recordReview({
+      cardId: first.cardId,
+      questionId: first.question.id,
+      deckId: deck.id,
+      fingerprint: first.question.fingerprint,
+      grade: 3,
+      now: NOW,
+    })
+    expect(state.done).toBe(false)
+    const done = await opened
+    expect(done.changes.firstSync).toBe(true)
+    expect(done.changeMessage).toBe('')
+    expect(await storage.cards.get(first.cardId)).toEqual(card)
+    expect(card.state.phase).not.toBe('new')
+    await s.settled()
+
+    // The next opening (from the cache): the card comes back in its learning step, not as new.
+    const later = NOW + 30 * MINUTE
+    const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
+    const next = await service().queue(deck.id, { ...request, cards, knownCardIds, now: later })
+    expect(next.items[0]).toMatchObject({ cardId: first.cardId, isNew: false })
+    expect(next.items.filter((i) => i.cardId === first.cardId)).toHaveLength(1)
+  })
+
+  it('waits for the whole deck once the deck was synced (stored progress must be synced first)', async () => {
+    const { storage, service } = await setup()
+    await storage.syncDeckQuestions(deck.id, expected.slice(0, 10), NOW)
+    const s = service()
+    const { state, opened } = opening(s)
+    const queue = await s.queue(deck.id, request)
+    expect(state.done).toBe(true)
+    expect(queue.newAvailableSoFar).toBeUndefined()
+    await opened
+  })
+})
