@@ -93,3 +93,19 @@ export async function seedBenchData(
   }
   return { cards: cardCount, reviews: reviewCount }
 }
+
+/** Every row of every table, to carry a database into another process (a benchmark's fresh run). */
+export async function dumpDatabase(storage: Storage): Promise<Record<string, unknown[]>> {
+  const db = databaseOf(storage)
+  const out: Record<string, unknown[]> = {}
+  for (const table of db.tables) out[table.name] = await table.toArray()
+  return out
+}
+
+/** Writes rows dumped by dumpDatabase into an empty database. */
+export async function restoreDatabase(storage: Storage, dump: Readonly<Record<string, unknown[]>>): Promise<void> {
+  const db = databaseOf(storage)
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.bulkAdd(dump[table.name] ?? [])
+  })
+}

@@ -1,6 +1,6 @@
 // A deck came back with new content (same id): apply the pure plan in one transaction.
-import type { Question } from '../domain/questions/types'
 import { planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
+import { fingerprintsByCard, type SyncedQuestions } from '../domain/study/fingerprints'
 import type { DeckRow, StavratonDB } from './db'
 import { writeDeckFingerprints } from './deck-rows'
 import { deckCardRows } from './repositories'
@@ -9,7 +9,7 @@ import { fromCardRow, toCardRow } from './rows'
 export function syncDeckQuestions(
   db: StavratonDB,
   deckId: string,
-  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+  questions: SyncedQuestions,
   now: number,
   meta: { title?: string; version?: string } = {},
 ): Promise<DeckChangeSummary> {
@@ -48,19 +48,18 @@ export const deckSyncTables = (db: StavratonDB) => [db.decks, db.deckFingerprint
  */
 export function unchangedSync(
   synced: { version: string; fingerprints: Readonly<Record<string, string>> },
-  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+  questions: SyncedQuestions,
   version: string | undefined,
 ): DeckChangeSummary | undefined {
   if (version !== undefined && version !== synced.version) return undefined
   // As comparing with deckFingerprints(questions) (each card's first fingerprint), without building it.
   const known = synced.fingerprints
-  const seen = new Set<string>()
-  for (const q of questions) {
-    if (seen.has(q.cardId)) continue
-    seen.add(q.cardId)
-    if (!Object.hasOwn(known, q.cardId) || known[q.cardId] !== q.fingerprint) return undefined
+  const cards = fingerprintsByCard(questions)
+  for (let c = 0; c < cards.cardCount; c++) {
+    const cardId = cards.cardId(c)
+    if (!Object.hasOwn(known, cardId) || known[cardId] !== cards.cardFingerprint(c)) return undefined
   }
   const unchanged = Object.keys(known)
-  if (unchanged.length !== seen.size) return undefined
+  if (unchanged.length !== cards.cardCount) return undefined
   return { added: [], changed: [], removed: [], unchanged, firstSync: unchanged.length === 0 }
 }

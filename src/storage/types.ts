@@ -5,6 +5,7 @@ import type { Question, QuestionKind } from '../domain/questions/types'
 import type { CompactQuestions } from '../domain/questions/compact'
 import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
+import type { SyncedQuestions } from '../domain/study/fingerprints'
 import type { Settings } from '../domain/study/settings'
 import type { CardProgress, QuizAttempt, ReviewRecord, ReviewSource, StudySession } from '../domain/study/types'
 import type { BackupProgress, BackupV1, ImportMode, ImportResult } from './backup-schema'
@@ -211,7 +212,7 @@ export interface Storage {
   /** Keep progress of unchanged cards, restart changed ones, retire removed ones. */
   syncDeckQuestions(
     deckId: string,
-    questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[],
+    questions: SyncedQuestions,
     now: number,
     deckMeta?: { title?: string; version?: string },
   ): Promise<DeckChangeSummary>

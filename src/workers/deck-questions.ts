@@ -295,7 +295,7 @@ export class DeckQuestionService {
       title: deck.title,
       version: deck.version,
       questionCount: bank.stubs.length,
-      cardCount: cached?.cardCount ?? new Set(bank.stubs.map((q) => q.cardId)).size,
+      cardCount: cached?.cardCount ?? bank.stubs.cardCount,
       changes: {
         added: changes.added.length,
         changed: changes.changed.length,

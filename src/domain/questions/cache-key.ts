@@ -10,6 +10,13 @@ import { digest, seedFrom } from '../random'
  */
 export const GENERATOR_VERSION = 2
 
+/**
+ * The version of the compact form the question cache keeps (src/domain/questions/compact.ts). Raise
+ * it whenever that form changes: parts written in an older form are then generated again, never
+ * misread. (Kept here, not there, so that what imports the key need not load the compact form.)
+ */
+export const COMPACT_FORMAT = 2
+
 /** The seed a deck's questions are generated with: fixed per deck, so a reload asks the same questions. */
 export const deckSeed = (deckId: string) => seedFrom('deck', deckId)
 
@@ -22,8 +29,9 @@ export const deckContentHash = (deck: Deck): string => digest(JSON.stringify(dec
 /**
  * The cache key of a deck's questions, from its content hash (see deckContentHash). `build` names
  * the generator's built code (in the app: the worker script's URL, which carries a hash of its
- * code), so a new release never reads questions an older generator wrote.
+ * code), so a new release never reads questions an older generator wrote. The compact form's
+ * version is part of it too: cached parts in an older form are generated again, not misread.
  */
 export function deckQuestionsKey(contentHash: string, seed: number, build = ''): string {
-  return `${GENERATOR_VERSION}:${build}:${seed}:${contentHash}`
+  return `${GENERATOR_VERSION}.${COMPACT_FORMAT}:${build}:${seed}:${contentHash}`
 }

@@ -3,7 +3,10 @@
 // options, proofs) is read when it is about to show. So a part has a small head (the columns, as
 // JSON) and a body (each question as one line of JSON), stored apart: opening a cached
 // 100,000-fact deck reads and parses the heads only, not 400,000 questions.
+import { QuestionStubs, type StubColumns } from './stubs'
 import type { Question, QuestionKind } from './types'
+
+export type { QuestionStub } from './stubs'
 
 /** One stored part: the columns of its questions, and the questions themselves as lines of JSON. */
 export interface CompactPart {
@@ -13,66 +16,70 @@ export interface CompactPart {
   body: string
 }
 
-/** The columns of one part. Most ids and fingerprints follow from the card and need not be stored. */
+/**
+ * The columns of one part (raise COMPACT_FORMAT in cache-key.ts whenever they change). Cards are numbered across the deck, in the order of their first
+ * question; most ids and fingerprints follow from the card and need not be stored.
+ */
 interface PartHead {
-  /** The part's cards, in order of first appearance. */
+  /** The cards whose first question is in this part, in order: they continue the previous parts' numbers. */
   cards: string[]
-  /** The fingerprint of each card's first question. */
+  /** The fingerprint of each of those cards' first question. */
   cardPrints: string[]
-  /** Per question: its card, as an index into `cards`. */
-  card: number[]
-  /** The part's kinds, and per question its kind as an index into them. */
+  /** The part's questions as runs of one card: [card number, how many questions, …]. */
+  runs: number[]
+  /** The part's kinds, and per question its kind as one character: KIND_BASE plus its index into them. */
   kinds: QuestionKind[]
-  kind: number[]
-  /** [question index, id] for each id other than `${cardId}/${kind}`. */
+  kind: string
+  /** [question index in the part, id] for each id other than `${cardId}/${kind}`. */
   ids: Array<[number, string]>
-  /** [question index, fingerprint] for each fingerprint other than its card's. */
+  /** [question index in the part, fingerprint] for each fingerprint other than its card's. */
   prints: Array<[number, string]>
 }
 
-/** What opening and queueing read of a question: its card, kind and fingerprint, and where it is. */
-export interface QuestionStub {
-  cardId: string
-  kind: QuestionKind
-  fingerprint: string
-  /** Position in the deck's questions. */
-  index: number
-}
+/** '0': the kind characters are digits, then letters, none of them escaped in JSON. */
+const KIND_BASE = 48
 
 const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
 
 /** The questions in parts of `size` (one part when there are none), compacted. */
 export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
   const count = Math.max(1, Math.ceil(questions.length / size))
+  // Card numbers run across the parts.
+  const cardAt = new Map<string, number>()
+  const cardPrints: string[] = []
   return Array.from({ length: count }, (_, part) => {
     const slice = questions.slice(part * size, (part + 1) * size)
-    const head: PartHead = { cards: [], cardPrints: [], card: [], kinds: [], kind: [], ids: [], prints: [] }
-    const cardAt = new Map<string, number>()
+    const head: PartHead = { cards: [], cardPrints: [], runs: [], kinds: [], kind: '', ids: [], prints: [] }
     const kindAt = new Map<QuestionKind, number>()
+    const kinds: string[] = []
     slice.forEach((q, i) => {
       let c = cardAt.get(q.cardId)
       if (c === undefined) {
-        cardAt.set(q.cardId, (c = head.cards.length))
+        cardAt.set(q.cardId, (c = cardPrints.length))
+        cardPrints.push(q.fingerprint)
         head.cards.push(q.cardId)
         head.cardPrints.push(q.fingerprint)
       }
+      const runs = head.runs.length
+      if (runs && head.runs[runs - 2] === c) head.runs[runs - 1] = (head.runs[runs - 1] as number) + 1
+      else head.runs.push(c, 1)
       let k = kindAt.get(q.kind)
       if (k === undefined) {
         kindAt.set(q.kind, (k = head.kinds.length))
         head.kinds.push(q.kind)
       }
-      head.card.push(c)
-      head.kind.push(k)
+      kinds.push(String.fromCharCode(KIND_BASE + k))
       if (q.id !== defaultId(q.cardId, q.kind)) head.ids.push([i, q.id])
-      if (q.fingerprint !== head.cardPrints[c]) head.prints.push([i, q.fingerprint])
+      if (q.fingerprint !== cardPrints[c]) head.prints.push([i, q.fingerprint])
     })
+    head.kind = kinds.join('')
     return { head: JSON.stringify(head), body: slice.map((q) => JSON.stringify(q)).join('\n') }
   })
 }
 
 /** A deck's questions as the question service holds them: stubs for every one, whole ones on demand. */
 export interface QuestionBank {
-  readonly stubs: readonly QuestionStub[]
+  readonly stubs: QuestionStubs
   /** The whole questions at these indexes, in the order given. */
   questions(indexes: readonly number[]): Promise<Question[]>
   /** The index of the question with this id, or undefined. */
@@ -83,11 +90,11 @@ export interface QuestionBank {
 
 /** Questions just generated: all of them at hand. */
 export class GeneratedQuestions implements QuestionBank {
-  readonly stubs: QuestionStub[]
+  readonly stubs: QuestionStubs
   private byId: Map<string, number> | undefined
 
   constructor(private readonly generated: Question[]) {
-    this.stubs = generated.map((q, index) => ({ cardId: q.cardId, kind: q.kind, fingerprint: q.fingerprint, index }))
+    this.stubs = QuestionStubs.fromQuestions(generated)
   }
 
   questions(indexes: readonly number[]): Promise<Question[]> {
@@ -109,7 +116,7 @@ export class GeneratedQuestions implements QuestionBank {
  * questions from a part's body, read (`body`) and split on the first question asked of it.
  */
 export class CompactQuestions implements QuestionBank {
-  readonly stubs: QuestionStub[] = []
+  readonly stubs: QuestionStubs
   private readonly lines = new Map<number, Promise<string[]>>()
   private readonly starts: number[] = []
   private readonly ids = new Map<number, string>()
@@ -119,28 +126,46 @@ export class CompactQuestions implements QuestionBank {
     heads: readonly string[],
     private readonly body: (part: number) => Promise<string>,
   ) {
-    for (const text of heads) {
-      const head = JSON.parse(text) as PartHead
-      const base = this.stubs.length
-      this.starts.push(base)
-      const prints = new Map(head.prints)
-      for (let i = 0; i < head.card.length; i++) {
-        const c = head.card[i] as number
-        this.stubs.push({
-          cardId: head.cards[c] as string,
-          kind: head.kinds[head.kind[i] as number] as QuestionKind,
-          fingerprint: prints.get(i) ?? (head.cardPrints[c] as string),
-          index: base + i,
-        })
-      }
-      for (const [i, id] of head.ids) this.ids.set(base + i, id)
+    const parsed = heads.map((text) => JSON.parse(text) as PartHead)
+    const length = parsed.reduce((n, head) => n + head.kind.length, 0)
+    const columns: StubColumns = {
+      cards: [],
+      cardPrints: [],
+      kinds: [],
+      kind: new Uint8Array(length),
+      card: new Int32Array(length),
+      prints: new Map(),
     }
+    const kindAt = new Map<QuestionKind, number>()
+    let base = 0
+    for (const head of parsed) {
+      this.starts.push(base)
+      for (const card of head.cards) columns.cards.push(card)
+      for (const print of head.cardPrints) columns.cardPrints.push(print)
+      // The part's kind numbers, as the deck's.
+      const kinds = head.kinds.map((kind) => {
+        let k = kindAt.get(kind)
+        if (k === undefined) kindAt.set(kind, (k = columns.kinds.push(kind) - 1))
+        return k
+      })
+      for (let i = 0; i < head.kind.length; i++)
+        columns.kind[base + i] = kinds[head.kind.charCodeAt(i) - KIND_BASE] as number
+      let at = base
+      for (let r = 0; r < head.runs.length; r += 2) {
+        const end = at + (head.runs[r + 1] as number)
+        columns.card.fill(head.runs[r] as number, at, end)
+        at = end
+      }
+      for (const [i, print] of head.prints) columns.prints.set(base + i, print)
+      for (const [i, id] of head.ids) this.ids.set(base + i, id)
+      base += head.kind.length
+    }
+    this.stubs = new QuestionStubs(columns)
   }
 
   /** The id of the question at `index`. */
   id(index: number): string {
-    const stub = this.stubs[index] as QuestionStub
-    return this.ids.get(index) ?? defaultId(stub.cardId, stub.kind)
+    return this.ids.get(index) ?? defaultId(this.stubs.cardId(this.stubs.cardOf(index)), this.stubs.kind(index))
   }
 
   async questions(indexes: readonly number[]): Promise<Question[]> {
@@ -168,7 +193,7 @@ export class CompactQuestions implements QuestionBank {
   }
 
   all(): Promise<Question[]> {
-    return this.questions(this.stubs.map((s) => s.index))
+    return this.questions(Array.from({ length: this.stubs.length }, (_, i) => i))
   }
 
   /** The part holding the question at `index` (binary search of the parts' first indexes). */

@@ -1,7 +1,7 @@
 // Deck updates keep progress: compare a deck's new questions with what was known before.
 import type { Question } from '../questions/types'
 import { newCardState } from '../scheduling/new-card'
-import { deckFingerprints } from './fingerprints'
+import { deckFingerprints, fingerprintsByCard, type SyncedQuestions } from './fingerprints'
 import type { CardProgress } from './types'
 
 export { deckFingerprints }
@@ -31,7 +31,7 @@ export interface DeckSyncInput {
   known: Readonly<Record<string, string>>
   /** Stored progress of the deck's cards, retired ones included. */
   stored: readonly CardProgress[]
-  questions: readonly Pick<Question, 'cardId' | 'fingerprint'>[]
+  questions: SyncedQuestions
   now: number
 }
 
@@ -41,13 +41,11 @@ export interface DeckSyncInput {
  * fingerprints, since that is what the learner's progress was earned on.
  */
 export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): DeckSyncPlan {
-  const current = new Map<string, Set<string>>()
-  for (const q of questions) {
-    const set = current.get(q.cardId)
-    if (set) set.add(q.fingerprint)
-    else current.set(q.cardId, new Set([q.fingerprint]))
-  }
-  const fingerprints = deckFingerprints(questions)
+  // card id → its questions' fingerprints, its first question's first.
+  const cards = fingerprintsByCard(questions)
+  const current = new Map<string, readonly string[]>()
+  for (let c = 0; c < cards.cardCount; c++) current.set(cards.cardId(c), cards.fingerprints(c))
+  const fingerprints = deckFingerprints(cards)
   const previous = new Map(Object.entries(known))
   for (const c of stored) {
     if (c.retired) previous.delete(c.cardId)
@@ -64,7 +62,7 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
   for (const [cardId, fps] of current) {
     const before = previous.get(cardId)
     if (before === undefined) summary.added.push(cardId)
-    else if (fps.has(before)) summary.unchanged.push(cardId)
+    else if (fps.includes(before)) summary.unchanged.push(cardId)
     else summary.changed.push(cardId)
   }
   for (const cardId of previous.keys()) if (!current.has(cardId)) summary.removed.push(cardId)
@@ -74,11 +72,11 @@ export function planDeckSync({ known, stored, questions, now }: DeckSyncInput): 
     const fps = current.get(card.cardId)
     if (!fps) {
       if (!card.retired) updates.push({ ...card, retired: true })
-    } else if (!fps.has(card.fingerprint)) {
+    } else if (!fps.includes(card.fingerprint)) {
       updates.push({
         ...card,
         retired: false,
-        fingerprint: fps.values().next().value as string,
+        fingerprint: fps[0] as string,
         state: newCardState(now),
       })
     } else if (card.retired) {

@@ -20,7 +20,7 @@ export type Fingerprinted = Queueable & Pick<Question, 'fingerprint'>
  *   - here are at least today's new cards: they are taken in deck order, before any card to come.
  */
 export function prefixStudyQueue<Q extends Fingerprinted>(
-  options: StudyQueueOptions<Q>,
+  options: StudyQueueOptions<Q> & { questions: readonly Q[] },
   stored: readonly CardProgress[] = options.cards,
 ): (StudyQueue<Q> & { newAvailableSoFar: true }) | undefined {
   const prints = new Map<string, Set<string>>()

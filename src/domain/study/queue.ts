@@ -16,11 +16,23 @@ export const LEARN_AHEAD_MS = 20 * 60_000
 /** What the queue reads of a question: its card and kind (a whole question, or a stub of one). */
 export type Queueable = Pick<Question, 'cardId' | 'kind'>
 
+/**
+ * A deck's questions card by card (see QuestionStubs): cards numbered in the order of their first
+ * question, each card's variants in deck order. Lets the queue read a big deck's questions without
+ * an object per question.
+ */
+export interface CardVariants<Q extends Queueable> {
+  readonly cardCount: number
+  cardId(card: number): string
+  /** The card's questions, in deck order (at least one). */
+  variants(card: number): readonly Q[]
+}
+
 export interface StudyQueueOptions<Q extends Queueable = Question> {
   /** Stored progress of the deck's cards (retired, suspended and buried ones are skipped). */
   cards: readonly CardProgress[]
-  /** Every question of the deck: several variants per card. */
-  questions: readonly Q[]
+  /** Every question of the deck (several variants per card), or the same read card by card. */
+  questions: readonly Q[] | CardVariants<Q>
   now: number
   /** Local time minus UTC in minutes (minus the browser's `getTimezoneOffset()`), for "due today". Default 0. */
   utcOffsetMinutes?: number
@@ -65,30 +77,39 @@ export function buildStudyQueue<Q extends Queueable = Question>(options: StudyQu
   const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
   const cutoff = options.endOfDay ?? endOfToday(now, options.utcOffsetMinutes)
   const progress = new Map(options.cards.map((c) => [c.cardId, c]))
-  const variants = groupByCard(options.questions)
+  const variants = isCardVariants(options.questions) ? options.questions : variantsByCard(options.questions)
+  const known = options.knownCardIds
 
-  const due: Array<{ cardId: string; state: CardState }> = []
-  const fresh: Array<{ cardId: string; state?: CardState }> = []
-  for (const cardId of variants.keys()) {
+  // Cards by number (a new card's state, if it has one, beside it): most are new, and 100,000 of them
+  // need no object each.
+  const due: Array<{ card: number; cardId: string; state: CardState }> = []
+  const fresh: number[] = []
+  const freshStates = new Map<number, CardState>()
+  for (let c = 0; c < variants.cardCount; c++) {
+    const cardId = variants.cardId(c)
     const card = progress.get(cardId)
-    // Retired, suspended and buried cards are neither due nor new.
-    if (card && isSetAside(card, now)) continue
     if (!card) {
-      if (!options.knownCardIds?.has(cardId)) fresh.push({ cardId })
-    } else if (card.state.phase === 'new') fresh.push({ cardId, state: card.state })
-    else if (isDue(card.state, now, cutoff)) due.push({ cardId, state: card.state })
+      if (!known?.has(cardId)) fresh.push(c)
+      continue
+    }
+    // Retired, suspended and buried cards are neither due nor new.
+    if (isSetAside(card, now)) continue
+    if (card.state.phase === 'new') {
+      freshStates.set(c, card.state)
+      fresh.push(c)
+    } else if (isDue(card.state, now, cutoff)) due.push({ card: c, cardId, state: card.state })
   }
   due.sort((a, b) => a.state.due - b.state.due || (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0))
 
-  const item = (cardId: string, isNew: boolean, state?: CardState): StudyQueueItem<Q> => ({
-    cardId,
-    question: chooseVariant(variants.get(cardId) ?? [], state, recognitionFirst, random),
+  const item = (card: number, isNew: boolean, state?: CardState): StudyQueueItem<Q> => ({
+    cardId: variants.cardId(card),
+    question: chooseVariant(variants.variants(card), state, recognitionFirst, random),
     isNew,
     ...(state ? { state } : {}),
   })
-  const newItems = fresh.slice(0, newLimit).map((f) => item(f.cardId, true, f.state))
+  const newItems = fresh.slice(0, newLimit).map((c) => item(c, true, freshStates.get(c)))
   const items = [
-    ...due.map((d) => item(d.cardId, false, d.state)),
+    ...due.map((d) => item(d.card, false, d.state)),
     ...(recognitionFirst ? recognisableFirst(newItems) : newItems),
   ]
   return { items, dueCount: due.length, newCount: Math.min(newLimit, fresh.length), newAvailable: fresh.length }
@@ -162,6 +183,20 @@ export function chooseVariant<Q extends Queueable>(
 /** After a review: show the card again in this session (a learning step due within LEARN_AHEAD_MS)? */
 export function shouldRepeatInSession(state: CardState, now: number, learnAheadMs = LEARN_AHEAD_MS): boolean {
   return (state.phase === 'learning' || state.phase === 'relearning') && state.due - now <= learnAheadMs
+}
+
+function isCardVariants<Q extends Queueable>(questions: readonly Q[] | CardVariants<Q>): questions is CardVariants<Q> {
+  return !Array.isArray(questions)
+}
+
+/** A list of questions read card by card (see CardVariants). */
+export function variantsByCard<Q extends Queueable>(questions: readonly Q[]): CardVariants<Q> {
+  const groups = [...groupByCard(questions)]
+  return {
+    cardCount: groups.length,
+    cardId: (card) => (groups[card] as [string, Q[]])[0],
+    variants: (card) => (groups[card] as [string, Q[]])[1],
+  }
 }
 
 /** Questions grouped by card id, in the order the cards first appear. */
