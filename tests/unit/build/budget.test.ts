@@ -26,7 +26,7 @@ import {
 } from './build-output'
 
 /** Gzipped bytes the first card may cost (see the test below): today's figure and a little room. */
-const FIRST_CARD_BUDGET = 123 * KB
+const FIRST_CARD_BUDGET = 125 * KB
 
 // Registered only without a build, so the skip says why.
 if (!hasBuild) it.skip(`build budgets: ${missingBuildReason}`, () => {})
