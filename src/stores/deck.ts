@@ -83,6 +83,11 @@ export const useDeckStore = defineStore('deck', () => {
   const current = shallowRef<LoadedDeck>()
   /** The deck the study view opened: its title and counts, without its facts or questions. */
   const opened = shallowRef<OpenedDeck>()
+  /**
+   * The title of the deck being opened for study, known before its opening ends (a large deck
+   * generated the first time shows its first cards long before): from the deck's stored head.
+   */
+  const studyTitle = shallowRef<{ id: string; title: string }>()
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
   const error = ref<string>()
   /** "3 facts updated, 1 added" for the deck just opened, shown once. */
@@ -201,6 +206,7 @@ export const useDeckStore = defineStore('deck', () => {
    * (`status` and `error` say why).
    */
   async function openForStudy(deckId: string): Promise<DeckQuestionSource | undefined> {
+    readStudyTitle(deckId)
     const loading = load(deckId, async (id) => {
       opened.value = await openQuestions(id)
     })
@@ -218,6 +224,25 @@ export const useDeckStore = defineStore('deck', () => {
     }
   }
 
+  function readStudyTitle(deckId: string): void {
+    if (studyTitle.value?.id === deckId) return
+    const builtIn = builtInDecks.find((d) => d.id === deckId)
+    if (builtIn) {
+      studyTitle.value = { id: deckId, title: builtIn.title }
+      return
+    }
+    // A title only: a deck it cannot read is reported by the opening itself.
+    void useStorageStore()
+      .db()
+      .decks.head(deckId)
+      .then(
+        (head) => {
+          if (head) studyTitle.value = { id: deckId, title: head.title }
+        },
+        () => undefined,
+      )
+  }
+
   /** Forget a deck's cached questions, e.g. after it was re-imported with new content. */
   function invalidate(deckId: string) {
     cache.delete(deckId)
@@ -225,6 +250,7 @@ export const useDeckStore = defineStore('deck', () => {
     for (const service of services.values()) service.forget(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
     if (opened.value?.id === deckId) opened.value = undefined
+    if (studyTitle.value?.id === deckId) studyTitle.value = undefined
   }
 
   /**
@@ -252,11 +278,13 @@ export const useDeckStore = defineStore('deck', () => {
         opening.then((o) => ({ ...o, title })),
       )
     if (opened.value?.id === deckId) opened.value = { ...opened.value, title }
+    if (studyTitle.value?.id === deckId) studyTitle.value = { id: deckId, title }
   }
 
   return {
     current,
     opened,
+    studyTitle,
     status,
     error,
     changeMessage,
