@@ -211,7 +211,7 @@ export const useDeckStore = defineStore('deck', () => {
       opened.value = await openQuestions(id)
     })
     // The study view need not wait for the whole opening: the service answers a queue as soon as it
-    // can (a deck generated for the first time: from its first cards). The deck's title, and what
+    // can (a deck being generated: from its first cards). The deck's title, and what
     // changed in it, come with the opening.
     await Promise.race([loading, asked.get(deckId)?.catch(() => undefined)])
     if (status.value === 'error') return undefined

@@ -37,7 +37,7 @@ export interface OpenedDeck {
 
 /**
  * A study queue request: StudyQueueOptions without the questions (the service has them) and with a
- * seed. While the deck is generated the first time, the queue comes from the cards made so far when
+ * seed. While the deck is generated (not cached), the queue comes from the cards made so far when
  * it is provably the same (see prefixStudyQueue), unless `whole` asks to wait for the whole deck.
  */
 export type QueueRequest = Omit<StudyQueueOptions, 'questions' | 'random'> & { seed: number; whole?: boolean }
@@ -59,7 +59,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 class Opening {
   readonly questions: Question[] = []
-  /** The questions are being generated for a deck never synced (its progress, if any, is on these questions). */
+  /** The questions are being generated (not read from a cache or a build). */
   generating = false
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
@@ -136,7 +136,7 @@ export class DeckQuestionService {
   private async earlyQueue(deckId: string, request: QueueRequest): Promise<StudyQueue | undefined> {
     void this.hold(deckId, request.now)
     let opening = this.openings.get(deckId)
-    // The deck's stored cards, read once: a deck never synced has only those studied meanwhile.
+    // The deck's stored cards, read once (those studied while it generates are on cards made so far).
     let stored: CardProgress[] | undefined
     // Asked again each time the questions so far have doubled: a request the first cards cannot
     // answer (a high new-card limit) costs the generation little.
@@ -277,9 +277,7 @@ export class DeckQuestionService {
     if (!deck) throw new DeckNotFoundError(deckId)
     const stored = prebuilt ?? cached?.bank
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
-    const generated = stored
-      ? undefined
-      : await this.generate(deck, seed, opening, head?.fingerprintsDigest === undefined)
+    const generated = stored ? undefined : await this.generate(deck, seed, opening)
     const bank: QuestionBank = stored ?? new GeneratedQuestions(generated as Question[])
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
@@ -310,12 +308,13 @@ export class DeckQuestionService {
 
   /**
    * A deck's questions, generated batch by batch with pauses between, so a study queue asked for
-   * meanwhile is answered from the cards made so far (a deck never synced only: other decks' stored
-   * progress must first be synced with the questions).
+   * meanwhile is answered from the cards made so far. That holds for a deck synced before too (its
+   * cache is gone after a new release, say): the early queue is given only when every stored card is
+   * among the cards made so far with its fingerprint, so the sync that follows changes none of them.
    */
-  private async generate(deck: Deck, seed: number, opening: Opening, neverSynced: boolean): Promise<Question[]> {
+  private async generate(deck: Deck, seed: number, opening: Opening): Promise<Question[]> {
     const { questionBatches } = await import('../domain/questions/generate')
-    opening.generating = neverSynced
+    opening.generating = true
     let sliceStart = performance.now()
     for (const batch of questionBatches(deck, { seed })) {
       opening.add(batch)

@@ -1,6 +1,7 @@
 // The first card before the whole deck: a deck generated for the first time answers its study queue
 // from the cards made so far (the same queue the whole deck gives), and a card studied before the
-// deck is synced keeps its progress through the sync, which tells of no change.
+// deck is synced keeps its progress through the sync, which tells of no change; a deck synced
+// before (its cache gone after a new release) answers early too, when its stored cards allow.
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
 import { deckSeed } from '../../../src/domain/questions/cache-key'
@@ -75,12 +76,65 @@ describe('the first card of a deck still being generated', () => {
     expect(next.items.filter((i) => i.cardId === first.cardId)).toHaveLength(1)
   })
 
-  it('waits for the whole deck once the deck was synced (stored progress must be synced first)', async () => {
+  it('comes early for a deck synced before whose cache is gone, and keeps its stored progress', async () => {
     const { storage, service } = await setup()
-    await storage.syncDeckQuestions(deck.id, expected.slice(0, 10), NOW)
+    // Studied before (a first opening, one card graded), then the cache is gone (a new release).
+    const first = service()
+    const studied = (await first.queue(deck.id, { ...request, whole: true })).items[0]!
+    await storage.recordReview({
+      cardId: studied.cardId,
+      questionId: studied.question.id,
+      deckId: deck.id,
+      fingerprint: studied.question.fingerprint,
+      grade: 3,
+      now: NOW,
+    })
+    await first.settled()
+    await storage.questionCache.delete(deck.id)
+    const before = await storage.cards.get(studied.cardId)
+
+    const later = NOW + 30 * MINUTE
+    const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
     const s = service()
     const { state, opened } = opening(s)
-    const queue = await s.queue(deck.id, request)
+    const queue = await s.queue(deck.id, { ...request, cards, knownCardIds, now: later })
+    expect(state.done).toBe(false)
+    expect(queue.newAvailableSoFar).toBe(true)
+    const whole = buildStudyQueue({
+      ...request,
+      cards,
+      knownCardIds,
+      now: later,
+      questions: expected,
+      random: createRandom(3),
+    })
+    expect(queue.items).toEqual(whole.items)
+    expect(queue.items[0]).toMatchObject({ cardId: studied.cardId, isNew: false })
+    const done = await opened
+    expect(done.cached).toBe(false)
+    expect(done.changeMessage).toBe('')
+    expect(await storage.cards.get(studied.cardId)).toEqual(before)
+  })
+
+  it('waits for the whole deck when a stored card’s progress was earned on another version of its fact', async () => {
+    const { storage, service } = await setup()
+    const first = service()
+    const studied = (await first.queue(deck.id, { ...request, whole: true })).items[0]!
+    // Progress earned on an older version of the card's fact.
+    await storage.recordReview({
+      cardId: studied.cardId,
+      questionId: studied.question.id,
+      deckId: deck.id,
+      fingerprint: 'an-older-fact',
+      grade: 3,
+      now: NOW,
+    })
+    await first.settled()
+    await storage.questionCache.delete(deck.id)
+    const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, NOW)
+    const s = service()
+    const { state, opened } = opening(s)
+    const queue = await s.queue(deck.id, { ...request, cards, knownCardIds })
     expect(state.done).toBe(true)
     expect(queue.newAvailableSoFar).toBeUndefined()
     await opened
