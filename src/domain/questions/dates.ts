@@ -323,14 +323,26 @@ export function displayDate(date: Omit<HistoricalDate, 'text'>, era: boolean): s
 const isDate = (v: unknown): v is HistoricalDate =>
   typeof v === 'object' && v !== null && 'kind' in v && 'start' in v && 'text' in v && typeof v.text === 'string'
 
-/** Every date inside a fact (values, alternatives, tenure ends, co-rulers, marriages…). */
-function* datesIn(value: unknown, depth = 0): Generator<HistoricalDate> {
+function noteYear(year: number, found: { era: boolean; small: boolean }): void {
+  if (year < 0) found.era = true
+  else if (year < 1000) found.small = true
+}
+
+/**
+ * Which eras the years of every date inside a value need (values, alternatives, tenure ends,
+ * co-rulers, marriages…): `era` for a BC year, `small` for an AD year below 1000.
+ */
+function scanYears(value: unknown, found: { era: boolean; small: boolean }, depth = 0): void {
   if (depth > 6 || typeof value !== 'object' || value === null) return
   if (isDate(value)) {
-    yield value
+    noteYear(value.start.year, found)
+    if (value.end) noteYear(value.end.year, found)
     return
   }
-  for (const v of Array.isArray(value) ? value : Object.values(value)) yield* datesIn(v, depth + 1)
+  if (Array.isArray(value)) for (const v of value) scanYears(v, found, depth + 1)
+  else
+    for (const k in value)
+      if (Object.hasOwn(value, k)) scanYears((value as Record<string, unknown>)[k], found, depth + 1)
 }
 
 function redate<T>(value: T, era: boolean, depth = 0): T {
@@ -340,18 +352,21 @@ function redate<T>(value: T, era: boolean, depth = 0): T {
     return (text === value.text ? value : { ...value, text }) as T
   }
   if (Array.isArray(value)) {
-    let changed = false
-    const out = value.map((v) => {
+    let out: unknown[] | undefined
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
       const r = redate(v, era, depth + 1)
-      if (r !== v) changed = true
-      return r
-    })
-    return (changed ? out : value) as T
+      if (r !== v) (out ??= value.slice())[i] = r
+    }
+    return (out ?? value) as T
   }
+  const record = value as Record<string, unknown>
   let out: Record<string, unknown> | undefined
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in record) {
+    if (!Object.hasOwn(record, k)) continue
+    const v = record[k]
     const r = redate(v, era, depth + 1)
-    if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r
+    if (r !== v) (out ??= { ...record })[k] = r
   }
   return (out ?? value) as T
 }
@@ -362,15 +377,13 @@ function redate<T>(value: T, era: boolean, depth = 0): T {
  * year needs its era (most decks), so nothing is copied.
  */
 export function withDisplayYears(deck: Deck): { deck: Deck; era: boolean } {
-  let era = false
-  let small = false
-  for (const fact of deck.facts)
-    for (const d of datesIn(fact))
-      for (const p of [d.start, d.end])
-        if (p) {
-          if (p.year < 0) era = true
-          else if (p.year < 1000) small = true
-        }
+  const found = { era: false, small: false }
+  // A BC year settles it: every AD year then carries its era.
+  for (const fact of deck.facts) {
+    scanYears(fact, found)
+    if (found.era) break
+  }
+  const { era, small } = found
   if (!era && !small) return { deck, era }
   return { deck: { ...deck, facts: deck.facts.map((f) => redate<Fact>(f, era)) }, era }
 }

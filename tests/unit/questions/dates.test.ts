@@ -10,8 +10,10 @@ import {
   movePoint,
   shiftDate,
   spanPhrase,
+  withDisplayYears,
 } from '../../../src/domain/questions/dates'
-import { date } from './fixtures'
+import type { DateFact } from '../../../src/domain/deck/types'
+import { date, DeckBuilder } from './fixtures'
 
 describe('ageBetween', () => {
   it('gives 37 or 38 for born "1370", died 22 September 1408', () => {
@@ -107,5 +109,44 @@ describe('moving dates', () => {
   })
   it('keeps circa and the canonical text', () => {
     expect(shiftDate(date('c. 1400'), 5).text).toBe('c. 1405')
+  })
+})
+
+describe('years as questions write them', () => {
+  const dated = (fact: unknown): DateFact => fact as DateFact
+
+  it('keeps the very deck when no year needs its era', () => {
+    const deck = new DeckBuilder().male('a', 'A').born('a', 1370).died('a', 1408).build()
+    expect(withDisplayYears(deck)).toEqual({ deck, era: false })
+    expect(withDisplayYears(deck).deck).toBe(deck)
+  })
+
+  it('writes "AD" before a small year and copies only the facts that change', () => {
+    const deck = new DeckBuilder().male('a', 'A').born('a', 800).died('a', 1408).build()
+    const out = withDisplayYears(deck)
+    expect(out.era).toBe(false)
+    expect(dated(out.deck.facts[0]).value.text).toBe('AD 800')
+    expect(out.deck.facts[1]).toBe(deck.facts[1])
+    expect(dated(deck.facts[0]).value.text).toBe('800')
+  })
+
+  it('gives every AD year its era once a BC year appears, in every fact and alternative', () => {
+    const deck = new DeckBuilder()
+      .male('a', 'A')
+      .male('b', 'B')
+      .born('a', 800)
+      .place('bornAt', 'b', 'Rome')
+      .born('b', '44 BC')
+      .died('b', 1408, [1400])
+      .build()
+    const out = withDisplayYears(deck)
+    expect(out.era).toBe(true)
+    expect(dated(out.deck.facts[0]).value.text).toBe('AD 800')
+    expect(out.deck.facts[1]).toBe(deck.facts[1])
+    expect(out.deck.facts[2]).toBe(deck.facts[2])
+    const died = dated(out.deck.facts[3])
+    expect([died.value.text, died.alternatives[0]?.value.text]).toEqual(['AD 1408', 'AD 1400'])
+    expect(died.sources).toBe(deck.facts[3]?.sources)
+    expect(dated(deck.facts[3]).alternatives[0]?.value.text).toBe('1400')
   })
 })
