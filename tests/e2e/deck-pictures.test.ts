@@ -17,6 +17,8 @@ const fixture = useBrowserFixture({ outDir: `.e2e-tmp/${name}/dist` })
 browserTest('a picture question shows its picture offline, with credit and licence', fixture, async () => {
   const page = fixture.page
   const { problems } = await watchProblems(page)
+  const failed: string[] = []
+  page.on('requestfailed', (request) => failed.push(new URL(request.url()).pathname))
   const image = build.compiled.images[0]!
   await page.goto(fixture.server.url)
   await waitForServiceWorkerControl(page)
@@ -42,5 +44,14 @@ browserTest('a picture question shows its picture offline, with credit and licen
 
   const violations = await axeViolations(page)
   assert.equal(violations.length, 0, describeViolations(violations))
-  assert.deepEqual(problems, [])
+  // Told it is offline, the app makes the deck's questions with its (precached) generator and
+  // fetches nothing. Some Chromium builds (150) leave navigator.onLine true in a page loaded while
+  // the network is emulated offline: the app then tries the deck's question pack (cached only once
+  // read) and, that fetch failing, generates the questions. Only that failed fetch is allowed, then.
+  const toldOffline = !(await page.evaluate(() => navigator.onLine))
+  const packOnly =
+    failed.length > 0 && failed.every((path) => /^\/assets\/[\w-]+\.questions(\.part-\d+)?-[\w-]+\.js$/.test(path))
+  const expected =
+    toldOffline || !packOnly ? [] : failed.map(() => 'console error: Failed to load resource: net::ERR_FAILED')
+  assert.deepEqual(problems, expected, `failed requests: ${failed.join(', ')}`)
 })
