@@ -22,6 +22,27 @@ async function setup() {
   return { storage, service: () => new DeckQuestionService(async () => storage) }
 }
 
+/**
+ * A deck studied before (opened, its first card graded on `fingerprint`, by default its question's),
+ * whose question cache is then gone, as after a new release.
+ */
+async function studiedThenUncached(fingerprint?: string) {
+  const { storage, service } = await setup()
+  const first = service()
+  const studied = (await first.queue(deck.id, { ...request, whole: true })).items[0]!
+  await storage.recordReview({
+    cardId: studied.cardId,
+    questionId: studied.question.id,
+    deckId: deck.id,
+    fingerprint: fingerprint ?? studied.question.fingerprint,
+    grade: 3,
+    now: NOW,
+  })
+  await first.settled()
+  await storage.questionCache.delete(deck.id)
+  return { storage, service, studied }
+}
+
 /** Opens the deck, noting when the opening (generation and sync) is done. */
 function opening(service: DeckQuestionService) {
   const state = { done: false }
@@ -77,20 +98,7 @@ describe('the first card of a deck still being generated', () => {
   })
 
   it('comes early for a deck synced before whose cache is gone, and keeps its stored progress', async () => {
-    const { storage, service } = await setup()
-    // Studied before (a first opening, one card graded), then the cache is gone (a new release).
-    const first = service()
-    const studied = (await first.queue(deck.id, { ...request, whole: true })).items[0]!
-    await storage.recordReview({
-      cardId: studied.cardId,
-      questionId: studied.question.id,
-      deckId: deck.id,
-      fingerprint: studied.question.fingerprint,
-      grade: 3,
-      now: NOW,
-    })
-    await first.settled()
-    await storage.questionCache.delete(deck.id)
+    const { storage, service, studied } = await studiedThenUncached()
     const before = await storage.cards.get(studied.cardId)
 
     const later = NOW + 30 * MINUTE
@@ -117,20 +125,8 @@ describe('the first card of a deck still being generated', () => {
   })
 
   it('waits for the whole deck when a stored card’s progress was earned on another version of its fact', async () => {
-    const { storage, service } = await setup()
-    const first = service()
-    const studied = (await first.queue(deck.id, { ...request, whole: true })).items[0]!
     // Progress earned on an older version of the card's fact.
-    await storage.recordReview({
-      cardId: studied.cardId,
-      questionId: studied.question.id,
-      deckId: deck.id,
-      fingerprint: 'an-older-fact',
-      grade: 3,
-      now: NOW,
-    })
-    await first.settled()
-    await storage.questionCache.delete(deck.id)
+    const { storage, service } = await studiedThenUncached('an-older-fact')
     const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, NOW)
     const s = service()
     const { state, opened } = opening(s)
