@@ -104,6 +104,24 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
 export const readReviews = (page: Page) => readTable<StoredReview>(page, 'reviews')
 export const readSessions = (page: Page) => readTable<StoredSession>(page, 'sessions')
 
+/** Forgets the saved study sessions: the next study view builds a new one (with the settings as they are). */
+export async function clearSession(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('stavraton')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite')
+          tx.objectStore('sessions').clear()
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+        }
+      }),
+  )
+}
+
 /** Stores settings straight into IndexedDB (the app must have opened its database); reload to apply. */
 export function writeSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
   return page.evaluate(async (values) => {

@@ -4,8 +4,17 @@
 // with "Continue by itself" on, a checked answer goes on with the suggested grade for that card
 // only, and any key stays on the card; axe finds nothing.
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
-import { cardReady, deckUrl, phone, readReviews, showAnswer, studyCard, studyUrl, writeSettings } from './app'
+import {
+  cardReady,
+  clearSession,
+  deckUrl,
+  phone,
+  readReviews,
+  showAnswer,
+  studyCard,
+  studyUrl,
+  writeSettings,
+} from './app'
 import { axeViolations, describeViolations } from './axe'
 import { browserTest, useBrowserFixture } from './harness'
 
@@ -20,23 +29,6 @@ function onScreen(name: string, box: { y: number; height: number } | null, grade
   assert.ok(
     box.y + box.height <= gradesTop + 1,
     `${name} (to y ${box.y + box.height}) is under the grades (${gradesTop})`,
-  )
-}
-
-async function clearSession(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('stavraton')
-        open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite')
-          tx.objectStore('sessions').clear()
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-        }
-      }),
   )
 }
 
