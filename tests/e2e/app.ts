@@ -122,6 +122,17 @@ export async function clearSession(page: Page): Promise<void> {
   )
 }
 
+/**
+ * A new study session in deck order, recall first (the built-in deck's first card is then John
+ * VII's disputed birth, asked as a date), its first card ready.
+ */
+export async function studyRecallFirst(page: Page, base: string): Promise<void> {
+  await writeSettings(page, { recognitionFirst: false })
+  await clearSession(page)
+  await page.goto(studyUrl(base))
+  await cardReady(page)
+}
+
 /** Stores settings straight into IndexedDB (the app must have opened its database); reload to apply. */
 export function writeSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
   return page.evaluate(async (values) => {

@@ -4,7 +4,16 @@
 // that is itself the first card brings its fields with it, and its answer, sent with Enter, is checked.
 import assert from 'node:assert/strict'
 import type { Request } from 'playwright-core'
-import { cardReady, clearSession, phone, readTable, studyCard, studyUrl, writeSettings, type StoredAnswer } from './app'
+import {
+  cardReady,
+  currentPrompt,
+  phone,
+  readTable,
+  studyCard,
+  studyRecallFirst,
+  studyUrl,
+  type StoredAnswer,
+} from './app'
 import { browserTest, useBrowserFixture } from './harness'
 
 const fixture = useBrowserFixture()
@@ -42,15 +51,8 @@ browserTest('after the first card is painted, answering needs no further downloa
 browserTest('a date card as the first card shows its fields, and its answer is checked', fixture, async () => {
   const page = fixture.page
   await page.setViewportSize(phone)
-  // Deck order, recall first: the first card is John VII's birth, asked as a date.
-  await writeSettings(page, { recognitionFirst: false })
-  await clearSession(page)
-  await page.goto(studyUrl(fixture.server.url))
-  await cardReady(page)
-  assert.equal(
-    (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim(),
-    'When was John VII Palaiologos born?',
-  )
+  await studyRecallFirst(page, fixture.server.url)
+  assert.equal(await currentPrompt(page), 'When was John VII Palaiologos born?')
   const year = studyCard(page).getByRole('spinbutton', { name: 'Year' })
   await year.waitFor()
   // The year field takes the focus, as the card's only entry.

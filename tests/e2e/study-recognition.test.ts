@@ -7,11 +7,13 @@ import assert from 'node:assert/strict'
 import {
   cardReady,
   clearSession,
+  currentPrompt,
   deckUrl,
   phone,
   readReviews,
   showAnswer,
   studyCard,
+  studyRecallFirst,
   studyUrl,
   writeSettings,
 } from './app'
@@ -53,15 +55,8 @@ browserTest("a newcomer's first card is one to recognise, answered with an optio
 browserTest('a disputed answer says how the sources differ on one line, on screen with Good', fixture, async () => {
   const page = fixture.page
   await page.setViewportSize(phone)
-  // Deck order, recall first: the first card is John VII's disputed birth, asked as a date.
-  await writeSettings(page, { recognitionFirst: false })
-  await clearSession(page)
-  await page.goto(studyUrl(fixture.server.url))
-  await cardReady(page)
-  assert.equal(
-    (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim(),
-    'When was John VII Palaiologos born?',
-  )
+  await studyRecallFirst(page, fixture.server.url)
+  assert.equal(await currentPrompt(page), 'When was John VII Palaiologos born?')
   await showAnswer(page)
   const line = page.getByText('Sources differ: 1370 (infobox) · c. 1370 or c. 1366 (other encyclopedias)', {
     exact: true,
