@@ -80,7 +80,12 @@ async function firstCard(page: Page, log: { requests: Request[] }, url: string) 
     { timeout: 120_000 },
   )
   const probe = await page.evaluate(() => (window as never as { bench: Probe }).bench)
-  const before = log.requests.filter((r) => r.timing().startTime <= probe.firstCardWallMs)
+  // A request's start time is known once its response came (until then it reads -1, which would
+  // count a request the page made just after the first card, still under way, as made before it).
+  const requests = [...log.requests]
+  const answered = Promise.all(requests.map((r) => r.response().catch(() => null)))
+  await Promise.race([answered, page.waitForTimeout(10_000)])
+  const before = requests.filter((r) => r.timing().startTime <= probe.firstCardWallMs)
   const paths = [...new Set(before.map((r) => new URL(r.url()).pathname))]
   return { ms: probe.firstCardAt, fetched: paths.map(fetchedFile) }
 }

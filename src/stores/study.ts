@@ -34,7 +34,7 @@ import {
   type SessionSummary,
 } from '../domain/study'
 import type { SessionAnswer, StudySession } from '../domain/study/types'
-import type { AnswerResult } from '../domain/questions/response-types'
+import type { AnswerGiven, AnswerResponse, AnswerResult } from '../domain/questions/response-types'
 import type { StudyQueue } from '../domain/study/queue'
 import type { QueueRequest } from '../workers/deck-questions'
 import { useClock } from './clock'
@@ -47,6 +47,8 @@ export type StudyPhase = 'idle' | 'loading' | 'studying' | 'done' | 'empty' | 'e
 export const studySessionId = (deckId: string) => `study:${deckId}`
 
 const customQueue = () => import('../domain/study/custom-queue')
+/** Answer checking (typed-answer matching, date parsing): not needed to show a card. */
+const checker = () => import('../domain/questions/check-response')
 
 /** A deck's questions held in the page, as a source (tests, and callers that have the list). */
 function listSource(all: readonly Question[]): DeckQuestionSource {
@@ -77,6 +79,8 @@ export const useStudyStore = defineStore('study', () => {
   const questions = shallowRef<ReadonlyMap<string, Question>>(new Map())
   const revealed = ref(false)
   const result = shallowRef<AnswerResult>()
+  /** The learner's answer while the checker loads (see answered). */
+  const pending = shallowRef<AnswerResponse>()
   const intervals = shallowRef<Record<Grade, IntervalPreview>>()
   const intervalsAt = ref(0)
   /** A grade or an undo is being saved, or the next card prepared: input waits. */
@@ -98,6 +102,8 @@ export const useStudyStore = defineStore('study', () => {
   let shownAt = 0
   /** The intervals being computed for one showing of a card (see previewShown). */
   let previewing: { shown: number; done: Promise<void> } | undefined
+  /** The answer being checked on one showing of a card (see answered). */
+  let checking: { shown: number; done: Promise<void> } | undefined
   /** Where the deck's questions are; the page holds only the session's (`questions`). */
   let source: DeckQuestionSource = listSource([])
   let following: { unsubscribe(): void } | undefined
@@ -326,6 +332,7 @@ export const useStudyStore = defineStore('study', () => {
   async function show(): Promise<void> {
     revealed.value = false
     result.value = undefined
+    pending.value = undefined
     intervals.value = undefined
     await skipSetAside()
     showing.value++
@@ -382,12 +389,33 @@ export const useStudyStore = defineStore('study', () => {
     previewShown().catch(fail)
   }
 
-  /** The learner answered a question with an input: show the answer, and suggest a grade. */
-  function answered(answer: AnswerResult) {
-    if (result.value) return
-    result.value = answer
+  /**
+   * The learner answered a question with an input: show the answer, and once the answer is
+   * checked, its verdict and a suggested grade. The checker loads with the first answer (or
+   * before, see loadChecker); an answer given meanwhile is checked then, for the card it was given
+   * on, and a grade pressed meanwhile waits for that check.
+   */
+  function answered(answer: AnswerGiven): Promise<void> {
+    const q = question.value
+    const shown = showing.value
+    if (!q || result.value || checking?.shown === shown) return checking?.done ?? Promise.resolve()
+    pending.value = answer.response
     revealed.value = true
     previewShown().catch(fail)
+    checking = { shown, done: check(q, answer, shown).catch(fail) }
+    return checking.done
+  }
+
+  async function check(q: Question, answer: AnswerGiven, shown: number): Promise<void> {
+    const { checkResponse } = await checker()
+    if (showing.value !== shown) return
+    result.value = { ...answer, check: checkResponse(q, answer.response) }
+    pending.value = undefined
+  }
+
+  /** Loads the answer checker ahead of the first answer (the study view does once its first card shows). */
+  function loadChecker(): void {
+    checker().catch(() => undefined)
   }
 
   /** Stores the grade (card, log and session in one transaction), then shows the next card. */
@@ -399,13 +427,15 @@ export const useStudyStore = defineStore('study', () => {
     grading.value = true
     notice.value = undefined
     const now = useClock().now()
-    const ms = Math.round(result.value?.elapsedMs ?? performance.now() - shownAt)
-    const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
-    if (result.value) answer.correct = result.value.check.correct
+    const pressedAt = performance.now()
     try {
-      // Pressed while the intervals (and the scheduler) still load: the grade waits for them, and
-      // input stays held, so it grades this card.
+      // Pressed while the answer's check or the intervals (and the scheduler) still load: the
+      // grade waits for them, and input stays held, so it grades this card.
+      if (checking?.shown === showing.value) await checking.done
       await previewShown()
+      const ms = Math.round(result.value?.elapsedMs ?? pressedAt - shownAt)
+      const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
+      if (result.value) answer.correct = result.value.check.correct
       // A card kept in short learning steps comes back later in this session, as in Anki.
       const planned = repeatPlanned(intervals.value?.[value], intervalsAt.value)
       let next = answerCurrent(current, answer, planned)
@@ -533,6 +563,7 @@ export const useStudyStore = defineStore('study', () => {
     session,
     revealed,
     result,
+    pending,
     intervals,
     intervalsAt,
     grading,
@@ -558,6 +589,7 @@ export const useStudyStore = defineStore('study', () => {
     stop,
     reveal,
     answered,
+    loadChecker,
     grade,
     undo,
   }

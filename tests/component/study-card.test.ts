@@ -2,7 +2,7 @@
 // explanation, sources and dispute note; answering a choice reveals it too. Deck text is shown
 // as text, never as HTML.
 import { mount, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import StudyCard from '../../src/components/study/StudyCard.vue'
 import { question } from './fixtures'
 
@@ -92,7 +92,9 @@ describe('StudyCard', () => {
     expect(wrapper.get('.feedback').text()).toBe(
       'Correct — Accepted: Andronicus IV — spelled Andronikos IV Palaiologos here',
     )
-    expect(wrapper.get('input').attributes('readonly')).toBeDefined()
+    // The typed input loads when the first card of its kind shows (a choice card needs none of it).
+    const input = await vi.waitFor(() => wrapper!.get('input'))
+    expect(input.attributes('readonly')).toBeDefined()
   })
 
   it('renders markup in deck text as plain characters', async () => {

@@ -104,6 +104,35 @@ export function readTable<T>(page: Page, table: string): Promise<T[]> {
 export const readReviews = (page: Page) => readTable<StoredReview>(page, 'reviews')
 export const readSessions = (page: Page) => readTable<StoredSession>(page, 'sessions')
 
+/** Forgets the saved study sessions: the next study view builds a new one (with the settings as they are). */
+export async function clearSession(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('stavraton')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('sessions', 'readwrite')
+          tx.objectStore('sessions').clear()
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+        }
+      }),
+  )
+}
+
+/**
+ * A new study session in deck order, recall first (the built-in deck's first card is then John
+ * VII's disputed birth, asked as a date), its first card ready.
+ */
+export async function studyRecallFirst(page: Page, base: string): Promise<void> {
+  await writeSettings(page, { recognitionFirst: false })
+  await clearSession(page)
+  await page.goto(studyUrl(base))
+  await cardReady(page)
+}
+
 /** Stores settings straight into IndexedDB (the app must have opened its database); reload to apply. */
 export function writeSettings(page: Page, patch: Record<string, unknown>): Promise<void> {
   return page.evaluate(async (values) => {

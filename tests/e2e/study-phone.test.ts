@@ -3,7 +3,7 @@
 // scrolling; every tap target of the main screens is at least 44×44 px; axe finds nothing.
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { cardReady, deckUrl, phone, readReviews, studyUrl, writeSettings } from './app'
+import { cardReady, clearSession, deckUrl, phone, readReviews, studyUrl, writeSettings } from './app'
 import { axeViolations, describeViolations } from './axe'
 import { browserTest, useBrowserFixture } from './harness'
 
@@ -70,20 +70,8 @@ browserTest(
     await page.getByRole('button', { name: 'Study', exact: true }).waitFor()
     // Recall kinds too (typed, date, cloze): recognition first off, and a fresh session.
     await writeSettings(page, { recognitionFirst: false, newPerDay: 40 })
-    await page.evaluate(() => {
-      // The previous test's session would resume: drop it.
-      return new Promise<void>((resolve) => {
-        const open = indexedDB.open('stavraton')
-        open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite')
-          tx.objectStore('sessions').clear()
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-        }
-      })
-    })
+    // The previous test's session would resume: drop it.
+    await clearSession(page)
     await page.goto(studyUrl(fixture.server.url))
     const kinds = new Set<string>()
     const off: string[] = []

@@ -4,8 +4,19 @@
 // with "Continue by itself" on, a checked answer goes on with the suggested grade for that card
 // only, and any key stays on the card; axe finds nothing.
 import assert from 'node:assert/strict'
-import type { Page } from 'playwright-core'
-import { cardReady, deckUrl, phone, readReviews, showAnswer, studyCard, studyUrl, writeSettings } from './app'
+import {
+  cardReady,
+  clearSession,
+  currentPrompt,
+  deckUrl,
+  phone,
+  readReviews,
+  showAnswer,
+  studyCard,
+  studyRecallFirst,
+  studyUrl,
+  writeSettings,
+} from './app'
 import { axeViolations, describeViolations } from './axe'
 import { browserTest, useBrowserFixture } from './harness'
 
@@ -20,23 +31,6 @@ function onScreen(name: string, box: { y: number; height: number } | null, grade
   assert.ok(
     box.y + box.height <= gradesTop + 1,
     `${name} (to y ${box.y + box.height}) is under the grades (${gradesTop})`,
-  )
-}
-
-async function clearSession(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('stavraton')
-        open.onsuccess = () => {
-          const tx = open.result.transaction('sessions', 'readwrite')
-          tx.objectStore('sessions').clear()
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-        }
-      }),
   )
 }
 
@@ -61,15 +55,8 @@ browserTest("a newcomer's first card is one to recognise, answered with an optio
 browserTest('a disputed answer says how the sources differ on one line, on screen with Good', fixture, async () => {
   const page = fixture.page
   await page.setViewportSize(phone)
-  // Deck order, recall first: the first card is John VII's disputed birth, asked as a date.
-  await writeSettings(page, { recognitionFirst: false })
-  await clearSession(page)
-  await page.goto(studyUrl(fixture.server.url))
-  await cardReady(page)
-  assert.equal(
-    (await studyCard(page).getByRole('heading', { level: 2 }).innerText()).trim(),
-    'When was John VII Palaiologos born?',
-  )
+  await studyRecallFirst(page, fixture.server.url)
+  assert.equal(await currentPrompt(page), 'When was John VII Palaiologos born?')
   await showAnswer(page)
   const line = page.getByText('Sources differ: 1370 (infobox) · c. 1370 or c. 1366 (other encyclopedias)', {
     exact: true,

@@ -4,29 +4,6 @@ import { checkChoiceAnswer, checkDateAnswer, checkMatching, checkOrdering, check
 import type { AnswerCheck, Question } from './types'
 import type { AnswerResponse } from './response-types'
 
-export type InputKind = 'choices' | 'typed' | 'date' | 'ordering' | 'matching' | 'none'
-
-/** Which input a question is answered with; `none` is a plain flashcard (show answer, then grade). */
-export function inputFor(question: Question): InputKind {
-  switch (question.kind) {
-    case 'multiple-choice':
-    case 'true-false':
-    case 'choice':
-      return 'choices'
-    case 'typed':
-    case 'cloze':
-      return 'typed'
-    case 'date':
-      return 'date'
-    case 'ordering':
-      return 'ordering'
-    case 'matching':
-      return 'matching'
-    case 'basic':
-      return 'none'
-  }
-}
-
 /** Checks a response with the question module's matcher for its kind. */
 export function checkResponse(question: Question, response: AnswerResponse): AnswerCheck {
   switch (response.kind) {

@@ -1,6 +1,7 @@
 // The text shown with the answer of a disputed fact: each value with the sources that give it.
 import type { DeckIndex } from './deck-index'
 import { sentence } from './prompts'
+import { disputeParts } from './dispute-parts'
 
 export interface Side {
   text: string
@@ -56,10 +57,4 @@ export function joinDisputes(disputes: ReadonlyArray<string | undefined>): strin
   )
   const details = parts.map((p) => p.detail).filter(Boolean)
   return `${summaries.join('; ')}${details.length ? `\n${details.join(' ')}` : ''}`
-}
-
-/** A dispute's short line and its detail (see describeDispute). */
-export function disputeParts(dispute: string): { summary: string; detail: string } {
-  const at = dispute.indexOf('\n')
-  return at < 0 ? { summary: dispute, detail: '' } : { summary: dispute.slice(0, at), detail: dispute.slice(at + 1) }
 }

@@ -9,10 +9,14 @@ export type AnswerResponse =
   | { kind: 'order'; order: string[] }
   | { kind: 'pairs'; pairs: Record<string, string> }
 
-/** An answer and its check, as study and quiz sessions keep them. */
-export interface AnswerResult {
+/** An answer as the input gives it, before it is checked. */
+export interface AnswerGiven {
   response: AnswerResponse
-  check: AnswerCheck
   /** How long the learner took (ms), for the suggested grade. */
   elapsedMs: number
+}
+
+/** An answer and its check, as study and quiz sessions keep them. */
+export interface AnswerResult extends AnswerGiven {
+  check: AnswerCheck
 }
