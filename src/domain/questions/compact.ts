@@ -43,20 +43,69 @@ const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
 
 /** The questions in parts of `size` (one part when there are none), compacted. */
 export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
-  const count = Math.max(1, Math.ceil(questions.length / size))
-  // Card numbers run across the parts.
-  const cardAt = new Map<string, number>()
-  const cardPrints: string[] = []
-  return Array.from({ length: count }, (_, part) => {
-    const slice = questions.slice(part * size, (part + 1) * size)
+  const compactor = new QuestionCompactor(size)
+  compactor.add(questions)
+  return compactor.finish()
+}
+
+/**
+ * compactQuestions batch by batch, for questions still being generated: each part is compacted as
+ * soon as it is full, so only the parts are kept, and the questions of the one part not yet full.
+ * Fed a deck's questions in any batches, finish() gives compactQuestions(all of them, size).
+ */
+export class QuestionCompactor {
+  /** The full parts so far (and, once finished, the last one). */
+  private readonly parts: CompactPart[] = []
+  /** The questions after the full parts. */
+  private rest: Question[] = []
+  /** Card numbers run across the parts: those of the full parts' cards, and their fingerprints. */
+  private readonly cardAt = new Map<string, number>()
+  private readonly cardPrints: string[] = []
+  private finished = false
+  /** How many questions were added. */
+  length = 0
+
+  constructor(private readonly size: number) {}
+
+  add(questions: readonly Question[]): void {
+    if (this.finished) throw new Error('QuestionCompactor: add after finish')
+    for (const q of questions) {
+      this.rest.push(q)
+      if (this.rest.length === this.size) {
+        this.parts.push(this.compact(this.rest, true))
+        this.rest = []
+      }
+    }
+    this.length += questions.length
+  }
+
+  /** The parts of every question added (one part when there are none). */
+  finish(): CompactPart[] {
+    if (!this.finished && (this.rest.length > 0 || this.parts.length === 0))
+      this.parts.push(this.compact(this.rest, true))
+    this.rest = []
+    this.finished = true
+    return this.parts
+  }
+
+  /** The questions added so far, as a bank (the part not yet full is compacted for it alone). */
+  soFar(): CompactQuestions {
+    const parts = this.rest.length ? [...this.parts, this.compact(this.rest, false)] : [...this.parts]
+    return new QuestionParts(parts)
+  }
+
+  /** One part of `slice`; `commit` numbers its new cards for the parts after it. */
+  private compact(slice: readonly Question[], commit: boolean): CompactPart {
     const head: PartHead = { cards: [], cardPrints: [], runs: [], kinds: [], kind: '', ids: [], prints: [] }
+    const base = this.cardPrints.length
+    // The cards first met in this part, numbered after the parts' before.
+    const fresh = new Map<string, number>()
     const kindAt = new Map<QuestionKind, number>()
     const kinds: string[] = []
     slice.forEach((q, i) => {
-      let c = cardAt.get(q.cardId)
+      let c = this.cardAt.get(q.cardId) ?? fresh.get(q.cardId)
       if (c === undefined) {
-        cardAt.set(q.cardId, (c = cardPrints.length))
-        cardPrints.push(q.fingerprint)
+        fresh.set(q.cardId, (c = base + head.cards.length))
         head.cards.push(q.cardId)
         head.cardPrints.push(q.fingerprint)
       }
@@ -70,11 +119,16 @@ export function compactQuestions(questions: readonly Question[], size: number): 
       }
       kinds.push(String.fromCharCode(KIND_BASE + k))
       if (q.id !== defaultId(q.cardId, q.kind)) head.ids.push([i, q.id])
-      if (q.fingerprint !== cardPrints[c]) head.prints.push([i, q.fingerprint])
+      const cardPrint = c < base ? this.cardPrints[c] : head.cardPrints[c - base]
+      if (q.fingerprint !== cardPrint) head.prints.push([i, q.fingerprint])
     })
     head.kind = kinds.join('')
+    if (commit) {
+      for (const [cardId, c] of fresh) this.cardAt.set(cardId, c)
+      for (const print of head.cardPrints) this.cardPrints.push(print)
+    }
     return { head: JSON.stringify(head), body: slice.map((q) => JSON.stringify(q)).join('\n') }
-  })
+  }
 }
 
 /** A deck's questions as the question service holds them: stubs for every one, whole ones on demand. */
@@ -86,29 +140,6 @@ export interface QuestionBank {
   indexOf(id: string): number | undefined
   /** Every question, in order. */
   all(): Promise<Question[]>
-}
-
-/** Questions just generated: all of them at hand. */
-export class GeneratedQuestions implements QuestionBank {
-  readonly stubs: QuestionStubs
-  private byId: Map<string, number> | undefined
-
-  constructor(private readonly generated: Question[]) {
-    this.stubs = QuestionStubs.fromQuestions(generated)
-  }
-
-  questions(indexes: readonly number[]): Promise<Question[]> {
-    return Promise.resolve(indexes.map((i) => this.generated[i] as Question))
-  }
-
-  indexOf(id: string): number | undefined {
-    this.byId ??= new Map(this.generated.map((q, i) => [q.id, i]))
-    return this.byId.get(id)
-  }
-
-  all(): Promise<Question[]> {
-    return Promise.resolve(this.generated)
-  }
 }
 
 /**
@@ -206,5 +237,15 @@ export class CompactQuestions implements QuestionBank {
       else hi = mid - 1
     }
     return lo
+  }
+}
+
+/** Compact parts held in memory (a deck just generated, before and after they are cached), as a bank. */
+export class QuestionParts extends CompactQuestions {
+  constructor(readonly parts: readonly CompactPart[]) {
+    super(
+      parts.map((part) => part.head),
+      (part) => Promise.resolve((parts[part] as CompactPart).body),
+    )
   }
 }
