@@ -206,19 +206,21 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
       const { length: questionCount, cardCount } = stubs
       return db.transaction('rw', db.questionCache, async () => {
         await cacheRows(db, deckId).delete()
-        await db.questionCache.bulkPut(
-          parts.flatMap(({ head, body }, part) => [
+        // A part at a time: a big deck's parts (held packed) are never all unpacked at once.
+        for (let part = 0; part < parts.count; part++) {
+          const { head, body } = parts.part(part)
+          await db.questionCache.bulkPut([
             {
               deckId,
               part,
-              parts: parts.length,
+              parts: parts.count,
               key,
               head,
               ...(part === 0 ? { printsDigest, questionCount, cardCount } : {}),
             },
-            { deckId, part: bodyPart(part), parts: parts.length, key, body },
-          ]),
-        )
+            { deckId, part: bodyPart(part), parts: parts.count, key, body },
+          ])
+        }
       })
     },
     delete: async (deckId) => {

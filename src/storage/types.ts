@@ -2,7 +2,8 @@
 import type { Deck } from '../domain/deck/types'
 import type { DeckSubscription } from '../domain/import/subscription'
 import type { Question, QuestionKind } from '../domain/questions/types'
-import type { CompactQuestions, QuestionParts } from '../domain/questions/compact'
+import type { CompactQuestions, PartSource } from '../domain/questions/compact'
+import type { QuestionStubs } from '../domain/questions/stubs'
 import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { SyncedQuestions } from '../domain/study/fingerprints'
@@ -180,9 +181,10 @@ export interface QuestionCacheRepository {
   get(deckId: string, key: string): Promise<CachedQuestions | undefined>
   /**
    * Replaces whatever the deck had cached, in one transaction, with these parts (compacted at
-   * QUESTION_CACHE_PART questions each, as the deck-questions service generates them).
+   * `partSize` questions each, as the deck-questions service generates them), read one at a time;
+   * `stubs` are theirs (the digest and counts stored with them).
    */
-  put(deckId: string, key: string, questions: Pick<QuestionParts, 'parts' | 'stubs'>): Promise<void>
+  put(deckId: string, key: string, questions: { parts: PartSource; stubs: QuestionStubs }): Promise<void>
   delete(deckId: string): Promise<void>
 }
 

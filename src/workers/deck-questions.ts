@@ -4,7 +4,7 @@
 // exists (Node, tests) the same code runs in-process (client.ts).
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
-import { QuestionCompactor, QuestionParts, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
+import { PackedParts, QuestionCompactor, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
@@ -60,14 +60,14 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 class Opening {
   /** The questions so far, while they are generated (not read from a cache or a build). */
-  generated: QuestionCompactor | undefined
+  generated: { compactor: QuestionCompactor; parts: PackedParts } | undefined
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
   ended = false
   private waiting: Array<() => void> = []
 
   add(batch: readonly Question[]): void {
-    this.generated?.add(batch)
+    this.generated?.compactor.add(batch)
     this.wake()
   }
   end(): void {
@@ -152,11 +152,11 @@ export class DeckQuestionService {
     let checked = 0
     while (opening && !opening.ended) {
       const generated = opening.generated
-      if (generated && generated.length > 2 * checked) {
-        checked = generated.length
+      if (generated && generated.compactor.length > 2 * checked) {
+        checked = generated.compactor.length
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
-        const soFar = generated.soFar()
+        const soFar = generated.parts.bank(generated.compactor.pending())
         const queue = prefixStudyQueue({ ...options, questions: soFar.stubs, random: createRandom(seed) }, stored)
         if (queue) {
           opening.answeredEarly = true
@@ -289,7 +289,7 @@ export class DeckQuestionService {
     const stored = prebuilt ?? cached?.bank
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
     const generated = stored ? undefined : await this.generate(deck, seed, opening, storage.questionCache.partSize)
-    const bank: QuestionBank = stored ?? (generated as QuestionParts)
+    const bank: QuestionBank = stored ?? (generated as PackedParts).bank()
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
       version: deck.version,
@@ -298,7 +298,9 @@ export class DeckQuestionService {
     if (opening.answeredEarly && head?.fingerprintsDigest === undefined) changes.firstSync = true
     // The cache is a speed-up only: a full disk must not stop the deck from opening.
     if (generated)
-      this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, generated).catch(() => undefined))
+      this.writes = this.writes.then(() =>
+        storage.questionCache.put(deck.id, key, { parts: generated, stubs: bank.stubs }).catch(() => undefined),
+      )
     const opened: OpenedDeck = {
       id: deck.id,
       title: deck.title,
@@ -322,12 +324,14 @@ export class DeckQuestionService {
    * meanwhile is answered from the cards made so far. That holds for a deck synced before too (its
    * cache is gone after a new release, say): the early queue is given only when every stored card is
    * among the cards made so far with its fingerprint, so the sync that follows changes none of them.
-   * Each batch is compacted as it comes into the parts the cache stores (`partSize` questions each):
-   * a 100,000-fact deck's 400,000 question objects are never all held at once.
+   * Each batch is compacted as it comes into the parts the cache stores (`partSize` questions each),
+   * held packed: a 100,000-fact deck's 400,000 question objects are never all held at once.
    */
-  private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<QuestionParts> {
+  private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<PackedParts> {
     const { questionBatches } = await import('../domain/questions/generate')
-    const generated = (opening.generated = new QuestionCompactor(partSize))
+    const parts = new PackedParts()
+    const compactor = new QuestionCompactor(partSize, (part) => parts.push(part))
+    opening.generated = { compactor, parts }
     let sliceStart = performance.now()
     for (const batch of questionBatches(deck, { seed })) {
       opening.add(batch)
@@ -336,6 +340,7 @@ export class DeckQuestionService {
         sliceStart = performance.now()
       }
     }
-    return new QuestionParts(generated.finish())
+    compactor.finish()
+    return parts
   }
 }

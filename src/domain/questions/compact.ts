@@ -3,6 +3,7 @@
 // options, proofs) is read when it is about to show. So a part has a small head (the columns, as
 // JSON) and a body (each question as one line of JSON), stored apart: opening a cached
 // 100,000-fact deck reads and parses the heads only, not 400,000 questions.
+import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
 import { QuestionStubs, type StubColumns } from './stubs'
 import type { Question, QuestionKind } from './types'
 
@@ -43,55 +44,58 @@ const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
 
 /** The questions in parts of `size` (one part when there are none), compacted. */
 export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
-  const compactor = new QuestionCompactor(size)
+  const parts: CompactPart[] = []
+  const compactor = new QuestionCompactor(size, (part) => parts.push(part))
   compactor.add(questions)
-  return compactor.finish()
+  compactor.finish()
+  return parts
 }
 
 /**
- * compactQuestions batch by batch, for questions still being generated: each part is compacted as
- * soon as it is full, so only the parts are kept, and the questions of the one part not yet full.
- * Fed a deck's questions in any batches, finish() gives compactQuestions(all of them, size).
+ * compactQuestions batch by batch, for questions still being generated: each part is compacted and
+ * handed to `emit` as soon as it is full, so only the questions of the one part not yet full are
+ * kept. Fed a deck's questions in any batches, it emits compactQuestions(all of them, size).
  */
 export class QuestionCompactor {
-  /** The full parts so far (and, once finished, the last one). */
-  private readonly parts: CompactPart[] = []
-  /** The questions after the full parts. */
+  /** The questions after the parts emitted. */
   private rest: Question[] = []
-  /** Card numbers run across the parts: those of the full parts' cards, and their fingerprints. */
+  /** Card numbers run across the parts: those of the emitted parts' cards, and their fingerprints. */
   private readonly cardAt = new Map<string, number>()
   private readonly cardPrints: string[] = []
+  private parts = 0
   private finished = false
   /** How many questions were added. */
   length = 0
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly emit: (part: CompactPart) => void,
+  ) {}
 
   add(questions: readonly Question[]): void {
     if (this.finished) throw new Error('QuestionCompactor: add after finish')
     for (const q of questions) {
       this.rest.push(q)
-      if (this.rest.length === this.size) {
-        this.parts.push(this.compact(this.rest, true))
-        this.rest = []
-      }
+      if (this.rest.length === this.size) this.flush()
     }
     this.length += questions.length
   }
 
-  /** The parts of every question added (one part when there are none). */
-  finish(): CompactPart[] {
-    if (!this.finished && (this.rest.length > 0 || this.parts.length === 0))
-      this.parts.push(this.compact(this.rest, true))
-    this.rest = []
+  /** Emits the last part (the one empty part when no question came). */
+  finish(): void {
+    if (!this.finished && (this.rest.length > 0 || this.parts === 0)) this.flush()
     this.finished = true
-    return this.parts
   }
 
-  /** The questions added so far, as a bank (the part not yet full is compacted for it alone). */
-  soFar(): CompactQuestions {
-    const parts = this.rest.length ? [...this.parts, this.compact(this.rest, false)] : [...this.parts]
-    return new QuestionParts(parts)
+  /** The questions after the parts emitted, as one part more (more may join them), if there are any. */
+  pending(): CompactPart | undefined {
+    return this.rest.length ? this.compact(this.rest, false) : undefined
+  }
+
+  private flush(): void {
+    this.emit(this.compact(this.rest, true))
+    this.parts++
+    this.rest = []
   }
 
   /** One part of `slice`; `commit` numbers its new cards for the parts after it. */
@@ -240,12 +244,40 @@ export class CompactQuestions implements QuestionBank {
   }
 }
 
-/** Compact parts held in memory (a deck just generated, before and after they are cached), as a bank. */
-export class QuestionParts extends CompactQuestions {
-  constructor(readonly parts: readonly CompactPart[]) {
-    super(
-      parts.map((part) => part.head),
-      (part) => Promise.resolve((parts[part] as CompactPart).body),
+/** Compact parts handed on one at a time (to the question cache): how many, and each. */
+export interface PartSource {
+  readonly count: number
+  part(index: number): CompactPart
+}
+
+/**
+ * Compact parts held in memory with each body deflated (its UTF-8, at the fastest level): how the
+ * deck-questions worker holds a deck it generates. A body is a string of two bytes a character
+ * (the prompts' typographic quotes), so a 100,000-fact deck's bodies take 600 MB as strings, a
+ * few dozen so; a body is inflated again when a question of it is read, or the part is cached.
+ */
+export class PackedParts implements PartSource {
+  private readonly heads: string[] = []
+  private readonly bodies: Uint8Array[] = []
+
+  push(part: CompactPart): void {
+    this.heads.push(part.head)
+    this.bodies.push(deflateSync(strToU8(part.body), { level: 1 }))
+  }
+
+  get count(): number {
+    return this.heads.length
+  }
+
+  part(index: number): CompactPart {
+    return { head: this.heads[index] as string, body: strFromU8(inflateSync(this.bodies[index] as Uint8Array)) }
+  }
+
+  /** A bank over the parts, and over `pending` after them (the questions not yet in a full part). */
+  bank(pending?: CompactPart): CompactQuestions {
+    const count = this.count
+    return new CompactQuestions(pending ? [...this.heads, pending.head] : this.heads.slice(), (part) =>
+      Promise.resolve(part < count ? this.part(part).body : (pending as CompactPart).body),
     )
   }
 }

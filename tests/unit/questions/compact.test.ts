@@ -9,8 +9,9 @@ import type { Deck } from '../../../src/domain/deck/types'
 import {
   CompactQuestions,
   compactQuestions,
+  PackedParts,
+  type CompactPart,
   QuestionCompactor,
-  QuestionParts,
 } from '../../../src/domain/questions/compact'
 import { generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
 import { QuestionStubs } from '../../../src/domain/questions/stubs'
@@ -95,20 +96,28 @@ function batches(questions: readonly Question[], cuts: readonly number[]): Quest
   return at.slice(1).map((end, i) => questions.slice(at[i], end))
 }
 
-/** Fed these batches, the compactor gives compactQuestions' parts, and reads back each prefix so far. */
+/** The parts a compactor emits into `packed`, unpacked. */
+const unpacked = (packed: PackedParts) => Array.from({ length: packed.count }, (_, i) => packed.part(i))
+
+/**
+ * Fed these batches, the compactor emits compactQuestions' parts, held packed as the worker holds
+ * them, and the parts so far and the pending one read back the questions so far.
+ */
 async function expectSameBatched(questions: readonly Question[], cuts: readonly number[], size: number) {
-  const compactor = new QuestionCompactor(size)
+  const packed = new PackedParts()
+  const compactor = new QuestionCompactor(size, (part) => packed.push(part))
   let added = 0
   for (const batch of batches(questions, cuts)) {
     compactor.add(batch)
     added += batch.length
     expect(compactor.length).toBe(added)
-    const soFar = compactor.soFar()
+    const soFar = packed.bank(compactor.pending())
     const prefix = questions.slice(0, added)
     expect(soFar.stubs.toArray()).toEqual(QuestionStubs.fromQuestions(prefix).toArray())
     if (added) expect(await soFar.questions([0, added - 1])).toEqual([prefix[0], prefix[added - 1]])
   }
-  const parts = compactor.finish()
+  compactor.finish()
+  const parts = unpacked(packed)
   expect(parts).toEqual(compactQuestions(questions, size))
   // Compact: the heads list only the ids and fingerprints that do not follow from the card.
   const heads = parts.map((p) => JSON.parse(p.head) as { ids: unknown[]; prints: unknown[] })
@@ -120,8 +129,8 @@ async function expectSameBatched(questions: readonly Question[], cuts: readonly 
   expect(heads.reduce((n, head) => n + head.ids.length, 0)).toBe(
     questions.filter((q) => q.id !== `${q.cardId}/${q.kind}`).length,
   )
-  // A bank over the parts in memory reads what was compacted.
-  expect(await new QuestionParts(parts).all()).toEqual(questions)
+  // The bank over the packed parts reads what was compacted.
+  expect(await packed.bank().all()).toEqual(questions)
 }
 
 describe('compacting batch by batch', () => {
@@ -165,16 +174,22 @@ describe('compacting batch by batch', () => {
     )
   })
 
-  it('makes the parts of the generator’s own batches', async () => {
+  it('makes the parts of the generator’s own batches', () => {
     const deck = syntheticDynasty(400, 9)
-    const compactor = new QuestionCompactor(97)
+    const parts: CompactPart[] = []
+    const compactor = new QuestionCompactor(97, (part) => parts.push(part))
     for (const batch of questionBatches(deck, { seed: 2, entitiesPerBatch: 5 })) compactor.add(batch)
-    expect(compactor.finish()).toEqual(compactQuestions(generateQuestions(deck, { seed: 2 }), 97))
+    compactor.finish()
+    expect(parts).toEqual(compactQuestions(generateQuestions(deck, { seed: 2 }), 97))
   })
 
-  it('no batches make the one empty part', () => {
-    const compactor = new QuestionCompactor(10)
-    expect(compactor.soFar().stubs.length).toBe(0)
-    expect(compactor.finish()).toEqual(compactQuestions([], 10))
+  it('no batches make the one empty part', async () => {
+    const packed = new PackedParts()
+    const compactor = new QuestionCompactor(10, (part) => packed.push(part))
+    expect(compactor.pending()).toBeUndefined()
+    expect(packed.bank(compactor.pending()).stubs.length).toBe(0)
+    compactor.finish()
+    expect(unpacked(packed)).toEqual(compactQuestions([], 10))
+    expect(await packed.bank().all()).toEqual([])
   })
 })

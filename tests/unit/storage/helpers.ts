@@ -7,7 +7,8 @@ import type { Deck } from '../../../src/domain/deck/types'
 import type { Grade } from '../../../src/domain/scheduling'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
-import { compactQuestions, QuestionParts } from '../../../src/domain/questions/compact'
+import { compactQuestions, type CompactPart, type PartSource } from '../../../src/domain/questions/compact'
+import { QuestionStubs } from '../../../src/domain/questions/stubs'
 import type { Question } from '../../../src/domain/questions/types'
 import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
 
@@ -39,9 +40,14 @@ export function testDatabase(): TestDatabase {
 
 export { IDBKeyRange }
 
-/** Questions as the question cache takes them: compacted in parts of its size. */
-export const cacheable = (questions: readonly Question[]): QuestionParts =>
-  new QuestionParts(compactQuestions(questions, QUESTION_CACHE_PART))
+/** Questions as the question cache takes them: compacted in parts of its size, with their stubs. */
+export function cacheable(questions: readonly Question[]): { parts: PartSource; stubs: QuestionStubs } {
+  const parts = compactQuestions(questions, QUESTION_CACHE_PART)
+  return {
+    parts: { count: parts.length, part: (i) => parts[i] as CompactPart },
+    stubs: QuestionStubs.fromQuestions(questions),
+  }
+}
 
 export const userDeck: Deck = {
   id: 'coins-of-john-vii',
