@@ -253,8 +253,8 @@ export interface PartSource {
 /**
  * Compact parts held in memory with each body deflated (its UTF-8, at the fastest level): how the
  * deck-questions worker holds a deck it generates. A body is a string of two bytes a character
- * (the prompts' typographic quotes), so a 100,000-fact deck's bodies take 600 MB as strings, a
- * few dozen so; a body is inflated again when a question of it is read, or the part is cached.
+ * (the prompts' typographic quotes), so a 100,000-fact deck's bodies take 600 MB as strings and
+ * some 35 MB deflated; a body is inflated again when a question of it is read, or it is cached.
  */
 export class PackedParts implements PartSource {
   private readonly heads: string[] = []

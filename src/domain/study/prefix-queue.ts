@@ -20,10 +20,10 @@ export type CardsSoFar<Q extends Fingerprinted> = CardVariants<Q> & CardFingerpr
 
 /**
  * The study queue of a deck from its first questions (`options.questions`: the deck's questions in
- * deck order up to some card, each card's questions all there, as questionBatches gives them; or
- * the same card by card), or
- * undefined when the rest of the deck could change it. It is the queue the whole deck gives once
- * synced with its progress, but for `newAvailable` (the new cards so far: a lower bound), when
+ * deck order up to some card, each card's questions all there, as questionBatches gives them, in a
+ * list or card by card), or undefined when the rest of the deck could change it. It is the queue
+ * the whole deck gives once synced with its progress, but for `newAvailable` (the new cards so
+ * far: a lower bound), when
  *   - every stored card of the deck (`stored`, retired ones included; `options.cards` when not
  *     given) and every card the request names has its questions here: the rest of the deck holds
  *     no card with progress, so none that is due;
