@@ -4,7 +4,8 @@
 // exists (Node, tests) the same code runs in-process (client.ts).
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
-import { PackedParts, QuestionCompactor, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
+import { QuestionCompactor, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
+import type { PackedParts } from '../domain/questions/packed-parts'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
@@ -328,7 +329,11 @@ export class DeckQuestionService {
    * held packed: a 100,000-fact deck's 400,000 question objects are never all held at once.
    */
   private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<PackedParts> {
-    const { questionBatches } = await import('../domain/questions/generate')
+    // The packer loads with the generator: a deck opened from its cache needs neither.
+    const [{ questionBatches }, { PackedParts }] = await Promise.all([
+      import('../domain/questions/generate'),
+      import('../domain/questions/packed-parts'),
+    ])
     const parts = new PackedParts()
     const compactor = new QuestionCompactor(partSize, (part) => parts.push(part))
     opening.generated = { compactor, parts }

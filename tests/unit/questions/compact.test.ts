@@ -9,10 +9,10 @@ import type { Deck } from '../../../src/domain/deck/types'
 import {
   CompactQuestions,
   compactQuestions,
-  PackedParts,
   type CompactPart,
   QuestionCompactor,
 } from '../../../src/domain/questions/compact'
+import { PackedParts } from '../../../src/domain/questions/packed-parts'
 import { generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
 import { QuestionStubs } from '../../../src/domain/questions/stubs'
 import type { Question } from '../../../src/domain/questions/types'
