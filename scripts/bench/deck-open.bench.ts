@@ -5,11 +5,13 @@
 // (PerformanceObserver "longtask"; goal: none over 50 ms). The cold run's first card may come
 // before the deck is opened (the rest still generated): it also prints navigation start → deck
 // opened (synced with progress, after the whole generation; polled every 250 ms) and the longest
-// task until then. Needs `npm run build`.
+// task until then, and the deck-questions worker's peak heap from navigation start to the cache
+// written (workerPeakHeapMB: the most V8 reported in use, garbage included, sampled every 250 ms with
+// Runtime.getHeapUsage on the worker's own DevTools target). Needs `npm run build`.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type CDPSession } from 'playwright-core'
 import { chromiumArgs, chromiumPath, removeProfile, saveDeckInPage, startPreview } from '../browser'
 import { syntheticDynasty } from './synthetic-dynasty'
 
@@ -38,6 +40,55 @@ interface Probe {
   tasksOver50: number
 }
 
+/**
+ * The peak heap of the page's workers, sampled from their DevTools targets (attached to the page's
+ * session, each reached through Target.sendMessageToTarget). `reset` starts a new peak.
+ */
+async function workerHeapSampler(cdp: CDPSession) {
+  const workers = new Set<string>()
+  const replies = new Map<number, (used: number | undefined) => void>()
+  let nextId = 1
+  let peak = 0
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type === 'worker') workers.add(sessionId)
+  })
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
+    if (sessionId) workers.delete(sessionId)
+  })
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const reply = JSON.parse(message) as { id?: number; result?: { usedSize?: number } }
+    if (reply.id === undefined) return
+    replies.get(reply.id)?.(reply.result?.usedSize)
+    replies.delete(reply.id)
+  })
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+  const sample = async () => {
+    for (const sessionId of workers) {
+      const id = nextId++
+      const used = new Promise<number | undefined>((resolve) => replies.set(id, resolve))
+      const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' })
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => replies.delete(id))
+      const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, 1000, undefined))
+      peak = Math.max(peak, (await Promise.race([used, timeout])) ?? 0)
+    }
+  }
+  let running = true
+  const loop = (async () => {
+    while (running) {
+      await sample()
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  })()
+  return {
+    peakMB: () => round(peak / 2 ** 20),
+    reset: () => (peak = 0),
+    stop: async () => {
+      running = false
+      await loop
+    },
+  }
+}
+
 const deck = syntheticDynasty(facts, 7)
 const server = await startPreview()
 const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
@@ -51,11 +102,13 @@ try {
   context.setDefaultTimeout(600_000)
   await context.addInitScript({ content: probes })
   const page = context.pages()[0] ?? (await context.newPage())
+  const workerHeap = await workerHeapSampler(await context.newCDPSession(page))
   await page.goto(server.url)
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
   await saveDeckInPage(page, deck)
   const studyUrl = `${server.url}deck/${deck.id}/study`
   for (const run of ['cold', 'warm'] as const) {
+    workerHeap.reset()
     await page.goto(studyUrl)
     await page.waitForFunction(() => ((window as never as { bench: Probe }).bench.firstCardAt ?? -1) > 0)
     // Long tasks up to the first card and for a second after it (the page must stay responsive).
@@ -123,8 +176,17 @@ try {
           return count
         }, deck.id)
       while ((await cacheRows()) === 0) await page.waitForTimeout(1000)
+      console.log(
+        JSON.stringify({
+          bench: 'deck-open',
+          facts: deck.facts.length,
+          run: 'cold-cached',
+          workerPeakHeapMB: workerHeap.peakMB(),
+        }),
+      )
     }
   }
+  await workerHeap.stop()
 } finally {
   await context.close()
   removeProfile(profile)

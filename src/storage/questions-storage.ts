@@ -31,7 +31,12 @@ export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<Ques
   return {
     decks: { get: explain(decks.get), head: explain(decks.head) },
     cards: { forDeck: explain(cards.forDeck) },
-    questionCache: { get: explain(cache.get), put: explain(cache.put), delete: explain(cache.delete) },
+    questionCache: {
+      partSize: cache.partSize,
+      get: explain(cache.get),
+      put: explain(cache.put),
+      delete: explain(cache.delete),
+    },
     syncDeckQuestions: explain((...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args)),
   }
 }

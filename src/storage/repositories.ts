@@ -1,7 +1,7 @@
 // Reads and simple writes, table by table. Each function is a plain async function, so the app can
 // wrap it in `liveQuery` and re-render when the tables it read change (in this tab or another).
 import Dexie from 'dexie'
-import { CompactQuestions, compactQuestions } from '../domain/questions/compact'
+import { CompactQuestions } from '../domain/questions/compact'
 import { checkSettingsPatch, DEFAULT_SETTINGS, type Settings } from '../domain/study/settings'
 import { countNewIntroduced } from '../domain/study/session'
 import { deckFingerprints, fingerprintsDigest } from '../domain/study/fingerprints'
@@ -175,6 +175,7 @@ const bodyPart = (part: number) => -1 - part
 
 export function questionCacheRepository(db: StavratonDB): QuestionCacheRepository {
   return {
+    partSize: QUESTION_CACHE_PART,
     get: (deckId, key) =>
       db.transaction('r', db.questionCache, async () => {
         const first = await db.questionCache.get([deckId, 0])
@@ -199,26 +200,27 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
         })
         return { bank, fingerprintsDigest: printsDigest, questionCount, cardCount }
       }),
-    put: (deckId, key, questions) => {
+    put: (deckId, key, { parts, stubs }) => {
       // Outside the transaction: it would not wait for work that is no request.
-      const printsDigest = fingerprintsDigest(deckFingerprints(questions))
-      const cardCount = new Set(questions.map((q) => q.cardId)).size
-      const parts = compactQuestions(questions, QUESTION_CACHE_PART)
+      const printsDigest = fingerprintsDigest(deckFingerprints(stubs))
+      const { length: questionCount, cardCount } = stubs
       return db.transaction('rw', db.questionCache, async () => {
         await cacheRows(db, deckId).delete()
-        await db.questionCache.bulkPut(
-          parts.flatMap(({ head, body }, part) => [
+        // A part at a time: a big deck's parts (held packed) are never all unpacked at once.
+        for (let part = 0; part < parts.count; part++) {
+          const { head, body } = parts.part(part)
+          await db.questionCache.bulkPut([
             {
               deckId,
               part,
-              parts: parts.length,
+              parts: parts.count,
               key,
               head,
-              ...(part === 0 ? { printsDigest, questionCount: questions.length, cardCount } : {}),
+              ...(part === 0 ? { printsDigest, questionCount, cardCount } : {}),
             },
-            { deckId, part: bodyPart(part), parts: parts.length, key, body },
-          ]),
-        )
+            { deckId, part: bodyPart(part), parts: parts.count, key, body },
+          ])
+        }
       })
     },
     delete: async (deckId) => {

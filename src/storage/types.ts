@@ -2,7 +2,8 @@
 import type { Deck } from '../domain/deck/types'
 import type { DeckSubscription } from '../domain/import/subscription'
 import type { Question, QuestionKind } from '../domain/questions/types'
-import type { CompactQuestions } from '../domain/questions/compact'
+import type { CompactQuestions, PartSource } from '../domain/questions/compact'
+import type { QuestionStubs } from '../domain/questions/stubs'
 import type { CardState, Grade, IntervalPreview, Scheduler } from '../domain/scheduling/types'
 import type { DeckChangeSummary } from '../domain/study/deck-diff'
 import type { SyncedQuestions } from '../domain/study/fingerprints'
@@ -174,10 +175,16 @@ export interface CachedQuestions {
 
 /** A deck's generated questions, kept so that opening the deck again need not generate them. */
 export interface QuestionCacheRepository {
+  /** Questions per stored part (QUESTION_CACHE_PART): what `put`'s parts are compacted at. */
+  readonly partSize: number
   /** The questions stored for the deck under `key` (see deckQuestionsKey), or undefined. */
   get(deckId: string, key: string): Promise<CachedQuestions | undefined>
-  /** Replaces whatever the deck had cached, in one transaction. */
-  put(deckId: string, key: string, questions: readonly Question[]): Promise<void>
+  /**
+   * Replaces whatever the deck had cached, in one transaction, with these parts (compacted at
+   * `partSize` questions each, as the deck-questions service generates them), read one at a time;
+   * `stubs` are theirs (the digest and counts stored with them).
+   */
+  put(deckId: string, key: string, questions: { parts: PartSource; stubs: QuestionStubs }): Promise<void>
   delete(deckId: string): Promise<void>
 }
 

@@ -4,7 +4,8 @@
 // exists (Node, tests) the same code runs in-process (client.ts).
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
-import { GeneratedQuestions, type QuestionBank } from '../domain/questions/compact'
+import { QuestionCompactor, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
+import type { PackedParts } from '../domain/questions/packed-parts'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
@@ -55,19 +56,19 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * A deck being opened: while its questions are generated, those made so far (whole cards, in deck
- * order), and a signal at each batch, so a study queue can be answered before the whole deck.
+ * order), compacted as they come, and a signal at each batch, so a study queue can be answered
+ * before the whole deck.
  */
 class Opening {
-  readonly questions: Question[] = []
-  /** The questions are being generated (not read from a cache or a build). */
-  generating = false
+  /** The questions so far, while they are generated (not read from a cache or a build). */
+  generated: { compactor: QuestionCompactor; parts: PackedParts } | undefined
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
   ended = false
   private waiting: Array<() => void> = []
 
   add(batch: readonly Question[]): void {
-    for (const q of batch) this.questions.push(q)
+    this.generated?.compactor.add(batch)
     this.wake()
   }
   end(): void {
@@ -83,6 +84,15 @@ class Opening {
     this.waiting = []
     for (const resolve of waiting) resolve()
   }
+}
+
+/** A queue of stubs with its questions read whole: only the queued ones are read. */
+async function withWholeQuestions<T extends StudyQueue<QuestionStub>>(
+  bank: QuestionBank,
+  queue: T,
+): Promise<Omit<T, 'items'> & StudyQueue> {
+  const questions = await bank.questions(queue.items.map((item) => item.question.index))
+  return { ...queue, items: queue.items.map((item, i) => ({ ...item, question: questions[i] as Question })) }
 }
 
 interface Held {
@@ -121,10 +131,10 @@ export class DeckQuestionService {
     if (early) return early
     return this.read(deckId, request.now, async (bank) => {
       const { seed, whole: _whole, ...options } = request
-      const queue = buildStudyQueue({ ...options, questions: bank.stubs, random: createRandom(seed) })
-      // Only the queued questions are read whole.
-      const questions = await bank.questions(queue.items.map((item) => item.question.index))
-      return { ...queue, items: queue.items.map((item, i) => ({ ...item, question: questions[i] as Question })) }
+      return withWholeQuestions(
+        bank,
+        buildStudyQueue({ ...options, questions: bank.stubs, random: createRandom(seed) }),
+      )
     })
   }
 
@@ -142,14 +152,16 @@ export class DeckQuestionService {
     // answer (a high new-card limit) costs the generation little.
     let checked = 0
     while (opening && !opening.ended) {
-      if (opening.generating && opening.questions.length > 2 * checked) {
-        checked = opening.questions.length
+      const generated = opening.generated
+      if (generated && generated.compactor.length > 2 * checked) {
+        checked = generated.compactor.length
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
-        const queue = prefixStudyQueue({ ...options, questions: opening.questions, random: createRandom(seed) }, stored)
+        const soFar = generated.parts.bank(generated.compactor.pending())
+        const queue = prefixStudyQueue({ ...options, questions: soFar.stubs, random: createRandom(seed) }, stored)
         if (queue) {
           opening.answeredEarly = true
-          return queue
+          return withWholeQuestions(soFar, queue)
         }
       }
       await opening.changed()
@@ -277,8 +289,8 @@ export class DeckQuestionService {
     if (!deck) throw new DeckNotFoundError(deckId)
     const stored = prebuilt ?? cached?.bank
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
-    const generated = stored ? undefined : await this.generate(deck, seed, opening)
-    const bank: QuestionBank = stored ?? new GeneratedQuestions(generated as Question[])
+    const generated = stored ? undefined : await this.generate(deck, seed, opening, storage.questionCache.partSize)
+    const bank: QuestionBank = stored ?? (generated as PackedParts).bank()
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
       version: deck.version,
@@ -287,7 +299,9 @@ export class DeckQuestionService {
     if (opening.answeredEarly && head?.fingerprintsDigest === undefined) changes.firstSync = true
     // The cache is a speed-up only: a full disk must not stop the deck from opening.
     if (generated)
-      this.writes = this.writes.then(() => storage.questionCache.put(deck.id, key, generated).catch(() => undefined))
+      this.writes = this.writes.then(() =>
+        storage.questionCache.put(deck.id, key, { parts: generated, stubs: bank.stubs }).catch(() => undefined),
+      )
     const opened: OpenedDeck = {
       id: deck.id,
       title: deck.title,
@@ -311,10 +325,18 @@ export class DeckQuestionService {
    * meanwhile is answered from the cards made so far. That holds for a deck synced before too (its
    * cache is gone after a new release, say): the early queue is given only when every stored card is
    * among the cards made so far with its fingerprint, so the sync that follows changes none of them.
+   * Each batch is compacted as it comes into the parts the cache stores (`partSize` questions each),
+   * held packed: a 100,000-fact deck's 400,000 question objects are never all held at once.
    */
-  private async generate(deck: Deck, seed: number, opening: Opening): Promise<Question[]> {
-    const { questionBatches } = await import('../domain/questions/generate')
-    opening.generating = true
+  private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<PackedParts> {
+    // The packer loads with the generator: a deck opened from its cache needs neither.
+    const [{ questionBatches }, { PackedParts }] = await Promise.all([
+      import('../domain/questions/generate'),
+      import('../domain/questions/packed-parts'),
+    ])
+    const parts = new PackedParts()
+    const compactor = new QuestionCompactor(partSize, (part) => parts.push(part))
+    opening.generated = { compactor, parts }
     let sliceStart = performance.now()
     for (const batch of questionBatches(deck, { seed })) {
       opening.add(batch)
@@ -323,6 +345,7 @@ export class DeckQuestionService {
         sliceStart = performance.now()
       }
     }
-    return opening.questions
+    compactor.finish()
+    return parts
   }
 }

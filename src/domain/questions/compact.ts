@@ -43,20 +43,72 @@ const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
 
 /** The questions in parts of `size` (one part when there are none), compacted. */
 export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
-  const count = Math.max(1, Math.ceil(questions.length / size))
-  // Card numbers run across the parts.
-  const cardAt = new Map<string, number>()
-  const cardPrints: string[] = []
-  return Array.from({ length: count }, (_, part) => {
-    const slice = questions.slice(part * size, (part + 1) * size)
+  const parts: CompactPart[] = []
+  const compactor = new QuestionCompactor(size, (part) => parts.push(part))
+  compactor.add(questions)
+  compactor.finish()
+  return parts
+}
+
+/**
+ * compactQuestions batch by batch, for questions still being generated: each part is compacted and
+ * handed to `emit` as soon as it is full, so only the questions of the one part not yet full are
+ * kept. Fed a deck's questions in any batches, it emits compactQuestions(all of them, size).
+ */
+export class QuestionCompactor {
+  /** The questions after the parts emitted. */
+  private rest: Question[] = []
+  /** Card numbers run across the parts: those of the emitted parts' cards, and their fingerprints. */
+  private readonly cardAt = new Map<string, number>()
+  private readonly cardPrints: string[] = []
+  private parts = 0
+  private finished = false
+  /** How many questions were added. */
+  length = 0
+
+  constructor(
+    private readonly size: number,
+    private readonly emit: (part: CompactPart) => void,
+  ) {}
+
+  add(questions: readonly Question[]): void {
+    if (this.finished) throw new Error('QuestionCompactor: add after finish')
+    for (const q of questions) {
+      this.rest.push(q)
+      if (this.rest.length === this.size) this.flush()
+    }
+    this.length += questions.length
+  }
+
+  /** Emits the last part (the one empty part when no question came). */
+  finish(): void {
+    if (!this.finished && (this.rest.length > 0 || this.parts === 0)) this.flush()
+    this.finished = true
+  }
+
+  /** The questions after the parts emitted, as one part more (more may join them), if there are any. */
+  pending(): CompactPart | undefined {
+    return this.rest.length ? this.compact(this.rest, false) : undefined
+  }
+
+  private flush(): void {
+    this.emit(this.compact(this.rest, true))
+    this.parts++
+    this.rest = []
+  }
+
+  /** One part of `slice`; `commit` numbers its new cards for the parts after it. */
+  private compact(slice: readonly Question[], commit: boolean): CompactPart {
     const head: PartHead = { cards: [], cardPrints: [], runs: [], kinds: [], kind: '', ids: [], prints: [] }
+    const base = this.cardPrints.length
+    // The cards first met in this part, numbered after the parts' before.
+    const fresh = new Map<string, number>()
     const kindAt = new Map<QuestionKind, number>()
     const kinds: string[] = []
     slice.forEach((q, i) => {
-      let c = cardAt.get(q.cardId)
+      let c = this.cardAt.get(q.cardId) ?? fresh.get(q.cardId)
       if (c === undefined) {
-        cardAt.set(q.cardId, (c = cardPrints.length))
-        cardPrints.push(q.fingerprint)
+        fresh.set(q.cardId, (c = base + head.cards.length))
         head.cards.push(q.cardId)
         head.cardPrints.push(q.fingerprint)
       }
@@ -70,11 +122,16 @@ export function compactQuestions(questions: readonly Question[], size: number): 
       }
       kinds.push(String.fromCharCode(KIND_BASE + k))
       if (q.id !== defaultId(q.cardId, q.kind)) head.ids.push([i, q.id])
-      if (q.fingerprint !== cardPrints[c]) head.prints.push([i, q.fingerprint])
+      const cardPrint = c < base ? this.cardPrints[c] : head.cardPrints[c - base]
+      if (q.fingerprint !== cardPrint) head.prints.push([i, q.fingerprint])
     })
     head.kind = kinds.join('')
+    if (commit) {
+      for (const [cardId, c] of fresh) this.cardAt.set(cardId, c)
+      for (const print of head.cardPrints) this.cardPrints.push(print)
+    }
     return { head: JSON.stringify(head), body: slice.map((q) => JSON.stringify(q)).join('\n') }
-  })
+  }
 }
 
 /** A deck's questions as the question service holds them: stubs for every one, whole ones on demand. */
@@ -86,29 +143,6 @@ export interface QuestionBank {
   indexOf(id: string): number | undefined
   /** Every question, in order. */
   all(): Promise<Question[]>
-}
-
-/** Questions just generated: all of them at hand. */
-export class GeneratedQuestions implements QuestionBank {
-  readonly stubs: QuestionStubs
-  private byId: Map<string, number> | undefined
-
-  constructor(private readonly generated: Question[]) {
-    this.stubs = QuestionStubs.fromQuestions(generated)
-  }
-
-  questions(indexes: readonly number[]): Promise<Question[]> {
-    return Promise.resolve(indexes.map((i) => this.generated[i] as Question))
-  }
-
-  indexOf(id: string): number | undefined {
-    this.byId ??= new Map(this.generated.map((q, i) => [q.id, i]))
-    return this.byId.get(id)
-  }
-
-  all(): Promise<Question[]> {
-    return Promise.resolve(this.generated)
-  }
 }
 
 /**
@@ -207,4 +241,10 @@ export class CompactQuestions implements QuestionBank {
     }
     return lo
   }
+}
+
+/** Compact parts handed on one at a time (to the question cache): how many, and each. */
+export interface PartSource {
+  readonly count: number
+  part(index: number): CompactPart
 }

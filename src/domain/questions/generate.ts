@@ -56,12 +56,8 @@ export function* questionBatches(given: Deck, options: GenerateBatchOptions): Ge
   const timelines = new OfficeTimelines(index)
   const emit = emitAsk.bind(null, ctx)
   const perBatch = Math.max(1, options.entitiesPerBatch ?? 25)
-  let from = 0
-  const batch = () => {
-    const made = ctx.out.slice(from)
-    from = ctx.out.length
-    return made
-  }
+  // Each batch is handed over: the generator keeps no question it has yielded.
+  const batch = () => ctx.take()
   for (const [i, entity] of deck.entities.entries()) {
     const facts = index.factsBySubject.get(entity.id) ?? []
     lifeAsks(index, entity, facts, emit)

@@ -36,7 +36,11 @@ export class PositionBalance {
 
 /** What the generators share while building one deck's questions. */
 export class GenerationContext {
-  readonly out: Question[] = []
+  /**
+   * The questions emitted since the last `take()`. Generators only push to it: none reads what came
+   * before, so a big deck's questions need not stay here once taken.
+   */
+  out: Question[] = []
   readonly cache: CardCache
   readonly pools: Pools
   readonly positions: PositionBalance
@@ -67,6 +71,12 @@ export class GenerationContext {
   }
   random(cardId: string): Random {
     return createRandom(seedFrom(this.seed, cardId))
+  }
+  /** The questions emitted since the last call, handed over (the context keeps none of them). */
+  take(): Question[] {
+    const made = this.out
+    this.out = []
+    return made
   }
 }
 

@@ -1,17 +1,29 @@
 // A study queue before the whole deck is generated: from the questions made so far, when they
 // provably give the queue the whole deck would give (see prefixStudyQueue).
 import type { Question } from '../questions/types'
+import type { CardFingerprints } from './fingerprints'
 import type { CardProgress } from './types'
-import { buildStudyQueue, DEFAULT_NEW_PER_DAY, type Queueable, type StudyQueue, type StudyQueueOptions } from './queue'
+import {
+  buildStudyQueue,
+  DEFAULT_NEW_PER_DAY,
+  type CardVariants,
+  type Queueable,
+  type StudyQueue,
+  type StudyQueueOptions,
+} from './queue'
 
 /** What the prefix queue reads of a question: a queueable one, with its fingerprint. */
 export type Fingerprinted = Queueable & Pick<Question, 'fingerprint'>
 
+/** The first questions of a deck read card by card, with their fingerprints (see QuestionStubs). */
+export type CardsSoFar<Q extends Fingerprinted> = CardVariants<Q> & CardFingerprints
+
 /**
  * The study queue of a deck from its first questions (`options.questions`: the deck's questions in
- * deck order up to some card, each card's questions all there, as questionBatches gives them), or
- * undefined when the rest of the deck could change it. It is the queue the whole deck gives once
- * synced with its progress, but for `newAvailable` (the new cards so far: a lower bound), when
+ * deck order up to some card, each card's questions all there, as questionBatches gives them, in a
+ * list or card by card), or undefined when the rest of the deck could change it. It is the queue
+ * the whole deck gives once synced with its progress, but for `newAvailable` (the new cards so
+ * far: a lower bound), when
  *   - every stored card of the deck (`stored`, retired ones included; `options.cards` when not
  *     given) and every card the request names has its questions here: the rest of the deck holds
  *     no card with progress, so none that is due;
@@ -20,14 +32,20 @@ export type Fingerprinted = Queueable & Pick<Question, 'fingerprint'>
  *   - here are at least today's new cards: they are taken in deck order, before any card to come.
  */
 export function prefixStudyQueue<Q extends Fingerprinted>(
-  options: StudyQueueOptions<Q> & { questions: readonly Q[] },
+  options: StudyQueueOptions<Q> & { questions: readonly Q[] | CardsSoFar<Q> },
   stored: readonly CardProgress[] = options.cards,
 ): (StudyQueue<Q> & { newAvailableSoFar: true }) | undefined {
   const prints = new Map<string, Set<string>>()
-  for (const q of options.questions) {
-    const set = prints.get(q.cardId)
-    if (set) set.add(q.fingerprint)
-    else prints.set(q.cardId, new Set([q.fingerprint]))
+  const { questions } = options
+  if (Array.isArray(questions))
+    for (const q of questions as readonly Q[]) {
+      const set = prints.get(q.cardId)
+      if (set) set.add(q.fingerprint)
+      else prints.set(q.cardId, new Set([q.fingerprint]))
+    }
+  else {
+    const cards = questions as CardsSoFar<Q>
+    for (let c = 0; c < cards.cardCount; c++) prints.set(cards.cardId(c), new Set(cards.fingerprints(c)))
   }
   const synced = (card: CardProgress) => !card.retired && prints.get(card.cardId)?.has(card.fingerprint) === true
   if (!stored.every(synced) || !options.cards.every(synced)) return undefined

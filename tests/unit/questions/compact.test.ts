@@ -1,11 +1,20 @@
 // The compact form the question cache keeps reads back every question as generated: the stubs
 // opening and queueing read (card, kind, fingerprint), the ids, and each whole question, for the
-// built-in deck, a synthetic dynasty and random decks, in parts of any size.
+// built-in deck, a synthetic dynasty and random decks, in parts of any size. Compacted batch by
+// batch as they are generated, the questions make the same parts, and the questions so far read
+// back at every batch.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
-import { CompactQuestions, compactQuestions, GeneratedQuestions } from '../../../src/domain/questions/compact'
-import { generateQuestions } from '../../../src/domain/questions/generate'
+import {
+  CompactQuestions,
+  compactQuestions,
+  type CompactPart,
+  QuestionCompactor,
+} from '../../../src/domain/questions/compact'
+import { PackedParts } from '../../../src/domain/questions/packed-parts'
+import { generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
+import { QuestionStubs } from '../../../src/domain/questions/stubs'
 import type { Question } from '../../../src/domain/questions/types'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import { deckArbitrary } from './arbitraries'
@@ -38,7 +47,7 @@ async function expectSame(questions: Question[], size: number): Promise<void> {
   expect(read.stubs.toArray()).toEqual(
     questions.map((q, index) => ({ cardId: q.cardId, kind: q.kind, fingerprint: q.fingerprint, index })),
   )
-  expect(read.stubs.toArray()).toEqual(new GeneratedQuestions(questions).stubs.toArray())
+  expect(read.stubs.toArray()).toEqual(QuestionStubs.fromQuestions(questions).toArray())
   // Opening reads no body.
   expect(bodies).toEqual([])
   questions.forEach((q, i) => {
@@ -78,5 +87,109 @@ describe('compact questions', () => {
     const parts = compactQuestions([], 10)
     expect(parts).toHaveLength(1)
     expect(await stored([], 10).read.all()).toEqual([])
+  })
+})
+
+/** The questions cut at these points (sorted, any of 0…length) into batches, some of them empty. */
+function batches(questions: readonly Question[], cuts: readonly number[]): Question[][] {
+  const at = [0, ...cuts, questions.length]
+  return at.slice(1).map((end, i) => questions.slice(at[i], end))
+}
+
+/** The parts a compactor emits into `packed`, unpacked. */
+const unpacked = (packed: PackedParts) => Array.from({ length: packed.count }, (_, i) => packed.part(i))
+
+/**
+ * Fed these batches, the compactor emits compactQuestions' parts, held packed as the worker holds
+ * them, and the parts so far and the pending one read back the questions so far.
+ */
+async function expectSameBatched(questions: readonly Question[], cuts: readonly number[], size: number) {
+  const packed = new PackedParts()
+  const compactor = new QuestionCompactor(size, (part) => packed.push(part))
+  let added = 0
+  for (const batch of batches(questions, cuts)) {
+    compactor.add(batch)
+    added += batch.length
+    expect(compactor.length).toBe(added)
+    const soFar = packed.bank(compactor.pending())
+    const prefix = questions.slice(0, added)
+    expect(soFar.stubs.toArray()).toEqual(QuestionStubs.fromQuestions(prefix).toArray())
+    if (added) expect(await soFar.questions([0, added - 1])).toEqual([prefix[0], prefix[added - 1]])
+  }
+  compactor.finish()
+  const parts = unpacked(packed)
+  expect(parts).toEqual(compactQuestions(questions, size))
+  // Compact: the heads list only the ids and fingerprints that do not follow from the card.
+  const heads = parts.map((p) => JSON.parse(p.head) as { ids: unknown[]; prints: unknown[] })
+  const cardPrint = new Map<string, string>()
+  for (const q of questions) if (!cardPrint.has(q.cardId)) cardPrint.set(q.cardId, q.fingerprint)
+  expect(heads.reduce((n, head) => n + head.prints.length, 0)).toBe(
+    questions.filter((q) => q.fingerprint !== cardPrint.get(q.cardId)).length,
+  )
+  expect(heads.reduce((n, head) => n + head.ids.length, 0)).toBe(
+    questions.filter((q) => q.id !== `${q.cardId}/${q.kind}`).length,
+  )
+  // The bank over the packed parts reads what was compacted.
+  expect(await packed.bank().all()).toEqual(questions)
+}
+
+describe('compacting batch by batch', () => {
+  const questions = generateQuestions(syntheticDynasty(200, 2), { seed: 5 }).map((q, i) =>
+    // Ids and fingerprints of their own, some on a card that spans two parts.
+    i % 7 === 0 ? { ...q, id: `${q.id}#${i}` } : i % 11 === 0 ? { ...q, fingerprint: `${q.fingerprint}-${i}` } : q,
+  )
+
+  it('makes the parts of the whole list, whatever the part size and the batches', async () => {
+    for (const size of [1, 3, 64, 100, questions.length, 5_000]) {
+      // One batch; one per question; batches cut across the parts; batches of whole parts, and empty ones.
+      await expectSameBatched(questions, [], size)
+      await expectSameBatched(
+        questions.slice(0, 150),
+        Array.from({ length: 149 }, (_, i) => i + 1),
+        size,
+      )
+      await expectSameBatched(questions, [17, 17, 250, 251, 600], size)
+      await expectSameBatched(
+        questions,
+        [size, 2 * size].filter((n) => n <= questions.length),
+        size,
+      )
+    }
+  })
+
+  it('makes the parts of the whole list for any batches (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 300 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: questions.length }), { maxLength: 12 }),
+        async (size, cuts) => {
+          await expectSameBatched(
+            questions,
+            [...cuts].sort((a, b) => a - b),
+            size,
+          )
+        },
+      ),
+      { numRuns: 40, seed: 3 },
+    )
+  })
+
+  it('makes the parts of the generator’s own batches', () => {
+    const deck = syntheticDynasty(400, 9)
+    const parts: CompactPart[] = []
+    const compactor = new QuestionCompactor(97, (part) => parts.push(part))
+    for (const batch of questionBatches(deck, { seed: 2, entitiesPerBatch: 5 })) compactor.add(batch)
+    compactor.finish()
+    expect(parts).toEqual(compactQuestions(generateQuestions(deck, { seed: 2 }), 97))
+  })
+
+  it('no batches make the one empty part', async () => {
+    const packed = new PackedParts()
+    const compactor = new QuestionCompactor(10, (part) => packed.push(part))
+    expect(compactor.pending()).toBeUndefined()
+    expect(packed.bank(compactor.pending()).stubs.length).toBe(0)
+    compactor.finish()
+    expect(unpacked(packed)).toEqual(compactQuestions([], 10))
+    expect(await packed.bank().all()).toEqual([])
   })
 })

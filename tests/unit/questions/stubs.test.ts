@@ -4,7 +4,7 @@
 // and from fresh questions) equals the former one, kept here as it was.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CompactQuestions, compactQuestions, GeneratedQuestions } from '../../../src/domain/questions/compact'
+import { CompactQuestions, compactQuestions } from '../../../src/domain/questions/compact'
 import { QuestionStubs, type QuestionStub } from '../../../src/domain/questions/stubs'
 import type { Question, QuestionKind } from '../../../src/domain/questions/types'
 import { createRandom, type Random } from '../../../src/domain/random'
@@ -284,7 +284,7 @@ describe('QuestionStubs', () => {
           )
           expect(plain(buildStudyQueue({ ...base, questions: objects(questions), random: random() }))).toEqual(expected)
           expect(
-            plain(buildStudyQueue({ ...base, questions: new GeneratedQuestions(questions).stubs, random: random() })),
+            plain(buildStudyQueue({ ...base, questions: QuestionStubs.fromQuestions(questions), random: random() })),
           ).toEqual(expected)
         },
       ),

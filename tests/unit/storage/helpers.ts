@@ -7,6 +7,10 @@ import type { Deck } from '../../../src/domain/deck/types'
 import type { Grade } from '../../../src/domain/scheduling'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
+import { compactQuestions, type CompactPart, type PartSource } from '../../../src/domain/questions/compact'
+import { QuestionStubs } from '../../../src/domain/questions/stubs'
+import type { Question } from '../../../src/domain/questions/types'
+import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
 
 // Dexie's liveQuery stays silent unless Dexie found a global indexedDB when it loaded (browsers always
 // have one); these tests pass a fresh factory to each database instead.
@@ -35,6 +39,15 @@ export function testDatabase(): TestDatabase {
 }
 
 export { IDBKeyRange }
+
+/** Questions as the question cache takes them: compacted in parts of its size, with their stubs. */
+export function cacheable(questions: readonly Question[]): { parts: PartSource; stubs: QuestionStubs } {
+  const parts = compactQuestions(questions, QUESTION_CACHE_PART)
+  return {
+    parts: { count: parts.length, part: (i) => parts[i] as CompactPart },
+    stubs: QuestionStubs.fromQuestions(questions),
+  }
+}
 
 export const userDeck: Deck = {
   id: 'coins-of-john-vii',
@@ -76,7 +89,7 @@ export async function populate(storage: Storage): Promise<void> {
   await storage.questionCache.put(
     userDeck.id,
     deckQuestionsKey(deckContentHash(userDeck), seed),
-    generateQuestions(userDeck, { seed }),
+    cacheable(generateQuestions(userDeck, { seed })),
   )
   await storage.syncDeckQuestions(
     BUILTIN,

@@ -15,7 +15,7 @@ import type { Storage } from '../../../src/storage/types'
 import { declareSchema } from '../../../src/storage/db'
 import { databaseOf } from '../../../src/storage/open'
 import { QUESTION_CACHE_PART } from '../../../src/storage/repositories'
-import { IDBKeyRange, NOW, testDatabase, userDeck } from './helpers'
+import { cacheable, IDBKeyRange, NOW, testDatabase, userDeck } from './helpers'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 
 const deck = syntheticDynasty(300, 3)
@@ -35,7 +35,7 @@ describe('question cache', () => {
     expect(questions.length).toBeGreaterThan(2 * QUESTION_CACHE_PART)
     const storage = await testDatabase().open()
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
-    await storage.questionCache.put(deck.id, key, questions)
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
     expect(await readAll(storage, deck.id, key)).toEqual(questions)
     // Another key (the deck was edited, or a new generator): nothing.
     expect(await storage.questionCache.get(deck.id, `${key}x`)).toBeUndefined()
@@ -43,30 +43,30 @@ describe('question cache', () => {
 
   it('replaces the old entry, and reads nothing when a part is missing', async () => {
     const storage = await testDatabase().open()
-    await storage.questionCache.put(deck.id, key, questions)
-    await storage.questionCache.put(deck.id, 'other', questions.slice(0, 10))
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
+    await storage.questionCache.put(deck.id, 'other', cacheable(questions.slice(0, 10)))
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
     expect(await readAll(storage, deck.id, 'other')).toEqual(questions.slice(0, 10))
 
-    await storage.questionCache.put(deck.id, key, questions)
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
     await databaseOf(storage).questionCache.delete([deck.id, 1])
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
   })
 
   it('a body gone since the cache was read is an error that says so', async () => {
     const storage = await testDatabase().open()
-    await storage.questionCache.put(deck.id, key, questions)
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
     const cached = (await storage.questionCache.get(deck.id, key))?.bank
     expect(await cached?.questions([0])).toEqual([questions[0]])
     await databaseOf(storage).questionCache.delete([deck.id, -2])
     await expect(cached?.questions([QUESTION_CACHE_PART])).rejects.toBeInstanceOf(StaleQuestionCacheError)
-    await storage.questionCache.put(deck.id, 'other', questions)
+    await storage.questionCache.put(deck.id, 'other', cacheable(questions))
     await expect(cached?.questions([2 * QUESTION_CACHE_PART])).rejects.toBeInstanceOf(StaleQuestionCacheError)
   })
 
   it('reads a part stored before questions were kept compact as no cache', async () => {
     const storage = await testDatabase().open()
-    await storage.questionCache.put(deck.id, key, own)
+    await storage.questionCache.put(deck.id, key, cacheable(own))
     const { head: _head, body: _body, ...row } = (await databaseOf(storage).questionCache.get([deck.id, 0]))!
     await databaseOf(storage).questionCache.put({ ...row, questions: own } as typeof row)
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
@@ -85,8 +85,8 @@ describe('question cache', () => {
     const storage = await testDatabase().open()
     await storage.decks.save(userDeck, { origin: 'user', now: NOW })
     const userQuestions = generateQuestions(userDeck, { seed: deckSeed(userDeck.id) })
-    await storage.questionCache.put(userDeck.id, 'k', userQuestions)
-    await storage.questionCache.put(deck.id, key, questions)
+    await storage.questionCache.put(userDeck.id, 'k', cacheable(userQuestions))
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
     await storage.decks.delete(userDeck.id)
     expect(await storage.questionCache.get(userDeck.id, 'k')).toBeUndefined()
     expect(await readAll(storage, deck.id, key)).toEqual(questions)
@@ -110,7 +110,7 @@ describe('question cache', () => {
     const saved = await storage.decks.get('coins-of-john-vii')
     if (!saved) throw new Error('the v1 deck is gone')
     const own = generateQuestions(saved, { seed: deckSeed(saved.id) })
-    await storage.questionCache.put(saved.id, 'k', own)
+    await storage.questionCache.put(saved.id, 'k', cacheable(own))
     expect(await readAll(storage, saved.id, 'k')).toEqual(own)
   })
 })

@@ -1,6 +1,7 @@
 // The deck-questions service (what the worker runs): the questions it returns equal the generator's
-// own, it generates once and reads the cache after, an edited deck is generated again and its
-// changes reported, and a study queue holds only the queued cards' questions.
+// own (generated into cache parts of any size), it generates once and reads the cache after, an
+// edited deck is generated again and its changes reported, and a study queue holds only the queued
+// cards' questions.
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
 import { deckSeed } from '../../../src/domain/questions/cache-key'
@@ -10,7 +11,7 @@ import { buildStudyQueue } from '../../../src/domain/study/queue'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import type { Storage } from '../../../src/storage/types'
-import { NOW, testDatabase } from '../storage/helpers'
+import { cacheable, NOW, testDatabase } from '../storage/helpers'
 
 const deck = { ...syntheticDynasty(300, 5), id: 'synthetic' } as Deck
 const expected = generateQuestions(deck, { seed: deckSeed(deck.id) })
@@ -39,6 +40,29 @@ describe('deck-questions service', () => {
     expect(again.cached).toBe(true)
     expect(again.changes.firstSync).toBe(false)
     expect(await second.all(deck.id, NOW)).toEqual(expected)
+  })
+
+  it('serves a deck just generated, in cache parts of any size, as the generator made it', async () => {
+    // As the cache gives them back too: the generator's questions but for their fields left undefined.
+    const asStored = JSON.parse(JSON.stringify(expected)) as typeof expected
+    for (const partSize of [1, 97, 5_000]) {
+      const { storage } = await setup()
+      const s = new DeckQuestionService(async () => ({
+        ...storage,
+        questionCache: { ...storage.questionCache, partSize },
+      }))
+      expect(await s.open(deck.id, NOW)).toMatchObject({ cached: false, questionCount: expected.length })
+      expect(await s.all(deck.id, NOW)).toStrictEqual(asStored)
+      // By id, in deck order whatever the order asked; every other question, and one the deck lacks.
+      const some = asStored.filter((_, i) => i % 2 === 1)
+      const ids = [...some.map((q) => q.id).reverse(), 'synthetic/no-such-question']
+      expect(await s.questions(deck.id, ids, NOW)).toStrictEqual(some)
+      // The cache holds the same parts: read back by a new service, the same questions.
+      await s.settled()
+      const cached = new DeckQuestionService(async () => storage)
+      expect((await cached.open(deck.id, NOW)).cached).toBe(true)
+      expect(await cached.all(deck.id, NOW)).toStrictEqual(asStored)
+    }
   })
 
   it('an edited deck is generated again and its changes reported', async () => {
@@ -85,7 +109,7 @@ describe('deck-questions service', () => {
     const s = service()
     expect((await s.open(deck.id, NOW)).cached).toBe(true)
     // Another tab replaced the cache (a deck of other questions under another key).
-    await storage.questionCache.put(deck.id, 'another-key', expected.slice(0, 3))
+    await storage.questionCache.put(deck.id, 'another-key', cacheable(expected.slice(0, 3)))
     const request = { cards: [], now: NOW, newPerDay: 5, recognitionFirst: true, seed: 9 }
     expect(await s.queue(deck.id, request)).toEqual(
       buildStudyQueue({ ...request, questions: expected, random: createRandom(9) }),

@@ -68,6 +68,24 @@ describe('the first card of a deck still being generated', () => {
     expect(await s.queue(deck.id, request)).toEqual(whole)
   })
 
+  it('is the whole deck’s queue whatever the size of the cache parts the questions are generated into', async () => {
+    const whole = buildStudyQueue({ ...request, questions: expected, random: createRandom(3) })
+    for (const partSize of [1, 13, 500]) {
+      const { storage } = await setup()
+      const s = new DeckQuestionService(async () => ({
+        ...storage,
+        questionCache: { ...storage.questionCache, partSize },
+      }))
+      const { state, opened } = opening(s)
+      const queue = await s.queue(deck.id, request)
+      expect(state.done).toBe(false)
+      expect(queue.newAvailableSoFar).toBe(true)
+      expect(queue.items).toEqual(whole.items)
+      await opened
+      await s.settled()
+    }
+  })
+
   it('keeps the progress of a card graded before the sync, and tells of no change', async () => {
     const { storage, service } = await setup()
     const s = service()
