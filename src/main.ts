@@ -1,7 +1,7 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { createAppRouter } from './router'
+import { createAppRouter, preloadRoute } from './router'
 import { useStorageStore } from './stores/storage'
 import './styles/base.css'
 
@@ -10,10 +10,15 @@ const pinia = createPinia()
 void useStorageStore(pinia).open()
 const router = createAppRouter()
 // A deck page: read the deck and generate its questions while the database opens.
-router.beforeEach((to) => {
-  const deckId = to.params.deckId
+const prepareDeck = (deckId: unknown) => {
   if (typeof deckId === 'string')
     void import('./stores/deck').then(({ useDeckStore }) => useDeckStore(pinia).prepare(deckId))
-})
+}
+router.beforeEach((to) => prepareDeck(to.params.deckId))
+// The first route is known now, before the app mounts: its deck and its view start loading at once,
+// while the app mounts, rather than after (the router's first navigation runs once mounting is done).
+const first = router.resolve(router.options.history.location)
+prepareDeck(first.params.deckId)
+preloadRoute(first)
 
 createApp(App).use(pinia).use(router).mount('#app')

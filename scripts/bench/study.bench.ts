@@ -5,6 +5,8 @@
 // It builds the app in bench mode (bench-results/dist: the production app plus a page that seeds
 // the database through src/storage; see vite.config.ts), serves it with `vite preview` and drives
 // Debian's Chromium with playwright-core. Needs src/generated (run `npm run build` once first).
+// STUDY_BENCH_DIST serves a bench build made before instead (relative to the repo; `vite build --mode
+// bench --outDir <dir>`), e.g. of an older commit, to compare two builds side by side.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -72,8 +74,9 @@ function buildBenchApp(): void {
   if (build.status !== 0) throw new Error(`bench build failed:\n${build.stdout}\n${build.stderr}`)
 }
 
-buildBenchApp()
-const server = await startPreview({ outDir: join('bench-results', 'dist') })
+const prebuilt = process.env.STUDY_BENCH_DIST
+if (!prebuilt) buildBenchApp()
+const server = await startPreview({ outDir: prebuilt ?? join('bench-results', 'dist') })
 const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: chromiumPath,

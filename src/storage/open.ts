@@ -70,6 +70,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
   }
 
   const recorder = reviewRecorder(db, options.enableFuzz ?? true)
+  const deckSync = () => import('./deck-sync')
   const cards = guard(cardsRepository(db))
   const storage: Storage = {
     name: db.name,
@@ -85,7 +86,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       },
       // Loaded on first use, to keep the deck diff, valibot and the backup code out of the first view.
       syncDeckQuestions: async (...args: Parameters<Storage['syncDeckQuestions']>) =>
-        (await import('./deck-sync')).syncDeckQuestions(db, ...args),
+        (await deckSync()).syncDeckQuestions(db, ...args),
       deleteDeck: async (deckId: string) => (await import('./manage')).deleteDeck(db, deckId),
       restoreDeck: async (deleted: DeletedDeck) => (await import('./manage')).restoreDeck(db, deleted),
       renameDeck: async (deckId: string, title: string) => (await import('./manage')).renameDeck(db, deckId, title),
@@ -108,6 +109,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
       importBackup: async (json: unknown, options: Parameters<Storage['importBackup']>[1]) =>
         (await import('./backup')).importBackup(db, json, { ...options, now: options.now ?? Date.now() }),
     }),
+    preloadDeckSync: () => void deckSync().catch(() => undefined),
     onVersionChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -6,11 +6,13 @@ import { toStorageError } from './errors'
 import { cardsRepository, decksRepository, questionCacheRepository } from './repositories'
 import type { Storage } from './types'
 
-export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> & {
-  decks: Pick<Storage['decks'], 'get' | 'head'>
-  cards: Pick<Storage['cards'], 'forDeck'>
-  questionCache: Storage['questionCache']
-}
+/** The worker's own storage bundles the sync code: nothing to preload there. */
+export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> &
+  Partial<Pick<Storage, 'preloadDeckSync'>> & {
+    decks: Pick<Storage['decks'], 'get' | 'head'>
+    cards: Pick<Storage['cards'], 'forDeck'>
+    questionCache: Storage['questionCache']
+  }
 
 export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<QuestionsStorage> {
   const db = new StavratonDB(name)

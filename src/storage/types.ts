@@ -223,6 +223,11 @@ export interface Storage {
     now: number,
     deckMeta?: { title?: string; version?: string },
   ): Promise<DeckChangeSummary>
+  /**
+   * Starts loading what syncDeckQuestions runs (it loads on first use), for a caller that will sync
+   * once other work is done: the code then arrives meanwhile.
+   */
+  preloadDeckSync(): void
   /** ONE transaction: the deck, its cards, reviews, quiz attempts and sessions are gone. */
   deleteDeck(deckId: string): Promise<DeletedDeck>
   /** Puts a deleted deck back exactly as it was (ONE transaction). */

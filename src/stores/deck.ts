@@ -64,6 +64,14 @@ export async function builtInQuestions(deckId: string, key: string): Promise<Que
   })
 }
 
+/**
+ * Starts fetching the questions builtInQuestions will read, so that they arrive while the database
+ * opens rather than after. Not offline: builtInQuestions does not read them then.
+ */
+function preloadBuiltInQuestions(builtIn: (typeof builtInDecks)[number]): void {
+  if (!offline()) void builtIn.questions().catch(() => undefined)
+}
+
 /** A deck's questions as the study view reads them: only the queued ones reach the page. */
 export interface DeckQuestionSource {
   queue(request: QueueRequest): Promise<StudyQueue>
@@ -102,9 +110,12 @@ export const useDeckStore = defineStore('deck', () => {
   // Small built-in decks are generated in the page (a few milliseconds; the worker's script would
   // cost more to fetch than it saves); every other deck goes to the worker.
   const services = new Map<boolean, DeckQuestions>()
-  const questionsFor = (deckId: string) => {
+  const builtInInPage = (deckId: string) => {
     const builtIn = builtInDecks.find((d) => d.id === deckId)
-    const inPage = builtIn !== undefined && builtIn.factCount <= IN_PAGE_FACTS
+    return builtIn !== undefined && builtIn.factCount <= IN_PAGE_FACTS ? builtIn : undefined
+  }
+  const questionsFor = (deckId: string) => {
+    const inPage = builtInInPage(deckId) !== undefined
     let service = services.get(inPage)
     if (!service) {
       const storage = useStorageStore()
@@ -126,9 +137,14 @@ export const useDeckStore = defineStore('deck', () => {
     let pending = openings.get(deckId)
     if (!pending) {
       const builtIn = builtInDecks.find((d) => d.id === deckId)
+      // What the opening needs loads side by side, not one after the other: the deck, the service's
+      // code (created now, it starts loading) and a built-in deck's questions (see preloadBuiltInQuestions).
+      const service = questionsFor(deckId)
+      const inPage = builtInInPage(deckId)
+      if (inPage) preloadBuiltInQuestions(inPage)
       const deck = builtIn ? builtIn.load() : Promise.resolve(undefined)
       pending = deck
-        .then((d) => questionsFor(deckId).open(deckId, useClock().now(), d))
+        .then((d) => service.open(deckId, useClock().now(), d))
         .then((o) => {
           if (o.changeMessage) unannounced.set(o.id, o.changeMessage)
           return markRaw(o)

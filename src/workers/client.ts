@@ -68,7 +68,9 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
   let worker: Worker | undefined
   const pending = new Map<number, Pending>()
   let nextId = 1
-  if (options.worker ?? typeof Worker !== 'undefined') {
+  // In-process from the start: its code starts loading now, while the caller gathers what the first call needs.
+  if (!(options.worker ?? typeof Worker !== 'undefined')) inProcess().catch(() => undefined)
+  else {
     try {
       worker = new Worker(new URL('./deck-questions.worker.ts', import.meta.url), {
         type: 'module',

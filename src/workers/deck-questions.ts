@@ -257,6 +257,9 @@ export class DeckQuestionService {
 
   private async load(deckId: string, now: number, opening: Opening, given?: Deck): Promise<Held> {
     const storage = await this.storage()
+    // A deck handed over (a built-in one) is synced below unless its cached questions are current,
+    // which its build-time questions leave aside: the sync code loads while the head and questions are read.
+    if (given) storage.preloadDeckSync?.()
     // The deck's head, a few fields whatever the deck's size: its content is read only to generate.
     const head = await storage.decks.head(deckId)
     const contentHash = given ? deckContentHash(given) : head?.contentHash
