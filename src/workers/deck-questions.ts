@@ -9,7 +9,9 @@ import type { PackedParts } from '../domain/questions/packed-parts'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
-import { prefixStudyQueue } from '../domain/study/prefix-queue'
+import type { DeckQuestionMaker } from '../domain/questions/generate'
+import type { QuestionStubs } from '../domain/questions/stubs'
+import { prefixStudyQueue, type CardsSoFar } from '../domain/study/prefix-queue'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
 import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
@@ -61,7 +63,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 class Opening {
   /** The questions so far, while they are generated (not read from a cache or a build). */
-  generated: { compactor: QuestionCompactor; parts: PackedParts } | undefined
+  generated: { compactor: QuestionCompactor; parts: PackedParts; maker: DeckQuestionMaker } | undefined
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
   ended = false
@@ -86,13 +88,88 @@ class Opening {
   }
 }
 
-/** A queue of stubs with its questions read whole: only the queued ones are read. */
-async function withWholeQuestions<T extends StudyQueue<QuestionStub>>(
+/** A queue of stubs (or of questions already whole) with its questions read whole: only the queued ones are read. */
+async function withWholeQuestions<T extends StudyQueue<QuestionStub | Question>>(
   bank: QuestionBank,
   queue: T,
 ): Promise<Omit<T, 'items'> & StudyQueue> {
-  const questions = await bank.questions(queue.items.map((item) => item.question.index))
-  return { ...queue, items: queue.items.map((item, i) => ({ ...item, question: questions[i] as Question })) }
+  const stubs = queue.items.flatMap(({ question }) => ('index' in question ? [question.index] : []))
+  const read = await bank.questions(stubs)
+  let next = 0
+  return {
+    ...queue,
+    items: queue.items.map((item) => ({
+      ...item,
+      question: 'index' in item.question ? (read[next++] as Question) : item.question,
+    })),
+  }
+}
+
+/**
+ * The stored cards (`stored`, and those the page knows of) that the generation has not reached, made
+ * ahead with their groups of entities (DeckQuestionMaker.ofCards: the questions the whole deck will
+ * have), by card id; a card the deck no longer has is left out, and the queue waits for the deck.
+ * None when a stored card not reached is a new one (never studied): new cards are taken in deck
+ * order, and those between the cards made so far and it are not made yet.
+ */
+function madeAhead(
+  maker: DeckQuestionMaker,
+  soFar: QuestionStubs,
+  stored: readonly CardProgress[],
+  known: ReadonlySet<string> | undefined,
+): Map<string, Question[]> {
+  const reached = new Set<string>()
+  for (let c = 0; c < soFar.cardCount; c++) reached.add(soFar.cardId(c))
+  const missing = new Set<string>()
+  for (const card of stored)
+    if (!reached.has(card.cardId)) {
+      if (card.state.phase === 'new') return new Map()
+      missing.add(card.cardId)
+    }
+  for (const id of known ?? []) if (!reached.has(id)) missing.add(id)
+  const ahead = new Map<string, Question[]>()
+  if (!missing.size) return ahead
+  for (const q of maker.ofCards(missing)) {
+    const list = ahead.get(q.cardId)
+    if (list) list.push(q)
+    else ahead.set(q.cardId, [q])
+  }
+  return ahead
+}
+
+/**
+ * The cards made so far, then those made ahead that they do not hold yet (in deck order: none is
+ * new, so the queue takes no new card from them).
+ */
+class CardsAhead implements CardsSoFar<QuestionStub | Question> {
+  readonly cardCount: number
+  private readonly extra: Question[][]
+
+  constructor(
+    private readonly soFar: QuestionStubs,
+    ahead: ReadonlyMap<string, Question[]>,
+  ) {
+    const reached = new Set<string>()
+    for (let c = 0; c < soFar.cardCount; c++) reached.add(soFar.cardId(c))
+    this.extra = [...ahead].filter(([id]) => !reached.has(id)).map(([, questions]) => questions)
+    this.cardCount = soFar.cardCount + this.extra.length
+  }
+
+  private ahead(card: number): Question[] | undefined {
+    return card < this.soFar.cardCount ? undefined : this.extra[card - this.soFar.cardCount]
+  }
+  cardId(card: number): string {
+    return this.ahead(card)?.[0]?.cardId ?? this.soFar.cardId(card)
+  }
+  variants(card: number): readonly (QuestionStub | Question)[] {
+    return this.ahead(card) ?? this.soFar.variants(card)
+  }
+  cardFingerprint(card: number): string {
+    return this.ahead(card)?.[0]?.fingerprint ?? this.soFar.cardFingerprint(card)
+  }
+  fingerprints(card: number): readonly string[] {
+    return this.ahead(card)?.map((q) => q.fingerprint) ?? this.soFar.fingerprints(card)
+  }
 }
 
 interface Held {
@@ -151,6 +228,8 @@ export class DeckQuestionService {
     // Asked again each time the questions so far have doubled: a request the first cards cannot
     // answer (a high new-card limit) costs the generation little.
     let checked = 0
+    // Stored cards the generation has not reached, made ahead with their entities (see below).
+    let ahead: Map<string, Question[]> | undefined
     while (opening && !opening.ended) {
       const generated = opening.generated
       if (generated && generated.compactor.length > 2 * checked) {
@@ -158,7 +237,9 @@ export class DeckQuestionService {
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
         const soFar = generated.parts.bank(generated.compactor.pending())
-        const queue = prefixStudyQueue({ ...options, questions: soFar.stubs, random: createRandom(seed) }, stored)
+        ahead ??= madeAhead(generated.maker, soFar.stubs, stored, request.knownCardIds)
+        const cards = ahead.size ? new CardsAhead(soFar.stubs, ahead) : soFar.stubs
+        const queue = prefixStudyQueue({ ...options, questions: cards, random: createRandom(seed) }, stored)
         if (queue) {
           opening.answeredEarly = true
           return withWholeQuestions(soFar, queue)
@@ -166,7 +247,10 @@ export class DeckQuestionService {
       }
       await opening.changed()
       const next = this.openings.get(deckId)
-      if (next !== opening) checked = 0
+      if (next !== opening) {
+        checked = 0
+        ahead = undefined
+      }
       opening = next
     }
     return undefined
@@ -333,15 +417,16 @@ export class DeckQuestionService {
    */
   private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<PackedParts> {
     // The packer loads with the generator: a deck opened from its cache needs neither.
-    const [{ questionBatches }, { PackedParts }] = await Promise.all([
+    const [{ DeckQuestionMaker }, { PackedParts }] = await Promise.all([
       import('../domain/questions/generate'),
       import('../domain/questions/packed-parts'),
     ])
     const parts = new PackedParts()
     const compactor = new QuestionCompactor(partSize, (part) => parts.push(part))
-    opening.generated = { compactor, parts }
+    const maker = new DeckQuestionMaker(deck, { seed })
+    opening.generated = { compactor, parts, maker }
     let sliceStart = performance.now()
-    for (const batch of questionBatches(deck, { seed })) {
+    for (const batch of maker.batches()) {
       opening.add(batch)
       if (performance.now() - sliceStart >= GENERATE_SLICE_MS) {
         await nextTask()

@@ -8,7 +8,7 @@ import { digest, seedFrom } from '../random'
  * cached questions from an older generator are then generated again. (Built apps also key the
  * cache by the generator's built code, so a forgotten bump costs no stale questions there.)
  */
-export const GENERATOR_VERSION = 2
+export const GENERATOR_VERSION = 3
 
 /**
  * The version of the compact form the question cache keeps (src/domain/questions/compact.ts). Raise

@@ -2,7 +2,9 @@
 // (see ask.ts for one card, variants.ts for its kinds), plus ordering and matching questions
 // across facts, and the deck's hand-written cards (term lists become quizzes: term-list.ts). Pure and deterministic: the same deck and
 // seed give the same questions; ids come from what is asked, never from the seed or fact order.
-import type { Deck, HistoricalDate } from '../deck/types'
+import type { Deck, Entity, HistoricalDate } from '../deck/types'
+import type { Ask } from './ask'
+import type { DeckIndex } from './deck-index'
 import type { Question } from './types'
 import { buildDeckIndex } from './deck-index'
 import { familyTreeQuestions } from './family-tree-box'
@@ -41,24 +43,110 @@ export function generateQuestions(given: Deck, options: GenerateOptions): Questi
  * hand-written cards). Concatenated, the batches are generateQuestions' output; a card's questions
  * always come in one batch, so the cards of the batches so far are whole.
  */
-export function* questionBatches(given: Deck, options: GenerateBatchOptions): Generator<Question[], void, void> {
-  // Years as questions write them ("AD 14" in a deck with BC dates), once for every generator.
-  // Two entities of one name are written by labels only each fits ("Julia, daughter of Augustus").
-  const { deck, era } = withDisplayYears(withDistinctNames(given))
-  const index = buildDeckIndex(deck)
-  const ctx = new GenerationContext(
-    index,
-    options.seed,
-    () => allGaps(deck.facts),
-    () => deckDates(deck),
-  )
-  ctx.era = era
-  const timelines = new OfficeTimelines(index)
-  const emit = emitAsk.bind(null, ctx)
-  const perBatch = Math.max(1, options.entitiesPerBatch ?? 25)
-  // Each batch is handed over: the generator keeps no question it has yielded.
-  const batch = () => ctx.take()
-  for (const [i, entity] of deck.entities.entries()) {
+export function questionBatches(given: Deck, options: GenerateBatchOptions): Generator<Question[], void, void> {
+  return new DeckQuestionMaker(given, options).batches(options.entitiesPerBatch)
+}
+
+/**
+ * Entities whose questions share one balance of option positions and true/false statements (see
+ * GenerationContext.beginGroup): a deck of up to this many is balanced as a whole, a bigger one
+ * group by group, and a group is what must be made to make one of its cards.
+ */
+const ENTITIES_PER_GROUP = 25
+
+/**
+ * One deck's questions, made in deck order (`batches`) or, for named cards, with their group of
+ * entities only (`ofCards`): a group's questions are the same either way, so a card due today can
+ * be made without the deck's other 100,000 facts.
+ */
+export class DeckQuestionMaker {
+  private readonly deck: Deck
+  private readonly index: DeckIndex
+  private readonly ctx: GenerationContext
+  private readonly timelines: OfficeTimelines
+  private readonly emit: (ask: Ask) => void
+  /** Entity id → its position in the deck. */
+  private readonly entityAt = new Map<string, number>()
+
+  constructor(
+    given: Deck,
+    private readonly options: GenerateOptions,
+  ) {
+    // Years as questions write them ("AD 14" in a deck with BC dates), once for every generator.
+    // Two entities of one name are written by labels only each fits ("Julia, daughter of Augustus").
+    const { deck, era } = withDisplayYears(withDistinctNames(given))
+    this.deck = deck
+    this.index = buildDeckIndex(deck)
+    this.ctx = new GenerationContext(
+      this.index,
+      options.seed,
+      () => allGaps(deck.facts),
+      () => deckDates(deck),
+    )
+    this.ctx.era = era
+    this.timelines = new OfficeTimelines(this.index)
+    this.emit = emitAsk.bind(null, this.ctx)
+    deck.entities.forEach((entity, i) => this.entityAt.set(entity.id, i))
+  }
+
+  /** The whole deck's questions, a few dozen entities (default 25: a few milliseconds) at a time. */
+  *batches(entitiesPerBatch = 25): Generator<Question[], void, void> {
+    const perBatch = Math.max(1, entitiesPerBatch)
+    // Each batch is handed over: the maker keeps no question it has yielded.
+    const { entities } = this.deck
+    for (let i = 0; i < entities.length; i++) {
+      this.entityQuestions(i)
+      if ((i + 1) % perBatch === 0) yield this.ctx.take()
+    }
+    yield this.ctx.take()
+    yield* this.deckWide()
+  }
+
+  /**
+   * The questions of the cards named (each card's, whole), in deck order, as `batches` gives them:
+   * made from the groups of the entities their ids name, and from the deck-wide questions when some
+   * card is not among those. A card the deck no longer has is not there.
+   */
+  ofCards(cardIds: Iterable<string>): Question[] {
+    const wanted = new Set(cardIds)
+    const prefix = `${this.deck.id}/`
+    const groups = new Set<number>()
+    for (const id of wanted) {
+      if (!id.startsWith(prefix)) continue
+      for (const part of id.slice(prefix.length).split('/')) {
+        const at = this.entityAt.get(part)
+        if (at !== undefined) groups.add(Math.floor(at / ENTITIES_PER_GROUP))
+      }
+    }
+    const out: Question[] = []
+    const found = new Set<string>()
+    const keep = (questions: readonly Question[]) => {
+      for (const q of questions)
+        if (wanted.has(q.cardId)) {
+          out.push(q)
+          found.add(q.cardId)
+        }
+    }
+    // `batches` may be under way: what it has made is not handed over with these, and its group
+    // goes on where it was.
+    const { positions, truths } = this.ctx
+    const made = this.ctx.take()
+    const count = this.deck.entities.length
+    for (const group of [...groups].sort((a, b) => a - b)) {
+      const end = Math.min(count, (group + 1) * ENTITIES_PER_GROUP)
+      for (let i = group * ENTITIES_PER_GROUP; i < end; i++) this.entityQuestions(i)
+      keep(this.ctx.take())
+    }
+    if (found.size < wanted.size) for (const batch of this.deckWide()) keep(batch)
+    Object.assign(this.ctx, { out: made, positions, truths })
+    return out
+  }
+
+  /** The questions of the deck's entity number `i`, into the context's `out`. */
+  private entityQuestions(i: number): void {
+    const { ctx, index, emit } = this
+    const entity = this.deck.entities[i] as Entity
+    if (i % ENTITIES_PER_GROUP === 0) ctx.beginGroup(`#${i / ENTITIES_PER_GROUP}`)
     const facts = index.factsBySubject.get(entity.id) ?? []
     lifeAsks(index, entity, facts, emit)
     if (entity.kind === 'person') {
@@ -67,20 +155,28 @@ export function* questionBatches(given: Deck, options: GenerateBatchOptions): Ge
       lifeOrdering(ctx, entity)
       marriageOrdering(ctx, entity)
     }
-    tenureAsks(index, timelines, entity, emit)
+    tenureAsks(index, this.timelines, entity, emit)
     textAsks(entity, facts, emit)
-    if ((i + 1) % perBatch === 0) yield batch()
   }
-  yield batch()
-  reignOrdering(ctx)
-  birthOrdering(ctx)
-  birthMatching(ctx)
-  yield batch()
-  // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
-  for (const q of familyTreeQuestions(deck, { seed: options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
-  yield batch()
-  handWrittenQuestions(ctx, deck.cards)
-  yield batch()
+
+  /**
+   * The questions across the deck's entities, in three batches, each its own group (its own
+   * balance): `ofCards` may make them again while `batches` waits between two of them.
+   */
+  private *deckWide(): Generator<Question[], void, void> {
+    const { ctx, deck, index } = this
+    ctx.beginGroup('#orderings')
+    reignOrdering(ctx)
+    birthOrdering(ctx)
+    birthMatching(ctx)
+    yield ctx.take()
+    // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
+    for (const q of familyTreeQuestions(deck, { seed: this.options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
+    yield ctx.take()
+    ctx.beginGroup('#cards')
+    handWrittenQuestions(ctx, deck.cards)
+    yield ctx.take()
+  }
 }
 
 function* deckDates(deck: Deck): Generator<HistoricalDate> {

@@ -43,8 +43,9 @@ export class GenerationContext {
   out: Question[] = []
   readonly cache: CardCache
   readonly pools: Pools
-  readonly positions: PositionBalance
-  readonly truths: PositionBalance
+  /** Where correct options go, and which statements are true: see `beginGroup`. */
+  positions: PositionBalance
+  truths: PositionBalance
   private datePoolCache: DatePool | undefined
   readonly gapDistractors: GapDistractors
   /** Every AD year is written with its era ("AD 14"): the deck has BC dates. */
@@ -61,6 +62,18 @@ export class GenerationContext {
     this.gapDistractors = new GapDistractors(index, this.pools, gapsOf)
     this.positions = new PositionBalance(seed)
     this.truths = new PositionBalance(seedFrom(seed, 'true-false'))
+  }
+
+  /**
+   * The questions that follow are one group's (a few dozen entities', or deck-wide ones): option
+   * positions and true/false statements are balanced within the group, seeded by its id. A group's
+   * questions then depend on the deck and the seed only, not on the groups made before it, so one
+   * group can be made alone (for a due card of a deck not yet generated) and give the questions the
+   * whole deck gives.
+   */
+  beginGroup(id: string): void {
+    this.positions = new PositionBalance(seedFrom(this.seed, 'positions', id))
+    this.truths = new PositionBalance(seedFrom(this.seed, 'true-false', id))
   }
 
   get deckId(): string {

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
-import { generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
+import { DeckQuestionMaker, generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
 import type { Question } from '../../../src/domain/questions/types'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import { deckArbitrary } from './arbitraries'
@@ -48,6 +48,64 @@ describe('questionBatches', () => {
         expectBatchesOf(deck, seed, size)
       }),
       { numRuns: 60 },
+    )
+  })
+})
+
+/** The questions of the cards named, as the whole deck has them, in deck order. */
+function asTheWholeDeckHas(whole: readonly Question[], cardIds: ReadonlySet<string>): Question[] {
+  return whole.filter((q) => cardIds.has(q.cardId))
+}
+
+describe('DeckQuestionMaker.ofCards', () => {
+  const deck = syntheticDynasty(3_000, 4)
+  const whole = generateQuestions(deck, { seed: 5 })
+  const cardIds = [...new Set(whole.map((q) => q.cardId))]
+
+  it('makes any cards of a big deck as the whole deck has them, without the rest', () => {
+    fc.assert(
+      fc.property(fc.subarray(cardIds, { minLength: 1, maxLength: 12 }), (picked) => {
+        const made = new DeckQuestionMaker(deck, { seed: 5 }).ofCards(picked)
+        expect(made).toEqual(asTheWholeDeckHas(whole, new Set(picked)))
+        // A few groups of entities, not the deck.
+        expect(made.length).toBeLessThan(whole.length / 4)
+      }),
+      { numRuns: 25 },
+    )
+  })
+
+  it('answers while the deck is made batch by batch, and leaves the batches as they were', () => {
+    const maker = new DeckQuestionMaker(deck, { seed: 5 })
+    const batches: Question[][] = []
+    const late = cardIds.slice(-40).concat(cardIds.slice(cardIds.length / 2, cardIds.length / 2 + 5))
+    let asked = 0
+    for (const batch of maker.batches(10)) {
+      batches.push(batch)
+      // Asked between batches, early, midway and among the deck-wide ones.
+      if (batches.length % 15 === 1) {
+        expect(maker.ofCards(late)).toEqual(asTheWholeDeckHas(whole, new Set(late)))
+        asked++
+      }
+    }
+    expect(asked).toBeGreaterThan(3)
+    expect(batches.flat()).toEqual(whole)
+  })
+
+  it('finds deck-wide cards (orderings, matchings, family-tree boxes) and leaves out cards the deck lacks', () => {
+    const deckWide = cardIds.filter((id) => /\/(order|match|family-tree-box)/.test(id))
+    expect(deckWide.length).toBeGreaterThan(2)
+    const gone = `${deck.id}/born/no-such-person`
+    const made = new DeckQuestionMaker(deck, { seed: 5 }).ofCards([...deckWide, gone, 'other-deck/born/x'])
+    expect(made).toEqual(asTheWholeDeckHas(whole, new Set(deckWide)))
+  })
+
+  it('for any deck and seed, every card named gives the whole deck', () => {
+    fc.assert(
+      fc.property(deckArbitrary, fc.nat(), (any, seed) => {
+        const all = generateQuestions(any, { seed })
+        expect(new DeckQuestionMaker(any, { seed }).ofCards(all.map((q) => q.cardId))).toEqual(all)
+      }),
+      { numRuns: 40 },
     )
   })
 })

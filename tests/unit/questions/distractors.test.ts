@@ -102,15 +102,27 @@ describe('position of the right option', () => {
     expect(order.slice(0, 8)).not.toEqual([0, 1, 2, 3, 0, 1, 2, 3])
   })
 
-  it('is balanced across a deck’s multiple-choice questions', () => {
+  /** How often the right option is at each position, in a deck of `people` with a birth year each. */
+  function positionCounts(people: number): number[] {
     const b = new DeckBuilder()
-    for (let i = 0; i < 40; i++)
+    for (let i = 0; i < people; i++)
       b.male(`p${i}`, `Person ${String.fromCharCode(65 + (i % 26))}${i} Doukas`).born(`p${i}`, 1300 + i)
     const qs = generateQuestions(b.build(), { seed: 2 }).filter(
       (q) => q.kind === 'multiple-choice' && q.choices?.length === 4,
     )
+    expect(qs.length).toBeGreaterThanOrEqual(people)
     const counts = [0, 0, 0, 0]
     for (const q of qs) counts[q.choices!.indexOf(q.answer as string)]!++
+    return counts
+  }
+
+  it('is balanced across a small deck’s multiple-choice questions', () => {
+    const counts = positionCounts(25)
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)
+  })
+
+  it('is balanced in a big deck group by group of 25 people: off by at most one per group', () => {
+    const counts = positionCounts(400)
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(400 / 25)
   })
 })

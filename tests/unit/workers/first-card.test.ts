@@ -50,6 +50,29 @@ function opening(service: DeckQuestionService) {
   return { state, opened }
 }
 
+/**
+ * Half an hour later, the study queue of the deck opened anew: it comes before the opening is done,
+ * and is the one the whole deck gives.
+ */
+async function earlyQueueLater(storage: Awaited<ReturnType<typeof setup>>['storage'], s: DeckQuestionService) {
+  const later = NOW + 30 * MINUTE
+  const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
+  const { state, opened } = opening(s)
+  const queue = await s.queue(deck.id, { ...request, cards, knownCardIds, now: later })
+  expect(state.done).toBe(false)
+  expect(queue.newAvailableSoFar).toBe(true)
+  const whole = buildStudyQueue({
+    ...request,
+    cards,
+    knownCardIds,
+    now: later,
+    questions: expected,
+    random: createRandom(3),
+  })
+  expect(queue.items).toEqual(whole.items)
+  return { s, queue, opened }
+}
+
 describe('the first card of a deck still being generated', () => {
   it('comes before the deck is opened, and is the whole deck’s queue', async () => {
     const { service } = await setup()
@@ -119,27 +142,47 @@ describe('the first card of a deck still being generated', () => {
     const { storage, service, studied } = await studiedThenUncached()
     const before = await storage.cards.get(studied.cardId)
 
-    const later = NOW + 30 * MINUTE
-    const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
-    const s = service()
-    const { state, opened } = opening(s)
-    const queue = await s.queue(deck.id, { ...request, cards, knownCardIds, now: later })
-    expect(state.done).toBe(false)
-    expect(queue.newAvailableSoFar).toBe(true)
-    const whole = buildStudyQueue({
-      ...request,
-      cards,
-      knownCardIds,
-      now: later,
-      questions: expected,
-      random: createRandom(3),
-    })
-    expect(queue.items).toEqual(whole.items)
+    const { queue, opened } = await earlyQueueLater(storage, service())
     expect(queue.items[0]).toMatchObject({ cardId: studied.cardId, isNew: false })
     const done = await opened
     expect(done.cached).toBe(false)
     expect(done.changeMessage).toBe('')
     expect(await storage.cards.get(studied.cardId)).toEqual(before)
+  })
+
+  it('comes early when the stored cards are far into the deck: they are made ahead with their entities', async () => {
+    const { storage, service } = await setup()
+    await service().open(deck.id, NOW)
+    // Studied in the card browser, say: a card of the deck's last entities, one midway, a deck-wide one.
+    const cardIds = [...new Set(expected.map((q) => q.cardId))]
+    const far = [
+      cardIds.at(-1)!,
+      cardIds[Math.floor(cardIds.length / 2)]!,
+      cardIds.find((id) => id.includes('/order'))!,
+    ]
+    const farQuestions = cardIds.filter((id) => far.includes(id)).map((id) => expected.find((q) => q.cardId === id)!)
+    expect(farQuestions).toHaveLength(3)
+    for (const q of farQuestions)
+      await storage.recordReview({
+        cardId: q.cardId,
+        questionId: q.id,
+        deckId: deck.id,
+        fingerprint: q.fingerprint,
+        grade: 3,
+        now: NOW,
+      })
+    await storage.questionCache.delete(deck.id)
+
+    const { s, queue, opened } = await earlyQueueLater(storage, service())
+    expect(
+      queue.items
+        .filter((i) => !i.isNew)
+        .map((i) => i.cardId)
+        .sort(),
+    ).toEqual([...far].sort())
+    const done = await opened
+    expect(done.changeMessage).toBe('')
+    await s.settled()
   })
 
   it('waits for the whole deck when a stored card’s progress was earned on another version of its fact', async () => {
