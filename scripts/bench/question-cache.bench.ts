@@ -3,6 +3,8 @@
 // a reload: read the cache, sync), then the first study queue (queueMs). BENCH_FACTS facts (default 100k). Goal: cached ≤ 200 ms.
 // Then "first-card": the study queue asked for at once on a deck never opened, answered from its
 // first questions while the rest is generated (queueMs, queueCpuMs until then), and the whole opening (ms).
+// Then "returning-first-card": the same for a learner with cards studied all through the deck, once
+// the cache is gone (a new release): their due cards are made ahead with their entities.
 // cpuMs, queueCpuMs: CPU time of the process meanwhile (less sensitive to a busy machine than ms).
 // BENCH_CACHED=fresh runs the cached run in a new process, given the database the cold run left
 // (as a reload does): the cold run's garbage then weighs on neither its time nor its collections.
@@ -20,6 +22,8 @@ import { DeckQuestionService } from '../../src/workers/deck-questions'
 import { syntheticDynasty } from './synthetic-dynasty'
 
 const facts = Number(process.env.BENCH_FACTS ?? 100_000)
+/** Cards studied through the deck, one every so many entities, in the returning learner's run. */
+const SPREAD_CARDS = 40
 /** Set in the process that runs the cached run alone: the file holding the cold run's database. */
 const restore = process.env.BENCH_RESTORE
 const fresh = process.env.BENCH_CACHED === 'fresh'
@@ -93,6 +97,51 @@ if (!restore) {
     }),
   )
   firstDb.close()
+
+  // A learner who studied cards all through the deck (in the card browser, say), then a release
+  // whose generator changed (the cache is gone): the due cards are made ahead with their entities
+  // rather than after the whole deck.
+  const now = Date.now()
+  const people = deck.entities.filter((e) => e.kind === 'person')
+  const step = Math.max(1, Math.floor(people.length / SPREAD_CARDS))
+  const ids = people.filter((_, i) => i % step === 0).map((e) => `${deck.id}/born/${e.id}/date`)
+  const studied = await new DeckQuestionService(async () => storage).questions(deck.id, ids, now)
+  for (const q of studied)
+    await storage.recordReview({
+      cardId: q.cardId,
+      questionId: q.id,
+      deckId: deck.id,
+      fingerprint: q.fingerprint,
+      grade: 3,
+      now,
+    })
+  await storage.questionCache.delete(deck.id)
+  const later = now + 30 * 60_000
+  const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
+  const returning = new DeckQuestionService(async () => storage)
+  const returnCpu = process.cpuUsage()
+  const returnStart = performance.now()
+  let returnOpenedMs: number | undefined
+  const reopening = returning.open(deck.id, later).then(() => (returnOpenedMs = performance.now() - returnStart))
+  const due = await returning.queue(deck.id, { cards, knownCardIds, now: later, seed: 1 })
+  const dueMs = performance.now() - returnStart
+  const dueUsed = process.cpuUsage(returnCpu)
+  const dueBeforeOpened = returnOpenedMs === undefined
+  await reopening
+  await returning.settled()
+  console.log(
+    JSON.stringify({
+      bench: 'deck-open-node',
+      facts: deck.facts.length,
+      run: 'returning-first-card',
+      studiedCards: studied.length,
+      due: due.items.filter((i) => !i.isNew).length,
+      beforeOpened: dueBeforeOpened,
+      queueMs: Math.round(dueMs),
+      queueCpuMs: Math.round((dueUsed.user + dueUsed.system) / 1000),
+      ms: Math.round(returnOpenedMs ?? NaN),
+    }),
+  )
 }
 if (fresh && !restore) {
   const dir = mkdtempSync(join(tmpdir(), 'question-cache-'))
