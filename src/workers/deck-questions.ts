@@ -107,34 +107,47 @@ async function withWholeQuestions<T extends StudyQueue<QuestionStub | Question>>
 
 /**
  * The stored cards (`stored`, and those the page knows of) that the generation has not reached, made
- * ahead with their groups of entities (DeckQuestionMaker.ofCards: the questions the whole deck will
- * have), by card id; a card the deck no longer has is left out, and the queue waits for the deck.
- * None when a stored card not reached is a new one (never studied): new cards are taken in deck
- * order, and those between the cards made so far and it are not made yet.
+ * ahead with their groups of entities (DeckQuestionMaker.cardsOf: the questions the whole deck will
+ * have), by card id, pausing as the generation does; a card the deck no longer has is left out, and
+ * the queue waits for the deck. None when a stored card not reached is a new one (never studied):
+ * new cards are taken in deck order, and those between the cards made so far and it are not made
+ * yet; none either when they are spread over more than half the deck, which is then about as soon
+ * made in order.
  */
-function madeAhead(
+async function madeAhead(
   maker: DeckQuestionMaker,
   soFar: QuestionStubs,
   stored: readonly CardProgress[],
   known: ReadonlySet<string> | undefined,
-): Map<string, Question[]> {
+): Promise<Map<string, Question[]>> {
+  const ahead = new Map<string, Question[]>()
   const reached = new Set<string>()
   for (let c = 0; c < soFar.cardCount; c++) reached.add(soFar.cardId(c))
   const missing = new Set<string>()
   for (const card of stored)
     if (!reached.has(card.cardId)) {
-      if (card.state.phase === 'new') return new Map()
+      if (card.state.phase === 'new') return ahead
       missing.add(card.cardId)
     }
   for (const id of known ?? []) if (!reached.has(id)) missing.add(id)
-  const ahead = new Map<string, Question[]>()
   if (!missing.size) return ahead
-  for (const q of maker.ofCards(missing)) {
-    const list = ahead.get(q.cardId)
-    if (list) list.push(q)
-    else ahead.set(q.cardId, [q])
+  const steps = maker.cardsOf(missing, maker.groupCount / 2)
+  let sliceStart = performance.now()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) {
+      for (const q of step.value ?? []) {
+        const list = ahead.get(q.cardId)
+        if (list) list.push(q)
+        else ahead.set(q.cardId, [q])
+      }
+      return ahead
+    }
+    if (performance.now() - sliceStart >= GENERATE_SLICE_MS) {
+      await nextTask()
+      sliceStart = performance.now()
+    }
   }
-  return ahead
 }
 
 /**
@@ -237,9 +250,13 @@ export class DeckQuestionService {
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
         const soFar = generated.parts.bank(generated.compactor.pending())
-        ahead ??= madeAhead(generated.maker, soFar.stubs, stored, request.knownCardIds)
+        ahead ??= await madeAhead(generated.maker, soFar.stubs, stored, request.knownCardIds)
         const cards = ahead.size ? new CardsAhead(soFar.stubs, ahead) : soFar.stubs
-        const queue = prefixStudyQueue({ ...options, questions: cards, random: createRandom(seed) }, stored)
+        // Unless the deck was saved anew meanwhile (what was made ahead is of its old content).
+        const queue =
+          this.openings.get(deckId) === opening
+            ? prefixStudyQueue({ ...options, questions: cards, random: createRandom(seed) }, stored)
+            : undefined
         if (queue) {
           opening.answeredEarly = true
           return withWholeQuestions(soFar, queue)

@@ -108,6 +108,19 @@ export class DeckQuestionMaker {
    * card is not among those. A card the deck no longer has is not there.
    */
   ofCards(cardIds: Iterable<string>): Question[] {
+    const steps = this.cardsOf(cardIds)
+    for (;;) {
+      const step = steps.next()
+      if (step.done) return step.value as Question[]
+    }
+  }
+
+  /**
+   * ofCards step by step, a group of entities at a time (`batches` may go on between two steps), or
+   * undefined at once when it would make more than `maxGroups` groups: then the whole deck in order
+   * costs about as much.
+   */
+  *cardsOf(cardIds: Iterable<string>, maxGroups = Infinity): Generator<void, Question[] | undefined, void> {
     const wanted = new Set(cardIds)
     const prefix = `${this.deck.id}/`
     const groups = new Set<number>()
@@ -118,6 +131,7 @@ export class DeckQuestionMaker {
         if (at !== undefined) groups.add(Math.floor(at / ENTITIES_PER_GROUP))
       }
     }
+    if (groups.size > maxGroups) return undefined
     const out: Question[] = []
     const found = new Set<string>()
     const keep = (questions: readonly Question[]) => {
@@ -127,19 +141,35 @@ export class DeckQuestionMaker {
           found.add(q.cardId)
         }
     }
-    // `batches` may be under way: what it has made is not handed over with these, and its group
-    // goes on where it was.
-    const { positions, truths } = this.ctx
-    const made = this.ctx.take()
     const count = this.deck.entities.length
     for (const group of [...groups].sort((a, b) => a - b)) {
-      const end = Math.min(count, (group + 1) * ENTITIES_PER_GROUP)
-      for (let i = group * ENTITIES_PER_GROUP; i < end; i++) this.entityQuestions(i)
-      keep(this.ctx.take())
+      keep(
+        this.aside(() => {
+          const end = Math.min(count, (group + 1) * ENTITIES_PER_GROUP)
+          for (let i = group * ENTITIES_PER_GROUP; i < end; i++) this.entityQuestions(i)
+        }),
+      )
+      yield
     }
-    if (found.size < wanted.size) for (const batch of this.deckWide()) keep(batch)
-    Object.assign(this.ctx, { out: made, positions, truths })
+    if (found.size < wanted.size) keep(this.aside(() => [...this.deckWide()].flat()))
     return out
+  }
+
+  /**
+   * The questions `make` emits (or returns), made aside: `batches`, if under way, goes on as if it
+   * had not run.
+   */
+  private aside(make: () => Question[] | void): Question[] {
+    const { positions, truths } = this.ctx
+    const made = this.ctx.take()
+    const questions = make() ?? this.ctx.take()
+    Object.assign(this.ctx, { out: made, positions, truths })
+    return questions
+  }
+
+  /** How many groups of entities the deck has (see ENTITIES_PER_GROUP). */
+  get groupCount(): number {
+    return Math.ceil(this.deck.entities.length / ENTITIES_PER_GROUP)
   }
 
   /** The questions of the deck's entity number `i`, into the context's `out`. */

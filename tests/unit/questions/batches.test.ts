@@ -91,6 +91,32 @@ describe('DeckQuestionMaker.ofCards', () => {
     expect(batches.flat()).toEqual(whole)
   })
 
+  it('made step by step, a group at a time, while batches are made between the steps', () => {
+    const maker = new DeckQuestionMaker(deck, { seed: 5 })
+    const spread = cardIds.filter((_, i) => i % 97 === 0)
+    const steps = maker.cardsOf(spread)
+    const batches: Question[][] = []
+    let result: Question[] | undefined
+    let stepsTaken = 0
+    for (const batch of maker.batches(3)) {
+      batches.push(batch)
+      if (result) continue
+      const step = steps.next()
+      if (step.done) result = step.value
+      else stepsTaken++
+    }
+    expect(stepsTaken).toBeGreaterThan(5)
+    expect(result).toEqual(asTheWholeDeckHas(whole, new Set(spread)))
+    expect(batches.flat()).toEqual(whole)
+  })
+
+  it('makes nothing when the cards are spread over more groups than allowed', () => {
+    const maker = new DeckQuestionMaker(deck, { seed: 5 })
+    const spread = cardIds.filter((_, i) => i % 50 === 0)
+    expect(maker.cardsOf(spread, maker.groupCount / 2).next()).toEqual({ done: true, value: undefined })
+    expect(maker.cardsOf(spread.slice(0, 2), maker.groupCount / 2).next().done).toBe(false)
+  })
+
   it('finds deck-wide cards (orderings, matchings, family-tree boxes) and leaves out cards the deck lacks', () => {
     const deckWide = cardIds.filter((id) => /\/(order|match|family-tree-box)/.test(id))
     expect(deckWide.length).toBeGreaterThan(2)
