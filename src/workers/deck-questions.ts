@@ -9,7 +9,7 @@ import type { PackedParts } from '../domain/questions/packed-parts'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
-import { prefixStudyQueue } from '../domain/study/prefix-queue'
+import { prefixStudyQueue, unsyncedStudyQueue } from '../domain/study/prefix-queue'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
 import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
@@ -62,6 +62,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 class Opening {
   /** The questions so far, while they are generated (not read from a cache or a build). */
   generated: { compactor: QuestionCompactor; parts: PackedParts } | undefined
+  /** A deck never synced before: all its questions, while its first sync runs. */
+  unsynced: QuestionBank | undefined
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
   ended = false
@@ -69,6 +71,10 @@ class Opening {
 
   add(batch: readonly Question[]): void {
     this.generated?.compactor.add(batch)
+    this.wake()
+  }
+  whole(bank: QuestionBank): void {
+    this.unsynced = bank
     this.wake()
   }
   end(): void {
@@ -140,8 +146,9 @@ export class DeckQuestionService {
 
   /**
    * The study queue of a deck still being generated, from its cards made so far, as soon as they
-   * provably give the whole deck's queue; undefined when the deck is not being generated, or once
-   * it is generated (then the whole deck answers).
+   * provably give the whole deck's queue, or of a deck never synced before, from all its questions
+   * while its first sync waits (for storage to open, on a first visit); undefined when neither
+   * answers (then the synced deck does).
    */
   private async earlyQueue(deckId: string, request: QueueRequest): Promise<StudyQueue | undefined> {
     void this.hold(deckId, request.now)
@@ -152,13 +159,17 @@ export class DeckQuestionService {
     // answer (a high new-card limit) costs the generation little.
     let checked = 0
     while (opening && !opening.ended) {
-      const generated = opening.generated
-      if (generated && generated.compactor.length > 2 * checked) {
+      const { generated, unsynced } = opening
+      let soFar = unsynced
+      if (!soFar && generated && generated.compactor.length > 2 * checked) {
         checked = generated.compactor.length
+        soFar = generated.parts.bank(generated.compactor.pending())
+      }
+      if (soFar) {
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
-        const soFar = generated.parts.bank(generated.compactor.pending())
-        const queue = prefixStudyQueue({ ...options, questions: soFar.stubs, random: createRandom(seed) }, stored)
+        const asked = { ...options, questions: soFar.stubs, random: createRandom(seed) }
+        const queue = unsynced ? unsyncedStudyQueue(asked, stored) : prefixStudyQueue(asked, stored)
         if (queue) {
           opening.answeredEarly = true
           return withWholeQuestions(soFar, queue)
@@ -294,6 +305,9 @@ export class DeckQuestionService {
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
     const generated = stored ? undefined : await this.generate(deck, seed, opening, storage.questionCache.partSize)
     const bank: QuestionBank = stored ?? (generated as PackedParts).bank()
+    // A deck synced for the first time (on a first visit, with storage still to open) answers its
+    // queue before the sync, when the sync leaves its stored progress as it is.
+    if (head?.fingerprintsDigest === undefined) opening.whole(bank)
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
       version: deck.version,
