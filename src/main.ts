@@ -6,9 +6,13 @@ import { useStorageStore } from './stores/storage'
 import './styles/base.css'
 
 const pinia = createPinia()
-// Storage (Dexie) is not in the first view: start fetching and opening it before the app mounts.
-void useStorageStore(pinia).open()
 const router = createAppRouter()
+const first = router.resolve(router.options.history.location)
+// Storage (Dexie) is not in the first view: start fetching and opening it before the app mounts;
+// on a first visit to a study view, only once its first card is painted (nothing is stored yet).
+const storage = useStorageStore(pinia)
+if (first.meta.firstVisit) storage.deferOpening()
+void storage.open()
 // A deck page: read the deck and generate its questions while the database opens.
 const prepareDeck = (deckId: unknown) => {
   if (typeof deckId === 'string')
@@ -17,7 +21,6 @@ const prepareDeck = (deckId: unknown) => {
 router.beforeEach((to) => prepareDeck(to.params.deckId))
 // The first route is known now, before the app mounts: its deck and its view start loading at once,
 // while the app mounts, rather than after (the router's first navigation runs once mounting is done).
-const first = router.resolve(router.options.history.location)
 prepareDeck(first.params.deckId)
 preloadRoute(first)
 

@@ -7,6 +7,11 @@ declare module 'vue-router' {
     title?: string
     /** The view renders before storage is open and waits for it itself. */
     early?: boolean
+    /**
+     * On a first visit (no database yet) the view renders before storage opens and shows its first
+     * card from nothing stored; storage opens once it is painted (useStorageStore().deferOpening).
+     */
+    firstVisit?: boolean
   }
 }
 
@@ -30,7 +35,7 @@ export const routes: RouteRecordRaw[] = [
     name: 'study',
     component: () => import('./views/StudyView.vue'),
     props: true,
-    meta: { title: 'Study' },
+    meta: { title: 'Study', firstVisit: true },
   },
   {
     path: '/deck/:deckId/quiz',

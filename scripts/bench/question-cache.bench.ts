@@ -18,7 +18,7 @@ import { deserialize, serialize } from 'node:v8'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { openStorage } from '../../src/storage'
 import { dumpDatabase, restoreDatabase } from '../../src/storage/bench-seed'
-import { DeckQuestionService } from '../../src/workers/deck-questions'
+import { DeckQuestionService, type QueueRequest } from '../../src/workers/deck-questions'
 import { syntheticDynasty } from './synthetic-dynasty'
 
 const facts = Number(process.env.BENCH_FACTS ?? 100_000)
@@ -33,6 +33,27 @@ if (restore) {
   await restoreDatabase(storage, deserialize(readFileSync(restore)) as Record<string, unknown[]>)
   globalThis.gc?.()
 } else await storage.decks.save(deck, { origin: 'imported', now: Date.now() })
+
+/** A deck's first study queue asked for at once, while it opens: how soon, and the whole opening. */
+async function firstQueue(service: DeckQuestionService, request: QueueRequest) {
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  let openedMs: number | undefined
+  const opening = service.open(deck.id, request.now).then(() => (openedMs = performance.now() - start))
+  const queue = await service.queue(deck.id, request)
+  const queueMs = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  const beforeOpened = openedMs === undefined
+  await opening
+  await service.settled()
+  const figures = {
+    beforeOpened,
+    queueMs: Math.round(queueMs),
+    queueCpuMs: Math.round((used.user + used.system) / 1000),
+    ms: Math.round(openedMs ?? NaN),
+  }
+  return { queue, figures }
+}
 
 const runs = restore ? (['cached'] as const) : fresh ? (['cold'] as const) : (['cold', 'cached'] as const)
 for (const run of runs) {
@@ -73,27 +94,19 @@ if (!restore) {
   // Its own database, so that it generates again; after the runs above, so that its garbage weighs on neither.
   const firstDb = await openStorage({ name: 'bench-first', indexedDB: new IDBFactory(), IDBKeyRange })
   await firstDb.decks.save(deck, { origin: 'imported', now: Date.now() })
-  const service = new DeckQuestionService(async () => firstDb)
-  const cpu = process.cpuUsage()
-  const start = performance.now()
-  let openedMs: number | undefined
-  const opening = service.open(deck.id, Date.now()).then(() => (openedMs = performance.now() - start))
-  const queue = await service.queue(deck.id, { cards: [], knownCardIds: new Set(), now: Date.now(), seed: 1 })
-  const queueMs = performance.now() - start
-  const used = process.cpuUsage(cpu)
-  const beforeOpened = openedMs === undefined
-  await opening
-  await service.settled()
+  const first = await firstQueue(new DeckQuestionService(async () => firstDb), {
+    cards: [],
+    knownCardIds: new Set(),
+    now: Date.now(),
+    seed: 1,
+  })
   console.log(
     JSON.stringify({
       bench: 'deck-open-node',
       facts: deck.facts.length,
       run: 'first-card',
-      queued: queue.items.length,
-      beforeOpened,
-      queueMs: Math.round(queueMs),
-      queueCpuMs: Math.round((used.user + used.system) / 1000),
-      ms: Math.round(openedMs ?? NaN),
+      queued: first.queue.items.length,
+      ...first.figures,
     }),
   )
   firstDb.close()
@@ -118,28 +131,20 @@ if (!restore) {
   await storage.questionCache.delete(deck.id)
   const later = now + 30 * 60_000
   const { cards, knownCardIds } = await storage.cards.forStudy(deck.id, later)
-  const returning = new DeckQuestionService(async () => storage)
-  const returnCpu = process.cpuUsage()
-  const returnStart = performance.now()
-  let returnOpenedMs: number | undefined
-  const reopening = returning.open(deck.id, later).then(() => (returnOpenedMs = performance.now() - returnStart))
-  const due = await returning.queue(deck.id, { cards, knownCardIds, now: later, seed: 1 })
-  const dueMs = performance.now() - returnStart
-  const dueUsed = process.cpuUsage(returnCpu)
-  const dueBeforeOpened = returnOpenedMs === undefined
-  await reopening
-  await returning.settled()
+  const returning = await firstQueue(new DeckQuestionService(async () => storage), {
+    cards,
+    knownCardIds,
+    now: later,
+    seed: 1,
+  })
   console.log(
     JSON.stringify({
       bench: 'deck-open-node',
       facts: deck.facts.length,
       run: 'returning-first-card',
       studiedCards: studied.length,
-      due: due.items.filter((i) => !i.isNew).length,
-      beforeOpened: dueBeforeOpened,
-      queueMs: Math.round(dueMs),
-      queueCpuMs: Math.round((dueUsed.user + dueUsed.system) / 1000),
-      ms: Math.round(returnOpenedMs ?? NaN),
+      due: returning.queue.items.filter((i) => !i.isNew).length,
+      ...returning.figures,
     }),
   )
 }

@@ -24,7 +24,8 @@ function actsOnCard(event: KeyboardEvent): boolean {
   return !passKeys.has(event.key) && !event.key.startsWith('Arrow')
 }
 
-const paintedFrame = () =>
+/** Resolves once the page's next frame is painted, with its time. */
+export const paintedFrame = () =>
   new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now()))))
 
 /**

@@ -9,6 +9,7 @@ import { endOfToday } from '../domain/study/queue'
 import type { ReviewRecord } from '../domain/study/types'
 import type { DeckOrigin, DeckRow, StavratonDB } from './db'
 import { StaleQuestionCacheError } from './errors'
+import { QUESTION_CACHE_PART } from './name'
 import { deckRowTables, deleteDeckRows, writeDeckContent } from './deck-rows'
 import { fromCardRow, plain, toDeckHead, toDeckInfo } from './rows'
 import type {
@@ -164,8 +165,7 @@ export function decksRepository(db: StavratonDB): DecksRepository {
   }
 }
 
-/** Questions per stored part of a deck's question cache. */
-export const QUESTION_CACHE_PART = 5_000
+export { QUESTION_CACHE_PART }
 
 export const cacheRows = (db: StavratonDB, deckId: string) =>
   db.questionCache.where('[deckId+part]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey], true, true)

@@ -121,10 +121,8 @@ export const useDeckStore = defineStore('deck', () => {
       const storage = useStorageStore()
       service = createDeckQuestions({
         dbName: storage.name,
-        storage: async () => {
-          await storage.open()
-          return storage.db()
-        },
+        // On a first visit, a database that holds nothing until storage opens (see deferOpening).
+        storage: () => storage.reading(),
         ...(inPage ? { worker: false, prebuilt: builtInQuestions } : {}),
       })
       services.set(inPage, service)
@@ -249,8 +247,8 @@ export const useDeckStore = defineStore('deck', () => {
     }
     // A title only: a deck it cannot read is reported by the opening itself.
     void useStorageStore()
-      .db()
-      .decks.head(deckId)
+      .reading()
+      .then((storage) => storage.decks.head(deckId))
       .then(
         (head) => {
           if (head) studyTitle.value = { id: deckId, title: head.title }

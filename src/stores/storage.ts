@@ -3,7 +3,8 @@ import { markRaw, ref, shallowRef } from 'vue'
 import type { OpenStorageOptions, Storage } from '../storage'
 // Deep imports of the light parts: '../storage' itself (with Dexie) loads in open(), after the first view.
 import { QuotaExceededError, StorageBlockedError, StorageClosedError, StorageError } from '../storage/errors'
-import { DEFAULT_DB_NAME } from '../storage/name'
+import { databaseMissing, DEFAULT_DB_NAME } from '../storage/name'
+import { nothingStored, type FirstCardStorage } from '../storage/nothing-stored'
 import { requestPersistence as askPersistence, storageEstimate, type PersistenceResult } from '../storage/persist'
 
 export interface StorageProblem {
@@ -21,12 +22,45 @@ export const useStorageStore = defineStore('storage', () => {
   const handle = shallowRef<Storage>()
   /** The database's name (known before it is open: the deck-questions worker opens it too). */
   const name = ref(DEFAULT_DB_NAME)
+  /**
+   * The page started on a first visit (no database yet) with its opening deferred (see
+   * deferOpening); it stays true once storage is open.
+   */
+  const fresh = ref(false)
   let opening: Promise<void> | undefined
+  /** Whether no database existed when the opening was deferred. */
+  let missing = Promise.resolve(false)
+  /** What opening waits for: on a first visit, the first card (see deferOpening). */
+  let deferral = Promise.resolve()
+  let release = () => {}
+  let released = true
+  let empty: FirstCardStorage | undefined
 
-  /** Opens the database once; later calls wait for the same opening. */
+  /**
+   * On a first visit (no database yet), opening waits until firstCardShown: meanwhile the first
+   * card reads from nothing stored (see reading), and Dexie does not load. Where the database
+   * exists, or the browser cannot tell, opening does not wait.
+   */
+  function deferOpening(): void {
+    released = false
+    const shown = new Promise<void>((resolve) => (release = resolve))
+    missing = databaseMissing(name.value)
+    deferral = missing.then((none) => (none ? shown : undefined))
+    void missing.then((none) => (fresh.value = none))
+  }
+
+  /** The first card is painted, or what shows instead: a deferred opening starts now. */
+  function firstCardShown(): Promise<void> {
+    released = true
+    release()
+    return open()
+  }
+
+  /** Opens the database once; later calls wait for the same opening (and for a deferral: see deferOpening). */
   function open(options?: OpenStorageOptions): Promise<void> {
     opening ??= (async () => {
       name.value = options?.name ?? DEFAULT_DB_NAME
+      await deferral
       status.value = 'opening'
       try {
         const { openStorage } = await import('../storage')
@@ -47,6 +81,21 @@ export const useStorageStore = defineStore('storage', () => {
   function db(): Storage {
     if (!handle.value) throw new Error('Storage is not open yet')
     return handle.value
+  }
+
+  /**
+   * What a study session and its deck's questions read until the first card shows: the open
+   * storage or, on a first visit until its opening is released, a database that holds nothing
+   * (its writes wait for the real one).
+   */
+  async function reading(): Promise<FirstCardStorage> {
+    if ((await missing) && !released)
+      return (empty ??= nothingStored(async () => {
+        await open()
+        return db()
+      }))
+    await open()
+    return db()
   }
 
   /**
@@ -76,5 +125,19 @@ export const useStorageStore = defineStore('storage', () => {
     usage.value = await storageEstimate()
   }
 
-  return { name, status, problem, persistence, usage, open, db, report, requestPersistence }
+  return {
+    name,
+    status,
+    problem,
+    persistence,
+    usage,
+    fresh,
+    deferOpening,
+    firstCardShown,
+    open,
+    db,
+    reading,
+    report,
+    requestPersistence,
+  }
 })

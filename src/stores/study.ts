@@ -109,6 +109,13 @@ export const useStudyStore = defineStore('study', () => {
   let following: { unsubscribe(): void } | undefined
   /** The deck "Nothing due" is showing. */
   let shownDeck: string | undefined
+  /**
+   * A new session being saved, on a first visit once storage opens (its first card does not wait
+   * for that): a grade waits for it.
+   */
+  let saving: Promise<void> = Promise.resolve()
+  /** Counts each follow, so that only the latest one subscribes. */
+  let follows = 0
 
   const position = computed(() => session.value?.answers.length ?? 0)
   const total = computed(() => session.value?.items.length ?? 0)
@@ -142,7 +149,7 @@ export const useStudyStore = defineStore('study', () => {
     questions.value = new Map()
     source = 'queue' in deckQuestions ? deckQuestions : listSource(deckQuestions)
     try {
-      const db = useStorageStore().db()
+      const db = await useStorageStore().reading()
       const clock = useClock()
       const saved = await db.sessions.load(studySessionId(deckId))
       if (saved) await fetchQuestions(saved)
@@ -209,7 +216,9 @@ export const useStudyStore = defineStore('study', () => {
     const deckId = shownDeck
     if (!deckId) return
     try {
-      const db = useStorageStore().db()
+      const storage = useStorageStore()
+      await storage.open()
+      const db = storage.db()
       const clock = useClock()
       const now = clock.now()
       const [cards, failedToday] = await Promise.all([db.cards.forDeck(deckId), failedTodayIn(deckId, now)])
@@ -259,7 +268,7 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   async function newSession(deckId: string, extraNew = 0): Promise<StudySession | undefined> {
-    const db = useStorageStore().db()
+    const db = await useStorageStore().reading()
     const clock = useClock()
     const { settings } = useSettingsStore()
     const now = clock.now()
@@ -324,7 +333,14 @@ export const useStudyStore = defineStore('study', () => {
       })),
       answers: [],
     }
-    await useStorageStore().db().sessions.save(fresh)
+    const storage = useStorageStore()
+    const saved = (await storage.reading()).sessions.save(fresh)
+    // A first visit shows its first card before storage opens: the session is saved once it is.
+    if (storage.status === 'ready') await saved
+    else {
+      saving = saved
+      saved.catch(fail)
+    }
     return fresh
   }
 
@@ -356,7 +372,10 @@ export const useStudyStore = defineStore('study', () => {
 
   async function preview(cardId: string, shown: number): Promise<void> {
     const now = useClock().now()
-    const byGrade = await useStorageStore().db().previewIntervals(cardId, now)
+    const storage = useStorageStore()
+    // A first visit's storage (and scheduler) may still be opening.
+    if (storage.status !== 'ready') await storage.open()
+    const byGrade = await storage.db().previewIntervals(cardId, now)
     if (showing.value !== shown) return
     intervals.value = byGrade
     intervalsAt.value = now
@@ -371,7 +390,7 @@ export const useStudyStore = defineStore('study', () => {
     if (!current) return
     const item = current.items[current.answers.length]
     if (!item) return
-    const db = useStorageStore().db()
+    const db = await useStorageStore().reading()
     const now = useClock().now()
     // One read per card shown; the rest of the session is read only once the card showing is set aside.
     const card = await db.cards.get(item.cardId)
@@ -433,6 +452,7 @@ export const useStudyStore = defineStore('study', () => {
       // grade waits for them, and input stays held, so it grades this card.
       if (checking?.shown === showing.value) await checking.done
       await previewShown()
+      await saving
       const ms = Math.round(result.value?.elapsedMs ?? pressedAt - shownAt)
       const answer: SessionAnswer = { cardId: item.cardId, questionId: item.questionId, grade: value, ms, at: now }
       if (result.value) answer.correct = result.value.check.correct
@@ -512,24 +532,32 @@ export const useStudyStore = defineStore('study', () => {
   function follow(deckId: string) {
     following?.unsubscribe()
     following = undefined
-    const db = useStorageStore().db()
-    void import('../storage').then(({ liveQuery }) => {
-      following = liveQuery(() => db.sessions.load(studySessionId(deckId))).subscribe({
-        // Following is a convenience: a closed database shows its own message elsewhere.
-        error: () => undefined,
-        next: async (saved) => {
-          const local = session.value
-          if (grading.value || !local || local.deckId !== deckId || !sessionMovedOn(local, saved)) return
-          await fetchQuestions(saved).catch(() => undefined)
-          if (session.value !== local || !saved.items.every((i) => questions.value.has(i.questionId))) return
-          session.value = saved
-          show().catch(fail)
-        },
+    const storage = useStorageStore()
+    const asked = ++follows
+    // On a first visit, once storage opens (after the first card).
+    void storage
+      .open()
+      .then(() => import('../storage'))
+      .then(({ liveQuery }) => {
+        if (asked !== follows || storage.status !== 'ready') return
+        const db = storage.db()
+        following = liveQuery(() => db.sessions.load(studySessionId(deckId))).subscribe({
+          // Following is a convenience: a closed database shows its own message elsewhere.
+          error: () => undefined,
+          next: async (saved) => {
+            const local = session.value
+            if (grading.value || !local || local.deckId !== deckId || !sessionMovedOn(local, saved)) return
+            await fetchQuestions(saved).catch(() => undefined)
+            if (session.value !== local || !saved.items.every((i) => questions.value.has(i.questionId))) return
+            session.value = saved
+            show().catch(fail)
+          },
+        })
       })
-    })
   }
 
   function stop() {
+    follows++
     following?.unsubscribe()
     following = undefined
   }
@@ -547,7 +575,7 @@ export const useStudyStore = defineStore('study', () => {
   }
 
   async function readNextDue(deckId: string): Promise<void> {
-    nextDue.value = nextDueOf(await useStorageStore().db().cards.forDeck(deckId))
+    nextDue.value = nextDueOf(await (await useStorageStore().reading()).cards.forDeck(deckId))
   }
 
   function fail(e: unknown) {

@@ -10,7 +10,7 @@ import {
   StorageError,
   StorageUnavailableError,
 } from '../storage/errors'
-import type { Storage } from '../storage/types'
+import type { QuestionsStorage } from '../storage/questions-storage'
 import type { CustomQueue, CustomStudyChoices } from '../domain/study/custom'
 import type {
   CustomChoicesRequest,
@@ -38,8 +38,8 @@ export interface DeckQuestions {
 export interface DeckQuestionsOptions {
   /** The database the worker opens: the page's own. */
   dbName: string
-  /** The page's open storage, for the in-process service. */
-  storage: () => Promise<Storage>
+  /** The page's storage, for the in-process service. */
+  storage: () => Promise<QuestionsStorage>
   /** Default: whether the browser has Worker. */
   worker?: boolean
   /** Questions made at build time, for the in-process service (see DeckQuestionService). */

@@ -11,7 +11,7 @@ import { createRandom } from '../domain/random'
 import { describeDeckChanges } from '../domain/study/deck-diff'
 import type { DeckQuestionMaker } from '../domain/questions/generate'
 import type { QuestionStubs } from '../domain/questions/stubs'
-import { prefixStudyQueue, type CardsSoFar } from '../domain/study/prefix-queue'
+import { prefixStudyQueue, unsyncedStudyQueue, type CardsSoFar } from '../domain/study/prefix-queue'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
 import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
@@ -64,6 +64,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 class Opening {
   /** The questions so far, while they are generated (not read from a cache or a build). */
   generated: { compactor: QuestionCompactor; parts: PackedParts; maker: DeckQuestionMaker } | undefined
+  /** A deck never synced before: all its questions, while its first sync runs. */
+  unsynced: QuestionBank | undefined
   /** A study queue was answered from part of the deck. */
   answeredEarly = false
   ended = false
@@ -71,6 +73,10 @@ class Opening {
 
   add(batch: readonly Question[]): void {
     this.generated?.compactor.add(batch)
+    this.wake()
+  }
+  whole(bank: QuestionBank): void {
+    this.unsynced = bank
     this.wake()
   }
   end(): void {
@@ -230,8 +236,9 @@ export class DeckQuestionService {
 
   /**
    * The study queue of a deck still being generated, from its cards made so far, as soon as they
-   * provably give the whole deck's queue; undefined when the deck is not being generated, or once
-   * it is generated (then the whole deck answers).
+   * provably give the whole deck's queue, or of a deck never synced before, from all its questions
+   * while its first sync waits (for storage to open, on a first visit); undefined when neither
+   * answers (then the synced deck does).
    */
   private async earlyQueue(deckId: string, request: QueueRequest): Promise<StudyQueue | undefined> {
     void this.hold(deckId, request.now)
@@ -244,19 +251,25 @@ export class DeckQuestionService {
     // Stored cards the generation has not reached, made ahead with their entities (see below).
     let ahead: Map<string, Question[]> | undefined
     while (opening && !opening.ended) {
-      const generated = opening.generated
-      if (generated && generated.compactor.length > 2 * checked) {
+      const { generated, unsynced } = opening
+      let soFar = unsynced
+      if (!soFar && generated && generated.compactor.length > 2 * checked) {
         checked = generated.compactor.length
+        soFar = generated.parts.bank(generated.compactor.pending())
+      }
+      if (soFar) {
         stored ??= await (await this.storage()).cards.forDeck(deckId, { includeRetired: true })
         const { seed, whole: _whole, ...options } = request
-        const soFar = generated.parts.bank(generated.compactor.pending())
-        ahead ??= await madeAhead(generated.maker, soFar.stubs, stored, request.knownCardIds)
-        const cards = ahead.size ? new CardsAhead(soFar.stubs, ahead) : soFar.stubs
-        // Unless the deck was saved anew meanwhile (what was made ahead is of its old content).
-        const queue =
-          this.openings.get(deckId) === opening
-            ? prefixStudyQueue({ ...options, questions: cards, random: createRandom(seed) }, stored)
-            : undefined
+        const random = createRandom(seed)
+        let queue: StudyQueue<QuestionStub | Question> | undefined
+        if (unsynced) queue = unsyncedStudyQueue({ ...options, questions: unsynced.stubs, random }, stored)
+        else if (generated) {
+          ahead ??= await madeAhead(generated.maker, soFar.stubs, stored, request.knownCardIds)
+          const cards = ahead.size ? new CardsAhead(soFar.stubs, ahead) : soFar.stubs
+          // Unless the deck was saved anew meanwhile (what was made ahead is of its old content).
+          if (this.openings.get(deckId) === opening)
+            queue = prefixStudyQueue({ ...options, questions: cards, random }, stored)
+        }
         if (queue) {
           opening.answeredEarly = true
           return withWholeQuestions(soFar, queue)
@@ -395,6 +408,9 @@ export class DeckQuestionService {
     // The generator loads only when neither has the questions: a built-in or cached deck opens without its code.
     const generated = stored ? undefined : await this.generate(deck, seed, opening, storage.questionCache.partSize)
     const bank: QuestionBank = stored ?? (generated as PackedParts).bank()
+    // A deck synced for the first time (on a first visit, with storage still to open) answers its
+    // queue before the sync, when the sync leaves its stored progress as it is.
+    if (head?.fingerprintsDigest === undefined) opening.whole(bank)
     const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
       title: deck.title,
       version: deck.version,

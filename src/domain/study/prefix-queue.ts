@@ -35,6 +35,29 @@ export function prefixStudyQueue<Q extends Fingerprinted>(
   options: StudyQueueOptions<Q> & { questions: readonly Q[] | CardsSoFar<Q> },
   stored: readonly CardProgress[] = options.cards,
 ): (StudyQueue<Q> & { newAvailableSoFar: true }) | undefined {
+  if (!keepsProgress(options, stored)) return undefined
+  const queue = buildStudyQueue(options)
+  const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
+  return queue.newAvailable >= newLimit ? { ...queue, newAvailableSoFar: true } : undefined
+}
+
+/**
+ * The study queue of a deck from all its questions, before they are synced with its progress, or
+ * undefined when the sync could change that progress (the first two conditions of
+ * prefixStudyQueue): then it is the queue the deck gives once synced.
+ */
+export function unsyncedStudyQueue<Q extends Fingerprinted>(
+  options: StudyQueueOptions<Q> & { questions: readonly Q[] | CardsSoFar<Q> },
+  stored: readonly CardProgress[] = options.cards,
+): StudyQueue<Q> | undefined {
+  return keepsProgress(options, stored) ? buildStudyQueue(options) : undefined
+}
+
+/** Every stored and named card has its questions here, with its fingerprint, and none is retired. */
+function keepsProgress<Q extends Fingerprinted>(
+  options: StudyQueueOptions<Q> & { questions: readonly Q[] | CardsSoFar<Q> },
+  stored: readonly CardProgress[],
+): boolean {
   const prints = new Map<string, Set<string>>()
   const { questions } = options
   if (Array.isArray(questions))
@@ -48,9 +71,7 @@ export function prefixStudyQueue<Q extends Fingerprinted>(
     for (let c = 0; c < cards.cardCount; c++) prints.set(cards.cardId(c), new Set(cards.fingerprints(c)))
   }
   const synced = (card: CardProgress) => !card.retired && prints.get(card.cardId)?.has(card.fingerprint) === true
-  if (!stored.every(synced) || !options.cards.every(synced)) return undefined
-  for (const cardId of options.knownCardIds ?? []) if (!prints.has(cardId)) return undefined
-  const queue = buildStudyQueue(options)
-  const newLimit = Math.max(0, (options.newPerDay ?? DEFAULT_NEW_PER_DAY) - (options.newIntroducedToday ?? 0))
-  return queue.newAvailable >= newLimit ? { ...queue, newAvailableSoFar: true } : undefined
+  if (!stored.every(synced) || !options.cards.every(synced)) return false
+  for (const cardId of options.knownCardIds ?? []) if (!prints.has(cardId)) return false
+  return true
 }
