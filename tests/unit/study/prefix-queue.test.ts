@@ -93,8 +93,9 @@ describe('prefixStudyQueue', () => {
       ),
       { numRuns: 400 },
     )
-    // The property is not empty: many cases are answered early.
-    expect(answered).toBeGreaterThan(40)
+    // The property is not empty: many cases are answered early (about 45 of the 400 in a run, varying
+    // from run to run with the random cases, so the bound is well below that).
+    expect(answered).toBeGreaterThan(15)
   })
 
   it('answers a fresh deck from its first batch', () => {
