@@ -5,6 +5,7 @@
 // figure belongs to `npm run bench -- deck-open`.)
 import assert from 'node:assert/strict'
 import { deckSeed } from '../../src/domain/questions/cache-key'
+import { CompactQuestions } from '../../src/domain/questions/compact'
 import { generateQuestions } from '../../src/domain/questions/generate'
 import type { Question } from '../../src/domain/questions/types'
 import { syntheticDynasty } from '../../scripts/bench/synthetic-dynasty'
@@ -34,13 +35,18 @@ async function workerRunning(): Promise<boolean> {
   return worker ? (await worker.evaluate(() => typeof self.onmessage)) === 'function' : false
 }
 
-/** The deck's cached questions: the bodies of its parts (stored at parts -1, -2, …), a question a line. */
+/** The deck's cached questions, read back from its parts (heads at parts 0, 1, …, bodies at -1, -2, …). */
 async function cachedQuestions(): Promise<Question[]> {
-  const rows = await readTable<{ deckId: string; part: number; body?: string }>(fixture.page, 'questionCache')
-  return rows
-    .filter((r) => r.deckId === deck.id && r.part < 0)
-    .sort((a, b) => b.part - a.part)
-    .flatMap((r) => (r.body ?? '').split('\n').map((line) => JSON.parse(line) as Question))
+  const rows = (
+    await readTable<{ deckId: string; part: number; head?: string; body?: string }>(fixture.page, 'questionCache')
+  ).filter((r) => r.deckId === deck.id)
+  const heads = rows.filter((r) => r.part >= 0).sort((a, b) => a.part - b.part)
+  const bodies = new Map(rows.filter((r) => r.part < 0).map((r) => [-1 - r.part, r.body ?? '']))
+  if (!heads.length || heads.length !== bodies.size) return []
+  return new CompactQuestions(
+    heads.map((r) => r.head ?? ''),
+    (part) => Promise.resolve(bodies.get(part) ?? ''),
+  ).all()
 }
 
 browserTest(

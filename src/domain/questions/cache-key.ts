@@ -15,7 +15,7 @@ export const GENERATOR_VERSION = 3
  * it whenever that form changes: parts written in an older form are then generated again, never
  * misread. (Kept here, not there, so that what imports the key need not load the compact form.)
  */
-export const COMPACT_FORMAT = 2
+export const COMPACT_FORMAT = 3
 
 /** The seed a deck's questions are generated with: fixed per deck, so a reload asks the same questions. */
 export const deckSeed = (deckId: string) => seedFrom('deck', deckId)

@@ -2,9 +2,12 @@
 // study queue read only each question's card, kind and fingerprint; a whole question (prompt,
 // options, proofs) is read when it is about to show. So a part has a small head (the columns, as
 // JSON) and a body (each question as one line of JSON), stored apart: opening a cached
-// 100,000-fact deck reads and parses the heads only, not 400,000 questions.
+// 100,000-fact deck reads and parses the heads only, not 400,000 questions. A line holds only what
+// the head does not, and what a card's questions share (subject, sources, explanation…) is written
+// once per card: the body is some 45 % smaller than the questions' JSON, so a generated deck has
+// less to compact, to pack in memory and to store.
 import { QuestionStubs, type StubColumns } from './stubs'
-import type { Question, QuestionKind } from './types'
+import type { Question, QuestionKind, WrongOptionProof } from './types'
 
 export type { QuestionStub } from './stubs'
 
@@ -12,7 +15,7 @@ export type { QuestionStub } from './stubs'
 export interface CompactPart {
   /** JSON of PartHead. */
   head: string
-  /** One JSON question per line (JSON never holds a raw line break). */
+  /** One question per line (see lineOf; JSON never holds a raw line break). */
   body: string
 }
 
@@ -34,12 +37,101 @@ interface PartHead {
   ids: Array<[number, string]>
   /** [question index in the part, fingerprint] for each fingerprint other than its card's. */
   prints: Array<[number, string]>
+  /** The deck id of every question of the part, when they all have the same one (left out of the lines). */
+  deck?: string
 }
 
 /** '0': the kind characters are digits, then letters, none of them escaped in JSON. */
 const KIND_BASE = 48
 
 const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
+
+/**
+ * What the questions of one card share (its CardMeta): written on the first line of a run of lines
+ * that share them (the same values: the card's questions share one CardMeta's).
+ */
+const SHARED = ['subject', 'subjectId', 'relation', 'sources', 'explanation', 'dispute', 'factIds', 'image'] as const
+/** A line starting with this has the SHARED fields of the line before it. */
+const AS_BEFORE = '~'
+/** A line's key for `why` written as its proofs only (see proofsOnly); no field of a question. */
+const PROOFS = '~w'
+
+/**
+ * A multiple-choice question's `why` as its proofs alone, when its options are the choices other
+ * than the answer, in order (as the generator writes them): one string when every option has the
+ * same proof ("John VII was born in 1370"), else one per option. Undefined when `why` is other.
+ */
+function proofsOnly(q: Question): string | string[] | undefined {
+  const { why, choices, answer } = q
+  if (!why?.length || !choices || typeof answer !== 'string' || choices.length !== why.length + 1) return undefined
+  const first = (why[0] as WrongOptionProof).proof
+  let same = true
+  let w = 0
+  for (const option of choices) {
+    if (option === answer) continue
+    const wrong = why[w++]
+    if (wrong?.option !== option || typeof wrong.proof !== 'string' || Object.keys(wrong).length !== 2) return undefined
+    if (wrong.proof !== first) same = false
+  }
+  if (w !== why.length) return undefined
+  return same ? first : why.map((wrong) => wrong.proof)
+}
+
+/** `why` again from proofsOnly's form. */
+function whyOf(proofs: string | string[], choices: readonly string[], answer: string): WrongOptionProof[] {
+  return choices
+    .filter((c) => c !== answer)
+    .map((option, i) => ({ option, proof: typeof proofs === 'string' ? proofs : (proofs[i] as string) }))
+}
+
+/** A line's fields (see lineOf). */
+const parseLine = (line: string): Record<string, unknown> =>
+  JSON.parse(line.startsWith(AS_BEFORE) ? line.slice(AS_BEFORE.length) : line) as Record<string, unknown>
+
+/**
+ * One question's line: its JSON without what the head gives back (id, card, kind, fingerprint, the
+ * part's deck id), without the SHARED fields when they are those of the question before it (then
+ * the line starts with AS_BEFORE), and with `why` as its proofs only where it can be.
+ */
+function lineOf(q: Question, before: Question | undefined, deckId: string | undefined): string {
+  const shares =
+    before !== undefined &&
+    q.subject === before.subject &&
+    q.subjectId === before.subjectId &&
+    q.relation === before.relation &&
+    q.sources === before.sources &&
+    q.explanation === before.explanation &&
+    q.dispute === before.dispute &&
+    q.factIds === before.factIds &&
+    q.image === before.image
+  const proofs = proofsOnly(q)
+  // Every field but the id, card, kind and fingerprint (the head has them), by name: one object
+  // shape, faster than copying keys one by one. `satisfies` keeps the list whole when a field is
+  // added to Question. Undefined ones are not written.
+  const line = {
+    deckId: q.deckId === deckId ? undefined : q.deckId,
+    prompt: q.prompt,
+    answer: q.answer,
+    choices: q.choices,
+    why: proofs === undefined ? q.why : undefined,
+    [PROOFS]: proofs,
+    accept: q.accept,
+    acceptAs: q.acceptAs,
+    difficulty: q.difficulty,
+    date: q.date,
+    items: q.items,
+    pairs: q.pairs,
+    subject: shares ? undefined : q.subject,
+    subjectId: shares ? undefined : q.subjectId,
+    relation: shares ? undefined : q.relation,
+    sources: shares ? undefined : q.sources,
+    explanation: shares ? undefined : q.explanation,
+    dispute: shares ? undefined : q.dispute,
+    factIds: shares ? undefined : q.factIds,
+    image: shares ? undefined : q.image,
+  } satisfies Record<Exclude<keyof Question, 'id' | 'cardId' | 'kind' | 'fingerprint'>, unknown> & { [PROOFS]: unknown }
+  return (shares ? AS_BEFORE : '') + JSON.stringify(line)
+}
 
 /** The questions in parts of `size` (one part when there are none), compacted. */
 export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
@@ -100,6 +192,8 @@ export class QuestionCompactor {
   /** One part of `slice`; `commit` numbers its new cards for the parts after it. */
   private compact(slice: readonly Question[], commit: boolean): CompactPart {
     const head: PartHead = { cards: [], cardPrints: [], runs: [], kinds: [], kind: '', ids: [], prints: [] }
+    const deck = slice[0]?.deckId
+    if (typeof deck === 'string' && slice.every((q) => q.deckId === deck)) head.deck = deck
     const base = this.cardPrints.length
     // The cards first met in this part, numbered after the parts' before.
     const fresh = new Map<string, number>()
@@ -130,7 +224,7 @@ export class QuestionCompactor {
       for (const [cardId, c] of fresh) this.cardAt.set(cardId, c)
       for (const print of head.cardPrints) this.cardPrints.push(print)
     }
-    return { head: JSON.stringify(head), body: slice.map((q) => JSON.stringify(q)).join('\n') }
+    return { head: JSON.stringify(head), body: slice.map((q, i) => lineOf(q, slice[i - 1], head.deck)).join('\n') }
   }
 }
 
@@ -154,6 +248,8 @@ export class CompactQuestions implements QuestionBank {
   private readonly lines = new Map<number, Promise<string[]>>()
   private readonly starts: number[] = []
   private readonly ids = new Map<number, string>()
+  /** Per part, its questions' deck id (PartHead.deck). */
+  private readonly decks: Array<string | undefined> = []
   private byId: Map<string, number> | undefined
 
   constructor(
@@ -192,6 +288,7 @@ export class CompactQuestions implements QuestionBank {
       }
       for (const [i, print] of head.prints) columns.prints.set(base + i, print)
       for (const [i, id] of head.ids) this.ids.set(base + i, id)
+      this.decks.push(head.deck)
       base += head.kind.length
     }
     this.stubs = new QuestionStubs(columns)
@@ -213,9 +310,37 @@ export class CompactQuestions implements QuestionBank {
           lines.catch(() => this.lines.delete(part))
           this.lines.set(part, lines)
         }
-        return JSON.parse((await lines)[index - (this.starts[part] as number)] as string) as Question
+        return this.decode(index, part, await lines)
       }),
     )
+  }
+
+  /** The whole question at `index` from its part's lines: what lineOf left out, given back. */
+  private decode(index: number, part: number, lines: readonly string[]): Question {
+    const at = index - (this.starts[part] as number)
+    const text = lines[at] as string
+    const sharesBefore = text.startsWith(AS_BEFORE)
+    const { [PROOFS]: proofs, ...own } = parseLine(text)
+    // The SHARED fields are on the first line of the run of lines that share them.
+    const shared: Partial<Record<(typeof SHARED)[number], unknown>> = {}
+    if (sharesBefore) {
+      let first = at - 1
+      while (first > 0 && (lines[first] as string).startsWith(AS_BEFORE)) first--
+      const line = parseLine(lines[first] as string)
+      for (const key of SHARED) if (Object.hasOwn(line, key)) shared[key] = line[key]
+    }
+    const deck = this.decks[part]
+    const q = {
+      id: this.id(index),
+      cardId: this.stubs.cardId(this.stubs.cardOf(index)),
+      ...(deck === undefined ? {} : { deckId: deck }),
+      kind: this.stubs.kind(index),
+      fingerprint: this.stubs.fingerprint(index),
+      ...shared,
+      ...own,
+    } as unknown as Question
+    if (proofs !== undefined) q.why = whyOf(proofs as string | string[], q.choices ?? [], q.answer as string)
+    return q
   }
 
   indexOf(id: string): number | undefined {

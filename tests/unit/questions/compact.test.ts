@@ -74,6 +74,65 @@ describe('compact questions', () => {
     for (const size of [1, 4, 5_000]) await expectSame(questions, size)
   })
 
+  it('keep what the questions of a card do not share, and proofs that are not one per wrong choice', async () => {
+    const questions = generateQuestions(builtInDeck(), { seed: 3 })
+    // Each change made to some question: a field its card's other questions do not have, or a
+    // `why` other than one proof per wrong choice in order.
+    const changes: Array<(q: Question, i: number) => Question> = [
+      (q) => ({ ...q, sources: [{ id: 'other', title: 'Another source' }] }),
+      (q) => ({ ...q, explanation: `${q.explanation} More.` }),
+      (q) => ({ ...q, dispute: 'Sources differ.' }),
+      (q) => ({ ...q, subject: undefined, subjectId: undefined }),
+      (q) => ({ ...q, factIds: [...q.factIds] }),
+      (q) => ({ ...q, image: { src: '/a.png', alt: 'A', licence: 'CC0', credit: 'Someone' } }),
+      (q, i) => ({ ...q, deckId: `other-${i}` }),
+      (q) => (q.why ? { ...q, why: [...q.why].reverse() } : q),
+      (q) => (q.why ? { ...q, why: q.why.map((w, n) => ({ ...w, proof: `${w.proof} (${n})` })) } : q),
+      (q) => (q.why ? { ...q, why: q.why.slice(1) } : q),
+      (q) => (q.why ? { ...q, why: q.why.map((w) => ({ ...w, extra: 1 }) as typeof w) } : q),
+      (q) => ({ ...q, why: [] }),
+    ]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(questions.length - 1), fc.nat(changes.length - 1)), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 60 }),
+        async (picks, size) => {
+          const changed = [...questions]
+          for (const [i, c] of picks) changed[i] = changes[c]!(changed[i]!, i)
+          await expectSame(changed, size)
+        },
+      ),
+      { numRuns: 40, seed: 8 },
+    )
+  })
+
+  it('write what the questions of a card share once per part, and proofs once', () => {
+    const questions = generateQuestions(builtInDeck(), { seed: 3 })
+    const parts = compactQuestions(questions, 5_000)
+    expect(parts).toHaveLength(1)
+    const { body } = parts[0]!
+    const count = (text: string) => body.split(text).length - 1
+    // Every card's explanation once (a card's questions share one), not once per question.
+    const cards = new Map<string, string>()
+    for (const q of questions)
+      if (!cards.has(q.cardId)) cards.set(q.cardId, `"explanation":${JSON.stringify(q.explanation)}`)
+    const explanations = new Map<string, number>()
+    for (const text of cards.values()) explanations.set(text, (explanations.get(text) ?? 0) + 1)
+    for (const [text, n] of explanations) expect(count(text), text).toBe(n)
+    // A date's wrong options share one proof: its line has it once.
+    const date = questions.find(
+      (q) =>
+        q.kind === 'multiple-choice' &&
+        q.why &&
+        q.why.length > 1 &&
+        q.why.every((w) => w.proof === q.why![0]!.proof && w.proof !== q.explanation),
+    )!
+    const line = body.split('\n')[questions.indexOf(date)]!
+    expect(line.split(JSON.stringify(date.why![0]!.proof)).length - 1).toBe(1)
+    // Half the JSON of the questions or less.
+    expect(body.length).toBeLessThan(0.6 * questions.map((q) => JSON.stringify(q)).join('\n').length)
+  })
+
   it('read back random decks', async () => {
     await fc.assert(
       fc.asyncProperty(deckArbitrary, fc.integer({ min: 1, max: 40 }), async (deck, size) => {
