@@ -15,7 +15,7 @@
 // Goal: 100k facts in ≤ 1 s and ≤ 200 MB, ≤ 11× the time per 10× facts.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { QuestionCompactor } from '../../src/domain/questions/compact'
+import { QuestionCompactor } from '../../src/domain/questions/compact-write'
 import { PackedParts } from '../../src/domain/questions/packed-parts'
 import { generateQuestions, questionBatches } from '../../src/domain/questions/generate'
 import { QUESTION_CACHE_PART } from '../../src/storage/repositories'

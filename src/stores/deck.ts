@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { markRaw, ref, shallowRef } from 'vue'
 import type { Deck } from '../domain/deck/types'
-import { CompactQuestions, compactQuestions, type CompactPart, type QuestionBank } from '../domain/questions/compact'
+import { CompactQuestions, type CompactPart, type QuestionBank } from '../domain/questions/compact'
 import type { Question } from '../domain/questions/types'
 import { builtInDecks } from '../generated/decks'
 import { createDeckQuestions, type DeckQuestions } from '../workers/client'
@@ -46,9 +46,12 @@ export async function builtInQuestions(deckId: string, key: string): Promise<Que
   if (pack?.key !== key) return undefined
   let regenerated: Promise<CompactPart[]> | undefined
   const regenerate = () =>
-    (regenerated ??= Promise.all([builtIn.load(), import('../domain/questions/generate')]).then(
-      ([deck, { generateQuestions }]) =>
-        compactQuestions(generateQuestions(deck, { seed: deckSeed(deck.id) }), pack.partSize),
+    (regenerated ??= Promise.all([
+      builtIn.load(),
+      import('../domain/questions/generate'),
+      import('../domain/questions/compact-write'),
+    ]).then(([deck, { generateQuestions }, { compactQuestions }]) =>
+      compactQuestions(generateQuestions(deck, { seed: deckSeed(deck.id) }), pack.partSize),
     ))
   return new CompactQuestions(pack.heads, async (part) => {
     const body = pack.parts[part]

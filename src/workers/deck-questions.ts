@@ -4,7 +4,8 @@
 // exists (Node, tests) the same code runs in-process (client.ts).
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
-import { QuestionCompactor, type QuestionBank, type QuestionStub } from '../domain/questions/compact'
+import type { QuestionBank, QuestionStub } from '../domain/questions/compact'
+import type { QuestionCompactor } from '../domain/questions/compact-write'
 import type { PackedParts } from '../domain/questions/packed-parts'
 import { deckContentHash, deckQuestionsKey, deckSeed } from '../domain/questions/cache-key'
 import { createRandom } from '../domain/random'
@@ -449,10 +450,11 @@ export class DeckQuestionService {
    * held packed: a 100,000-fact deck's 400,000 question objects are never all held at once.
    */
   private async generate(deck: Deck, seed: number, opening: Opening, partSize: number): Promise<PackedParts> {
-    // The packer loads with the generator: a deck opened from its cache needs neither.
-    const [{ DeckQuestionMaker }, { PackedParts }] = await Promise.all([
+    // The compactor and the packer load with the generator: a deck opened from its cache needs none.
+    const [{ DeckQuestionMaker }, { PackedParts }, { QuestionCompactor }] = await Promise.all([
       import('../domain/questions/generate'),
       import('../domain/questions/packed-parts'),
+      import('../domain/questions/compact-write'),
     ])
     const parts = new PackedParts()
     const compactor = new QuestionCompactor(partSize, (part) => parts.push(part))

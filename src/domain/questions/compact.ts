@@ -15,7 +15,7 @@ export type { QuestionStub } from './stubs'
 export interface CompactPart {
   /** JSON of PartHead. */
   head: string
-  /** One question per line (see lineOf; JSON never holds a raw line break). */
+  /** One question per line (see lineOf in compact-write.ts; JSON never holds a raw line break). */
   body: string
 }
 
@@ -23,7 +23,7 @@ export interface CompactPart {
  * The columns of one part (raise COMPACT_FORMAT in cache-key.ts whenever they change). Cards are numbered across the deck, in the order of their first
  * question; most ids and fingerprints follow from the card and need not be stored.
  */
-interface PartHead {
+export interface PartHead {
   /** The cards whose first question is in this part, in order: they continue the previous parts' numbers. */
   cards: string[]
   /** The fingerprint of each of those cards' first question. */
@@ -42,40 +42,28 @@ interface PartHead {
 }
 
 /** '0': the kind characters are digits, then letters, none of them escaped in JSON. */
-const KIND_BASE = 48
+export const KIND_BASE = 48
 
-const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
+export const defaultId = (cardId: string, kind: string) => `${cardId}/${kind}`
 
 /**
  * What the questions of one card share (its CardMeta): written on the first line of a run of lines
  * that share them (the same values: the card's questions share one CardMeta's).
  */
-const SHARED = ['subject', 'subjectId', 'relation', 'sources', 'explanation', 'dispute', 'factIds', 'image'] as const
+export const SHARED = [
+  'subject',
+  'subjectId',
+  'relation',
+  'sources',
+  'explanation',
+  'dispute',
+  'factIds',
+  'image',
+] as const
 /** A line starting with this has the SHARED fields of the line before it. */
-const AS_BEFORE = '~'
-/** A line's key for `why` written as its proofs only (see proofsOnly); no field of a question. */
-const PROOFS = '~w'
-
-/**
- * A multiple-choice question's `why` as its proofs alone, when its options are the choices other
- * than the answer, in order (as the generator writes them): one string when every option has the
- * same proof ("John VII was born in 1370"), else one per option. Undefined when `why` is other.
- */
-function proofsOnly(q: Question): string | string[] | undefined {
-  const { why, choices, answer } = q
-  if (!why?.length || !choices || typeof answer !== 'string' || choices.length !== why.length + 1) return undefined
-  const first = (why[0] as WrongOptionProof).proof
-  let same = true
-  let w = 0
-  for (const option of choices) {
-    if (option === answer) continue
-    const wrong = why[w++]
-    if (wrong?.option !== option || typeof wrong.proof !== 'string' || Object.keys(wrong).length !== 2) return undefined
-    if (wrong.proof !== first) same = false
-  }
-  if (w !== why.length) return undefined
-  return same ? first : why.map((wrong) => wrong.proof)
-}
+export const AS_BEFORE = '~'
+/** A line's key for `why` written as its proofs only (see proofsOnly in compact-write.ts); no field of a question. */
+export const PROOFS = '~w'
 
 /** `why` again from proofsOnly's form. */
 function whyOf(proofs: string | string[], choices: readonly string[], answer: string): WrongOptionProof[] {
@@ -84,149 +72,9 @@ function whyOf(proofs: string | string[], choices: readonly string[], answer: st
     .map((option, i) => ({ option, proof: typeof proofs === 'string' ? proofs : (proofs[i] as string) }))
 }
 
-/** A line's fields (see lineOf). */
+/** A line's fields (see lineOf in compact-write.ts). */
 const parseLine = (line: string): Record<string, unknown> =>
   JSON.parse(line.startsWith(AS_BEFORE) ? line.slice(AS_BEFORE.length) : line) as Record<string, unknown>
-
-/**
- * One question's line: its JSON without what the head gives back (id, card, kind, fingerprint, the
- * part's deck id), without the SHARED fields when they are those of the question before it (then
- * the line starts with AS_BEFORE), and with `why` as its proofs only where it can be.
- */
-function lineOf(q: Question, before: Question | undefined, deckId: string | undefined): string {
-  const shares =
-    before !== undefined &&
-    q.subject === before.subject &&
-    q.subjectId === before.subjectId &&
-    q.relation === before.relation &&
-    q.sources === before.sources &&
-    q.explanation === before.explanation &&
-    q.dispute === before.dispute &&
-    q.factIds === before.factIds &&
-    q.image === before.image
-  const proofs = proofsOnly(q)
-  // Every field but the id, card, kind and fingerprint (the head has them), by name: one object
-  // shape, faster than copying keys one by one. `satisfies` keeps the list whole when a field is
-  // added to Question. Undefined ones are not written.
-  const line = {
-    deckId: q.deckId === deckId ? undefined : q.deckId,
-    prompt: q.prompt,
-    answer: q.answer,
-    choices: q.choices,
-    why: proofs === undefined ? q.why : undefined,
-    [PROOFS]: proofs,
-    accept: q.accept,
-    acceptAs: q.acceptAs,
-    difficulty: q.difficulty,
-    date: q.date,
-    items: q.items,
-    pairs: q.pairs,
-    subject: shares ? undefined : q.subject,
-    subjectId: shares ? undefined : q.subjectId,
-    relation: shares ? undefined : q.relation,
-    sources: shares ? undefined : q.sources,
-    explanation: shares ? undefined : q.explanation,
-    dispute: shares ? undefined : q.dispute,
-    factIds: shares ? undefined : q.factIds,
-    image: shares ? undefined : q.image,
-  } satisfies Record<Exclude<keyof Question, 'id' | 'cardId' | 'kind' | 'fingerprint'>, unknown> & { [PROOFS]: unknown }
-  return (shares ? AS_BEFORE : '') + JSON.stringify(line)
-}
-
-/** The questions in parts of `size` (one part when there are none), compacted. */
-export function compactQuestions(questions: readonly Question[], size: number): CompactPart[] {
-  const parts: CompactPart[] = []
-  const compactor = new QuestionCompactor(size, (part) => parts.push(part))
-  compactor.add(questions)
-  compactor.finish()
-  return parts
-}
-
-/**
- * compactQuestions batch by batch, for questions still being generated: each part is compacted and
- * handed to `emit` as soon as it is full, so only the questions of the one part not yet full are
- * kept. Fed a deck's questions in any batches, it emits compactQuestions(all of them, size).
- */
-export class QuestionCompactor {
-  /** The questions after the parts emitted. */
-  private rest: Question[] = []
-  /** Card numbers run across the parts: those of the emitted parts' cards, and their fingerprints. */
-  private readonly cardAt = new Map<string, number>()
-  private readonly cardPrints: string[] = []
-  private parts = 0
-  private finished = false
-  /** How many questions were added. */
-  length = 0
-
-  constructor(
-    private readonly size: number,
-    private readonly emit: (part: CompactPart) => void,
-  ) {}
-
-  add(questions: readonly Question[]): void {
-    if (this.finished) throw new Error('QuestionCompactor: add after finish')
-    for (const q of questions) {
-      this.rest.push(q)
-      if (this.rest.length === this.size) this.flush()
-    }
-    this.length += questions.length
-  }
-
-  /** Emits the last part (the one empty part when no question came). */
-  finish(): void {
-    if (!this.finished && (this.rest.length > 0 || this.parts === 0)) this.flush()
-    this.finished = true
-  }
-
-  /** The questions after the parts emitted, as one part more (more may join them), if there are any. */
-  pending(): CompactPart | undefined {
-    return this.rest.length ? this.compact(this.rest, false) : undefined
-  }
-
-  private flush(): void {
-    this.emit(this.compact(this.rest, true))
-    this.parts++
-    this.rest = []
-  }
-
-  /** One part of `slice`; `commit` numbers its new cards for the parts after it. */
-  private compact(slice: readonly Question[], commit: boolean): CompactPart {
-    const head: PartHead = { cards: [], cardPrints: [], runs: [], kinds: [], kind: '', ids: [], prints: [] }
-    const deck = slice[0]?.deckId
-    if (typeof deck === 'string' && slice.every((q) => q.deckId === deck)) head.deck = deck
-    const base = this.cardPrints.length
-    // The cards first met in this part, numbered after the parts' before.
-    const fresh = new Map<string, number>()
-    const kindAt = new Map<QuestionKind, number>()
-    const kinds: string[] = []
-    slice.forEach((q, i) => {
-      let c = this.cardAt.get(q.cardId) ?? fresh.get(q.cardId)
-      if (c === undefined) {
-        fresh.set(q.cardId, (c = base + head.cards.length))
-        head.cards.push(q.cardId)
-        head.cardPrints.push(q.fingerprint)
-      }
-      const runs = head.runs.length
-      if (runs && head.runs[runs - 2] === c) head.runs[runs - 1] = (head.runs[runs - 1] as number) + 1
-      else head.runs.push(c, 1)
-      let k = kindAt.get(q.kind)
-      if (k === undefined) {
-        kindAt.set(q.kind, (k = head.kinds.length))
-        head.kinds.push(q.kind)
-      }
-      kinds.push(String.fromCharCode(KIND_BASE + k))
-      if (q.id !== defaultId(q.cardId, q.kind)) head.ids.push([i, q.id])
-      const cardPrint = c < base ? this.cardPrints[c] : head.cardPrints[c - base]
-      if (q.fingerprint !== cardPrint) head.prints.push([i, q.fingerprint])
-    })
-    head.kind = kinds.join('')
-    if (commit) {
-      for (const [cardId, c] of fresh) this.cardAt.set(cardId, c)
-      for (const print of head.cardPrints) this.cardPrints.push(print)
-    }
-    return { head: JSON.stringify(head), body: slice.map((q, i) => lineOf(q, slice[i - 1], head.deck)).join('\n') }
-  }
-}
 
 /** A deck's questions as the question service holds them: stubs for every one, whole ones on demand. */
 export interface QuestionBank {

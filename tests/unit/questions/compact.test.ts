@@ -6,12 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Deck } from '../../../src/domain/deck/types'
-import {
-  CompactQuestions,
-  compactQuestions,
-  type CompactPart,
-  QuestionCompactor,
-} from '../../../src/domain/questions/compact'
+import { CompactQuestions, type CompactPart } from '../../../src/domain/questions/compact'
+import { compactQuestions, QuestionCompactor } from '../../../src/domain/questions/compact-write'
 import { PackedParts } from '../../../src/domain/questions/packed-parts'
 import { generateQuestions, questionBatches } from '../../../src/domain/questions/generate'
 import { QuestionStubs } from '../../../src/domain/questions/stubs'

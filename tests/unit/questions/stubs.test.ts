@@ -4,7 +4,8 @@
 // and from fresh questions) equals the former one, kept here as it was.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CompactQuestions, compactQuestions } from '../../../src/domain/questions/compact'
+import { CompactQuestions } from '../../../src/domain/questions/compact'
+import { compactQuestions } from '../../../src/domain/questions/compact-write'
 import { QuestionStubs, type QuestionStub } from '../../../src/domain/questions/stubs'
 import type { Question, QuestionKind } from '../../../src/domain/questions/types'
 import { createRandom, type Random } from '../../../src/domain/random'
