@@ -24,6 +24,20 @@ export interface LoadedDeck {
   questions: Question[]
 }
 
+/**
+ * The deck its page shows: its facts at once; how many cards it makes once its opening ends (a
+ * large deck opened the first time generates its questions meanwhile); its questions only once a
+ * tab listing its cards asks for them (`pageQuestions`): for a 100,000-fact deck they are 400,000.
+ */
+export interface DeckPage {
+  deck: Deck
+  cardCount?: number
+  questions?: Question[]
+}
+
+/** How many cards the questions make (a card's variants are several questions). */
+const cardsIn = (questions: readonly Question[]) => new Set(questions.map((q) => q.cardId)).size
+
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
 const IN_PAGE_FACTS = 2_000
 
@@ -92,6 +106,9 @@ export interface DeckQuestionSource {
  */
 export const useDeckStore = defineStore('deck', () => {
   const current = shallowRef<LoadedDeck>()
+  const page = shallowRef<DeckPage>()
+  /** The deck whose page was asked for last. */
+  let pageAsked: string | undefined
   /** The deck the study view opened: its title and counts, without its facts or questions. */
   const opened = shallowRef<OpenedDeck>()
   /**
@@ -218,6 +235,48 @@ export const useDeckStore = defineStore('deck', () => {
   }
 
   /**
+   * Opens a deck's page: its facts as soon as the deck is read; its card count and what changed in
+   * it once its opening ends. Its questions wait for `pageQuestions`.
+   */
+  async function openPage(deckId: string): Promise<void> {
+    if (page.value?.deck.id === deckId && status.value === 'ready') return
+    pageAsked = deckId
+    await load(deckId, async (id) => {
+      const deck = await readDeck(id)
+      // Unless another deck's page was asked for meanwhile.
+      if (pageAsked === id) page.value = markRaw({ deck: markRaw(deck) })
+    })
+    if (status.value === 'ready' && page.value?.deck.id === deckId) countPageCards(deckId)
+  }
+
+  /** The page's card count, and what changed in its deck, once the deck's opening ends. */
+  function countPageCards(deckId: string): void {
+    openQuestions(deckId).then(
+      (o) => {
+        const shown = page.value
+        if (shown?.deck.id !== deckId) return
+        if (shown.cardCount === undefined) page.value = markRaw({ ...shown, cardCount: o.cardCount })
+        const message = unannounced.get(deckId)
+        if (message) {
+          changeMessage.value = message
+          unannounced.delete(deckId)
+        }
+      },
+      // A deck whose questions cannot be made says so where they are asked for (pageQuestions).
+      () => undefined,
+    )
+  }
+
+  /** The questions of the deck on its page, read once (see DeckPage); they join `page` too. */
+  async function pageQuestions(deckId: string): Promise<Question[]> {
+    const loaded = await get(deckId)
+    const shown = page.value
+    if (shown?.deck.id === deckId && shown.questions !== loaded.questions)
+      page.value = markRaw({ deck: loaded.deck, questions: loaded.questions, cardCount: cardsIn(loaded.questions) })
+    return loaded.questions
+  }
+
+  /**
    * Opens a deck for studying: its questions stay in the worker, which builds the queue and sends
    * only the questions of the cards to study. Returns undefined when the deck could not be opened
    * (`status` and `error` say why).
@@ -266,6 +325,7 @@ export const useDeckStore = defineStore('deck', () => {
     openings.delete(deckId)
     for (const service of services.values()) service.forget(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
+    if (page.value?.deck.id === deckId) page.value = undefined
     if (opened.value?.id === deckId) opened.value = undefined
     if (studyTitle.value?.id === deckId) studyTitle.value = undefined
   }
@@ -280,6 +340,13 @@ export const useDeckStore = defineStore('deck', () => {
     for (const service of services.values()) service.forget(deckId)
     if (opened.value?.id === deckId) opened.value = undefined
     if (current.value?.deck.id === deckId) current.value = await get(deckId)
+    const shown = page.value
+    if (shown?.deck.id === deckId)
+      if (shown.questions) await pageQuestions(deckId)
+      else {
+        page.value = markRaw({ deck: markRaw(await readDeck(deckId)) })
+        countPageCards(deckId)
+      }
   }
 
   /** The deck was renamed in storage: the loaded copy takes the new title (its questions do not change). */
@@ -288,6 +355,8 @@ export const useDeckStore = defineStore('deck', () => {
     const cached = cache.get(deckId)
     if (cached) cache.set(deckId, cached.then(rename))
     if (current.value?.deck.id === deckId) current.value = rename(current.value)
+    const shown = page.value
+    if (shown?.deck.id === deckId) page.value = markRaw({ ...shown, deck: markRaw({ ...shown.deck, title }) })
     const opening = openings.get(deckId)
     if (opening)
       openings.set(
@@ -300,6 +369,9 @@ export const useDeckStore = defineStore('deck', () => {
 
   return {
     current,
+    page,
+    openPage,
+    pageQuestions,
     opened,
     studyTitle,
     status,

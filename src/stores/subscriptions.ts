@@ -41,8 +41,10 @@ export const useSubscriptionsStore = defineStore('subscriptions', () => {
   function refresh(deckId: string): void {
     const decks = useDeckStore()
     const onScreen = decks.current?.deck.id === deckId
+    const onPage = decks.page?.deck.id === deckId
     decks.invalidate(deckId)
     if (onScreen) void decks.open(deckId)
+    if (onPage) void decks.openPage(deckId)
   }
 
   /** Reads the deck at `url` for the subscribe page (nothing stored). */

@@ -3,7 +3,7 @@
 // disputed facts visibly marked with the other values and their sources. Each entry opens and
 // closes (the main person starts open), a search box filters entries and facts as you type, a
 // link leads down to the sources, and deck text is shown as text.
-import { mount, type VueWrapper } from '@vue/test-utils'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import DeckFacts from '../../src/components/deck/DeckFacts.vue'
 import { buildInfoboxes } from '../../src/domain/deck/infobox'
@@ -202,5 +202,70 @@ describe('DeckFacts entries and search', () => {
     expect(root.textContent).toContain(hostile)
     await search(root, 'onerror')
     expect(entry(root, hostile).getAttribute('aria-expanded')).toBe('true')
+  })
+})
+
+describe('DeckFacts of a deck of many entries', () => {
+  let wrapper: VueWrapper | undefined
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = undefined
+  })
+  // The mini deck's 9 entries and 241 places: 250 entries, the places last.
+  const places = Array.from({ length: 241 }, (_, i) => ({
+    id: `place-${i}`,
+    kind: 'place' as const,
+    name: `Town ${i}`,
+    aliases: [],
+  }))
+  const big: Deck = { ...deck, entities: [...deck.entities, ...places] }
+  const open = (target?: string) => {
+    wrapper = mount(DeckFacts, { props: { deck: big, ...(target ? { target } : {}) }, attachTo: document.body })
+    return wrapper.element as HTMLElement
+  }
+  const entries = (root: HTMLElement) => allByRole(root, 'button').filter((b) => b.hasAttribute('aria-expanded'))
+  const search = async (root: HTMLElement, text: string) => {
+    const box = byRole(root, 'searchbox', 'Search facts') as HTMLInputElement
+    box.value = text
+    box.dispatchEvent(new Event('input'))
+    await wrapper!.vm.$nextTick()
+  }
+
+  it('shows a hundred entries at a time, and moves the focus to the first one added', async () => {
+    const root = open()
+    expect(entries(root)).toHaveLength(100)
+    expect(root.textContent).toContain('Showing 100 of 250 entries.')
+    byRole(root, 'button', 'Show 100 more').click()
+    await flushPromises()
+    expect(entries(root)).toHaveLength(200)
+    expect(document.activeElement).toBe(entries(root)[100]!.closest('article'))
+    byRole(root, 'button', 'Show 50 more').click()
+    await flushPromises()
+    expect(entries(root)).toHaveLength(250)
+    expect(allByRole(root, 'button', /^Show \d+ more$/)).toEqual([])
+    expect(root.textContent).not.toContain('Showing')
+  })
+
+  it('searches every entry, not only those shown, and a new search starts at one page again', async () => {
+    const root = open()
+    await search(root, 'town 240')
+    expect(entries(root).map((b) => b.textContent!.trim())).toEqual(['Town 240'])
+    await search(root, 'town')
+    expect(entries(root)).toHaveLength(100)
+    expect(byRole(root, 'status').textContent).toBe('241 of 250 entries match “town”')
+    byRole(root, 'button', 'Show 100 more').click()
+    await flushPromises()
+    expect(entries(root)).toHaveLength(200)
+    await search(root, 'town 1')
+    await search(root, 'town')
+    expect(entries(root)).toHaveLength(100)
+  })
+
+  it('shows and opens an entry a link asks for past the entries shown', async () => {
+    const root = open('place-200')
+    await flushPromises()
+    expect(byRole(root, 'button', 'Town 200').getAttribute('aria-expanded')).toBe('true')
+    // The pages up to it: all three.
+    expect(entries(root)).toHaveLength(250)
   })
 })

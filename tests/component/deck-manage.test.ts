@@ -56,6 +56,8 @@ async function openDeck() {
   wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: document.body })
   const root = wrapper.element.parentElement as HTMLElement
   await until(() => allByRole(root, 'heading', 'Greek words').length === 1, 'the deck page')
+  // The facts show first; the card count once the deck's opening (which stores its questions) ended.
+  await until(() => /\b\d+ cards\b/.test(root.textContent ?? ''), 'the card count')
   return { db, router, root }
 }
 

@@ -3,20 +3,25 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createPinia, setActivePinia } from 'pinia'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Deck } from '../../src/domain/deck/types'
 import { useDeckStore } from '../../src/stores/deck'
 import { useStorageStore } from '../../src/stores/storage'
 import { miniDeck } from './fixtures'
 
+/** A fresh store over fresh storage holding miniDeck. */
+async function storeWithMiniDeck(name: string) {
+  setActivePinia(createPinia())
+  const storage = useStorageStore()
+  await storage.open({ indexedDB: new IDBFactory(), IDBKeyRange, name })
+  const db = storage.db()
+  await db.decks.save(miniDeck, { origin: 'user', now: Date.now() })
+  return { db, decks: useDeckStore() }
+}
+
 describe('deck store', () => {
   it('opens a saved deck with its questions, then reports an update once', async () => {
-    setActivePinia(createPinia())
-    const storage = useStorageStore()
-    await storage.open({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'deck-store' })
-    const db = storage.db()
-    await db.decks.save(miniDeck, { origin: 'user', now: Date.now() })
-    const decks = useDeckStore()
+    const { db, decks } = await storeWithMiniDeck('deck-store')
 
     await decks.open(miniDeck.id)
     expect(decks.status).toBe('ready')
@@ -46,6 +51,45 @@ describe('deck store', () => {
     expect(decks.error).toBe('There is no deck "no-such-deck" in your library.')
     await decks.open(miniDeck.id)
     expect(decks.changeMessage).toBe('')
+    db.close()
+  })
+
+  it('opens a deck’s page with its facts, counts its cards once opened, and reads its questions only when asked', async () => {
+    const { db, decks } = await storeWithMiniDeck('deck-store-page')
+
+    await decks.openPage(miniDeck.id)
+    expect(decks.status).toBe('ready')
+    expect(decks.page?.deck.entities).toEqual(miniDeck.entities)
+    expect(decks.page?.questions).toBeUndefined()
+    // The count comes with the deck's opening, the questions stay in the question service.
+    await vi.waitFor(() => expect(decks.page?.cardCount).toBeGreaterThan(0))
+    expect(decks.page?.questions).toBeUndefined()
+
+    const questions = await decks.pageQuestions(miniDeck.id)
+    expect(decks.page?.questions).toBe(questions)
+    expect(decks.page?.cardCount).toBe(new Set(questions.map((q) => q.cardId)).size)
+
+    // Renamed: the page takes the new title and keeps its questions.
+    decks.retitle(miniDeck.id, 'Renamed')
+    expect(decks.page?.deck.title).toBe('Renamed')
+    expect(decks.page?.questions).toBe(questions)
+
+    // Saved again with a fact more: the page reads the deck and its questions again.
+    const more: Deck = {
+      ...miniDeck,
+      facts: [
+        ...miniDeck.facts,
+        // A copy of John VII's birth, for Irene: a fact more of the same shape.
+        { ...miniDeck.facts.find((f) => f.id === 'born:j7')!, id: 'born:ig', subject: 'ig', alternatives: [] },
+      ] as Deck['facts'],
+    }
+    await db.decks.save(more, { origin: 'user', now: Date.now() })
+    await decks.reload(miniDeck.id)
+    expect(decks.page?.deck.facts).toHaveLength(more.facts.length)
+    expect(decks.page?.questions?.some((q) => q.factIds.includes('born:ig'))).toBe(true)
+
+    decks.invalidate(miniDeck.id)
+    expect(decks.page).toBeUndefined()
     db.close()
   })
 })

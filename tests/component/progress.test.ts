@@ -99,7 +99,9 @@ describe('a deck’s Progress tab', () => {
   it('splits mastery per person and per kind of fact, with counts', async () => {
     const { db, root } = await openApp(`/deck/${DECK}?tab=progress`, 'progress-deck')
     await until(() => allByRole(root, 'heading', 'Mastery per person').length === 1, 'the tab')
-    const questions = useDeckStore().current?.questions ?? []
+    // The deck page reads its questions once a tab listing cards is open.
+    await until(() => useDeckStore().page?.questions !== undefined, 'the deck’s questions')
+    const questions = useDeckStore().page?.questions ?? []
     const father = questions.find((q) => q.relation === 'father' && q.subject === 'John VII Palaiologos')
     expect(father).toBeDefined()
     await db.recordReview({

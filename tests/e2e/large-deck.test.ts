@@ -1,7 +1,7 @@
 // A large deck in real Chromium: its questions are generated in a Web Worker, and they equal what
 // the generator gives in Node; they are cached in IndexedDB, so the next opening generates nothing;
 // and with the server gone and the browser offline, the worker still starts (precached) and the
-// study view still shows a card. (The longest main-thread task is reported, not asserted: that
+// study view still shows a card. A large deck's page shows its facts before its questions exist. (The longest main-thread task is reported, not asserted: that
 // figure belongs to `npm run bench -- deck-open`.)
 import assert from 'node:assert/strict'
 import { deckSeed } from '../../src/domain/questions/cache-key'
@@ -82,6 +82,31 @@ browserTest(
     assert.equal(cached.length, expected.length)
     // As JSON keeps them (fields left undefined are not written).
     assert.deepEqual(cached, JSON.parse(JSON.stringify(expected)))
+  },
+)
+
+browserTest(
+  'a large deck’s page shows its facts before its questions are made, a hundred entries at a time',
+  fixture,
+  async () => {
+    const page = fixture.page
+    // A deck never opened: its questions are generated when its page first asks for them.
+    const other = syntheticDynasty(20_000, 12)
+    await page.goto(fixture.server.url)
+    await waitForServiceWorkerControl(page)
+    await saveDeckInPage(page, other)
+    await page.goto(`${fixture.server.url}deck/${other.id}`)
+    await page.getByRole('button', { name: 'Show 100 more' }).waitFor({ timeout: 60_000 })
+    // The facts show while the deck's questions are still being made.
+    assert.ok(await page.getByText('Preparing its cards').isVisible(), 'the card count is still to come')
+    const entries = page.locator('.deck-facts-list').getByRole('article')
+    assert.equal(await entries.count(), 100)
+    await page.getByRole('button', { name: 'Show 100 more' }).click()
+    assert.equal(await entries.count(), 200)
+    // The card browser brings the questions into the page when it is opened.
+    await page.getByRole('tab', { name: 'Cards' }).click()
+    await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').first().waitFor({ timeout: 120_000 })
+    await page.getByText(/^\d+ cards · version/).waitFor()
   },
 )
 

@@ -48,13 +48,23 @@ export function buildInfoboxes(deck: Deck): Infobox[] {
     return f.role ?? (gender === 'male' ? 'father' : gender === 'female' ? 'mother' : 'parent')
   }
   const name = (id: string) => names.get(id) ?? id
+  // Facts by subject, children by parent and marriages by either spouse, in one pass over the facts
+  // (in deck order): an entity's rows then cost its own facts, not the deck's.
   const bySubject = new Map<string, Fact[]>()
-  const add = (id: string, fact: Fact) => bySubject.set(id, [...(bySubject.get(id) ?? []), fact])
-  for (const fact of deck.facts) add(fact.subject, fact)
   const childrenOf = new Map<string, Fact[]>()
+  const spousesOf = new Map<string, Fact[]>()
+  const add = (map: Map<string, Fact[]>, id: string, fact: Fact) => {
+    const list = map.get(id)
+    if (list) list.push(fact)
+    else map.set(id, [fact])
+  }
   for (const fact of deck.facts) {
-    if (fact.type === 'relation' && fact.key === 'parent')
-      childrenOf.set(fact.value, [...(childrenOf.get(fact.value) ?? []), fact])
+    add(bySubject, fact.subject, fact)
+    if (fact.type === 'relation' && fact.key === 'parent') add(childrenOf, fact.value, fact)
+    if (fact.type === 'relation' && fact.key === 'spouse') {
+      add(spousesOf, fact.subject, fact)
+      if (fact.value !== fact.subject) add(spousesOf, fact.value, fact)
+    }
   }
 
   const entities = [...deck.entities].sort((a, b) => rank(a.kind) - rank(b.kind))
@@ -81,9 +91,7 @@ export function buildInfoboxes(deck: Deck): Infobox[] {
     row('Father', (f) => parentRole(f) === 'father', asEntity)
     row('Mother', (f) => parentRole(f) === 'mother', asEntity)
     row('Parent', (f) => parentRole(f) === 'parent', asEntity)
-    const spouses = deck.facts.filter(
-      (f) => f.type === 'relation' && f.key === 'spouse' && (f.subject === entity.id || f.value === entity.id),
-    )
+    const spouses = spousesOf.get(entity.id) ?? []
     const other = (f: Fact) => (f.subject === entity.id ? String(f.value) : f.subject)
     if (spouses.length)
       rows.push({

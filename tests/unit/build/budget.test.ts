@@ -1,5 +1,5 @@
 // Size budgets on the production build: the JS and CSS needed for the first view at
-// most 100 KB gzipped, the whole service-worker precache at most 1.41 MB (uncompressed bytes), of
+// most 100 KB gzipped, the whole service-worker precache at most 1.42 MB (uncompressed bytes), of
 // which the built-in decks' pictures (resized at build time) are their own line. The
 // precache holds the deck-questions worker (~180 KB), which cannot share the page's chunks: it has its
 // own copies of Dexie and the question generator (the page keeps one for the
@@ -8,7 +8,9 @@
 // forms, pictures, deck subscriptions and card editing need the room (1.30 MB measured), and the
 // deck format's help page, offline for teachers in the editor, 63 KB more, and what the study view
 // needs to open the built-in deck's precompiled questions, 23 KB (1.39 MB measured with both), and
-// what shows a first visit's first card before storage opens, 2.4 KB (1.40 MB measured). The
+// what shows a first visit's first card before storage opens, 2.4 KB (1.40 MB measured), and
+// what lets a large deck's page show its facts before its cards and page through them, with the
+// question cache's writer split from its reader, 3 KB (1.414 MB measured). The
 // Wikidata and wikitext readers are not precached: they are cached on first use.
 import { describe, expect, it } from 'vitest'
 import {
@@ -28,10 +30,11 @@ import {
 
 /**
  * Gzipped bytes the first card's static graphs may cost (see the test below): today's figure
- * (112.6 KB) and a little room. A first visit loads storage (Dexie) after its first card, a chunk
+ * (113.0 KB: 112.6 KB and the deck store's page of a large deck, which shows its facts before its
+ * cards) and a little room. A first visit loads storage (Dexie) after its first card, a chunk
  * these graphs never held (it is a dynamic import): first-card.bench.ts measures that saving.
  */
-const FIRST_CARD_BUDGET = 113 * KB
+const FIRST_CARD_BUDGET = 113.5 * KB
 
 // Registered only without a build, so the skip says why.
 if (!hasBuild) it.skip(`build budgets: ${missingBuildReason}`, () => {})
@@ -105,7 +108,7 @@ describe.skipIf(!hasBuild)('build budgets', () => {
   // first use instead). The question generator ships twice today — in the page (editor and import
   // previews, small built-in decks) and in the deck worker — which is most of what is above 1 MB;
   // sending the previews through the worker would bring it back under.
-  it('the whole precache is at most 1.41 MB', () => {
+  it('the whole precache is at most 1.42 MB', () => {
     const entries = [...new Set(precacheEntries())]
     expect(entries).toContain('index.html')
     const total = entries.reduce((sum, url) => sum + sizeOf(url), 0)
