@@ -642,9 +642,10 @@ export class Proofs {
     if (!px) return undefined
     const po = this.slotsOf(b).all
     if (!po) return undefined
+    // Only written proofs need their reasons: deciding allocates nothing.
     const reasons: string[] | undefined = this.writing
       ? [`${a.name}'s parents were ${joinList(px.map(nameOf))}`, `${b.name}'s parents were ${joinList(po.map(nameOf))}`]
-      : []
+      : undefined
     for (const p of px)
       for (const q of po) {
         if (p === q) return undefined
