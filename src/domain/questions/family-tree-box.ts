@@ -170,7 +170,9 @@ function boxQuestion(
   pick([...near], sameGender)
   if (distractors.length < wanted) probe(sameGender)
   if (distractors.length < wanted) pick(far(), sameGender)
-  if (distractors.length < wanted) pick([...near, ...far()], () => true)
+  // Everyone of the same gender was taken or ruled out just above (and stays so): only the others
+  // are looked at again, over the same shuffle (the random draws, and so the choices, stay the same).
+  if (distractors.length < wanted) pick([...near, ...far()], (k) => !sameGender(k))
   // Two proven wrong choices at least, as for every generated multiple-choice question.
   if (distractors.length < 2) return undefined
 
