@@ -11,14 +11,15 @@ import { createRandom, digest, randomInt, seedFrom, shuffled } from '../random'
 import { buildFamilyGraph, type FamilyGraph, type FamilyLink } from '../layout/family-graph'
 import { buildDeckIndex } from './deck-index'
 import { relativeNameFor } from './giveaways'
-import { proofsOf, type Proofs } from './proofs'
+import type { DeckIndex } from './deck-index'
+import { proofsOf } from './proofs'
 
 export interface FamilyTreeQuestionOptions {
   seed: number
   /** Options shown, answer included (fewer when the deck has fewer people to offer). */
   choices?: number
-  /** The deck's proofs, when the caller has them (else built from the deck). */
-  proofs?: Proofs
+  /** This deck's index, when the caller has one (else built from the deck). */
+  index?: DeckIndex
 }
 
 export const FAMILY_TREE_RELATION = 'family-tree-box'
@@ -30,10 +31,10 @@ const PROBE_ABOVE = 256
 export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Question[] {
   const graph = buildFamilyGraph(deck)
   const links = anyAccountLinks(deck, graph)
-  options = { ...options, proofs: options.proofs ?? proofsOf(buildDeckIndex(deck)) }
+  const index = options.index ?? buildDeckIndex(deck)
   const questions: Question[] = []
   for (let i = 0; i < graph.people.length; i++) {
-    const q = boxQuestion(deck, graph, links, i, options, true)
+    const q = boxQuestion(index, graph, links, i, options, true)
     if (q) questions.push(q)
   }
   return questions
@@ -47,10 +48,10 @@ export function familyTreeQuestions(deck: Deck, options: FamilyTreeQuestionOptio
 export function familyTreeBoxQuestions(deck: Deck, options: FamilyTreeQuestionOptions): Map<string, Question> {
   const graph = buildFamilyGraph(deck)
   const links = anyAccountLinks(deck, graph)
-  options = { ...options, proofs: options.proofs ?? proofsOf(buildDeckIndex(deck)) }
+  const index = options.index ?? buildDeckIndex(deck)
   const out = new Map<string, Question>()
   for (let i = 0; i < graph.people.length; i++) {
-    const q = boxQuestion(deck, graph, links, i, options, false)
+    const q = boxQuestion(index, graph, links, i, options, false)
     if (q) out.set(graph.people[i]!.id, q)
   }
   return out
@@ -64,7 +65,7 @@ export function boxDescription(question: Question): string {
 const settled = (links: FamilyLink[]) => links.filter((l) => l.fact.alternatives.length === 0)
 
 function boxQuestion(
-  deck: Deck,
+  index: DeckIndex,
   graph: FamilyGraph,
   links: AnyAccountLinks,
   i: number,
@@ -79,7 +80,8 @@ function boxQuestion(
   // Whether the box can be asked at all comes first: the description is written for boxes that can.
   const fits = fitting(links, i, parents, spouses, children)
   if (unique && fits.size > 0) return undefined
-  const proofs = options.proofs as Proofs
+  const { deck } = index
+  const proofs = proofsOf(index)
   const idOf = (l: FamilyLink) => graph.people[l.other]!.id
   // No fact can rule anyone out (a box that shows only a spouse the deck gives no dates for):
   // no choice could be proven wrong, so no question, and no search through the whole deck.
@@ -93,7 +95,7 @@ function boxQuestion(
   let giveaway = false
   const name = (l: FamilyLink) => {
     const other = graph.people[l.other]!
-    const shown = relativeNameFor(deck, person, other)
+    const shown = relativeNameFor(index, person, other)
     if (shown === undefined) giveaway = true
     return shown ?? other.name
   }

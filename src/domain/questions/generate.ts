@@ -11,7 +11,6 @@ import { familyTreeQuestions } from './family-tree-box'
 import { lifeAsks } from './life'
 import { birthMatching, kinMatching } from './matching'
 import { birthOrdering, lifeOrdering, marriageOrdering, reignOrdering } from './ordering'
-import { proofsOf } from './proofs'
 import { kinAsks } from './relations'
 import { OfficeTimelines, tenureAsks } from './tenures'
 import { handWrittenQuestions } from './term-list'
@@ -201,7 +200,7 @@ export class DeckQuestionMaker {
     birthMatching(ctx)
     yield ctx.take()
     // "Who belongs in this box?": ids `${deckId}/family-tree-box/${personId}/…`.
-    for (const q of familyTreeQuestions(deck, { seed: this.options.seed, proofs: proofsOf(index) })) ctx.out.push(q)
+    for (const q of familyTreeQuestions(deck, { seed: this.options.seed, index })) ctx.out.push(q)
     yield ctx.take()
     ctx.beginGroup('#cards')
     handWrittenQuestions(ctx, deck.cards)

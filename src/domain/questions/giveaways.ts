@@ -3,14 +3,7 @@
 // the options), or a regnal number that rules an option out ("John VIII preceded John V").
 import type { Deck, Entity } from '../deck/types'
 import type { Ask, PoolName } from './ask'
-import {
-  entityFormsIndex,
-  isExactToken,
-  normalizeAnswer,
-  regnalShortName,
-  romanToNumber,
-  type EntityForms,
-} from './answers'
+import { isExactToken, normalizeAnswer, regnalShortName, romanToNumber } from './answers'
 import type { DeckIndex } from './deck-index'
 import { rulersOf } from './distractors'
 
@@ -172,21 +165,18 @@ export function regnalGiveaway(relation: string, holder: string): ((option: stri
   }
 }
 
-interface PeopleNames {
-  counts: Map<string, number>
-  forms: Map<string, EntityForms>
-}
-const peopleNames = new WeakMap<Deck, PeopleNames>()
+/** How many people of the deck have each word in their name. */
+const peopleWords = new WeakMap<Deck, Map<string, number>>()
 
-function namesOf(deck: Deck): PeopleNames {
-  let names = peopleNames.get(deck)
-  if (!names) {
-    const counts = new Map<string, number>()
+function wordsOfPeople(deck: Deck): Map<string, number> {
+  let counts = peopleWords.get(deck)
+  if (!counts) {
+    counts = new Map<string, number>()
     for (const e of deck.entities)
       if (e.kind === 'person') for (const w of new Set(contentWords(e.name))) counts.set(w, (counts.get(w) ?? 0) + 1)
-    peopleNames.set(deck, (names = { counts, forms: entityFormsIndex(deck.entities) }))
+    peopleWords.set(deck, counts)
   }
-  return names
+  return counts
 }
 
 /**
@@ -195,11 +185,11 @@ function namesOf(deck: Deck): PeopleNames {
  * telling word with the answer, else a shorter name only the relative has; undefined when there
  * is none (the description would give the answer away).
  */
-export function relativeNameFor(deck: Deck, answer: Entity, relative: Entity): string | undefined {
-  const { counts, forms } = namesOf(deck)
+export function relativeNameFor(index: DeckIndex, answer: Entity, relative: Entity): string | undefined {
+  const counts = wordsOfPeople(index.deck)
   const given = regnal(answer.name)?.base.split(' ') ?? []
   const telling = contentWords(answer.name).filter((w) => !given.includes(w) && (counts.get(w) ?? 0) < COMMON)
   const clashes = (name: string) => contentWords(name).some((w) => telling.includes(w))
   if (!clashes(relative.name)) return relative.name
-  return (forms.get(relative.id)?.short ?? []).find((s) => !clashes(s))
+  return (index.forms.get(relative.id)?.short ?? []).find((s) => !clashes(s))
 }
