@@ -4,36 +4,32 @@
  * both compare through it; its output must not change, or stored fingerprints would stop matching.
  */
 export function canonicalText(value: unknown, skipKey?: string): string {
-  const out: string[] = []
-  canonical(value, out, skipKey)
-  return out.join('')
+  return canonical(value, skipKey)
 }
 
-function canonical(value: unknown, out: string[], skip?: string): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(typeof value === 'string' ? JSON.stringify(value) : String(value))
-    return
-  }
+// Built by concatenation: a fact's text is a few dozen short pieces, and every fact of a deck is written.
+function canonical(value: unknown, skip?: string): string {
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'string' ? JSON.stringify(value) : String(value)
   if (Array.isArray(value)) {
-    out.push('[')
+    let out = '['
     for (let i = 0; i < value.length; i++) {
-      if (i) out.push(',')
-      canonical(value[i], out)
+      if (i) out += ','
+      out += canonical(value[i])
     }
-    out.push(']')
-    return
+    return out + ']'
   }
   const record = value as Record<string, unknown>
   const keys = Object.keys(record)
   if (keys.length > 1) keys.sort()
-  out.push('{')
+  let out = '{'
   let first = true
   for (const key of keys) {
     const v = record[key]
     if (v === undefined || key === skip) continue
-    out.push(first ? '' : ',', key, ':')
+    if (!first) out += ','
+    out += key + ':' + canonical(v)
     first = false
-    canonical(v, out)
   }
-  out.push('}')
+  return out + '}'
 }
