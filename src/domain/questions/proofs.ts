@@ -478,7 +478,18 @@ export class Proofs {
   /** Reasons joined into one proof, each sentence once (a reason may hold several, split on "; "). */
   private joined(reasons: readonly string[] | undefined, split: boolean): string {
     if (!reasons) return PROVEN
-    return unique(split ? reasons.flatMap((r) => r.split('; ')) : reasons).join('; ')
+    // Written as it goes: no list of the split sentences, no copy of the set.
+    const seen = new Set<string>()
+    let out = ''
+    const add = (sentence: string) => {
+      if (seen.has(sentence)) return
+      seen.add(sentence)
+      out = seen.size === 1 ? sentence : `${out}; ${sentence}`
+    }
+    for (const reason of reasons)
+      if (!split) add(reason)
+      else for (const sentence of reason.split('; ')) add(sentence)
+    return out
   }
 
   /** Why `p` is not a parent of `child`, or undefined when the facts leave it possible (or true). */
@@ -723,10 +734,6 @@ function lifeDate(
     astroHigh: astro(high),
     phrase: joinList(dates.map(datePhrase), 'or'),
   }
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)]
 }
 
 const cache = new WeakMap<DeckIndex, Proofs>()
