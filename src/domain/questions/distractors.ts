@@ -442,15 +442,18 @@ export function pickDates(spec: DateSpec, pool: DatePool, random: Random): Score
   }
   return pickBest(out, random).map((c) => {
     const years = astronomical(c.point.year) - astronomical(date.start.year)
-    const moved = date.kind === 'on' ? { ...date, start: c.point } : shiftDate(date, years)
-    const shifted = {
-      kind: moved.kind,
-      start: moved.start,
+    // An exact date moves its point only; a range or a bound moves as a whole.
+    const moved = date.kind === 'on' ? undefined : shiftDate(date, years)
+    const value: HistoricalDate = {
+      kind: date.kind,
+      start: moved ? moved.start : c.point,
       circa: date.circa,
       uncertain: date.uncertain,
-      ...(moved.end ? { end: moved.end } : {}),
+      text: '',
     }
-    const value: HistoricalDate = { ...shifted, text: formatDate(shifted) }
+    const end = moved ? moved.end : date.end
+    if (end) value.end = end
+    value.text = formatDate(value)
     return { text: value.text, date: value, score: c.score }
   })
 }

@@ -254,10 +254,13 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
     }
     // One date per fact: the right one is the proof ("John VII was born in 1370").
     const proof = functionalProof(ask, datePhrase(date))
-    const distractors = pickDates(spec, ctx.datePool, random).map((d) => {
-      const text = d.date ? displayDate(d.date, ctx.era) : d.text
-      return { ...d, text, ...(d.date ? { date: { ...d.date, text } } : {}), why: proof }
-    })
+    // Options read as the deck's years are written; only the first, the false statement's, is phrased.
+    const distractors = pickDates(spec, ctx.datePool, random).map((d): Scored => ({
+      text: d.date ? displayDate(d.date, ctx.era) : d.text,
+      score: d.score,
+      date: d.date,
+      why: proof,
+    }))
     multipleChoice(ctx, meta, ask.prompt, date.text, distractors)
     const wrong = distractors[0]
     trueFalse(
@@ -265,7 +268,9 @@ function dateVariants(ctx: GenerationContext, ask: Ask, answer: DateAnswer, meta
       meta,
       ask.statement,
       datePhrase(date),
-      wrong?.date ? { phrase: datePhrase(wrong.date), score: wrong.score, why: proof } : undefined,
+      wrong?.date
+        ? { phrase: datePhrase({ ...wrong.date, text: wrong.text }), score: wrong.score, why: proof }
+        : undefined,
     )
   } else if (date.kind === 'before' || date.kind === 'after') {
     // "before August 1397" is contradicted by "after August 1397" and by nothing nearer.
