@@ -128,6 +128,36 @@ describe('distractors', () => {
       expect(q.why!.map((w) => w.proof).sort()).toEqual(["z's father was A", "z's father was A"])
     }
   })
+  it('are of the other gender when too few of the answer’s can be proven wrong', () => {
+    // A is "child of P": only D, B and C, whose parents are others, are provably not; X and Y are not.
+    const family = deckOf(
+      [
+        person('p'),
+        person('a', 'A', 'male'),
+        person('d', 'D', 'male'),
+        person('b', 'B', 'female'),
+        person('c', 'C', 'female'),
+        person('x', 'X', 'male'),
+        person('y', 'Y', 'female'),
+      ],
+      [
+        parent('a', 'p'),
+        ...['d', 'b', 'c'].flatMap((id) => [
+          { ...parent(id, 'x'), role: 'father' as const },
+          { ...parent(id, 'y'), role: 'mother' as const },
+        ]),
+      ],
+    )
+    for (const seed of [1, 2, 3, 4]) {
+      const q = byPerson(familyTreeQuestions(family, { seed })).get('a')!
+      expect(q.choices!.sort()).toEqual(['A', 'B', 'C', 'D'])
+      expect(q.why!.map((w) => w.proof).sort()).toEqual([
+        "B's parents were X and Y",
+        "C's parents were X and Y",
+        "D's parents were X and Y",
+      ])
+    }
+  })
 })
 
 describe('familyTreeBoxQuestions', () => {
