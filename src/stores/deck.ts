@@ -3,6 +3,7 @@ import { markRaw, ref, shallowRef } from 'vue'
 import type { Deck } from '../domain/deck/types'
 import { CompactQuestions, type CompactPart, type QuestionBank } from '../domain/questions/compact'
 import type { Question } from '../domain/questions/types'
+import type { CardRow } from '../domain/study/card-list'
 import { builtInDecks } from '../generated/decks'
 import { createDeckQuestions, type DeckQuestions } from '../workers/client'
 import type { CustomChoicesRequest, CustomQueueRequest, OpenedDeck, QueueRequest } from '../workers/deck-questions'
@@ -26,17 +27,15 @@ export interface LoadedDeck {
 
 /**
  * The deck its page shows: its facts at once; how many cards it makes once its opening ends (a
- * large deck opened the first time generates its questions meanwhile); its questions only once a
- * tab listing its cards asks for them (`pageQuestions`): for a 100,000-fact deck they are 400,000.
+ * large deck opened the first time generates its questions meanwhile); its cards' rows only once a
+ * tab listing its cards asks for them (`pageCards`). Its questions never come to the page: for a
+ * 100,000-fact deck they are 400,000.
  */
 export interface DeckPage {
   deck: Deck
   cardCount?: number
-  questions?: Question[]
+  cards?: CardRow[]
 }
-
-/** How many cards the questions make (a card's variants are several questions). */
-const cardsIn = (questions: readonly Question[]) => new Set(questions.map((q) => q.cardId)).size
 
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
 const IN_PAGE_FACTS = 2_000
@@ -121,6 +120,8 @@ export const useDeckStore = defineStore('deck', () => {
   /** "3 facts updated, 1 added" for the deck just opened, shown once. */
   const changeMessage = ref('')
   const cache = new Map<string, Promise<LoadedDeck>>()
+  /** Per deck, the deck and its card rows, for its page (see pageCards). */
+  const rowsCache = new Map<string, Promise<{ deck: Deck; cards: CardRow[] }>>()
   const openings = new Map<string, Promise<OpenedDeck>>()
   /** Resolves once the service has a deck's opening: a queue asked for after it waits for that opening. */
   const asked = new Map<string, Promise<unknown>>()
@@ -267,13 +268,26 @@ export const useDeckStore = defineStore('deck', () => {
     )
   }
 
-  /** The questions of the deck on its page, read once (see DeckPage); they join `page` too. */
-  async function pageQuestions(deckId: string): Promise<Question[]> {
-    const loaded = await get(deckId)
+  /** The card rows of the deck on its page, read once (see DeckPage); they join `page` too. */
+  async function pageCards(deckId: string): Promise<CardRow[]> {
+    let loading = rowsCache.get(deckId)
+    if (!loading) {
+      loading = (async () => {
+        await openQuestions(deckId)
+        const [deck, cards] = await Promise.all([
+          readDeck(deckId),
+          questionsFor(deckId).cards(deckId, useClock().now()),
+        ])
+        return markRaw({ deck: markRaw(deck), cards: markRaw(cards) })
+      })()
+      loading.catch(() => rowsCache.delete(deckId))
+      rowsCache.set(deckId, loading)
+    }
+    const { deck, cards } = await loading
     const shown = page.value
-    if (shown?.deck.id === deckId && shown.questions !== loaded.questions)
-      page.value = markRaw({ deck: loaded.deck, questions: loaded.questions, cardCount: cardsIn(loaded.questions) })
-    return loaded.questions
+    if (shown?.deck.id === deckId && shown.cards !== cards)
+      page.value = markRaw({ deck, cards, cardCount: cards.length })
+    return cards
   }
 
   /**
@@ -322,6 +336,7 @@ export const useDeckStore = defineStore('deck', () => {
   /** Forget a deck's cached questions, e.g. after it was re-imported with new content. */
   function invalidate(deckId: string) {
     cache.delete(deckId)
+    rowsCache.delete(deckId)
     openings.delete(deckId)
     for (const service of services.values()) service.forget(deckId)
     if (current.value?.deck.id === deckId) current.value = undefined
@@ -336,13 +351,14 @@ export const useDeckStore = defineStore('deck', () => {
    */
   async function reload(deckId: string): Promise<void> {
     cache.delete(deckId)
+    rowsCache.delete(deckId)
     openings.delete(deckId)
     for (const service of services.values()) service.forget(deckId)
     if (opened.value?.id === deckId) opened.value = undefined
     if (current.value?.deck.id === deckId) current.value = await get(deckId)
     const shown = page.value
     if (shown?.deck.id === deckId)
-      if (shown.questions) await pageQuestions(deckId)
+      if (shown.cards) await pageCards(deckId)
       else {
         page.value = markRaw({ deck: markRaw(await readDeck(deckId)) })
         countPageCards(deckId)
@@ -351,9 +367,12 @@ export const useDeckStore = defineStore('deck', () => {
 
   /** The deck was renamed in storage: the loaded copy takes the new title (its questions do not change). */
   function retitle(deckId: string, title: string) {
-    const rename = (loaded: LoadedDeck) => markRaw({ ...loaded, deck: markRaw({ ...loaded.deck, title }) })
+    const rename = <T extends { deck: Deck }>(loaded: T): T =>
+      markRaw({ ...loaded, deck: markRaw({ ...loaded.deck, title }) })
     const cached = cache.get(deckId)
     if (cached) cache.set(deckId, cached.then(rename))
+    const rows = rowsCache.get(deckId)
+    if (rows) rowsCache.set(deckId, rows.then(rename))
     if (current.value?.deck.id === deckId) current.value = rename(current.value)
     const shown = page.value
     if (shown?.deck.id === deckId) page.value = markRaw({ ...shown, deck: markRaw({ ...shown.deck, title }) })
@@ -371,7 +390,7 @@ export const useDeckStore = defineStore('deck', () => {
     current,
     page,
     openPage,
-    pageQuestions,
+    pageCards,
     opened,
     studyTitle,
     status,

@@ -2,6 +2,7 @@
 // one; in Node and tests, or if the worker script cannot start, the same service runs in-process.
 import type { Deck } from '../domain/deck/types'
 import type { Question } from '../domain/questions/types'
+import type { CardRow } from '../domain/study/card-list'
 import type { StudyQueue } from '../domain/study/queue'
 import {
   QuotaExceededError,
@@ -21,7 +22,7 @@ import type {
   QueueRequest,
 } from './deck-questions'
 import { DeckNotFoundError } from './errors'
-import type { DeckQuestionsCall, DeckQuestionsRequest, DeckQuestionsResponse } from './protocol'
+import { CHUNKED, type DeckQuestionsCall, type DeckQuestionsRequest, type DeckQuestionsResponse } from './protocol'
 
 export interface DeckQuestions {
   open(deckId: string, now: number, deck?: Deck): Promise<OpenedDeck>
@@ -30,6 +31,8 @@ export interface DeckQuestions {
   choices(deckId: string, request: CustomChoicesRequest): Promise<CustomStudyChoices>
   questions(deckId: string, ids: readonly string[], now: number): Promise<Question[]>
   all(deckId: string, now: number): Promise<Question[]>
+  /** One row per card (see DeckQuestionService.cards). */
+  cards(deckId: string, now: number): Promise<CardRow[]>
   forget(deckId: string): void
   /** Whether calls go to a worker (false: in-process). */
   readonly inWorker: boolean
@@ -85,7 +88,7 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
         }
         pending.delete(data.id)
         if ('error' in data) p.reject(reviveError(data.error))
-        else p.resolve(p.call === 'all' ? p.chunks.flat() : data.result)
+        else p.resolve(CHUNKED.has(p.call) ? p.chunks.flat() : data.result)
       }
       // The script failed to load or start (no module workers, a broken cache): work in-process.
       worker.onerror = (event) => {
@@ -119,6 +122,7 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
     choices: (deckId, request) => call('choices', deckId, request),
     questions: (deckId, ids, now) => call('questions', deckId, [...ids], now),
     all: (deckId, now) => call('all', deckId, now),
+    cards: (deckId, now) => call('cards', deckId, now),
     forget: (deckId) => void call('forget', deckId).catch(() => undefined),
     get inWorker() {
       return worker !== undefined

@@ -14,6 +14,7 @@ import type { DeckQuestionMaker } from '../domain/questions/generate'
 import type { QuestionStubs } from '../domain/questions/stubs'
 import { prefixStudyQueue, unsyncedStudyQueue, type CardsSoFar } from '../domain/study/prefix-queue'
 import { buildStudyQueue, type StudyQueue, type StudyQueueOptions } from '../domain/study/queue'
+import type { CardRow } from '../domain/study/card-list'
 import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
@@ -51,6 +52,9 @@ export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
 /** A deck's questions made at build time, if there are some for this deck and cache key. */
 export type PrebuiltQuestions = (deckId: string, key: string) => Promise<QuestionBank | undefined>
+
+/** Questions made whole at a time while a deck's card rows are read. */
+const CARD_ROWS_BATCH = 5_000
 
 /** Generating for this long without a pause would keep a waiting study queue waiting (ms). */
 const GENERATE_SLICE_MS = 25
@@ -320,6 +324,23 @@ export class DeckQuestionService {
   /** Every question of an opened deck. */
   all(deckId: string, now: number): Promise<Question[]> {
     return this.read(deckId, now, (bank) => bank.all())
+  }
+
+  /**
+   * One row per card of an opened deck (the card browser's), read a part's worth of questions at a
+   * time: the deck's questions are never all whole at once, and the page gets a quarter as many
+   * objects.
+   */
+  cards(deckId: string, now: number): Promise<CardRow[]> {
+    return this.read(deckId, now, async (bank) => {
+      const { CardRows } = await import('../domain/study/card-list')
+      const rows = new CardRows()
+      for (let start = 0; start < bank.stubs.length; start += CARD_ROWS_BATCH) {
+        const end = Math.min(bank.stubs.length, start + CARD_ROWS_BATCH)
+        rows.add(await bank.questions(Array.from({ length: end - start }, (_, i) => start + i)))
+      }
+      return rows.rows()
+    })
   }
 
   /** Forget an opened deck (it was saved again with new content). */

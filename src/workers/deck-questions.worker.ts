@@ -20,6 +20,11 @@ scope.onmessage = ({ data }) => {
     // The script's URL carries a hash of its code, the generator included (see deckQuestionsKey).
     new URL(import.meta.url).pathname,
   )
+  // A long answer goes in chunks (see CHUNK); the result then is how many items came.
+  const inChunks = (items: readonly unknown[]) => {
+    for (let i = 0; i < items.length; i += CHUNK) scope.postMessage({ id, chunk: items.slice(i, i + CHUNK) })
+    return items.length
+  }
   const run = async () => {
     const s = service as DeckQuestionService
     switch (call) {
@@ -33,12 +38,10 @@ scope.onmessage = ({ data }) => {
         return s.choices(args[0] as string, args[1] as Parameters<DeckQuestionService['choices']>[1])
       case 'questions':
         return s.questions(args[0] as string, args[1] as string[], args[2] as number)
-      case 'all': {
-        const questions = await s.all(args[0] as string, args[1] as number)
-        for (let i = 0; i < questions.length; i += CHUNK)
-          scope.postMessage({ id, chunk: questions.slice(i, i + CHUNK) })
-        return questions.length
-      }
+      case 'all':
+        return inChunks(await s.all(args[0] as string, args[1] as number))
+      case 'cards':
+        return inChunks(await s.cards(args[0] as string, args[1] as number))
       case 'forget':
         return s.forget(args[0] as string)
     }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import DeckCards from '../../src/components/deck/DeckCards.vue'
 import { deckFromCards } from '../../src/domain/import/cards-deck'
 import { generateQuestions } from '../../src/domain/questions/generate'
+import { cardRows } from '../../src/domain/study/card-list'
 import type { Question } from '../../src/domain/questions/types'
 import { createRandom } from '../../src/domain/random'
 import { buildStudyQueue } from '../../src/domain/study'
@@ -49,7 +50,7 @@ async function browse(pairs: ReadonlyArray<[string, string]>, given?: Question[]
   setActivePinia(pinia)
   await useStorageStore().open({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'deck-cards', enableFuzz: false })
   wrapper = mount(DeckCards, {
-    props: { deckId: deck.id, questions },
+    props: { deckId: deck.id, cards: cardRows(questions) },
     global: { plugins: [pinia] },
     attachTo: document.body,
   })

@@ -5,6 +5,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { createPinia, setActivePinia } from 'pinia'
 import { describe, expect, it, vi } from 'vitest'
 import type { Deck } from '../../src/domain/deck/types'
+import { deckSeed } from '../../src/domain/questions/cache-key'
+import { generateQuestions } from '../../src/domain/questions/generate'
+import { cardRows } from '../../src/domain/study/card-list'
 import { useDeckStore } from '../../src/stores/deck'
 import { useStorageStore } from '../../src/stores/storage'
 import { miniDeck } from './fixtures'
@@ -54,27 +57,29 @@ describe('deck store', () => {
     db.close()
   })
 
-  it('opens a deck’s page with its facts, counts its cards once opened, and reads its questions only when asked', async () => {
+  it('opens a deck’s page with its facts, counts its cards once opened, and reads its cards only when asked', async () => {
     const { db, decks } = await storeWithMiniDeck('deck-store-page')
 
     await decks.openPage(miniDeck.id)
     expect(decks.status).toBe('ready')
     expect(decks.page?.deck.entities).toEqual(miniDeck.entities)
-    expect(decks.page?.questions).toBeUndefined()
-    // The count comes with the deck's opening, the questions stay in the question service.
+    expect(decks.page?.cards).toBeUndefined()
+    // The count comes with the deck's opening, the cards stay in the question service.
     await vi.waitFor(() => expect(decks.page?.cardCount).toBeGreaterThan(0))
-    expect(decks.page?.questions).toBeUndefined()
+    expect(decks.page?.cards).toBeUndefined()
 
-    const questions = await decks.pageQuestions(miniDeck.id)
-    expect(decks.page?.questions).toBe(questions)
-    expect(decks.page?.cardCount).toBe(new Set(questions.map((q) => q.cardId)).size)
+    // One row per card, the same as the generator's questions make, however the service read them.
+    const cards = await decks.pageCards(miniDeck.id)
+    expect(decks.page?.cards).toBe(cards)
+    expect(cards).toEqual(cardRows(generateQuestions(miniDeck, { seed: deckSeed(miniDeck.id) })))
+    expect(decks.page?.cardCount).toBe(cards.length)
 
-    // Renamed: the page takes the new title and keeps its questions.
+    // Renamed: the page takes the new title and keeps its cards.
     decks.retitle(miniDeck.id, 'Renamed')
     expect(decks.page?.deck.title).toBe('Renamed')
-    expect(decks.page?.questions).toBe(questions)
+    expect(decks.page?.cards).toBe(cards)
 
-    // Saved again with a fact more: the page reads the deck and its questions again.
+    // Saved again with a fact more: the page reads the deck and its cards again.
     const more: Deck = {
       ...miniDeck,
       facts: [
@@ -86,7 +91,10 @@ describe('deck store', () => {
     await db.decks.save(more, { origin: 'user', now: Date.now() })
     await decks.reload(miniDeck.id)
     expect(decks.page?.deck.facts).toHaveLength(more.facts.length)
-    expect(decks.page?.questions?.some((q) => q.factIds.includes('born:ig'))).toBe(true)
+    const after = cardRows(generateQuestions(more, { seed: deckSeed(miniDeck.id) }))
+    expect(after.length).toBeGreaterThan(cards.length)
+    expect(decks.page?.cards).toEqual(after)
+    expect(decks.page?.cardCount).toBe(after.length)
 
     decks.invalidate(miniDeck.id)
     expect(decks.page).toBeUndefined()

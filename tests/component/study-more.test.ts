@@ -13,7 +13,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import DeckCards from '../../src/components/deck/DeckCards.vue'
 import { deckSeed } from '../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../src/domain/questions/generate'
-import { buildCardList } from '../../src/domain/study'
+import { buildCardList, cardRows } from '../../src/domain/study'
 import { inTopic } from '../../src/domain/study/custom-queue'
 import { routes } from '../../src/router'
 import { useSettingsStore } from '../../src/stores/settings'
@@ -183,7 +183,7 @@ describe('Study now in the card browser', () => {
     const questions = generateQuestions(miniDeck, { seed: deckSeed(miniDeck.id) })
     await setup.router.push(`/deck/${miniDeck.id}`)
     const browser = mount(DeckCards, {
-      props: { deckId: miniDeck.id, questions },
+      props: { deckId: miniDeck.id, cards: cardRows(questions) },
       global: { plugins: [setup.pinia, setup.router] },
       attachTo: document.body,
     })

@@ -1,25 +1,35 @@
-// The card browser's list: one entry per card (the scheduling unit) with its questions and its
-// progress, and the filters the browser offers. Pure: the caller passes `now` and the day's end.
+// The card browser's list: one row per card (the scheduling unit), made from its questions, with
+// its progress, and the filters the browser offers. Pure: the caller passes `now` and the day's end.
 import { normalizeAnswer } from '../questions/answers'
 import type { Question, QuestionKind } from '../questions/types'
 import { cardStatus, isSetAside, type CardStatus } from './card-status'
-import { groupByCard, isDue } from './queue'
+import { isDue } from './queue'
 import type { CardProgress } from './types'
 
-export interface CardEntry {
+/**
+ * One card of the list, without its questions: what the card browser and the progress tab show,
+ * filter and act on. A deck of 100,000 facts has 400,000 questions but 100,000 rows, so the rows
+ * are what the question service sends the page (see CardRows).
+ */
+export interface CardRow {
   cardId: string
   /** The question that names the card best (typed or flashcard first), and its answer. */
   prompt: string
   answer: string
-  questions: Question[]
   kinds: QuestionKind[]
   subject?: string
   relation?: string
   /** True for the deck's own cards (flashcards, term lists, choice and cloze). */
   handWritten: boolean
-  progress?: CardProgress
+  /** The fingerprint of the card's first question (what a card never studied is stored with). */
+  fingerprint: string
   /** Normalized text of every prompt and answer of the card, for the search box. */
   text: string
+}
+
+/** A row with the card's stored progress, if it has some. */
+export interface CardEntry extends CardRow {
+  progress?: CardProgress
 }
 
 export type CardStateFilter = CardStatus | 'due'
@@ -37,33 +47,90 @@ const NAMING: readonly QuestionKind[] = ['basic', 'typed', 'cloze', 'choice', 'm
 const HAND_WRITTEN = /\/card\/[^/]+$/
 
 const answerOf = (q: Question) => (Array.isArray(q.answer) ? q.answer.join(', ') : q.answer)
+const rankOf = (q: Question) => {
+  const rank = NAMING.indexOf(q.kind)
+  return rank < 0 ? NAMING.length : rank
+}
 
-/** One entry per card, in deck order. */
-export function buildCardList(questions: readonly Question[], progress: readonly CardProgress[]): CardEntry[] {
-  const byId = new Map(progress.map((p) => [p.cardId, p]))
-  const out: CardEntry[] = []
-  for (const [cardId, variants] of groupByCard(questions)) {
-    const main = NAMING.map((k) => variants.find((q) => q.kind === k)).find((q) => q) ?? (variants[0] as Question)
-    const words: string[] = []
-    // The card's own words: its prompts and answers, not what it borrows from other cards (wrong
-    // options, and the wrong pairing a false true/false statement shows).
-    for (const q of variants) if (q.kind !== 'true-false') words.push(q.prompt, answerOf(q))
-    const entry: CardEntry = {
-      cardId,
-      prompt: main.prompt,
-      answer: answerOf(main),
-      questions: variants,
-      kinds: [...new Set(variants.map((q) => q.kind))],
-      handWritten: HAND_WRITTEN.test(cardId),
-      text: normalizeAnswer(words.join(' ')),
+interface RowSoFar {
+  row: CardRow
+  rank: number
+  words: string[]
+}
+
+/**
+ * The card rows of questions given in any batches (a deck's cache parts one after another), in
+ * the order of each card's first question: the same rows as cardRows(all of them). Only the rows
+ * are kept, never the questions.
+ */
+export class CardRows {
+  private readonly cards = new Map<string, RowSoFar>()
+
+  add(questions: Iterable<Question>): void {
+    for (const q of questions) {
+      let card = this.cards.get(q.cardId)
+      if (!card) {
+        card = {
+          row: {
+            cardId: q.cardId,
+            prompt: '',
+            answer: '',
+            kinds: [],
+            handWritten: HAND_WRITTEN.test(q.cardId),
+            fingerprint: q.fingerprint,
+            text: '',
+          },
+          rank: Infinity,
+          words: [],
+        }
+        this.cards.set(q.cardId, card)
+      }
+      const { row } = card
+      if (!row.kinds.includes(q.kind)) row.kinds.push(q.kind)
+      // The card's own words: its prompts and answers, not what it borrows from other cards (wrong
+      // options, and the wrong pairing a false true/false statement shows).
+      if (q.kind !== 'true-false') card.words.push(q.prompt, answerOf(q))
+      // The first question of the best naming kind names the card (the first question when none has one).
+      const rank = rankOf(q)
+      if (rank < card.rank) {
+        card.rank = rank
+        row.prompt = q.prompt
+        row.answer = answerOf(q)
+        if (q.subject) row.subject = q.subject
+        else delete row.subject
+        if (q.relation) row.relation = q.relation
+        else delete row.relation
+      }
     }
-    if (main.subject) entry.subject = main.subject
-    if (main.relation) entry.relation = main.relation
-    const p = byId.get(cardId)
-    if (p) entry.progress = p
-    out.push(entry)
   }
-  return out
+
+  /** The rows so far, in deck order. */
+  rows(): CardRow[] {
+    const out: CardRow[] = []
+    for (const { row, words } of this.cards.values()) out.push({ ...row, text: normalizeAnswer(words.join(' ')) })
+    return out
+  }
+}
+
+/** One row per card, in deck order. */
+export function cardRows(questions: Iterable<Question>): CardRow[] {
+  const rows = new CardRows()
+  rows.add(questions)
+  return rows.rows()
+}
+
+/** The rows with each card's stored progress. */
+export function withProgress(rows: readonly CardRow[], progress: readonly CardProgress[]): CardEntry[] {
+  const byId = new Map(progress.map((p) => [p.cardId, p]))
+  return rows.map((row) => {
+    const p = byId.get(row.cardId)
+    return p ? { ...row, progress: p } : row
+  })
+}
+
+/** One entry per card, in deck order, with its progress. */
+export function buildCardList(questions: readonly Question[], progress: readonly CardProgress[]): CardEntry[] {
+  return withProgress(cardRows(questions), progress)
 }
 
 /** The entries that pass every filter given; `now` and `endOfDay` decide "due today". */

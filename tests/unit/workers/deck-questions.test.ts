@@ -7,6 +7,7 @@ import type { Deck } from '../../../src/domain/deck/types'
 import { deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { createRandom } from '../../../src/domain/random'
+import { cardRows } from '../../../src/domain/study/card-list'
 import { buildStudyQueue } from '../../../src/domain/study/queue'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
@@ -57,11 +58,14 @@ describe('deck-questions service', () => {
       const some = asStored.filter((_, i) => i % 2 === 1)
       const ids = [...some.map((q) => q.id).reverse(), 'synthetic/no-such-question']
       expect(await s.questions(deck.id, ids, NOW)).toStrictEqual(some)
+      // The card browser's rows, read part by part, are the rows of all the questions at once.
+      expect(await s.cards(deck.id, NOW)).toStrictEqual(cardRows(asStored))
       // The cache holds the same parts: read back by a new service, the same questions.
       await s.settled()
       const cached = new DeckQuestionService(async () => storage)
       expect((await cached.open(deck.id, NOW)).cached).toBe(true)
       expect(await cached.all(deck.id, NOW)).toStrictEqual(asStored)
+      expect(await cached.cards(deck.id, NOW)).toStrictEqual(cardRows(asStored))
     }
   })
 
