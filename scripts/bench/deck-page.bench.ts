@@ -1,0 +1,99 @@
+// In real Chromium: a large imported deck's page (BENCH_FACTS, default 10k facts), its Facts tab
+// and then its Cards tab, the card browser listing one row per card.
+//   - cold: the deck's first opening generates its questions (in the deck-questions worker);
+//   - warm: a reload reads them from the cache.
+// Each prints navigation start → facts shown, facts → the card browser's first rows painted (its
+// rows come from the question service), the longest main-thread task over both, and the page's
+// JS heap once the rows show (Runtime.getHeapUsage after a garbage collection: what the page keeps
+// for the card browser). Needs `npm run build`.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath, removeProfile, saveDeckInPage, startPreview } from '../browser'
+import { previous } from './previous'
+import { syntheticDynasty } from './synthetic-dynasty'
+
+const facts = Number(process.env.BENCH_FACTS ?? 10_000)
+const round = (ms: number) => Math.round(ms)
+
+// Plain JS text (tsx would wrap inner functions in `__name()`, which the page lacks).
+const probes = `
+  window.bench = { longestTask: 0, tasksOver50: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.bench.longestTask = Math.max(window.bench.longestTask, e.duration);
+      if (e.duration > 50) window.bench.tasksOver50++;
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  const painted = (key, selector) => {
+    if (window.bench[key] === undefined && document.querySelector(selector)) {
+      window.bench[key] = -1;
+      requestAnimationFrame(() => { window.bench[key] = performance.now(); });
+    }
+  };
+  new MutationObserver(() => {
+    painted('factsAt', '[role=tabpanel] article');
+    painted('rowsAt', 'ul[aria-label=Cards] li');
+  }).observe(document, { childList: true, subtree: true });
+`
+interface Probe {
+  factsAt?: number
+  rowsAt?: number
+  longestTask: number
+  tasksOver50: number
+}
+
+const deck = syntheticDynasty(facts, 7)
+const server = await startPreview()
+const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless: true,
+  args: chromiumArgs,
+  viewport: { width: 390, height: 844 },
+})
+try {
+  context.setDefaultTimeout(600_000)
+  await context.addInitScript({ content: probes })
+  const page = context.pages()[0] ?? (await context.newPage())
+  const cdp = await context.newCDPSession(page)
+  await page.goto(server.url)
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  await saveDeckInPage(page, deck)
+  const bench = () => page.evaluate(() => (window as never as { bench: Probe }).bench)
+  for (const run of ['cold', 'warm'] as const) {
+    await page.goto(`${server.url}deck/${deck.id}`)
+    await page.waitForFunction(() => ((window as never as { bench: Probe }).bench.factsAt ?? -1) > 0)
+    const factsAt = (await bench()).factsAt ?? NaN
+    await page.getByRole('tab', { name: 'Cards' }).click()
+    await page.waitForFunction(() => ((window as never as { bench: Probe }).bench.rowsAt ?? -1) > 0)
+    // Long tasks until the rows show and for a second after (scrolling must stay smooth).
+    await page.waitForTimeout(1000)
+    const probe = await bench()
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    const key = (name: string) => `deck-page:${deck.facts.length}:${run}:${name}`
+    const figures = {
+      factsMs: round(factsAt),
+      rowsAfterFactsMs: round((probe.rowsAt ?? NaN) - factsAt),
+      longestTaskMs: round(probe.longestTask),
+      pageHeapMB: round(usedSize / 2 ** 20),
+    }
+    console.log(
+      JSON.stringify({
+        bench: 'deck-page',
+        facts: deck.facts.length,
+        run,
+        ...figures,
+        tasksOver50: probe.tasksOver50,
+        previous: Object.fromEntries(Object.keys(figures).map((name) => [name, previous(key(name))])),
+        goal: 'longest task ≤ 50 ms',
+      }),
+    )
+  }
+} finally {
+  await context.close()
+  removeProfile(profile)
+  await server.stop()
+}
