@@ -269,13 +269,20 @@ export const useDeckStore = defineStore('deck', () => {
   }
 
   /** The card rows of the deck on its page, read once (see DeckPage); they join `page` too. */
-  async function pageCards(deckId: string): Promise<CardRow[]> {
+  function pageCards(deckId: string): Promise<CardRow[]> {
+    // The deck the page shows is the one stored (a 10,000-fact deck takes tens of ms to read again).
+    const shown = page.value?.deck.id === deckId ? page.value.deck : undefined
+    return readPageCards(deckId, shown)
+  }
+
+  /** pageCards, reading the deck again unless it is given. */
+  async function readPageCards(deckId: string, known?: Deck): Promise<CardRow[]> {
     let loading = rowsCache.get(deckId)
     if (!loading) {
       loading = (async () => {
         await openQuestions(deckId)
         const [deck, cards] = await Promise.all([
-          readDeck(deckId),
+          known ?? readDeck(deckId),
           questionsFor(deckId).cards(deckId, useClock().now()),
         ])
         return markRaw({ deck: markRaw(deck), cards: markRaw(cards) })
@@ -358,7 +365,7 @@ export const useDeckStore = defineStore('deck', () => {
     if (current.value?.deck.id === deckId) current.value = await get(deckId)
     const shown = page.value
     if (shown?.deck.id === deckId)
-      if (shown.cards) await pageCards(deckId)
+      if (shown.cards) await readPageCards(deckId)
       else {
         page.value = markRaw({ deck: markRaw(await readDeck(deckId)) })
         countPageCards(deckId)
