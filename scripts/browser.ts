@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import type { Deck } from '../src/domain/deck/types'
 import { deckContentHash } from '../src/domain/questions/cache-key'
 
@@ -206,4 +206,41 @@ export function saveDeckInPage(page: Page, deck: Deck): Promise<void> {
       }),
     { deck, contentHash: deckContentHash(deck) },
   )
+}
+
+/** A phone-sized Chromium on a fresh profile, and the preview server serving the build. */
+export interface BenchBrowser {
+  context: BrowserContext
+  page: Page
+  server: PreviewServer
+  close(): Promise<void>
+}
+
+/**
+ * Starts the preview server and a phone-sized Chromium (390×844) on a fresh profile, running
+ * `initScript` in every page, for a benchmark (long timeouts). `close` stops both.
+ */
+export async function openBenchBrowser(initScript: string): Promise<BenchBrowser> {
+  const server = await startPreview()
+  const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 390, height: 844 },
+  })
+  const close = async () => {
+    await context.close()
+    removeProfile(profile)
+    await server.stop()
+  }
+  try {
+    context.setDefaultTimeout(600_000)
+    await context.addInitScript({ content: initScript })
+    const page = context.pages()[0] ?? (await context.newPage())
+    return { context, page, server, close }
+  } catch (e) {
+    await close()
+    throw e
+  }
 }

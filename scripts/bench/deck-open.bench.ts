@@ -8,11 +8,8 @@
 // task until then, and the deck-questions worker's peak heap from navigation start to the cache
 // written (workerPeakHeapMB: the most V8 reported in use, garbage included, sampled every 250 ms with
 // Runtime.getHeapUsage on the worker's own DevTools target). Needs `npm run build`.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium, type CDPSession } from 'playwright-core'
-import { chromiumArgs, chromiumPath, removeProfile, saveDeckInPage, startPreview } from '../browser'
+import type { CDPSession } from 'playwright-core'
+import { openBenchBrowser, saveDeckInPage } from '../browser'
 import { syntheticDynasty } from './synthetic-dynasty'
 
 const facts = Number(process.env.BENCH_FACTS ?? 100_000)
@@ -90,18 +87,8 @@ async function workerHeapSampler(cdp: CDPSession) {
 }
 
 const deck = syntheticDynasty(facts, 7)
-const server = await startPreview()
-const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
-  headless: true,
-  args: chromiumArgs,
-  viewport: { width: 390, height: 844 },
-})
+const { context, page, server, close } = await openBenchBrowser(probes)
 try {
-  context.setDefaultTimeout(600_000)
-  await context.addInitScript({ content: probes })
-  const page = context.pages()[0] ?? (await context.newPage())
   const workerHeap = await workerHeapSampler(await context.newCDPSession(page))
   await page.goto(server.url)
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
@@ -188,7 +175,5 @@ try {
   }
   await workerHeap.stop()
 } finally {
-  await context.close()
-  removeProfile(profile)
-  await server.stop()
+  await close()
 }

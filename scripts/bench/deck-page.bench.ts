@@ -6,11 +6,7 @@
 // rows come from the question service), the longest main-thread task of each, and the page's
 // JS heap once the rows show (Runtime.getHeapUsage after a garbage collection: what the page keeps
 // for the card browser). Needs `npm run build`.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
-import { chromiumArgs, chromiumPath, removeProfile, saveDeckInPage, startPreview } from '../browser'
+import { openBenchBrowser, saveDeckInPage } from '../browser'
 import { previous } from './previous'
 import { syntheticDynasty } from './synthetic-dynasty'
 
@@ -45,18 +41,8 @@ interface Probe {
 }
 
 const deck = syntheticDynasty(facts, 7)
-const server = await startPreview()
-const profile = mkdtempSync(join(tmpdir(), 'stavraton-bench-'))
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: chromiumPath,
-  headless: true,
-  args: chromiumArgs,
-  viewport: { width: 390, height: 844 },
-})
+const { context, page, server, close } = await openBenchBrowser(probes)
 try {
-  context.setDefaultTimeout(600_000)
-  await context.addInitScript({ content: probes })
-  const page = context.pages()[0] ?? (await context.newPage())
   const cdp = await context.newCDPSession(page)
   await page.goto(server.url)
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
@@ -98,7 +84,5 @@ try {
     )
   }
 } finally {
-  await context.close()
-  removeProfile(profile)
-  await server.stop()
+  await close()
 }
