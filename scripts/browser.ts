@@ -208,6 +208,21 @@ export function saveDeckInPage(page: Page, deck: Deck): Promise<void> {
   )
 }
 
+/**
+ * Script text for a page (plain JS: tsx would wrap inner functions in `__name()`, which the page
+ * lacks): `window.bench.longestTask` is the longest main-thread task so far (PerformanceObserver
+ * "longtask", ms) and `window.bench.tasksOver50` how many took over 50 ms.
+ */
+export const longTaskProbe = `
+  window.bench = { longestTask: 0, tasksOver50: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.bench.longestTask = Math.max(window.bench.longestTask, e.duration);
+      if (e.duration > 50) window.bench.tasksOver50++;
+    }
+  }).observe({ type: 'longtask', buffered: true });
+`
+
 /** A phone-sized Chromium on a fresh profile, and the preview server serving the build. */
 export interface BenchBrowser {
   context: BrowserContext

@@ -9,7 +9,7 @@
 // written (workerPeakHeapMB: the most V8 reported in use, garbage included, sampled every 250 ms with
 // Runtime.getHeapUsage on the worker's own DevTools target). Needs `npm run build`.
 import type { CDPSession } from 'playwright-core'
-import { openBenchBrowser, saveDeckInPage } from '../browser'
+import { longTaskProbe, openBenchBrowser, saveDeckInPage } from '../browser'
 import { syntheticDynasty } from './synthetic-dynasty'
 
 const facts = Number(process.env.BENCH_FACTS ?? 100_000)
@@ -17,13 +17,7 @@ const round = (ms: number) => Math.round(ms)
 
 // Plain JS text (tsx would wrap inner functions in `__name()`, which the page lacks).
 const probes = `
-  window.bench = { longestTask: 0, tasksOver50: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      window.bench.longestTask = Math.max(window.bench.longestTask, e.duration);
-      if (e.duration > 50) window.bench.tasksOver50++;
-    }
-  }).observe({ type: 'longtask', buffered: true });
+  ${longTaskProbe}
   new MutationObserver(() => {
     if (window.bench.firstCardAt === undefined && document.querySelector('article h2')) {
       window.bench.firstCardAt = -1;

@@ -6,7 +6,7 @@
 // rows come from the question service), the longest main-thread task of each, and the page's
 // JS heap once the rows show (Runtime.getHeapUsage after a garbage collection: what the page keeps
 // for the card browser). Needs `npm run build`.
-import { openBenchBrowser, saveDeckInPage } from '../browser'
+import { longTaskProbe, openBenchBrowser, saveDeckInPage } from '../browser'
 import { previous } from './previous'
 import { syntheticDynasty } from './synthetic-dynasty'
 
@@ -15,13 +15,7 @@ const round = (ms: number) => Math.round(ms)
 
 // Plain JS text (tsx would wrap inner functions in `__name()`, which the page lacks).
 const probes = `
-  window.bench = { longestTask: 0, tasksOver50: 0 };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      window.bench.longestTask = Math.max(window.bench.longestTask, e.duration);
-      if (e.duration > 50) window.bench.tasksOver50++;
-    }
-  }).observe({ type: 'longtask', buffered: true });
+  ${longTaskProbe}
   const painted = (key, selector) => {
     if (window.bench[key] === undefined && document.querySelector(selector)) {
       window.bench[key] = -1;
