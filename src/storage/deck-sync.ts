@@ -3,6 +3,7 @@ import { planDeckSync, type DeckChangeSummary } from '../domain/study/deck-diff'
 import { fingerprintsByCard, type SyncedQuestions } from '../domain/study/fingerprints'
 import type { DeckRow, StavratonDB } from './db'
 import { writeDeckFingerprints } from './deck-rows'
+import { DeckDeletedError } from './errors'
 import { deckCardRows } from './repositories'
 import { fromCardRow, toCardRow } from './rows'
 
@@ -11,10 +12,12 @@ export function syncDeckQuestions(
   deckId: string,
   questions: SyncedQuestions,
   now: number,
-  meta: { title?: string; version?: string } = {},
+  meta: { title?: string; version?: string; stored?: boolean } = {},
 ): Promise<DeckChangeSummary> {
   return db.transaction('rw', deckSyncTables(db), async () => {
     const [row, prints] = await Promise.all([db.decks.get(deckId), db.deckFingerprints.get(deckId)])
+    // A deck read from storage and gone now was deleted meanwhile: its cards must not come back.
+    if (!row && meta.stored) throw new DeckDeletedError(deckId)
     const known = prints?.fingerprints ?? {}
     // The usual case at every start: nothing changed, so the deck's cards need not be read.
     const unchanged = row && unchangedSync({ version: row.version, fingerprints: known }, questions, meta.version)

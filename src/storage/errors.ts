@@ -68,6 +68,17 @@ export class StaleQuestionCacheError extends StorageError {
   }
 }
 
+/**
+ * A deck's questions were to be synced, but the deck is no longer stored (it was deleted while it
+ * was opening): nothing was written, so no card of a deleted deck comes back.
+ */
+export class DeckDeletedError extends StorageError {
+  override name = 'DeckDeletedError'
+  constructor(readonly deckId: string) {
+    super(`The deck "${deckId}" was deleted.`)
+  }
+}
+
 export interface BackupIssue {
   /** Where in the file: `cards[3].state.due`. */
   path: string

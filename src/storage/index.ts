@@ -89,6 +89,7 @@ export {
   StorageBlockedError,
   StorageClosedError,
   UndoUnavailableError,
+  DeckDeletedError,
   BackupFormatError,
   type BackupIssue,
 } from './errors'

@@ -204,7 +204,9 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
       // Outside the transaction: it would not wait for work that is no request.
       const printsDigest = fingerprintsDigest(deckFingerprints(stubs))
       const { length: questionCount, cardCount } = stubs
-      return db.transaction('rw', db.questionCache, async () => {
+      return db.transaction('rw', [db.questionCache, db.decks], async () => {
+        // A deck deleted since its questions were made keeps no cache.
+        if (!(await db.decks.get(deckId))) return
         await cacheRows(db, deckId).delete()
         // A part at a time: a big deck's parts (held packed) are never all unpacked at once.
         for (let part = 0; part < parts.count; part++) {

@@ -182,7 +182,7 @@ export interface QuestionCacheRepository {
   /**
    * Replaces whatever the deck had cached, in one transaction, with these parts (compacted at
    * `partSize` questions each, as the deck-questions service generates them), read one at a time;
-   * `stubs` are theirs (the digest and counts stored with them).
+   * `stubs` are theirs (the digest and counts stored with them). A deck not stored (deleted since) gets none.
    */
   put(deckId: string, key: string, questions: { parts: PartSource; stubs: QuestionStubs }): Promise<void>
   delete(deckId: string): Promise<void>
@@ -216,12 +216,16 @@ export interface Storage {
   scheduler(): Promise<Scheduler>
   /** Grade-button intervals for a card (a card never studied is previewed as new). */
   previewIntervals(cardId: string, now: number): Promise<Record<Grade, IntervalPreview>>
-  /** Keep progress of unchanged cards, restart changed ones, retire removed ones. */
+  /**
+   * Keep progress of unchanged cards, restart changed ones, retire removed ones. A deck not stored is
+   * stored by its sync (a built-in deck's first), or with `stored` (the caller read it from storage,
+   * so it was deleted since) a DeckDeletedError, nothing written.
+   */
   syncDeckQuestions(
     deckId: string,
     questions: SyncedQuestions,
     now: number,
-    deckMeta?: { title?: string; version?: string },
+    deckMeta?: { title?: string; version?: string; stored?: boolean },
   ): Promise<DeckChangeSummary>
   /**
    * Starts loading what syncDeckQuestions runs (it loads on first use), for a caller that will sync

@@ -18,7 +18,7 @@ import type { CardRow } from '../domain/study/card-list'
 import type { CardProgress } from '../domain/study/types'
 import type { CustomChoicesOptions, CustomQueue, CustomQueueOptions, CustomStudyChoices } from '../domain/study/custom'
 import type { QuestionsStorage } from '../storage/questions-storage'
-import { StaleQuestionCacheError } from '../storage/errors'
+import { DeckDeletedError, StaleQuestionCacheError } from '../storage/errors'
 import { DeckNotFoundError } from './errors'
 
 export { DeckNotFoundError }
@@ -433,10 +433,12 @@ export class DeckQuestionService {
     // A deck synced for the first time (on a first visit, with storage still to open) answers its
     // queue before the sync, when the sync leaves its stored progress as it is.
     if (head?.fingerprintsDigest === undefined) opening.whole(bank)
-    const changes = await storage.syncDeckQuestions(deck.id, bank.stubs, now, {
-      title: deck.title,
-      version: deck.version,
-    })
+    // A stored deck deleted while it opened is not found: its cards are not written back.
+    const changes = await storage
+      .syncDeckQuestions(deck.id, bank.stubs, now, { title: deck.title, version: deck.version, stored: !given })
+      .catch((error: unknown) => {
+        throw error instanceof DeckDeletedError ? new DeckNotFoundError(deckId) : error
+      })
     // Cards studied while a deck was first generated are not changes to tell of.
     if (opening.answeredEarly && head?.fingerprintsDigest === undefined) changes.firstSync = true
     // The cache is a speed-up only: a full disk must not stop the deck from opening.

@@ -1,6 +1,7 @@
 // The question cache (schema v2): a deck's generated questions come back exactly as stored, under
-// their key only, all parts or none (parts from before the compact form count as none); a database from v1 gains an empty cache; deleting a deck
-// drops its cached questions.
+// their key only, all parts or none (parts from before the compact form count as none); a database
+// from v1 gains an empty cache; deleting a deck drops its cached questions, and a deck deleted before
+// its questions were cached gets none.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Dexie from 'dexie'
@@ -29,11 +30,17 @@ const key = deckQuestionsKey(deckContentHash(deck), seed)
 /** Every question cached for the deck under `key` (undefined: no cache). */
 const readAll = async (storage: Storage, deckId: string, key: string) =>
   (await storage.questionCache.get(deckId, key))?.bank.all()
+/** A fresh database holding the deck: only a stored deck's questions are cached. */
+async function withDeck(): Promise<Storage> {
+  const storage = await testDatabase().open()
+  await storage.decks.save(deck, { origin: 'imported', now: NOW })
+  return storage
+}
 
 describe('question cache', () => {
   it('stores a deck of several parts and reads back the same questions, in order', async () => {
     expect(questions.length).toBeGreaterThan(2 * QUESTION_CACHE_PART)
-    const storage = await testDatabase().open()
+    const storage = await withDeck()
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
     await storage.questionCache.put(deck.id, key, cacheable(questions))
     expect(await readAll(storage, deck.id, key)).toEqual(questions)
@@ -42,7 +49,7 @@ describe('question cache', () => {
   })
 
   it('replaces the old entry, and reads nothing when a part is missing', async () => {
-    const storage = await testDatabase().open()
+    const storage = await withDeck()
     await storage.questionCache.put(deck.id, key, cacheable(questions))
     await storage.questionCache.put(deck.id, 'other', cacheable(questions.slice(0, 10)))
     expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
@@ -54,7 +61,7 @@ describe('question cache', () => {
   })
 
   it('a body gone since the cache was read is an error that says so', async () => {
-    const storage = await testDatabase().open()
+    const storage = await withDeck()
     await storage.questionCache.put(deck.id, key, cacheable(questions))
     const cached = (await storage.questionCache.get(deck.id, key))?.bank
     expect(await cached?.questions([0])).toEqual([questions[0]])
@@ -65,7 +72,7 @@ describe('question cache', () => {
   })
 
   it('reads a part stored before questions were kept compact as no cache', async () => {
-    const storage = await testDatabase().open()
+    const storage = await withDeck()
     await storage.questionCache.put(deck.id, key, cacheable(own))
     const { head: _head, body: _body, ...row } = (await databaseOf(storage).questionCache.get([deck.id, 0]))!
     await databaseOf(storage).questionCache.put({ ...row, questions: own } as typeof row)
@@ -81,8 +88,16 @@ describe('question cache', () => {
     expect(deckQuestionsKey(hash, seed, 'assets/deck-questions.worker-abc.js')).not.toBe(key)
   })
 
+  it('a deck deleted before its questions were cached keeps none', async () => {
+    const storage = await withDeck()
+    await storage.decks.delete(deck.id)
+    await storage.questionCache.put(deck.id, key, cacheable(own))
+    expect(await storage.questionCache.get(deck.id, key)).toBeUndefined()
+    expect(await databaseOf(storage).questionCache.count()).toBe(0)
+  })
+
   it('deleting a saved deck drops its cached questions', async () => {
-    const storage = await testDatabase().open()
+    const storage = await withDeck()
     await storage.decks.save(userDeck, { origin: 'user', now: NOW })
     const userQuestions = generateQuestions(userDeck, { seed: deckSeed(userDeck.id) })
     await storage.questionCache.put(userDeck.id, 'k', cacheable(userQuestions))

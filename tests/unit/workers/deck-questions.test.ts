@@ -12,6 +12,7 @@ import { buildStudyQueue } from '../../../src/domain/study/queue'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import type { Storage } from '../../../src/storage/types'
+import { databaseOf } from '../../../src/storage/open'
 import { cacheable, NOW, testDatabase } from '../storage/helpers'
 
 const deck = { ...syntheticDynasty(300, 5), id: 'synthetic' } as Deck
@@ -196,6 +197,42 @@ describe('deck-questions service', () => {
     expect(opened.changes).toMatchObject({ added: 1, changed: 0, removed: 0 })
     // …and once synced, the next opening finds nothing to do.
     expect((await service().open(deck.id, NOW + 3)).changes).toMatchObject({ added: 0, changed: 0, removed: 0 })
+  })
+
+  it('a deck deleted while it opens is not found, and nothing of it is written back', async () => {
+    const { storage } = await setup()
+    // The learner deletes the deck just before its questions are synced (the slow part is done).
+    const s = new DeckQuestionService(async () => ({
+      ...storage,
+      syncDeckQuestions: async (...args) => {
+        await storage.deleteDeck(deck.id)
+        return storage.syncDeckQuestions(...args)
+      },
+    }))
+    await expect(s.open(deck.id, NOW)).rejects.toBeInstanceOf(DeckNotFoundError)
+    await s.settled()
+    expect(await storage.decks.head(deck.id)).toBeUndefined()
+    expect(await storage.cards.forDeck(deck.id, { includeRetired: true })).toEqual([])
+    expect(await databaseOf(storage).questionCache.count()).toBe(0)
+  })
+
+  it('a deck deleted once opened, before its questions were cached, keeps no cache', async () => {
+    const { storage } = await setup()
+    const s = new DeckQuestionService(async () => ({
+      ...storage,
+      questionCache: {
+        ...storage.questionCache,
+        put: async (...args) => {
+          await storage.deleteDeck(deck.id)
+          return storage.questionCache.put(...args)
+        },
+      },
+    }))
+    expect(await s.open(deck.id, NOW)).toMatchObject({ cached: false, questionCount: expected.length })
+    await s.settled()
+    expect(await storage.decks.head(deck.id)).toBeUndefined()
+    expect(await storage.cards.forDeck(deck.id, { includeRetired: true })).toEqual([])
+    expect(await databaseOf(storage).questionCache.count()).toBe(0)
   })
 
   it('a deck that is not there is a DeckNotFoundError', async () => {
