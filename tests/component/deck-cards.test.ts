@@ -133,6 +133,34 @@ describe('the card browser', () => {
     expect(buildStudyQueue({ ...again, questions, now, random: createRandom(1) }).items.length).toBe(7)
   })
 
+  it('asks for a name, not a menu, in the About filter of a deck about hundreds of people', async () => {
+    // Two cards about each of 200 people, built directly: this test is about the filter.
+    const many = Array.from(
+      { length: 400 },
+      (_, i) =>
+        ({
+          id: `words/p${i}/born/typed`,
+          cardId: `words/p${i}/born`,
+          deckId: 'words',
+          kind: 'typed',
+          prompt: `When was Theodora ${i % 200} born?`,
+          answer: String(1300 + i),
+          subject: `Theodora ${i % 200}`,
+          sources: [],
+          explanation: '',
+          factIds: [],
+          fingerprint: `f${i}`,
+        }) as Question,
+    )
+    const { root } = await browse([], many)
+    expect(allByRole(root, 'combobox', 'About')).toEqual([])
+    // "17" starts the numbers of Theodora 17 and of Theodora 170 to 179: 11 people, 2 cards each.
+    await type(byRole(root, 'searchbox', 'About'), 'theodora 17')
+    expect(byRole(root, 'status', /^\s*22 of 400 cards shown/)).toBeTruthy()
+    await type(byRole(root, 'searchbox', 'About'), '')
+    expect(byRole(root, 'status', /^\s*400 of 400 cards shown/)).toBeTruthy()
+  })
+
   it('renders only the rows in view for 50,000 cards', async () => {
     // One flashcard per card, built directly: this test is about the list, not the generator.
     const many = Array.from(

@@ -6,7 +6,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import DeckFacts from '../../src/components/deck/DeckFacts.vue'
-import { buildInfoboxes } from '../../src/domain/deck/infobox'
+import { buildInfoboxes, infoboxBuilder } from '../../src/domain/deck/infobox'
 import type { Deck } from '../../src/domain/deck/types'
 import { miniDeck as deck } from './fixtures'
 import { allByRole, byRole } from './roles'
@@ -20,6 +20,16 @@ describe('buildInfoboxes', () => {
     expect(boxes).toHaveLength(deck.entities.length)
     expect(boxes[0]!.entity.kind).toBe('person')
     expect(boxes.at(-1)!.entity.kind).not.toBe('person')
+  })
+
+  it('builds one entity’s infobox alone, the same as among all of them, once', () => {
+    const builder = infoboxBuilder(deck)
+    expect(builder.entities).toEqual(boxes.map((b) => b.entity))
+    const last = builder.entities.at(-1)!
+    const alone = builder.box(last)
+    expect(alone).toEqual(boxes.at(-1))
+    expect(builder.box(last)).toBe(alone)
+    expect(builder.all().at(-1)).toBe(alone)
   })
 
   it('lists dates and places, with the disputed alternatives and their sources', () => {
@@ -224,23 +234,44 @@ describe('DeckFacts of a deck of many entries', () => {
     return wrapper.element as HTMLElement
   }
   const entries = (root: HTMLElement) => allByRole(root, 'button').filter((b) => b.hasAttribute('aria-expanded'))
+  // A page is drawn a few entries per task: the tasks that draw the rest of it.
+  const drawn = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0))
+    await flushPromises()
+  }
   const search = async (root: HTMLElement, text: string) => {
     const box = byRole(root, 'searchbox', 'Search facts') as HTMLInputElement
     box.value = text
     box.dispatchEvent(new Event('input'))
     await wrapper!.vm.$nextTick()
+    await drawn()
   }
+
+  it('draws a page a few entries per task, so the page answers while it fills', async () => {
+    const root = open()
+    const first = entries(root).length
+    expect(first).toBeGreaterThan(0)
+    expect(first).toBeLessThan(100)
+    expect(root.textContent).toContain('Showing 100 of 250 entries.')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    await flushPromises()
+    expect(entries(root).length).toBeGreaterThan(first)
+    await drawn()
+    expect(entries(root)).toHaveLength(100)
+  })
 
   it('shows a hundred entries at a time, and moves the focus to the first one added', async () => {
     const root = open()
+    await drawn()
     expect(entries(root)).toHaveLength(100)
     expect(root.textContent).toContain('Showing 100 of 250 entries.')
     byRole(root, 'button', 'Show 100 more').click()
     await flushPromises()
-    expect(entries(root)).toHaveLength(200)
     expect(document.activeElement).toBe(entries(root)[100]!.closest('article'))
+    await drawn()
+    expect(entries(root)).toHaveLength(200)
     byRole(root, 'button', 'Show 50 more').click()
-    await flushPromises()
+    await drawn()
     expect(entries(root)).toHaveLength(250)
     expect(allByRole(root, 'button', /^Show \d+ more$/)).toEqual([])
     expect(root.textContent).not.toContain('Showing')
@@ -254,7 +285,7 @@ describe('DeckFacts of a deck of many entries', () => {
     expect(entries(root)).toHaveLength(100)
     expect(byRole(root, 'status').textContent).toBe('241 of 250 entries match “town”')
     byRole(root, 'button', 'Show 100 more').click()
-    await flushPromises()
+    await drawn()
     expect(entries(root)).toHaveLength(200)
     await search(root, 'town 1')
     await search(root, 'town')
@@ -264,8 +295,10 @@ describe('DeckFacts of a deck of many entries', () => {
   it('shows and opens an entry a link asks for past the entries shown', async () => {
     const root = open('place-200')
     await flushPromises()
+    // Drawn at once, with the entries before it.
     expect(byRole(root, 'button', 'Town 200').getAttribute('aria-expanded')).toBe('true')
     // The pages up to it: all three.
+    await drawn()
     expect(entries(root)).toHaveLength(250)
   })
 })

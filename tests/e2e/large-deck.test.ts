@@ -99,9 +99,12 @@ browserTest(
     await page.getByRole('button', { name: 'Show 100 more' }).waitFor({ timeout: 60_000 })
     // The facts show while the deck's questions are still being made.
     assert.ok(await page.getByText('Preparing its cards').isVisible(), 'the card count is still to come')
+    // A page is drawn a few entries per task: the hundredth comes, and no more.
     const entries = page.locator('.deck-facts-list').getByRole('article')
+    await entries.nth(99).waitFor()
     assert.equal(await entries.count(), 100)
     await page.getByRole('button', { name: 'Show 100 more' }).click()
+    await entries.nth(199).waitFor()
     assert.equal(await entries.count(), 200)
     // The card browser brings the questions into the page when it is opened.
     await page.getByRole('tab', { name: 'Cards' }).click()

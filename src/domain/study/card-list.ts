@@ -39,6 +39,11 @@ export interface CardFilter {
   text?: string
   kind?: QuestionKind
   subject?: string
+  /**
+   * Words that must each start a word of the card's subject ("constantine pal"): the About filter
+   * of a deck about too many people to list in a menu.
+   */
+  about?: string
   relation?: string
   state?: CardStateFilter
 }
@@ -121,6 +126,7 @@ export function cardRows(questions: Iterable<Question>): CardRow[] {
 
 /** The rows with each card's stored progress. */
 export function withProgress(rows: readonly CardRow[], progress: readonly CardProgress[]): CardEntry[] {
+  if (progress.length === 0) return rows.slice()
   const byId = new Map(progress.map((p) => [p.cardId, p]))
   return rows.map((row) => {
     const p = byId.get(row.cardId)
@@ -141,10 +147,24 @@ export function filterCards(
   endOfDay: number,
 ): CardEntry[] {
   const words = filter.text ? normalizeAnswer(filter.text).split(' ').filter(Boolean) : []
+  const about = filter.about ? normalizeAnswer(filter.about).split(' ').filter(Boolean) : []
+  // Each subject's name is read once: thousands of cards share a few hundred subjects.
+  const aboutMatches = new Map<string, boolean>()
+  const isAbout = (subject: string | undefined) => {
+    if (!subject) return false
+    let match = aboutMatches.get(subject)
+    if (match === undefined) {
+      const name = normalizeAnswer(subject)
+      match = about.every((w) => name.startsWith(w) || name.includes(` ${w}`))
+      aboutMatches.set(subject, match)
+    }
+    return match
+  }
   return entries.filter((e) => {
     if (e.progress?.retired) return false
     if (filter.kind && !e.kinds.includes(filter.kind)) return false
     if (filter.subject && e.subject !== filter.subject) return false
+    if (about.length && !isAbout(e.subject)) return false
     if (filter.relation && e.relation !== filter.relation) return false
     if (filter.state) {
       if (filter.state === 'due') {
@@ -157,7 +177,7 @@ export function filterCards(
 }
 
 /** The people (or other subjects) and relations the deck's cards are about, for the filter menus. */
-export function cardFacets(entries: readonly CardEntry[]): { subjects: string[]; relations: string[] } {
+export function cardFacets(entries: readonly CardRow[]): { subjects: string[]; relations: string[] } {
   const subjects = new Set<string>()
   const relations = new Set<string>()
   for (const e of entries) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { deckFromCards } from '../../../src/domain/import/cards-deck'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { buildCardList, filterCards } from '../../../src/domain/study'
+import type { CardRow } from '../../../src/domain/study/card-list'
 import type { CardProgress } from '../../../src/domain/study/types'
 
 const NOW = Date.UTC(2025, 2, 10, 9)
@@ -77,5 +78,33 @@ describe('card list', () => {
       'stavraton',
       'Match each term with what goes with it.',
     ])
+  })
+
+  it('filters by the words of a subject’s name, each starting a word of it (case and accents ignored)', () => {
+    const row = (cardId: string, subject?: string): CardRow => ({
+      cardId,
+      prompt: cardId,
+      answer: '',
+      kinds: ['typed'],
+      ...(subject ? { subject } : {}),
+      handWritten: false,
+      fingerprint: 'f',
+      text: '',
+    })
+    const rows = [
+      row('a', 'John VII Palaiologos'),
+      row('b', 'Andronikos IV Palaiologos'),
+      row('c', 'Manuel II Palaiologos'),
+      row('d', 'Irene Gattilusio'),
+      row('e'),
+      row('f', 'John VII Palaiologos'),
+    ]
+    const about = (text: string) => filterCards(rows, { about: text }, NOW, END).map((e) => e.cardId)
+    expect(about('pal')).toEqual(['a', 'b', 'c', 'f'])
+    expect(about('manuel PAL')).toEqual(['c'])
+    expect(about('ANDRÓNIKOS')).toEqual(['b'])
+    // A word must start one of the name's: "logos" is inside "Palaiologos", not at its start.
+    expect(about('logos')).toEqual([])
+    expect(about('   ')).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
   })
 })
