@@ -74,6 +74,21 @@ const rowNames = (root: HTMLElement) =>
     .map((c) => c.getAttribute('aria-label'))
     .filter(Boolean)
 
+/** Card number `i` of the deck "words", with one question (for tests about the list, not the generator). */
+const question = (i: number, kind: Question['kind'], card: string, prompt: string, answer: string): Question =>
+  ({
+    id: `words/${card}/${kind}`,
+    cardId: `words/${card}`,
+    deckId: 'words',
+    kind,
+    prompt,
+    answer,
+    sources: [],
+    explanation: '',
+    factIds: [],
+    fingerprint: `f${i}`,
+  }) as Question
+
 describe('the card browser', () => {
   it('lists every card with its state, and the search box filters as you type', async () => {
     const { root } = await browse(PAIRS)
@@ -135,23 +150,10 @@ describe('the card browser', () => {
 
   it('asks for a name, not a menu, in the About filter of a deck about hundreds of people', async () => {
     // Two cards about each of 200 people, built directly: this test is about the filter.
-    const many = Array.from(
-      { length: 400 },
-      (_, i) =>
-        ({
-          id: `words/p${i}/born/typed`,
-          cardId: `words/p${i}/born`,
-          deckId: 'words',
-          kind: 'typed',
-          prompt: `When was Theodora ${i % 200} born?`,
-          answer: String(1300 + i),
-          subject: `Theodora ${i % 200}`,
-          sources: [],
-          explanation: '',
-          factIds: [],
-          fingerprint: `f${i}`,
-        }) as Question,
-    )
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      ...question(i, 'typed', `p${i}/born`, `When was Theodora ${i % 200} born?`, String(1300 + i)),
+      subject: `Theodora ${i % 200}`,
+    }))
     const { root } = await browse([], many)
     expect(allByRole(root, 'combobox', 'About')).toEqual([])
     // "17" starts the numbers of Theodora 17 and of Theodora 170 to 179: 11 people, 2 cards each.
@@ -163,21 +165,8 @@ describe('the card browser', () => {
 
   it('renders only the rows in view for 50,000 cards', async () => {
     // One flashcard per card, built directly: this test is about the list, not the generator.
-    const many = Array.from(
-      { length: 50_000 },
-      (_, i) =>
-        ({
-          id: `words/card/c${i}/basic`,
-          cardId: `words/card/c${i}`,
-          deckId: 'words',
-          kind: 'basic',
-          prompt: `term ${i}`,
-          answer: `meaning ${i}`,
-          sources: [],
-          explanation: '',
-          factIds: [],
-          fingerprint: `f${i}`,
-        }) as Question,
+    const many = Array.from({ length: 50_000 }, (_, i) =>
+      question(i, 'basic', `card/c${i}`, `term ${i}`, `meaning ${i}`),
     )
     const { root } = await browse([], many)
     expect(byRole(root, 'status', /of \d+ cards shown/).textContent).toMatch(/50,?0\d\d of/)
