@@ -1,12 +1,15 @@
 // A large deck in real Chromium: its questions are generated in a Web Worker, and they equal what
 // the generator gives in Node; they are cached in IndexedDB, so the next opening generates nothing;
 // and with the server gone and the browser offline, the worker still starts (precached) and the
-// study view still shows a card. A large deck's page shows its facts before its questions exist. (The longest main-thread task is reported, not asserted: that
-// figure belongs to `npm run bench -- deck-open`.)
+// study view still shows a card. A large deck's page shows its facts before its questions exist,
+// its family tree opens readable on the main person with only the boxes near the frame drawn, and
+// its timeline draws the rows near the screen. (The longest main-thread task is reported, not
+// asserted: that figure belongs to `npm run bench -- deck-open` and `deck-page`.)
 import assert from 'node:assert/strict'
 import { deckSeed } from '../../src/domain/questions/cache-key'
 import { CompactQuestions } from '../../src/domain/questions/compact'
 import { generateQuestions } from '../../src/domain/questions/generate'
+import { layoutTimeline } from '../../src/domain/layout/timeline'
 import type { Question } from '../../src/domain/questions/types'
 import { syntheticDynasty } from '../../scripts/bench/synthetic-dynasty'
 import { saveDeckInPage } from '../../scripts/browser'
@@ -110,6 +113,54 @@ browserTest(
     await page.getByRole('tab', { name: 'Cards' }).click()
     await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').first().waitFor({ timeout: 120_000 })
     await page.getByText(/^\d+ cards · version/).waitFor()
+  },
+)
+
+browserTest(
+  'a large family opens readable on its main person, drawing the boxes near the frame; a long timeline draws the rows near the screen',
+  fixture,
+  async () => {
+    const page = fixture.page
+    const people = deck.entities.filter((e) => e.kind === 'person')
+    const main = people[0]!
+    await page.goto(`${fixture.server.url}deck/${deck.id}`)
+    await page.getByRole('tab', { name: 'Family tree' }).click()
+    const frame = page.getByRole('group', { name: /^Family tree: parents above their children/ })
+    const boxes = frame.locator('[data-person-id]')
+    const mainBox = frame.locator(`[data-person-id="${main.id}"]`)
+    await mainBox.waitFor()
+    await page.getByRole('status').filter({ hasText: 'Zoom 60 %' }).waitFor()
+    const drawn = await boxes.count()
+    assert.ok(drawn > 1 && drawn < people.length / 4, `${drawn} of ${people.length} boxes drawn`)
+    const [box, inside] = [await mainBox.boundingBox(), await frame.boundingBox()]
+    assert.ok(
+      box && inside && box.x >= inside.x && box.x + box.width <= inside.x + inside.width,
+      'the main person in the frame',
+    )
+    // Fitted, every box is in the frame, so every box is drawn.
+    await page.getByRole('button', { name: 'Fit the whole tree' }).click()
+    await boxes.nth(people.length - 1).waitFor()
+    assert.equal(await boxes.count(), people.length)
+
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    const layout = layoutTimeline(deck, { pxPerYear: 6 })
+    const items = page.getByRole('list', { name: 'Lives, tenures and events in view' }).getByRole('listitem')
+    await items.first().waitFor()
+    // The whole time span, so that every row has something in view.
+    await page.getByRole('button', { name: 'Show all' }).click()
+    const labels = async () => new Set(await items.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))))
+    const top = await labels()
+    assert.ok(top.size < (layout.bars.length + layout.points.length) / 4, `${top.size} items drawn`)
+    // Scrolled down the page, the rows that come into view are drawn.
+    await page.mouse.move(20, 400)
+    await page.mouse.wheel(0, 4000)
+    await page.waitForFunction(
+      (before) =>
+        [...document.querySelectorAll('[aria-label="Lives, tenures and events in view"] [role=listitem]')].some(
+          (el) => !before.includes(el.getAttribute('aria-label') ?? ''),
+        ),
+      [...top].map(String),
+    )
   },
 )
 

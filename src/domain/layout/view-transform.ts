@@ -121,3 +121,40 @@ export function boxInFrame(view: View, box: ViewPoint & Size, frame: Size): bool
     top + box.height * view.scale <= frame.height
   )
 }
+
+/**
+ * The view a drawing opens at: fitted (see fitView) unless that would draw it smaller than
+ * `readable`; then at that scale, centred on `focus`. A family of 2,000 people fitted to a phone is
+ * specks; the main person's family, readable, is where a learner starts.
+ */
+export function openView(b: ViewBounds, focus: ViewPoint | undefined, readable: number): View {
+  if (fitScale(b) >= readable) return fitView(b, focus)
+  const scale = Math.min(readable, b.maxScale)
+  return centreOn(focus ?? { x: b.content.width / 2, y: b.content.height / 2 }, scale, b)
+}
+
+/** The part of the drawing the frame shows at `view`, grown by `margin` of its size on every side. */
+export function shownArea(view: View, frame: Size, margin = 0): ViewPoint & Size {
+  const box = {
+    x: -view.x / view.scale,
+    y: -view.y / view.scale,
+    width: frame.width / view.scale,
+    height: frame.height / view.scale,
+  }
+  return grown(box, margin)
+}
+
+/** The box grown by `margin` of its size on every side. */
+export function grown(box: ViewPoint & Size, margin: number): ViewPoint & Size {
+  return {
+    x: box.x - box.width * margin,
+    y: box.y - box.height * margin,
+    width: box.width * (1 + 2 * margin),
+    height: box.height * (1 + 2 * margin),
+  }
+}
+
+/** True when two boxes overlap (or touch). */
+export function overlaps(a: ViewPoint & Size, b: ViewPoint & Size): boolean {
+  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height
+}

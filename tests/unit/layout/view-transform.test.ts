@@ -15,9 +15,12 @@ import {
   clampView,
   fitScale,
   fitView,
+  openView,
+  overlaps,
   panView,
   revealBox,
   scaleRange,
+  shownArea,
   zoomView,
   type ViewBounds,
 } from '../../../src/domain/layout/view-transform'
@@ -32,6 +35,33 @@ const whole = (b: ViewBounds) => ({ x: 0, y: 0, ...b.content })
 const screen = (v: { scale: number; x: number; y: number }, p: { x: number; y: number }) => ({
   x: p.x * v.scale + v.x,
   y: p.y * v.scale + v.y,
+})
+
+describe('openView', () => {
+  it('fits a drawing that stays readable fitted, as fitView does', () => {
+    const b = bounds(600, 300, 400, 300)
+    expect(openView(b, { x: 100, y: 100 }, 0.5)).toEqual(fitView(b, { x: 100, y: 100 }))
+  })
+
+  it('opens a drawing too big to read fitted at the readable scale, on the focus, with zoom left to fit it', () => {
+    const b = bounds(20_000, 3_000, 390, 500)
+    const focus = { x: 12_000, y: 1_500 }
+    const v = openView(b, focus, 0.6)
+    expect(v.scale).toBe(0.6)
+    expect(screen(v, focus).x).toBeCloseTo(195)
+    expect(screen(v, focus).y).toBeCloseTo(250)
+    expect(scaleRange(b).min).toBeLessThan(0.6)
+  })
+
+  it('shows the part of the drawing in the frame, and around it by a margin of its size', () => {
+    const v = { scale: 0.5, x: -1000, y: -200 }
+    expect(shownArea(v, { width: 400, height: 300 })).toEqual({ x: 2000, y: 400, width: 800, height: 600 })
+    expect(shownArea(v, { width: 400, height: 300 }, 0.25)).toEqual({ x: 1800, y: 250, width: 1200, height: 900 })
+    const area = shownArea(v, { width: 400, height: 300 })
+    expect(overlaps(area, { x: 2790, y: 990, width: 100, height: 40 })).toBe(true)
+    expect(overlaps(area, { x: 2801, y: 990, width: 100, height: 40 })).toBe(false)
+    expect(overlaps(area, { x: 1850, y: 300, width: 100, height: 40 })).toBe(false)
+  })
 })
 
 describe('fitView', () => {
