@@ -187,6 +187,10 @@ export const useDeckStore = defineStore('deck', () => {
   async function readDeck(deckId: string): Promise<Deck> {
     const builtIn = builtInDecks.find((d) => d.id === deckId)
     if (builtIn) return builtIn.load()
+    // Read in the worker and received in chunks: read here, a 100,000-fact deck would hold the
+    // page for a third of a second while storage hands it over.
+    const service = questionsFor(deckId)
+    if (service.inWorker) return service.deck(deckId)
     const saved = await useStorageStore().db().decks.get(deckId)
     if (!saved) throw new DeckNotFoundError(deckId)
     return saved

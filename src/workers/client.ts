@@ -22,7 +22,14 @@ import type {
   QueueRequest,
 } from './deck-questions'
 import { DeckNotFoundError } from './errors'
-import { CHUNKED, type DeckQuestionsCall, type DeckQuestionsRequest, type DeckQuestionsResponse } from './protocol'
+import {
+  CHUNKED,
+  deckFromPieces,
+  type DeckPiece,
+  type DeckQuestionsCall,
+  type DeckQuestionsRequest,
+  type DeckQuestionsResponse,
+} from './protocol'
 
 export interface DeckQuestions {
   open(deckId: string, now: number, deck?: Deck): Promise<OpenedDeck>
@@ -33,6 +40,8 @@ export interface DeckQuestions {
   all(deckId: string, now: number): Promise<Question[]>
   /** One row per card (see DeckQuestionService.cards). */
   cards(deckId: string, now: number): Promise<CardRow[]>
+  /** A stored deck, read in the worker and received in chunks (see DeckQuestionService.deck). */
+  deck(deckId: string): Promise<Deck>
   forget(deckId: string): void
   /** Whether calls go to a worker (false: in-process). */
   readonly inWorker: boolean
@@ -123,6 +132,7 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
     questions: (deckId, ids, now) => call('questions', deckId, [...ids], now),
     all: (deckId, now) => call('all', deckId, now),
     cards: (deckId, now) => call('cards', deckId, now),
+    deck: async (deckId) => deckFromPieces(await call<DeckPiece[]>('deck', deckId)),
     forget: (deckId) => void call('forget', deckId).catch(() => undefined),
     get inWorker() {
       return worker !== undefined

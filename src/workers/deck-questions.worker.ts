@@ -42,6 +42,8 @@ scope.onmessage = ({ data }) => {
         return inChunks(await s.all(args[0] as string, args[1] as number))
       case 'cards':
         return inChunks(await s.cards(args[0] as string, args[1] as number))
+      case 'deck':
+        return inChunks(await s.deck(args[0] as string))
       case 'forget':
         return s.forget(args[0] as string)
     }

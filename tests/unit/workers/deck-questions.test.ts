@@ -9,7 +9,9 @@ import { generateQuestions } from '../../../src/domain/questions/generate'
 import { createRandom } from '../../../src/domain/random'
 import { cardRows } from '../../../src/domain/study/card-list'
 import { buildStudyQueue } from '../../../src/domain/study/queue'
+import { createDeckQuestions } from '../../../src/workers/client'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
+import { deckFromPieces } from '../../../src/workers/protocol'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import type { Storage } from '../../../src/storage/types'
 import { databaseOf } from '../../../src/storage/open'
@@ -238,5 +240,18 @@ describe('deck-questions service', () => {
   it('a deck that is not there is a DeckNotFoundError', async () => {
     const { service } = await setup()
     await expect(service().open('missing', NOW)).rejects.toBeInstanceOf(DeckNotFoundError)
+    await expect(service().deck('missing')).rejects.toBeInstanceOf(DeckNotFoundError)
+  })
+
+  it('hands a stored deck to the page in pieces, one per entity and fact, that make the stored deck again', async () => {
+    const { storage } = await setup()
+    const stored = await storage.decks.get(deck.id)
+    const pieces = await new DeckQuestionService(async () => storage).deck(deck.id)
+    // One piece per entity and fact: the worker sends them CHUNK pieces a message.
+    expect(pieces).toHaveLength(1 + deck.entities.length + deck.facts.length)
+    expect(deckFromPieces(pieces)).toStrictEqual(stored)
+    // The page's client reassembles them.
+    const client = createDeckQuestions({ dbName: 'unused', storage: async () => storage, worker: false })
+    expect(await client.deck(deck.id)).toStrictEqual(stored)
   })
 })
