@@ -5,7 +5,9 @@
 // Each prints navigation start → facts shown, facts → the card browser's first rows painted (its
 // rows come from the question service), the longest main-thread task of each, and the page's
 // JS heap once the rows show (Runtime.getHeapUsage after a garbage collection: what the page keeps
-// for the card browser). Needs `npm run build`.
+// for the card browser). Then, from each tab's click, the Family tree tab (its first box painted)
+// and the Timeline tab (its first bar painted) and the longest task of each (treeMs,
+// treeLongestTaskMs, timelineMs, timelineLongestTaskMs). Needs `npm run build`.
 import { longTaskProbe, openBenchBrowser, saveDeckInPage } from '../browser'
 import { previous } from './previous'
 import { syntheticDynasty } from './synthetic-dynasty'
@@ -25,11 +27,15 @@ const probes = `
   new MutationObserver(() => {
     painted('factsAt', '[role=tabpanel] article');
     painted('rowsAt', 'ul[aria-label=Cards] li');
+    painted('treeAt', '[role=tabpanel] [data-person-id]');
+    painted('timelineAt', '[role=tabpanel] .timeline-chart [role=listitem]');
   }).observe(document, { childList: true, subtree: true });
 `
 interface Probe {
   factsAt?: number
   rowsAt?: number
+  treeAt?: number
+  timelineAt?: number
   longestTask: number
   tasksOver50: number
 }
@@ -57,6 +63,21 @@ try {
     const probe = await bench()
     await cdp.send('HeapProfiler.collectGarbage')
     const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    // A tab from its click: when its drawing first paints, and the longest task until a second after.
+    const tab = async (name: string, at: 'treeAt' | 'timelineAt') => {
+      const clicked = await page.evaluate(() => {
+        const b = (window as never as { bench: Probe }).bench
+        b.longestTask = 0
+        return performance.now()
+      })
+      await page.getByRole('tab', { name }).click()
+      await page.waitForFunction((key) => ((window as never as { bench: Probe }).bench[key] ?? -1) > 0, at)
+      await page.waitForTimeout(1000)
+      const after = await bench()
+      return { ms: round((after[at] ?? NaN) - clicked), longestTaskMs: round(after.longestTask) }
+    }
+    const tree = await tab('Family tree', 'treeAt')
+    const timeline = await tab('Timeline', 'timelineAt')
     const key = (name: string) => `deck-page:${deck.facts.length}:${run}:${name}`
     const figures = {
       factsMs: round(factsAt),
@@ -64,6 +85,10 @@ try {
       factsLongestTaskMs: round(shown.longestTask),
       rowsLongestTaskMs: round(probe.longestTask),
       pageHeapMB: round(usedSize / 2 ** 20),
+      treeMs: tree.ms,
+      treeLongestTaskMs: tree.longestTaskMs,
+      timelineMs: timeline.ms,
+      timelineLongestTaskMs: timeline.longestTaskMs,
     }
     console.log(
       JSON.stringify({
