@@ -56,6 +56,9 @@ async function browse(pairs: ReadonlyArray<[string, string]>, given?: Question[]
   })
   const root = wrapper.element as HTMLElement
   await until(() => allByRole(root, 'listitem').length > 0, 'the rows')
+  // The filter menus fill a task after the rows show.
+  const kinds = byRole(root, 'combobox', 'Question kind') as HTMLSelectElement
+  await until(() => kinds.options.length > 1, 'the filter menus')
   return { root, questions, db: useStorageStore().db() }
 }
 
