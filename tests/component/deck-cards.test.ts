@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto'
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { afterEach, describe, expect, it } from 'vitest'
 import DeckCards from '../../src/components/deck/DeckCards.vue'
 import { deckFromCards } from '../../src/domain/import/cards-deck'
@@ -51,7 +52,16 @@ async function browse(pairs: ReadonlyArray<[string, string]>, given?: Question[]
   await useStorageStore().open({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'deck-cards', enableFuzz: false })
   wrapper = mount(DeckCards, {
     props: { deckId: deck.id, cards: cardRows(questions) },
-    global: { plugins: [pinia] },
+    // A router: the actions can send a chosen card to the study view.
+    global: {
+      plugins: [
+        pinia,
+        createRouter({
+          history: createMemoryHistory(),
+          routes: [{ path: '/:any(.*)', component: { render: () => null } }],
+        }),
+      ],
+    },
     attachTo: document.body,
   })
   const root = wrapper.element as HTMLElement
