@@ -111,7 +111,17 @@ describe('the first card of a deck still being generated', () => {
 
   it('keeps the progress of a card graded before the sync, and tells of no change', async () => {
     const { storage, service } = await setup()
-    const s = service()
+    // The sync waits until the card is graded: on a busy machine the opening could otherwise end
+    // first, and the card would be graded after the sync, not before.
+    let graded = () => {}
+    const gradedYet = new Promise<void>((resolve) => (graded = resolve))
+    const s = new DeckQuestionService(async () => ({
+      ...storage,
+      syncDeckQuestions: async (...args: Parameters<typeof storage.syncDeckQuestions>) => {
+        await gradedYet
+        return storage.syncDeckQuestions(...args)
+      },
+    }))
     const { state, opened } = opening(s)
     const first = (await s.queue(deck.id, request)).items[0]!
     const { card } = await storage.recordReview({
@@ -123,6 +133,7 @@ describe('the first card of a deck still being generated', () => {
       now: NOW,
     })
     expect(state.done).toBe(false)
+    graded()
     const done = await opened
     expect(done.changes.firstSync).toBe(true)
     expect(done.changeMessage).toBe('')
