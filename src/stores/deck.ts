@@ -35,6 +35,8 @@ export interface DeckPage {
   deck: Deck
   cardCount?: number
   cards?: CardRow[]
+  /** The first of `cards` while they are read (the card browser shows them meanwhile). */
+  cardsSoFar?: readonly CardRow[]
 }
 
 /** Built-in decks of at most this many facts are generated in the page, without the worker. */
@@ -285,9 +287,14 @@ export const useDeckStore = defineStore('deck', () => {
     if (!loading) {
       loading = (async () => {
         await openQuestions(deckId)
+        // The rows so far join the page as they come (for the deck shown), for the card browser.
+        const soFar = (rows: readonly CardRow[]) => {
+          const shown = page.value
+          if (shown?.deck.id === deckId && !shown.cards) page.value = markRaw({ ...shown, cardsSoFar: rows })
+        }
         const [deck, cards] = await Promise.all([
           known ?? readDeck(deckId),
-          questionsFor(deckId).cards(deckId, useClock().now()),
+          questionsFor(deckId).cards(deckId, useClock().now(), soFar),
         ])
         return markRaw({ deck: markRaw(deck), cards: markRaw(cards) })
       })()

@@ -24,6 +24,12 @@ import { deckPieces, type DeckPiece } from './protocol'
 
 export { DeckNotFoundError }
 
+/** Where a deck's card rows go as they are made (see DeckQuestionService.cards). */
+export interface RowsListener {
+  rows(rows: CardRow[]): void
+  restart(): void
+}
+
 export interface OpenedDeck {
   id: string
   title: string
@@ -53,9 +59,6 @@ export type CustomChoicesRequest = Omit<CustomChoicesOptions, 'questions'>
 
 /** A deck's questions made at build time, if there are some for this deck and cache key. */
 export type PrebuiltQuestions = (deckId: string, key: string) => Promise<QuestionBank | undefined>
-
-/** Questions made whole at a time while a deck's card rows are read. */
-const CARD_ROWS_BATCH = 5_000
 
 /** Generating for this long without a pause would keep a waiting study queue waiting (ms). */
 const GENERATE_SLICE_MS = 25
@@ -332,17 +335,34 @@ export class DeckQuestionService {
   /**
    * One row per card of an opened deck (the card browser's), read a part's worth of questions at a
    * time: the deck's questions are never all whole at once, and the page gets a quarter as many
-   * objects.
+   * objects. With `onRows`, each batch's rows go there as they are made (and none is returned); if
+   * the deck must be read again meanwhile, `restart` says that the rows so far are to be dropped.
    */
-  cards(deckId: string, now: number): Promise<CardRow[]> {
+  cards(deckId: string, now: number, onRows?: RowsListener): Promise<CardRow[]> {
+    let attempt = 0
     return this.read(deckId, now, async (bank) => {
+      // Read again (a cache rewritten meanwhile): the rows sent so far are not the deck's.
+      if (attempt++ > 0) onRows?.restart()
       const { CardRows } = await import('../domain/study/card-list')
-      const rows = new CardRows()
-      for (let start = 0; start < bank.stubs.length; start += CARD_ROWS_BATCH) {
-        const end = Math.min(bank.stubs.length, start + CARD_ROWS_BATCH)
-        rows.add(await bank.questions(Array.from({ length: end - start }, (_, i) => start + i)))
+      const { stubs } = bank
+      // Questions made whole at a time: a cache part's worth.
+      const batch = (await this.storage()).questionCache.partSize
+      const all: CardRow[] = []
+      // A batch of whole cards at a time (a card's questions all in its batch), so that each
+      // batch's rows are final and `onRows` can show them while the next batch is read.
+      for (let first = 0; first < stubs.cardCount;) {
+        const indexes: number[] = []
+        let card = first
+        for (; card < stubs.cardCount && indexes.length < batch; card++)
+          for (const i of stubs.questionsOf(card)) indexes.push(i)
+        const rows = new CardRows()
+        rows.add(await bank.questions(indexes.sort((a, b) => a - b)))
+        const made = rows.rows()
+        if (onRows) onRows.rows(made)
+        else for (const row of made) all.push(row)
+        first = card
       }
-      return rows.rows()
+      return all
     })
   }
 

@@ -40,8 +40,18 @@ scope.onmessage = ({ data }) => {
         return s.questions(args[0] as string, args[1] as string[], args[2] as number)
       case 'all':
         return inChunks(await s.all(args[0] as string, args[1] as number))
-      case 'cards':
-        return inChunks(await s.cards(args[0] as string, args[1] as number))
+      case 'cards': {
+        // Each batch of rows goes as soon as it is made: the card browser shows the first at once.
+        let sent = 0
+        await s.cards(args[0] as string, args[1] as number, {
+          rows: (rows) => (sent += inChunks(rows)),
+          restart: () => {
+            sent = 0
+            scope.postMessage({ id, restart: true })
+          },
+        })
+        return sent
+      }
       case 'deck':
         return inChunks(await s.deck(args[0] as string))
       case 'forget':

@@ -20,6 +20,8 @@ export type DeckQuestionsResponse =
   | { id: number; error: { name: string; message: string } }
   /** Part of the answer to `all`, `cards` or `deck`, sent in pieces so that no message takes long to read on the page. */
   | { id: number; chunk: unknown[] }
+  /** The chunks of `cards` sent so far are void: the rows come again from the first. */
+  | { id: number; restart: true }
 
 /** Questions (or card rows) per chunk: a few milliseconds for the page to receive on a slow phone. */
 export const CHUNK = 2_000

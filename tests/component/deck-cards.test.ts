@@ -41,7 +41,11 @@ const PAIRS: Array<[string, string]> = [
   ['stavraton', 'silver coin'],
 ]
 
-async function browse(pairs: ReadonlyArray<[string, string]>, given?: Question[]) {
+async function browse(
+  pairs: ReadonlyArray<[string, string]>,
+  given?: Question[],
+  reading?: { reading: boolean; total: number },
+) {
   const deck = deckFromCards(
     { id: 'words', title: 'Words' },
     pairs.map(([front, back]) => ({ type: 'basic' as const, front, back })),
@@ -51,7 +55,7 @@ async function browse(pairs: ReadonlyArray<[string, string]>, given?: Question[]
   setActivePinia(pinia)
   await useStorageStore().open({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'deck-cards', enableFuzz: false })
   wrapper = mount(DeckCards, {
-    props: { deckId: deck.id, cards: cardRows(questions) },
+    props: { deckId: deck.id, cards: cardRows(questions), ...reading },
     // A router: the actions can send a chosen card to the study view.
     global: {
       plugins: [
@@ -119,6 +123,12 @@ describe('the card browser', () => {
     expect(rowNames(root)).not.toContain('basileus')
     await type(search, 'no such word')
     expect(root.textContent).toContain('No card matches.')
+  })
+
+  it('lists the first cards while the rest are read, and says so', async () => {
+    const { root } = await browse(PAIRS, undefined, { reading: true, total: 40 })
+    expect(byRole(root, 'status', /7 of 7 cards shown/).textContent).toMatch(/reading the rest \(7 of 40\)…/)
+    expect(rowNames(root)).toContain('stavraton')
   })
 
   it('names relations in words in the Relation filter, and filters by them', async () => {

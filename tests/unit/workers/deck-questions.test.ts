@@ -7,9 +7,9 @@ import type { Deck } from '../../../src/domain/deck/types'
 import { deckSeed } from '../../../src/domain/questions/cache-key'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { createRandom } from '../../../src/domain/random'
-import { cardRows } from '../../../src/domain/study/card-list'
+import { cardRows, type CardRow } from '../../../src/domain/study/card-list'
 import { buildStudyQueue } from '../../../src/domain/study/queue'
-import { createDeckQuestions } from '../../../src/workers/client'
+import { createDeckQuestions, whenDoubled } from '../../../src/workers/client'
 import { DeckNotFoundError, DeckQuestionService } from '../../../src/workers/deck-questions'
 import { deckFromPieces } from '../../../src/workers/protocol'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
@@ -241,6 +241,32 @@ describe('deck-questions service', () => {
     const { service } = await setup()
     await expect(service().open('missing', NOW)).rejects.toBeInstanceOf(DeckNotFoundError)
     await expect(service().deck('missing')).rejects.toBeInstanceOf(DeckNotFoundError)
+  })
+
+  it('sends the card rows batch by batch as they are made, and the page hears them grow', async () => {
+    const { storage } = await setup()
+    // Small parts: rows are made a part's worth of questions at a time.
+    const small = { ...storage, questionCache: { ...storage.questionCache, partSize: 97 } }
+    const s = new DeckQuestionService(async () => small)
+    const whole = await s.cards(deck.id, NOW)
+    const batches: CardRow[][] = []
+    expect(await s.cards(deck.id, NOW, { rows: (rows) => batches.push(rows), restart: () => {} })).toEqual([])
+    expect(batches.length).toBeGreaterThan(1)
+    expect(batches.flat()).toStrictEqual(whole)
+    // The page hears the rows so far from the worker's chunks, each time at least twice as many.
+    const heard: CardRow[][] = []
+    const hear = whenDoubled<CardRow>((rows) => heard.push([...rows]))
+    const chunks: CardRow[][] = []
+    for (const batch of batches) {
+      chunks.push(batch)
+      hear(chunks)
+    }
+    expect(heard.length).toBeGreaterThan(1)
+    expect(heard.at(-1)!.length).toBeGreaterThan(whole.length / 2)
+    for (const [i, rows] of heard.entries()) {
+      expect(rows).toStrictEqual(whole.slice(0, rows.length))
+      if (i) expect(rows.length).toBeGreaterThanOrEqual(2 * heard[i - 1]!.length)
+    }
   })
 
   it('hands a stored deck to the page in pieces, one per entity and fact, that make the stored deck again', async () => {
