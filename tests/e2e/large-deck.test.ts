@@ -137,10 +137,13 @@ browserTest(
       box && inside && box.x >= inside.x && box.x + box.width <= inside.x + inside.width,
       'the main person in the frame',
     )
-    // Fitted, every box is in the frame, so every box is drawn.
+    assert.ok((await frame.locator('text.tree-box-name').count()) > 0, 'names drawn at 60 %')
+    // Fitted, every box is in the frame, so every box is drawn, without the names none could read.
     await page.getByRole('button', { name: 'Fit the whole tree' }).click()
     await boxes.nth(people.length - 1).waitFor()
     assert.equal(await boxes.count(), people.length)
+    assert.equal(await frame.locator('text.tree-box-name').count(), 0)
+    assert.ok(((await mainBox.locator('title').textContent()) ?? '').includes(main.name), 'the name in its tooltip')
 
     await page.getByRole('tab', { name: 'Timeline' }).click()
     const layout = layoutTimeline(deck, { pxPerYear: 6 })
