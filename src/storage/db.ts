@@ -95,6 +95,8 @@ export interface QuestionCacheRow extends Partial<CompactPart> {
   printsDigest?: string
   questionCount?: number
   cardCount?: number
+  /** Card rows (see ROWS_PART in repositories.ts): a batch of them, packed (packRows). */
+  rows?: Uint8Array
 }
 
 export interface SchemaVersion {

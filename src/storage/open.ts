@@ -122,6 +122,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Sto
     quizAttempts: guard(quizAttemptsRepository(db)),
     decks: guard(decksRepository(db)),
     questionCache: guard(questionCacheRepository(db)),
+    rowsCache: async () => guard((await import('./rows-cache')).rowsCacheRepository(db)),
     subscriptions: guard(subscriptionsRepository(db)),
   }
   databases.set(storage, db)

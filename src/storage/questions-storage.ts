@@ -6,9 +6,12 @@ import { toStorageError } from './errors'
 import { cardsRepository, decksRepository, questionCacheRepository } from './repositories'
 import type { Storage } from './types'
 
-/** The worker's own storage bundles the sync code: nothing to preload there. */
+/**
+ * The worker's own storage bundles the sync code: nothing to preload there. A first visit's storage
+ * (nothing-stored.ts) caches no card rows.
+ */
 export type QuestionsStorage = Pick<Storage, 'syncDeckQuestions'> &
-  Partial<Pick<Storage, 'preloadDeckSync'>> & {
+  Partial<Pick<Storage, 'preloadDeckSync' | 'rowsCache'>> & {
     decks: Pick<Storage['decks'], 'get' | 'head'>
     cards: Pick<Storage['cards'], 'forDeck'>
     questionCache: Storage['questionCache']
@@ -38,6 +41,10 @@ export async function openQuestionsStorage(name = DEFAULT_DB_NAME): Promise<Ques
       get: explain(cache.get),
       put: explain(cache.put),
       delete: explain(cache.delete),
+    },
+    rowsCache: async () => {
+      const rows = (await import('./rows-cache')).rowsCacheRepository(db)
+      return { parts: explain(rows.parts), part: explain(rows.part), put: explain(rows.put) }
     },
     syncDeckQuestions: explain((...args: Parameters<Storage['syncDeckQuestions']>) => syncDeckQuestions(db, ...args)),
   }

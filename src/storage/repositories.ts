@@ -184,7 +184,7 @@ export function questionCacheRepository(db: StavratonDB): QuestionCacheRepositor
         if (printsDigest === undefined || questionCount === undefined || cardCount === undefined) return undefined
         const rows = await db.questionCache
           .where('[deckId+part]')
-          .between([deckId, 0], [deckId, Dexie.maxKey], true, true)
+          .between([deckId, 0], [deckId, first.parts], true, false)
           .toArray()
         // All parts or nothing: a cache that lost a part is regenerated rather than half read.
         if (rows.length !== first.parts || rows.some((r, i) => r.key !== key || r.part !== i)) return undefined

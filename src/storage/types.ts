@@ -188,6 +188,23 @@ export interface QuestionCacheRepository {
   delete(deckId: string): Promise<void>
 }
 
+/**
+ * The card browser's rows kept beside a deck's cached questions (made from them, they are read
+ * instead of the questions): packed parts, under the questions' key. Writing or deleting the
+ * deck's questions drops them.
+ */
+export interface RowsCacheRepository {
+  /** How many parts of rows are stored for the questions cached under `key`, or undefined when none are. */
+  parts(deckId: string, key: string): Promise<number | undefined>
+  /** One part, packed as `put` got it, or undefined when it is gone or another key's. */
+  part(deckId: string, key: string, part: number): Promise<Uint8Array | undefined>
+  /**
+   * Stores the rows of the questions cached under `key`, a packed part each, in one transaction,
+   * replacing those stored before; nothing when the questions cached are not (or no longer) that key's.
+   */
+  put(deckId: string, key: string, parts: readonly Uint8Array[]): Promise<void>
+}
+
 /** A card to act on: its id, and its fingerprint (stored if the card was never studied). */
 export interface CardRef {
   cardId: string
@@ -298,5 +315,7 @@ export interface Storage {
   quizAttempts: QuizAttemptsRepository
   decks: DecksRepository
   questionCache: QuestionCacheRepository
+  /** The card rows cached with the questions (its code loads on the first call). */
+  rowsCache(): Promise<RowsCacheRepository>
   subscriptions: SubscriptionsRepository
 }

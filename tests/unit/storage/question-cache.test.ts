@@ -1,7 +1,7 @@
 // The question cache (schema v2): a deck's generated questions come back exactly as stored, under
 // their key only, all parts or none (parts from before the compact form count as none); a database
 // from v1 gains an empty cache; deleting a deck drops its cached questions, and a deck deleted before
-// its questions were cached gets none.
+// its questions were cached gets none. The card rows kept beside the questions go with them.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Dexie from 'dexie'
@@ -105,6 +105,33 @@ describe('question cache', () => {
     await storage.decks.delete(userDeck.id)
     expect(await storage.questionCache.get(userDeck.id, 'k')).toBeUndefined()
     expect(await readAll(storage, deck.id, key)).toEqual(questions)
+  })
+
+  it('keeps card rows beside the questions of their key only, and drops them with those questions', async () => {
+    const storage = await withDeck()
+    const rows = [Uint8Array.of(1, 2, 3), Uint8Array.of(4), Uint8Array.of(5, 6)]
+    // No questions of that key cached: rows of them are not kept.
+    await (await storage.rowsCache()).put(deck.id, key, rows)
+    expect(await (await storage.rowsCache()).parts(deck.id, key)).toBeUndefined()
+    await storage.questionCache.put(deck.id, key, cacheable(questions))
+    await (await storage.rowsCache()).put(deck.id, key, rows)
+    expect(await (await storage.rowsCache()).parts(deck.id, key)).toBe(3)
+    for (const [i, part] of rows.entries())
+      expect(await (await storage.rowsCache()).part(deck.id, key, i)).toEqual(part)
+    expect(await (await storage.rowsCache()).parts(deck.id, `${key}x`)).toBeUndefined()
+    // The rows leave the questions as they were.
+    expect(await readAll(storage, deck.id, key)).toEqual(questions)
+    // Rows stored again replace the old ones whole.
+    await (await storage.rowsCache()).put(deck.id, key, rows.slice(0, 1))
+    expect(await (await storage.rowsCache()).parts(deck.id, key)).toBe(1)
+    expect(await (await storage.rowsCache()).part(deck.id, key, 1)).toBeUndefined()
+    // Other questions cached for the deck: its rows are gone with the old ones.
+    await storage.questionCache.put(deck.id, 'other', cacheable(own))
+    expect(await (await storage.rowsCache()).parts(deck.id, key)).toBeUndefined()
+    expect(await (await storage.rowsCache()).parts(deck.id, 'other')).toBeUndefined()
+    await (await storage.rowsCache()).put(deck.id, 'other', rows)
+    await storage.decks.delete(deck.id)
+    expect(await databaseOf(storage).questionCache.count()).toBe(0)
   })
 
   it('a database saved by v1 opens with an empty cache that then works', async () => {

@@ -170,6 +170,20 @@ describe('deck-questions service', () => {
     expect(await service().all(deck.id, NOW + 3)).toEqual(generateQuestions(saved, { seed: deckSeed(deck.id) }))
   })
 
+  it.each(writes)('a deck %s lists the cards of its new questions, never the old rows', async (_, write) => {
+    const { storage, service } = await setup()
+    const first = service()
+    const old = await first.cards(deck.id, NOW)
+    await first.settled()
+    const changed: Deck = { ...deck, title: 'Another dynasty', facts: deck.facts.slice(2) }
+    await write(storage, changed)
+    const saved = (await storage.decks.get(deck.id)) as Deck
+    const now = cardRows(JSON.parse(JSON.stringify(generateQuestions(saved, { seed: deckSeed(deck.id) }))))
+    const rows = await service().cards(deck.id, NOW + 2)
+    expect(rows).toStrictEqual(now)
+    if (saved.facts.length < deck.facts.length) expect(rows).not.toStrictEqual(old)
+  })
+
   it("a deck restored from a backup opens with the backup's questions", async () => {
     const { storage, service } = await setup()
     const backup = await storage.exportBackup(NOW)
@@ -241,6 +255,40 @@ describe('deck-questions service', () => {
     const { service } = await setup()
     await expect(service().open('missing', NOW)).rejects.toBeInstanceOf(DeckNotFoundError)
     await expect(service().deck('missing')).rejects.toBeInstanceOf(DeckNotFoundError)
+  })
+
+  it('caches the card rows it made with the questions, and a new service reads them', async () => {
+    const { storage, service } = await setup()
+    const small = { ...storage, questionCache: { ...storage.questionCache, partSize: 97 } }
+    const first = new DeckQuestionService(async () => small)
+    const rows = await first.cards(deck.id, NOW)
+    await first.settled()
+    const { key } = (await databaseOf(storage).questionCache.get([deck.id, 0]))!
+    const parts = await (await storage.rowsCache()).parts(deck.id, key)
+    expect(parts).toBeGreaterThan(1)
+    // What a new service (a reload) gives is what is cached: rows cached otherwise come back so.
+    const { packRows } = await import('../../../src/domain/study/packed-rows')
+    const renamed = rows.map((row) => ({ ...row, prompt: `cached: ${row.prompt}` }))
+    await (await storage.rowsCache()).put(deck.id, key, [packRows(renamed.slice(0, 5)), packRows(renamed.slice(5))])
+    const batches: CardRow[][] = []
+    expect(await service().cards(deck.id, NOW, { rows: (r) => batches.push(r), restart: () => {} })).toEqual([])
+    expect(batches.map((b) => b.length)).toEqual([5, rows.length - 5])
+    expect(batches.flat()).toStrictEqual(renamed)
+    // A part gone or damaged: the rows heard so far are dropped, and all are made again.
+    for (const damage of [
+      () => databaseOf(storage).questionCache.delete([deck.id, 2 ** 30 + 1]),
+      () => databaseOf(storage).questionCache.update([deck.id, 2 ** 30 + 1], { rows: Uint8Array.of(1, 2) }),
+    ]) {
+      await (await storage.rowsCache()).put(deck.id, key, [packRows(renamed.slice(0, 5)), packRows(renamed.slice(5))])
+      await damage()
+      let heard: CardRow[] = []
+      const s = service()
+      await s.cards(deck.id, NOW, { rows: (r) => heard.push(...r), restart: () => (heard = []) })
+      expect(heard).toStrictEqual(rows)
+      // …and cached again.
+      await s.settled()
+      expect(await service().cards(deck.id, NOW)).toStrictEqual(rows)
+    }
   })
 
   it('sends the card rows batch by batch as they are made, and the page hears them grow', async () => {

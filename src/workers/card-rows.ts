@@ -1,0 +1,82 @@
+// The card browser's rows of an opened deck, for the deck-questions service (its `cards`): read
+// from the rows cached with the deck's questions, or else made from those questions a batch at a
+// time. Loaded when a card browser first asks: the study view never needs it.
+import type { QuestionBank } from '../domain/questions/compact'
+import { CardRows, type CardRow } from '../domain/study/card-list'
+import { packRows, unpackRows } from '../domain/study/packed-rows'
+import type { QuestionsStorage } from '../storage/questions-storage'
+import type { RowsListener } from './deck-questions'
+
+/** Where the rows go, batch by batch: to the listener, or else into `all`. */
+export class RowsOut {
+  readonly all: CardRow[] = []
+  private sent = false
+
+  constructor(private readonly listener?: RowsListener) {}
+
+  give(rows: CardRow[]): void {
+    this.sent = true
+    if (this.listener) this.listener.rows(rows)
+    else for (const row of rows) this.all.push(row)
+  }
+
+  /** The rows given so far are not the deck's: they are dropped. */
+  restart(): void {
+    if (this.sent) this.listener?.restart()
+    this.sent = false
+    this.all.length = 0
+  }
+}
+
+/**
+ * Gives the deck's card rows, in deck order, a batch at a time (dropping any given before: a
+ * second call reads a deck read again). With `cacheKey` (the key its questions are cached under)
+ * the rows cached with them are read; when there are none (or a part is gone or damaged), the
+ * rows are made, and `later` is handed their caching: a speed-up only, which never fails.
+ */
+export async function deckCardRows(
+  deckId: string,
+  bank: QuestionBank,
+  cacheKey: string | undefined,
+  storage: QuestionsStorage,
+  out: RowsOut,
+  later: (write: () => Promise<unknown>) => void,
+): Promise<void> {
+  out.restart()
+  const cache = cacheKey === undefined ? undefined : await storage.rowsCache?.()
+  const parts = cacheKey === undefined ? undefined : await cache?.parts(deckId, cacheKey)
+  if (cache && parts !== undefined && cacheKey !== undefined) {
+    try {
+      for (let part = 0; part < parts; part++) {
+        const packed = await cache.part(deckId, cacheKey, part)
+        if (!packed) throw new Error('A part of the cached rows is gone.')
+        out.give(unpackRows(packed))
+      }
+      return
+    } catch {
+      // Made again from the questions, below.
+      out.restart()
+    }
+  }
+  const { stubs } = bank
+  const packed: Uint8Array[] = []
+  // A batch of whole cards at a time (a card's questions all in its batch), each of about a cache
+  // part's worth of questions, so that each batch's rows are final and can show while the next
+  // batch is read: the deck's questions are never all whole at once.
+  for (let first = 0; first < stubs.cardCount;) {
+    const indexes: number[] = []
+    let card = first
+    for (; card < stubs.cardCount && indexes.length < storage.questionCache.partSize; card++)
+      for (const i of stubs.questionsOf(card)) indexes.push(i)
+    const rows = new CardRows()
+    rows.add(await bank.questions(indexes.sort((a, b) => a - b)))
+    const made = rows.rows()
+    if (cache) packed.push(packRows(made))
+    out.give(made)
+    first = card
+  }
+  if (cache && cacheKey !== undefined) {
+    const key = cacheKey
+    later(() => cache.put(deckId, key, packed).catch(() => undefined))
+  }
+}
