@@ -99,7 +99,12 @@ const DEFAULTS: Required<TimelineOptions> = {
   tickCount: 10,
 }
 
-type Item = (Omit<TimelineBar, 'row'> | Omit<TimelinePoint, 'row'>) & { from: number; to: number }
+/** An item, its row still to be placed, and what it covers in its lane (see extent). */
+interface Item {
+  item: TimelineBar | TimelinePoint
+  from: number
+  to: number
+}
 
 export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): TimelineLayout {
   const o = { ...DEFAULTS, ...options }
@@ -119,10 +124,16 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
   const undated: { id: string; label: string }[] = []
   const labelYears = (label: string) => (label.length * o.charWidth + o.gapPx) / o.pxPerYear
   const sections = new Map<string, { kind: TimelineKind; title: string; items: Item[] }>()
-  const add = (sectionId: string, kind: TimelineKind, title: string, item: Item) => {
+  const add = (
+    sectionId: string,
+    kind: TimelineKind,
+    title: string,
+    item: TimelineBar | TimelinePoint,
+    covers: { from: number; to: number },
+  ) => {
     let section = sections.get(sectionId)
     if (!section) sections.set(sectionId, (section = { kind, title, items: [] }))
-    section.items.push(item)
+    section.items.push({ item, from: covers.from, to: covers.to })
   }
   sections.set('lives', { kind: 'life', title: 'Lives', items: [] })
 
@@ -136,17 +147,23 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
       continue
     }
     const facts = [b, d].filter((f): f is DateFact => f !== undefined)
-    add('lives', 'life', 'Lives', {
-      id: `life:${person.id}`,
-      kind: 'life',
-      entityId: person.id,
-      label: person.name,
-      sectionId: 'lives',
-      ...bar,
-      disputed: facts.some((f) => f.alternatives.length > 0),
-      factIds: facts.map((f) => f.id),
-      ...extent([bar.start, bar.end], labelYears(person.name)),
-    })
+    add(
+      'lives',
+      'life',
+      'Lives',
+      {
+        id: `life:${person.id}`,
+        kind: 'life',
+        entityId: person.id,
+        label: person.name,
+        sectionId: 'lives',
+        row: 0,
+        ...bar,
+        disputed: facts.some((f) => f.alternatives.length > 0),
+        factIds: facts.map((f) => f.id),
+      },
+      extent([bar.start, bar.end], labelYears(person.name)),
+    )
   }
   const byStart = tenures
     .map((fact) => ({ fact, bar: barBetween(fact.value.start, fact.value.end, starts(fact), ends(fact), o) }))
@@ -159,17 +176,23 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
       continue
     }
     const sectionId = `office:${office}`
-    add(sectionId, 'tenure', nameOf(office), {
-      id: fact.id,
-      kind: 'tenure',
-      entityId: fact.subject,
-      label,
+    add(
       sectionId,
-      ...bar,
-      disputed: fact.alternatives.length > 0,
-      factIds: [fact.id],
-      ...extent([bar.start, bar.end], labelYears(label)),
-    })
+      'tenure',
+      nameOf(office),
+      {
+        id: fact.id,
+        kind: 'tenure',
+        entityId: fact.subject,
+        label,
+        sectionId,
+        row: 0,
+        ...bar,
+        disputed: fact.alternatives.length > 0,
+        factIds: [fact.id],
+      },
+      extent([bar.start, bar.end], labelYears(label)),
+    )
   }
   // Co-rulers named on a tenure, unless they have a tenure of that office of their own.
   const holds = new Set(tenures.map((t) => `${t.subject}\u0000${t.value.office}`))
@@ -180,35 +203,47 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
       if (!bar) continue
       const sectionId = `office:${fact.value.office}`
       const label = `${nameOf(co.who)} (co-ruler)`
-      add(sectionId, 'tenure', nameOf(fact.value.office), {
-        id: `${fact.id}:co:${co.who}`,
-        kind: 'tenure',
-        entityId: co.who,
-        label,
+      add(
         sectionId,
-        ...bar,
-        disputed: false,
-        factIds: [fact.id],
-        ...extent([bar.start, bar.end], labelYears(label)),
-      })
+        'tenure',
+        nameOf(fact.value.office),
+        {
+          id: `${fact.id}:co:${co.who}`,
+          kind: 'tenure',
+          entityId: co.who,
+          label,
+          sectionId,
+          row: 0,
+          ...bar,
+          disputed: false,
+          factIds: [fact.id],
+        },
+        extent([bar.start, bar.end], labelYears(label)),
+      )
     }
   }
   for (const fact of events) {
     const at = endOf(fact.value, 'middle', alternativesOf(fact), o)
     const subject = entities.get(fact.subject)
     const label = fact.label ? `${nameOf(fact.subject)} ${fact.label}` : (subject?.name ?? fact.subject)
-    add('events', 'event', 'Events', {
-      id: fact.id,
-      kind: 'event',
-      entityId: fact.subject,
-      label,
-      sectionId: 'events',
-      at,
-      disputed: fact.alternatives.length > 0,
-      factIds: [fact.id],
-      text: fact.value.text,
-      ...extent([at], labelYears(label)),
-    })
+    add(
+      'events',
+      'event',
+      'Events',
+      {
+        id: fact.id,
+        kind: 'event',
+        entityId: fact.subject,
+        label,
+        sectionId: 'events',
+        row: 0,
+        at,
+        disputed: fact.alternatives.length > 0,
+        factIds: [fact.id],
+        text: fact.value.text,
+      },
+      extent([at], labelYears(label)),
+    )
   }
   return assemble(sections, undated, o)
 }
@@ -218,8 +253,12 @@ function extent(ends: TimelineEnd[], labelYears: number): { from: number; to: nu
   let from = Infinity
   let to = -Infinity
   for (const end of ends) {
-    from = Math.min(from, end.min, ...end.disputed.map((d) => d.at))
-    to = Math.max(to, end.max, ...end.disputed.map((d) => d.at))
+    from = Math.min(from, end.min)
+    to = Math.max(to, end.max)
+    for (const { at } of end.disputed) {
+      from = Math.min(from, at)
+      to = Math.max(to, at)
+    }
   }
   return { from, to: Math.max(to, ends[0]!.min + labelYears) }
 }
@@ -303,19 +342,17 @@ function assemble(
   for (const [id, section] of order) {
     if (section.items.length === 0) continue
     const row = out.rows
-    const laneEnds: number[] = []
+    const lanes = new Lanes()
     section.items.sort((a, b) => a.from - b.from || a.to - b.to)
-    for (const { from, to, ...item } of section.items) {
-      let lane = laneEnds.findIndex((end) => end + gap <= from)
-      if (lane < 0) lane = laneEnds.push(to) - 1
-      else laneEnds[lane] = to
-      if (item.kind === 'event') out.points.push({ ...(item as Omit<TimelinePoint, 'row'>), row: row + 1 + lane })
-      else out.bars.push({ ...(item as Omit<TimelineBar, 'row'>), row: row + 1 + lane })
+    for (const { from, to, item } of section.items) {
+      item.row = row + 1 + lanes.place(from, to, gap)
+      if (item.kind === 'event') out.points.push(item)
+      else out.bars.push(item)
       lo = Math.min(lo, from)
       hi = Math.max(hi, to)
     }
-    out.sections.push({ id, kind: section.kind, title: section.title, row, lanes: laneEnds.length })
-    out.rows = row + 1 + laneEnds.length
+    out.sections.push({ id, kind: section.kind, title: section.title, row, lanes: lanes.count })
+    out.rows = row + 1 + lanes.count
   }
   if (lo <= hi) {
     const pad = Math.max(1, (hi - lo) * 0.03)
@@ -327,3 +364,49 @@ function assemble(
 }
 
 const rank = (kind: TimelineKind) => (kind === 'life' ? 0 : kind === 'tenure' ? 1 : 2)
+
+/**
+ * Lanes filled first fit: an item goes in the lowest lane whose last item ends at least `gap`
+ * before it starts, or in a new lane. A tree of the lanes' least ends (each plus the gap) finds
+ * that lane in log(lanes) steps: 17,000 lives in 6,500 lanes, searched lane by lane, took half a
+ * second.
+ */
+export class Lanes {
+  /** How many lanes there are. */
+  count = 0
+  /** Leaves (from `size`): each lane's end plus the gap (Infinity past the last lane); above, the least of two. */
+  private tree = new Float64Array([Infinity, Infinity])
+  private size = 1
+
+  /** Places an item (from, to) and returns its lane. */
+  place(from: number, to: number, gap: number): number {
+    const { tree, size } = this
+    let lane: number
+    if (tree[1]! <= from) {
+      let node = 1
+      while (node < size) node = tree[2 * node]! <= from ? 2 * node : 2 * node + 1
+      lane = node - size
+    } else {
+      if (this.count === size) this.grow()
+      lane = this.count++
+    }
+    this.set(lane, to + gap)
+    return lane
+  }
+
+  private set(lane: number, value: number): void {
+    const { tree } = this
+    let node = lane + this.size
+    tree[node] = value
+    for (node >>= 1; node >= 1; node >>= 1) tree[node] = Math.min(tree[2 * node]!, tree[2 * node + 1]!)
+  }
+
+  private grow(): void {
+    const size = this.size * 2
+    const tree = new Float64Array(2 * size).fill(Infinity)
+    tree.set(this.tree.subarray(this.size, 2 * this.size), size)
+    for (let node = size - 1; node >= 1; node--) tree[node] = Math.min(tree[2 * node]!, tree[2 * node + 1]!)
+    this.tree = tree
+    this.size = size
+  }
+}

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../../src/domain/deck/types'
-import { layoutTimeline } from '../../../src/domain/layout/timeline'
+import { Lanes, layoutTimeline } from '../../../src/domain/layout/timeline'
 import { dated, deckOf, event, on, person, range, tenure } from './deck-builder'
 import { overlappingInLane } from './invariants'
 
@@ -166,6 +166,34 @@ describe('layoutTimeline on random decks', () => {
           expect(b.start.min <= b.end.max && b.start.min >= layout.start && b.end.max <= layout.end).toBe(true)
       }),
       { numRuns: 200, seed: 3 },
+    )
+  })
+})
+
+describe('Lanes', () => {
+  /** First fit searched lane by lane: what the tree of lanes must give. */
+  const firstFit = (items: ReadonlyArray<readonly [number, number]>, gap: number) => {
+    const ends: number[] = []
+    return items.map(([from, to]) => {
+      let lane = ends.findIndex((end) => end + gap <= from)
+      if (lane < 0) lane = ends.push(to) - 1
+      else ends[lane] = to
+      return lane
+    })
+  }
+  const item = fc
+    .tuple(fc.integer({ min: -50, max: 50 }), fc.double({ min: 0, max: 30, noNaN: true }))
+    .map(([from, length]) => [from / 2, from / 2 + length] as const)
+
+  it('puts each item in the lowest lane free for it, as a search of every lane does', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 300 }), fc.constantFrom(0, 0.5, 2), (items, gap) => {
+        const sorted = items.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        const lanes = new Lanes()
+        expect(sorted.map(([from, to]) => lanes.place(from, to, gap))).toEqual(firstFit(sorted, gap))
+        expect(lanes.count).toBe(new Set(firstFit(sorted, gap)).size)
+      }),
+      { numRuns: 300, seed: 5 },
     )
   })
 })
