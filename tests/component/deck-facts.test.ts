@@ -292,13 +292,44 @@ describe('DeckFacts of a deck of many entries', () => {
     expect(entries(root)).toHaveLength(100)
   })
 
-  it('shows and opens an entry a link asks for past the entries shown', async () => {
+  it('shows and opens an entry a link asks for within a page of those shown, with the entries before it', async () => {
+    const root = open('place-80')
+    await flushPromises()
+    // Drawn at once, with the entries before it (the mini deck's 9, then Town 0 to Town 80).
+    expect(byRole(root, 'button', 'Town 80').getAttribute('aria-expanded')).toBe('true')
+    expect(entries(root).length).toBeGreaterThanOrEqual(90)
+    await drawn()
+    expect(entries(root)).toHaveLength(100)
+    expect(allByRole(root, 'button', /earlier$/)).toEqual([])
+  })
+
+  it('shows an entry a link asks for far down first, and the entries above it when asked', async () => {
+    const order = infoboxBuilder(big).entities.map((e) => e.name)
+    const at = order.indexOf('Town 200')
+    expect(at).toBeGreaterThan(200)
     const root = open('place-200')
     await flushPromises()
-    // Drawn at once, with the entries before it.
+    // Drawn at once, the first entry shown: none of those above it is drawn.
+    const names = () => entries(root).map((b) => b.textContent!.trim())
+    expect(names()[0]).toBe('Town 200')
     expect(byRole(root, 'button', 'Town 200').getAttribute('aria-expanded')).toBe('true')
-    // The pages up to it: all three.
     await drawn()
-    expect(entries(root)).toHaveLength(250)
+    expect(names()).toEqual(order.slice(at))
+    expect(root.textContent).toContain(`${at} entries above are not shown.`)
+    byRole(root, 'button', 'Show 100 earlier').click()
+    await flushPromises()
+    // The page above, the focus on its first entry (Tab goes on down through them).
+    expect(names()).toEqual(order.slice(at - 100))
+    expect(document.activeElement).toBe(byRole(root, 'button', order[at - 100]!).closest('article'))
+    byRole(root, 'button', 'Show 100 earlier').click()
+    await flushPromises()
+    byRole(root, 'button', `Show ${at - 200} earlier`).click()
+    await flushPromises()
+    expect(names()).toEqual(order)
+    expect(allByRole(root, 'button', /earlier$/)).toEqual([])
+    // A search starts from the top again.
+    await search(root, 'town 20')
+    await search(root, '')
+    expect(names()[0]).toBe(order[0])
   })
 })

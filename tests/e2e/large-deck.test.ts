@@ -3,7 +3,8 @@
 // and with the server gone and the browser offline, the worker still starts (precached) and the
 // study view still shows a card. A large deck's page shows its facts before its questions exist,
 // its family tree opens readable on the main person with only the boxes near the frame drawn, and
-// its timeline draws the rows near the screen. (The longest main-thread task is reported, not
+// its timeline draws the rows near the screen; a name chosen in the tree far down the deck shows
+// its entry without the entries above it. (The longest main-thread task is reported, not
 // asserted: that figure belongs to `npm run bench -- deck-open` and `deck-page`.)
 import assert from 'node:assert/strict'
 import { deckSeed } from '../../src/domain/questions/cache-key'
@@ -144,6 +145,18 @@ browserTest(
     assert.equal(await boxes.count(), people.length)
     assert.equal(await frame.locator('text.tree-box-name').count(), 0)
     assert.ok(((await mainBox.locator('title').textContent()) ?? '').includes(main.name), 'the name in its tooltip')
+    // A name far down the deck, chosen in the tree: its entry shows first on the Facts tab, open
+    // and in view, without the thousands of entries above it.
+    const far = people.at(-1)!
+    await frame.locator(`[data-person-id="${far.id}"]`).click()
+    const entry = page.locator(`#entity-${far.id}`)
+    await entry.waitFor()
+    assert.equal(await entry.getByRole('button', { expanded: true }).count(), 1, 'its entry is open')
+    const seen = await entry.boundingBox()
+    assert.ok(seen && seen.y >= 0 && seen.y < (page.viewportSize()?.height ?? 0), 'its entry is in view')
+    const shown = await page.locator('.deck-facts-list').getByRole('article').count()
+    assert.ok(shown <= 100, `${shown} entries drawn`)
+    await page.getByRole('button', { name: 'Show 100 earlier' }).waitFor()
 
     await page.getByRole('tab', { name: 'Timeline' }).click()
     const layout = layoutTimeline(deck, { pxPerYear: 6 })
