@@ -1,12 +1,15 @@
 // The deck being edited is its YAML text: the YAML tab edits it directly, the forms edit its
 // document in place (deck-form.ts). Every change is validated (debounced) and previewed as questions.
+// A text is checked once (a form edit's check is the new text's), and its questions are made a
+// few entities at a time between tasks: a 10,000-fact deck's 40,000 questions held the page for
+// seconds at each edit.
 import { onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { parseDeckText } from '../../domain/deck/parse'
+import { parseDeckText, type DeckResult } from '../../domain/deck/parse'
 import { deckToYaml } from '../../domain/deck/yaml'
 import type { Deck } from '../../domain/deck/types'
 import { type DeckDocument, freeId, newDeckYaml, parseDeckDocument } from '../../domain/import/deck-form'
 import type { ImportIssue } from '../../domain/import/issues'
-import { generateQuestions } from '../../domain/questions/generate'
+import { questionBatches } from '../../domain/questions/generate'
 import type { Question } from '../../domain/questions/types'
 import { builtInDecks } from '../../generated/decks'
 import { deckSeed } from '../../stores/deck'
@@ -15,21 +18,65 @@ import { useStorageStore } from '../../stores/storage'
 
 export const EDITOR_FILE = 'deck.yaml'
 
+/** Questions are made for this long at a time, then the page gets a task (ms). */
+const SLICE_MS = 30
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
 export function useDeckEditor() {
   const text = ref('')
   const issues = shallowRef<ImportIssue[]>([])
   const deck = shallowRef<Deck>()
   const questions = shallowRef<Question[]>([])
+  /** The deck's questions are still being made (then `questions` are those made so far). */
+  const generating = ref(false)
   const saveState = ref<'idle' | 'saving' | 'saved' | 'failed'>('idle')
   const saveError = ref('')
   const loadError = ref('')
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The text last checked, and its check. */
+  let checked: { text: string; result: DeckResult } | undefined
+  /** The text whose check and questions are shown. */
+  let shown: string | undefined
+  /** The questions of the deck being made: resolves when they all are (or others are asked for). */
+  let making: Promise<void> = Promise.resolve()
+  let generation = 0
+
+  /** The check of the text now (once per text). */
+  function check(): DeckResult {
+    if (checked?.text !== text.value)
+      checked = { text: text.value, result: parseDeckText(text.value, { file: EDITOR_FILE }) }
+    return checked.result
+  }
 
   function validate(): void {
-    const result = parseDeckText(text.value, { file: EDITOR_FILE })
+    const result = check()
+    if (shown === text.value) return
+    shown = text.value
     issues.value = result.issues
     deck.value = result.deck
-    questions.value = result.deck ? generateQuestions(result.deck, { seed: deckSeed(result.deck.id) }) : []
+    making = generate(result.deck)
+  }
+
+  /** Makes the deck's questions a slice at a time (a small deck's at once); a newer text's stop these. */
+  async function generate(made: Deck | undefined): Promise<void> {
+    const mine = ++generation
+    const out: Question[] = []
+    questions.value = []
+    generating.value = made !== undefined
+    if (!made) return
+    let sliceStart = performance.now()
+    for (const batch of questionBatches(made, { seed: deckSeed(made.id) })) {
+      for (const q of batch) out.push(q)
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        // Those so far, shown each time they have doubled (copied, not each slice: 400,000 of them).
+        if (out.length >= 2 * questions.value.length) questions.value = out.slice()
+        await nextTask()
+        if (mine !== generation) return
+        sliceStart = performance.now()
+      }
+    }
+    questions.value = out
+    generating.value = false
   }
 
   watch(text, () => {
@@ -57,14 +104,15 @@ export function useDeckEditor() {
     const next = doc.toString()
     const errorKey = (issue: ImportIssue) => `${issue.code}\u0000${issue.path ?? ''}\u0000${issue.message}`
     const before = new Set(
-      parseDeckText(text.value, { file: EDITOR_FILE })
+      check()
         .issues.filter((i) => i.severity === 'error')
         .map(errorKey),
     )
-    const added = parseDeckText(next, { file: EDITOR_FILE }).issues.filter(
-      (i) => i.severity === 'error' && !before.has(errorKey(i)),
-    )
+    const result = parseDeckText(next, { file: EDITOR_FILE })
+    const added = result.issues.filter((i) => i.severity === 'error' && !before.has(errorKey(i)))
     if (added.length > 0) return { ok: false, syntax: false, issues: added }
+    // Checked: the new text is not checked again.
+    checked = { text: next, result }
     setText(next)
     return { ok: true }
   }
@@ -111,6 +159,12 @@ export function useDeckEditor() {
       return undefined
     }
     saveState.value = 'saving'
+    // Every question of the deck, made (the sync keeps the progress of those unchanged).
+    await making
+    if (deck.value !== current) {
+      saveState.value = 'idle'
+      return undefined
+    }
     const stored = await storeDeck(current, questions.value, 'user')
     if (stored.ok) {
       saveState.value = 'saved'
@@ -121,7 +175,21 @@ export function useDeckEditor() {
     return undefined
   }
 
-  return { text, issues, deck, questions, saveState, saveError, loadError, setText, edit, startNew, load, save }
+  return {
+    text,
+    issues,
+    deck,
+    questions,
+    generating,
+    saveState,
+    saveError,
+    loadError,
+    setText,
+    edit,
+    startNew,
+    load,
+    save,
+  }
 }
 
 export type DeckEditor = ReturnType<typeof useDeckEditor>
