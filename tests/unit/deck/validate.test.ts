@@ -298,6 +298,27 @@ describe('duplicates', () => {
     expect(issue.message).toBe('duplicate key `a`')
   })
 
+  it('names the whole duplicate key, in a block or a flow mapping, and every repeat of it', () => {
+    const text = withEntities(
+      '  john-vii: { kind: person, name: A, source: book }',
+      '  manuel-ii: { kind: person, name: B, source: book, name: C }',
+      '  john-vii: { kind: person, name: D, source: book }',
+      '  john-vii: { kind: person, name: E, source: book }',
+    )
+    const found = parseDeckText(text).issues.filter((i) => i.code === 'duplicate-id')
+    expect(found.map((i) => [i.line, i.column, i.message])).toEqual([
+      [8, 53, 'duplicate key `name`'],
+      [9, 3, 'duplicate key `john-vii`'],
+      [10, 3, 'duplicate key `john-vii`'],
+    ])
+    // Keys of other values are not repeats: `1` and `"1"` differ, as the parser reads them.
+    expect(
+      parseDeckText(withEntities('  a: { kind: person, name: A, source: book, 1: x, "1": y }')).issues.filter(
+        (i) => i.code === 'duplicate-id',
+      ),
+    ).toEqual([])
+  })
+
   it('reports a duplicate event id within an entity', () => {
     const text = withEntities(
       '  a:',
