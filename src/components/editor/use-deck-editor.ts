@@ -7,7 +7,7 @@ import { onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { parseDeckText, type DeckResult } from '../../domain/deck/parse'
 import { deckToYaml } from '../../domain/deck/yaml'
 import type { Deck } from '../../domain/deck/types'
-import { type DeckDocument, freeId, newDeckYaml, parseDeckDocument } from '../../domain/import/deck-form'
+import { type DeckDocument, freeId, newDeckYaml } from '../../domain/import/deck-form'
 import type { ImportIssue } from '../../domain/import/issues'
 import { questionBatches } from '../../domain/questions/generate'
 import type { Question } from '../../domain/questions/types'
@@ -33,8 +33,10 @@ export function useDeckEditor() {
   const saveError = ref('')
   const loadError = ref('')
   let timer: ReturnType<typeof setTimeout> | undefined
-  /** The text last checked, and its check. */
-  let checked: { text: string; result: DeckResult } | undefined
+  /** The YAML document of the text shown (none when it cannot be read): the forms list what it holds. */
+  const document = shallowRef<DeckDocument>()
+  /** The text last checked, its check, and the document it was read into. */
+  let checked: { text: string; result: DeckResult; doc?: DeckDocument } | undefined
   /** The text whose check and questions are shown. */
   let shown: string | undefined
   /** The questions of the deck being made: resolves when they all are (or others are asked for). */
@@ -42,16 +44,21 @@ export function useDeckEditor() {
   let generation = 0
 
   /** The check of the text now (once per text). */
-  function check(): DeckResult {
-    if (checked?.text !== text.value)
-      checked = { text: text.value, result: parseDeckText(text.value, { file: EDITOR_FILE }) }
-    return checked.result
+  function check(): NonNullable<typeof checked> {
+    if (checked?.text !== text.value) checked = read(text.value)
+    return checked
+  }
+  function read(source: string): NonNullable<typeof checked> {
+    let doc: DeckDocument | undefined
+    const result = parseDeckText(source, { file: EDITOR_FILE }, (read) => (doc = read))
+    return { text: source, result, ...(doc ? { doc } : {}) }
   }
 
   function validate(): void {
-    const result = check()
+    const { result, doc } = check()
     if (shown === text.value) return
     shown = text.value
+    document.value = doc
     issues.value = result.issues
     deck.value = result.deck
     making = generate(result.deck)
@@ -98,21 +105,19 @@ export function useDeckEditor() {
    * the form can show them next to its fields. `syntax`: the YAML itself does not parse.
    */
   function edit(change: (doc: DeckDocument) => void): EditResult {
-    const doc = parseDeckDocument(text.value)
-    if (doc.errors.length > 0) return { ok: false, syntax: true, issues: [] }
+    // A copy of the text's document (the text is not read again), changed, written out.
+    const now = check()
+    const doc = now.doc?.clone()
+    if (!doc || doc.errors.length > 0) return { ok: false, syntax: true, issues: [] }
     change(doc)
     const next = doc.toString()
     const errorKey = (issue: ImportIssue) => `${issue.code}\u0000${issue.path ?? ''}\u0000${issue.message}`
-    const before = new Set(
-      check()
-        .issues.filter((i) => i.severity === 'error')
-        .map(errorKey),
-    )
-    const result = parseDeckText(next, { file: EDITOR_FILE })
-    const added = result.issues.filter((i) => i.severity === 'error' && !before.has(errorKey(i)))
+    const before = new Set(now.result.issues.filter((i) => i.severity === 'error').map(errorKey))
+    const after = read(next)
+    const added = after.result.issues.filter((i) => i.severity === 'error' && !before.has(errorKey(i)))
     if (added.length > 0) return { ok: false, syntax: false, issues: added }
     // Checked: the new text is not checked again.
-    checked = { text: next, result }
+    checked = after
     setText(next)
     return { ok: true }
   }
@@ -177,6 +182,7 @@ export function useDeckEditor() {
 
   return {
     text,
+    document,
     issues,
     deck,
     questions,
