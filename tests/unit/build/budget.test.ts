@@ -1,5 +1,5 @@
 // Size budgets on the production build: the JS and CSS needed for the first view at
-// most 100 KB gzipped, the whole service-worker precache at most 1.43 MB (uncompressed bytes), of
+// most 100 KB gzipped, the whole service-worker precache at most 1.435 MB (uncompressed bytes), of
 // which the built-in decks' pictures (resized at build time) are their own line. The
 // precache holds the deck-questions worker (~180 KB), which cannot share the page's chunks: it has its
 // own copies of Dexie and the question generator (the page keeps one for the
@@ -30,11 +30,11 @@ import {
 
 /**
  * Gzipped bytes the first card's static graphs may cost (see the test below): today's figure
- * (113.0 KB: 112.6 KB and the deck store's page of a large deck, which shows its facts before its
- * cards) and a little room. A first visit loads storage (Dexie) after its first card, a chunk
+ * (113.5 KB: 112.6 KB, the deck store's page of a large deck, which shows its facts before its
+ * cards, and the names of the chunks the card browser's cached rows load from) and a little room. A first visit loads storage (Dexie) after its first card, a chunk
  * these graphs never held (it is a dynamic import): first-card.bench.ts measures that saving.
  */
-const FIRST_CARD_BUDGET = 113.5 * KB
+const FIRST_CARD_BUDGET = 113.6 * KB
 
 // Registered only without a build, so the skip says why.
 if (!hasBuild) it.skip(`build budgets: ${missingBuildReason}`, () => {})
@@ -108,7 +108,7 @@ describe.skipIf(!hasBuild)('build budgets', () => {
   // first use instead). The question generator ships twice today — in the page (editor and import
   // previews, small built-in decks) and in the deck worker — which is most of what is above 1 MB;
   // sending the previews through the worker would bring it back under.
-  it('the whole precache is at most 1.43 MB', () => {
+  it('the whole precache is at most 1.435 MB', () => {
     const entries = [...new Set(precacheEntries())]
     expect(entries).toContain('index.html')
     const total = entries.reduce((sum, url) => sum + sizeOf(url), 0)

@@ -99,4 +99,4 @@ export const isDeckImage = (url: string): boolean => url.startsWith('deck-images
 /** Bytes in a KB, as the budgets count them. */
 export const KB = 1000
 /** The whole service-worker precache (uncompressed), pictures included: see budget.test.ts for why. */
-export const PRECACHE_BUDGET = 1430 * KB
+export const PRECACHE_BUDGET = 1435 * KB
