@@ -1,7 +1,7 @@
 // A first visit to a study view, in real Chromium: the learner has no database yet, so the first
 // card shows before storage (Dexie, the largest chunk) is even requested; storage loads right after
-// it is painted, and grading that card stores its review in IndexedDB, which a reload finds. After
-// that reload the learner is returning: storage is requested before the card again, as always.
+// it is painted, then the service worker registers, and grading that card stores its review in
+// IndexedDB, which a reload finds. After that reload the learner is returning: storage is requested before the card again, as always.
 // The moment the card shows is taken synchronously, from the first card heading put into the page.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -28,9 +28,13 @@ const fixture = useBrowserFixture({
 async function loadOrder() {
   const page = fixture.page
   await studyCard(page).waitFor({ timeout: 30_000 })
-  // Storage is requested once the card is painted: wait for it, then read the order.
+  // Storage is requested once the card is painted, and the service worker registered once storage
+  // is open: wait for both, then read the order.
   await page.waitForFunction(
-    () => performance.getEntriesByType('resource').some((e) => /\/assets\/storage-[\w-]+\.js$/.test(e.name)),
+    () =>
+      ['storage', 'workbox-window'].every((name) =>
+        performance.getEntriesByType('resource').some((e) => new RegExp(`/assets/${name}[\\w.-]*\\.js$`).test(e.name)),
+      ),
     undefined,
     { timeout: 10_000 },
   )
@@ -62,6 +66,9 @@ browserTest('a first visit shows its first card before loading storage, and its 
   )
   const storage = scripts.find((s) => /\/assets\/storage-[\w-]+\.js$/.test(s.path))
   assert.ok(storage && storage.startTime > firstCardAt, 'storage is requested once the first card shows')
+  // The offline copy (the service worker and its precache) downloads after the card, never beside it.
+  const workbox = scripts.find((s) => /\/assets\/workbox-window[\w.-]*\.js$/.test(s.path))
+  assert.ok(workbox && workbox.startTime > firstCardAt, 'the service worker is registered once the first card shows')
 
   // The grade waits for the real storage: one review, in IndexedDB, that a reload finds.
   const prompt = await revealAndGrade(page, '3')
