@@ -286,7 +286,10 @@ export const useDeckStore = defineStore('deck', () => {
     let loading = rowsCache.get(deckId)
     if (!loading) {
       loading = (async () => {
-        await openQuestions(deckId)
+        // Asked once the service has the opening (see openQuestions), not once it ends: the rows of
+        // a deck being generated come as its cards are made.
+        const opening = openQuestions(deckId)
+        await Promise.race([opening, asked.get(deckId)])
         // The rows so far join the page as they come (for the deck shown), for the card browser.
         const soFar = (rows: readonly CardRow[]) => {
           const shown = page.value
@@ -295,6 +298,7 @@ export const useDeckStore = defineStore('deck', () => {
         const [deck, cards] = await Promise.all([
           known ?? readDeck(deckId),
           questionsFor(deckId).cards(deckId, useClock().now(), soFar),
+          opening,
         ])
         return markRaw({ deck: markRaw(deck), cards: markRaw(cards) })
       })()

@@ -28,11 +28,21 @@ export class RowsOut {
   }
 }
 
+/** The rows of a deck's first cards, made while it is still generated (see rowsSoFar). */
+export interface RowsMade {
+  /** How many cards (in deck order) have their rows given. */
+  cards: number
+  /** Those rows, packed a batch at a time, for the cache (none when they are not to be cached). */
+  packed?: Uint8Array[]
+}
+
 /**
  * Gives the deck's card rows, in deck order, a batch at a time (dropping any given before: a
  * second call reads a deck read again). With `cacheKey` (the key its questions are cached under)
  * the rows cached with them are read; when there are none (or a part is gone or damaged), the
- * rows are made, and `later` is handed their caching: a speed-up only, which never fails.
+ * rows are made, and `later` is handed their caching: a speed-up only, which never fails. With
+ * `made`, the rows of the first cards were given while the deck was generated (its questions are
+ * those of `bank`): the rest follow them, and all are cached.
  */
 export async function deckCardRows(
   deckId: string,
@@ -41,42 +51,54 @@ export async function deckCardRows(
   storage: QuestionsStorage,
   out: RowsOut,
   later: (write: () => Promise<unknown>) => void,
+  made?: RowsMade,
 ): Promise<void> {
-  out.restart()
   const cache = cacheKey === undefined ? undefined : await storage.rowsCache?.()
-  const parts = cacheKey === undefined ? undefined : await cache?.parts(deckId, cacheKey)
-  if (cache && parts !== undefined && cacheKey !== undefined) {
-    try {
-      for (let part = 0; part < parts; part++) {
-        const packed = await cache.part(deckId, cacheKey, part)
-        if (!packed) throw new Error('A part of the cached rows is gone.')
-        out.give(unpackRows(packed))
+  if (!made) {
+    out.restart()
+    const parts = cacheKey === undefined ? undefined : await cache?.parts(deckId, cacheKey)
+    if (cache && parts !== undefined && cacheKey !== undefined) {
+      try {
+        for (let part = 0; part < parts; part++) {
+          const packed = await cache.part(deckId, cacheKey, part)
+          if (!packed) throw new Error('A part of the cached rows is gone.')
+          out.give(unpackRows(packed))
+        }
+        return
+      } catch {
+        // Made again from the questions, below.
+        out.restart()
       }
-      return
-    } catch {
-      // Made again from the questions, below.
-      out.restart()
     }
   }
+  const rows: RowsMade = made ?? { cards: 0, packed: cache ? [] : undefined }
+  await rowsSoFar(bank, rows, storage.questionCache.partSize, out)
+  const { packed } = rows
+  if (cache && cacheKey !== undefined && packed) {
+    const key = cacheKey
+    later(() => cache.put(deckId, key, packed).catch(() => undefined))
+  }
+}
+
+/**
+ * Gives the rows of `bank`'s cards after the `made.cards` first, and counts them there (and packs
+ * them there, if it keeps packed rows). A batch of whole cards at a time (a card's questions all in its
+ * batch), each of about `partSize` questions, so that each batch's rows are final and can show
+ * while the next batch is read: the deck's questions are never all whole at once. `bank` may hold
+ * only a deck's first cards, while it is generated: they are given, and the rest next time.
+ */
+export async function rowsSoFar(bank: QuestionBank, made: RowsMade, partSize: number, out: RowsOut): Promise<void> {
   const { stubs } = bank
-  const packed: Uint8Array[] = []
-  // A batch of whole cards at a time (a card's questions all in its batch), each of about a cache
-  // part's worth of questions, so that each batch's rows are final and can show while the next
-  // batch is read: the deck's questions are never all whole at once.
-  for (let first = 0; first < stubs.cardCount;) {
+  while (made.cards < stubs.cardCount) {
     const indexes: number[] = []
-    let card = first
-    for (; card < stubs.cardCount && indexes.length < storage.questionCache.partSize; card++)
+    let card = made.cards
+    for (; card < stubs.cardCount && indexes.length < partSize; card++)
       for (const i of stubs.questionsOf(card)) indexes.push(i)
     const rows = new CardRows()
     rows.add(await bank.questions(indexes.sort((a, b) => a - b)))
-    const made = rows.rows()
-    if (cache) packed.push(packRows(made))
-    out.give(made)
-    first = card
-  }
-  if (cache && cacheKey !== undefined) {
-    const key = cacheKey
-    later(() => cache.put(deckId, key, packed).catch(() => undefined))
+    const batch = rows.rows()
+    made.packed?.push(packRows(batch))
+    out.give(batch)
+    made.cards = card
   }
 }

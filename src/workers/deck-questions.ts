@@ -21,7 +21,7 @@ import type { QuestionsStorage } from '../storage/questions-storage'
 import { DeckDeletedError, StaleQuestionCacheError } from '../storage/errors'
 import { DeckNotFoundError } from './errors'
 import { deckPieces, type DeckPiece } from './protocol'
-import type { RowsOut } from './card-rows'
+import type { RowsMade, RowsOut } from './card-rows'
 
 export { DeckNotFoundError }
 
@@ -207,6 +207,8 @@ interface Held {
   bank: QuestionBank
   /** The key the questions are cached under (or being written to the cache with); none for a build's. */
   cacheKey?: string
+  /** The opening that generated these questions (none when they were read). */
+  madeBy?: Opening
 }
 
 export class DeckQuestionService {
@@ -346,14 +348,64 @@ export class DeckQuestionService {
    */
   cards(deckId: string, now: number, onRows?: RowsListener): Promise<CardRow[]> {
     let out: RowsOut | undefined
-    return this.read(deckId, now, async (bank, cacheKey) => {
-      const { deckCardRows, RowsOut } = await import('./card-rows')
+    let early: { opening: Opening; made: RowsMade } | undefined
+    const rows = import('./card-rows')
+    // A deck being generated: the rows of its cards made so far go to the listener as they are made.
+    const whileMade = onRows
+      ? rows.then(async ({ RowsOut, rowsSoFar }) => {
+          out ??= new RowsOut(onRows)
+          try {
+            early = await this.rowsWhileMade(deckId, out, rowsSoFar)
+          } catch {
+            // All are made from the deck's questions once it is opened.
+            out.restart()
+          }
+        })
+      : Promise.resolve()
+    return this.read(deckId, now, async (bank, cacheKey, held) => {
+      await whileMade
+      const { deckCardRows, RowsOut } = await rows
       out ??= new RowsOut(onRows)
       // Rows made are cached after the questions, whose cache they go with.
       const later = (write: () => Promise<unknown>) => (this.writes = this.writes.then(write))
-      await deckCardRows(deckId, bank, cacheKey, await this.storage(), out, later)
+      // Those made while the deck was generated, if these are its questions; else all again.
+      const made = early && held.madeBy === early.opening ? early.made : undefined
+      early = undefined
+      await deckCardRows(deckId, bank, cacheKey, await this.storage(), out, later, made)
       return out.all
     })
+  }
+
+  /**
+   * While the deck is generated, gives the rows of its cards made so far, each time their questions
+   * have doubled (and are a cache part's worth more); when the deck is saved anew meanwhile, drops
+   * them and starts again. Returns what was given, and of which opening, once the generation ends
+   * (none when the deck was not being generated).
+   */
+  private async rowsWhileMade(
+    deckId: string,
+    out: RowsOut,
+    rowsSoFar: (bank: QuestionBank, made: RowsMade, partSize: number, out: RowsOut) => Promise<void>,
+  ): Promise<{ opening: Opening; made: RowsMade } | undefined> {
+    const storage = await this.storage()
+    const { partSize } = storage.questionCache
+    let early: { opening: Opening; made: RowsMade } | undefined
+    let read = 0
+    for (let opening = this.openings.get(deckId); opening && !opening.ended; opening = this.openings.get(deckId)) {
+      const { generated } = opening
+      if (generated && early?.opening !== opening) {
+        if (early) out.restart()
+        early = { opening, made: { cards: 0, packed: storage.rowsCache ? [] : undefined } }
+        read = 0
+      }
+      // Each time the questions so far have doubled (a bank over them reads every part's head).
+      if (generated && early && generated.compactor.length >= Math.max(read + partSize, 2 * read)) {
+        read = generated.compactor.length
+        await rowsSoFar(generated.parts.bank(generated.compactor.pending()), early.made, partSize, out)
+      }
+      await opening.changed()
+    }
+    return early
   }
 
   /**
@@ -400,11 +452,11 @@ export class DeckQuestionService {
   private async read<T>(
     deckId: string,
     now: number,
-    f: (bank: QuestionBank, cacheKey: string | undefined) => Promise<T>,
+    f: (bank: QuestionBank, cacheKey: string | undefined, held: Held) => Promise<T>,
   ): Promise<T> {
     const run = async () => {
-      const { bank, cacheKey } = await this.hold(deckId, now)
-      return f(bank, cacheKey)
+      const held = await this.hold(deckId, now)
+      return f(held.bank, held.cacheKey, held)
     }
     try {
       return await run()
@@ -507,7 +559,7 @@ export class DeckQuestionService {
       changeMessage: describeDeckChanges(changes),
       cached: stored !== undefined,
     }
-    return { opened, bank, cacheKey: prebuilt ? undefined : key }
+    return { opened, bank, cacheKey: prebuilt ? undefined : key, ...(generated ? { madeBy: opening } : {}) }
   }
 
   /**

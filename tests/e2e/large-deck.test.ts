@@ -110,10 +110,28 @@ browserTest(
     await page.getByRole('button', { name: 'Show 100 more' }).click()
     await entries.nth(199).waitFor()
     assert.equal(await entries.count(), 200)
-    // The card browser brings the questions into the page when it is opened.
+    // The card browser lists the cards made so far while the rest are still being made, then all.
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('ul[aria-label=Cards] li')) return
+        const w = window as never as { rowsWhileMade: boolean }
+        w.rowsWhileMade = document.body.textContent.includes('Preparing its cards')
+        observer.disconnect()
+      }).observe(document, { childList: true, subtree: true })
+    })
+    assert.ok(await page.getByText('Preparing its cards').isVisible(), 'the cards are still being made')
     await page.getByRole('tab', { name: 'Cards' }).click()
     await page.getByRole('list', { name: 'Cards' }).getByRole('listitem').first().waitFor({ timeout: 120_000 })
-    await page.getByText(/^\d+ cards · version/).waitFor()
+    assert.equal(
+      await page.evaluate(() => (window as never as { rowsWhileMade: boolean }).rowsWhileMade),
+      true,
+      'the first rows show before the deck has all its cards',
+    )
+    await page.getByText(/^\d+ cards · version/).waitFor({ timeout: 120_000 })
+    const count = page.getByRole('status').filter({ hasText: /cards shown/ })
+    await count.filter({ hasNotText: 'reading the rest' }).waitFor({ timeout: 120_000 })
+    const total = Number((await page.getByText(/^\d+ cards · version/).textContent())?.match(/^(\d+)/)?.[1])
+    assert.match((await count.textContent()) ?? '', new RegExp(`^${total} of ${total} cards shown`))
   },
 )
 

@@ -317,6 +317,44 @@ describe('deck-questions service', () => {
     }
   })
 
+  it('sends the rows of a deck being generated as its cards are made, then the rest, and caches them all', async () => {
+    // A deck big enough to be generated in several slices (the generation pauses every 25 ms).
+    const big = { ...syntheticDynasty(2_000, 3), id: 'big' } as Deck
+    const database = testDatabase()
+    const storage = await database.open()
+    await storage.decks.save(big, { origin: 'imported', now: NOW })
+    const whole = cardRows(generateQuestions(big, { seed: deckSeed(big.id) }))
+    const small = { ...storage, questionCache: { ...storage.questionCache, partSize: 500 } }
+    const s = new DeckQuestionService(async () => small)
+    let opened = false
+    void s.open(big.id, NOW).then(() => (opened = true))
+    let heard: CardRow[] = []
+    let beforeOpened = 0
+    let restarts = 0
+    const rows = (batch: CardRow[]) => {
+      if (!opened) beforeOpened += batch.length
+      heard.push(...batch)
+    }
+    const restart = () => {
+      restarts++
+      heard = []
+    }
+    expect(await s.cards(big.id, NOW, { rows, restart })).toEqual([])
+    expect(opened).toBe(true)
+    // Some rows came while the deck was still generated (before it opened), and the rest after.
+    expect(beforeOpened).toBeGreaterThan(0)
+    expect(beforeOpened).toBeLessThan(whole.length)
+    expect(restarts).toBe(0)
+    expect(heard).toStrictEqual(whole)
+    // All of them are cached, read back by a new service (a reload).
+    await s.settled()
+    const again: CardRow[] = []
+    await new DeckQuestionService(async () => small).cards(big.id, NOW, { rows: (r) => again.push(...r), restart })
+    expect(again).toStrictEqual(whole)
+    const { key } = (await databaseOf(storage).questionCache.get([big.id, 0]))!
+    expect(await (await storage.rowsCache()).parts(big.id, key)).toBeGreaterThan(1)
+  })
+
   it('hands a stored deck to the page in pieces, one per entity and fact, that make the stored deck again', async () => {
     const { storage } = await setup()
     const stored = await storage.decks.get(deck.id)
