@@ -72,6 +72,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * before the whole deck.
  */
 class Opening {
+  /** Which opening this is, for the deck it makes to name (not the opening: that keeps the generator). */
+  readonly id = Symbol('opening')
   /** The questions so far, while they are generated (not read from a cache or a build). */
   generated: { compactor: QuestionCompactor; parts: PackedParts; maker: DeckQuestionMaker } | undefined
   /** A deck never synced before: all its questions, while its first sync runs. */
@@ -207,8 +209,8 @@ interface Held {
   bank: QuestionBank
   /** The key the questions are cached under (or being written to the cache with); none for a build's. */
   cacheKey?: string
-  /** The opening that generated these questions (none when they were read). */
-  madeBy?: Opening
+  /** The opening that generated these questions (its id; none when they were read). */
+  madeBy?: symbol
 }
 
 export class DeckQuestionService {
@@ -369,7 +371,7 @@ export class DeckQuestionService {
       // Rows made are cached after the questions, whose cache they go with.
       const later = (write: () => Promise<unknown>) => (this.writes = this.writes.then(write))
       // Those made while the deck was generated, if these are its questions; else all again.
-      const made = early && held.madeBy === early.opening ? early.made : undefined
+      const made = early && held.madeBy === early.opening.id ? early.made : undefined
       early = undefined
       await deckCardRows(deckId, bank, cacheKey, await this.storage(), out, later, made)
       return out.all
@@ -559,7 +561,7 @@ export class DeckQuestionService {
       changeMessage: describeDeckChanges(changes),
       cached: stored !== undefined,
     }
-    return { opened, bank, cacheKey: prebuilt ? undefined : key, ...(generated ? { madeBy: opening } : {}) }
+    return { opened, bank, cacheKey: prebuilt ? undefined : key, ...(generated ? { madeBy: opening.id } : {}) }
   }
 
   /**
