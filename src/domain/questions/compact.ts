@@ -88,8 +88,15 @@ export interface QuestionBank {
 }
 
 /**
+ * How many parts' lines a bank keeps once read, the last read: a part of a 100,000-fact deck is
+ * some 4 MB of text, and the cards a study queue or a card browser reads are spread over them all.
+ */
+const KEPT_PARTS = 4
+
+/**
  * A deck's questions read back from compact parts: the stubs from the heads at once, whole
- * questions from a part's body, read (`body`) and split on the first question asked of it.
+ * questions from a part's body, read (`body`) and split on the first question asked of it (and
+ * kept for the next questions asked of it, while it is one of the KEPT_PARTS read last).
  */
 export class CompactQuestions implements QuestionBank {
   readonly stubs: QuestionStubs
@@ -148,19 +155,40 @@ export class CompactQuestions implements QuestionBank {
   }
 
   async questions(indexes: readonly number[]): Promise<Question[]> {
-    return Promise.all(
+    // Each part this call needs is read (or taken from those kept) once for the call.
+    const read = new Map<number, Promise<string[]>>()
+    const linesOf = (part: number) => {
+      let lines = read.get(part)
+      if (!lines) {
+        lines = this.lines.get(part)
+        if (!lines) {
+          const reading = this.body(part).then((text) => text.split('\n'))
+          // A failed read is tried again next time.
+          reading.catch(() => {
+            if (this.lines.get(part) === reading) this.lines.delete(part)
+          })
+          lines = reading
+        }
+        read.set(part, lines)
+      }
+      return lines
+    }
+    const questions = Promise.all(
       indexes.map(async (index) => {
         const part = this.partOf(index)
-        let lines = this.lines.get(part)
-        if (!lines) {
-          lines = this.body(part).then((text) => text.split('\n'))
-          // A failed read is tried again next time.
-          lines.catch(() => this.lines.delete(part))
-          this.lines.set(part, lines)
-        }
-        return this.decode(index, part, await lines)
+        return this.decode(index, part, await linesOf(part))
       }),
     )
+    // The parts read last are kept (most recent last), and no more than KEPT_PARTS of them.
+    for (const [part, lines] of read) {
+      this.lines.delete(part)
+      this.lines.set(part, lines)
+    }
+    for (const part of this.lines.keys()) {
+      if (this.lines.size <= KEPT_PARTS) break
+      this.lines.delete(part)
+    }
+    return questions
   }
 
   /** The whole question at `index` from its part's lines: what lineOf left out, given back. */

@@ -63,6 +63,43 @@ describe('compact questions', () => {
     }
   })
 
+  it('keep the lines of the last parts read only, and read any other part again', async () => {
+    const questions = generateQuestions(syntheticDynasty(300, 4), { seed: 3 })
+    const size = 50
+    const { read, bodies } = stored(questions, size)
+    const first = (part: number) => part * size
+    // A call reads each part it needs once, however many of its questions it asks for.
+    expect(await read.questions([0, 1, first(1), 2, first(1) + 1])).toEqual(
+      [0, 1, first(1), 2, first(1) + 1].map((i) => questions[i]),
+    )
+    expect(bodies).toEqual([0, 1])
+    // Parts 2 to 5 read after them: part 0 is no longer kept, part 1 neither, parts 2 to 5 are.
+    for (const part of [2, 3, 4, 5]) await read.questions([first(part)])
+    expect(bodies).toEqual([0, 1, 2, 3, 4, 5])
+    expect(await read.questions([first(5) + 1, first(2) + 1])).toEqual([
+      questions[first(5) + 1],
+      questions[first(2) + 1],
+    ])
+    expect(bodies).toEqual([0, 1, 2, 3, 4, 5])
+    expect(await read.questions([3])).toEqual([questions[3]])
+    expect(bodies).toEqual([0, 1, 2, 3, 4, 5, 0])
+    // Part 2 was read more recently than 3 (above), so 3 made way for part 0.
+    await read.questions([first(2), first(4), first(5)])
+    expect(bodies).toEqual([0, 1, 2, 3, 4, 5, 0])
+    await read.questions([first(3)])
+    expect(bodies).toEqual([0, 1, 2, 3, 4, 5, 0, 3])
+    // A failed read is tried again.
+    let fail = true
+    const parts = compactQuestions(questions, size)
+    const flaky = new CompactQuestions(
+      parts.map((p) => p.head),
+      (part) => (fail ? Promise.reject(new Error('gone')) : Promise.resolve(parts[part]!.body)),
+    )
+    await expect(flaky.questions([0])).rejects.toThrow('gone')
+    fail = false
+    expect(await flaky.questions([0])).toEqual([questions[0]])
+  })
+
   it('keep ids that do not follow the card and fingerprints that differ within a card', async () => {
     const questions = generateQuestions(builtInDeck(), { seed: 3 }).map((q, i) =>
       i % 3 === 0 ? { ...q, id: `${q.id}#${i}` } : i % 5 === 0 ? { ...q, fingerprint: `${q.fingerprint}-${i}` } : q,
