@@ -100,5 +100,8 @@ export async function rowsSoFar(bank: QuestionBank, made: RowsMade, partSize: nu
     made.packed?.push(packRows(batch))
     out.give(batch)
     made.cards = card
+    // A task between batches: reading parts held in memory never waits, and without it the worker
+    // would answer nothing else (nor write its caches) until every row is made.
+    if (made.cards < stubs.cardCount) await new Promise<void>((resolve) => setTimeout(resolve, 0))
   }
 }

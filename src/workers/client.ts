@@ -107,7 +107,7 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
         }
         pending.delete(data.id)
         if ('error' in data) p.reject(reviveError(data.error))
-        else p.resolve(CHUNKED.has(p.call) ? p.chunks.flat() : data.result)
+        else p.resolve(CHUNKED.has(p.call) ? joined(p.chunks) : data.result)
       }
       // The script failed to load or start (no module workers, a broken cache): work in-process.
       worker.onerror = (event) => {
@@ -162,6 +162,12 @@ export function createDeckQuestions(options: DeckQuestionsOptions): DeckQuestion
 }
 
 /**
+ * The chunks of a long answer as one list. (Array.prototype.flat is several times slower: 18 ms
+ * against 1 ms in Node for 220,000 items, in the task that then shows a 100,000-fact deck.)
+ */
+const joined = <T>(chunks: readonly (readonly T[])[]): T[] => ([] as T[]).concat(...chunks)
+
+/**
  * Hears the items of the chunks so far when they are at least twice as many as when last heard:
  * a list of 190,000 rows in 95 chunks is put together 8 times, not 95.
  */
@@ -172,7 +178,7 @@ export function whenDoubled<T>(hear: (items: readonly T[]) => void): (chunks: re
     for (const chunk of chunks) count += chunk.length
     if (count < 2 * heard || count === 0) return
     heard = count
-    hear(chunks.flat())
+    hear(joined(chunks))
   }
 }
 
