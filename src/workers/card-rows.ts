@@ -5,7 +5,7 @@ import type { QuestionBank } from '../domain/questions/compact'
 import { CardRows, type CardRow } from '../domain/study/card-list'
 import { packRows, unpackRows } from '../domain/study/packed-rows'
 import type { QuestionsStorage } from '../storage/questions-storage'
-import type { RowsListener } from './deck-questions'
+import type { Opening, RowsListener } from './deck-questions'
 
 /** Where the rows go, batch by batch: to the listener, or else into `all`. */
 export class RowsOut {
@@ -104,4 +104,36 @@ export async function rowsSoFar(bank: QuestionBank, made: RowsMade, partSize: nu
     // would answer nothing else (nor write its caches) until every row is made.
     if (made.cards < stubs.cardCount) await new Promise<void>((resolve) => setTimeout(resolve, 0))
   }
+}
+
+/**
+ * While a deck is generated (`current`: its opening, while it opens), gives the rows of its cards
+ * made so far, each time their questions have doubled (and are a cache part's worth more); when
+ * the deck is saved anew meanwhile (another opening), drops them and starts again. Returns what
+ * was given, and of which opening, once the generation ends (none when the deck was not being
+ * generated).
+ */
+export async function rowsWhileMade(
+  current: () => Opening | undefined,
+  storage: QuestionsStorage,
+  out: RowsOut,
+): Promise<{ opening: Opening; made: RowsMade } | undefined> {
+  const { partSize } = storage.questionCache
+  let early: { opening: Opening; made: RowsMade } | undefined
+  let read = 0
+  for (let opening = current(); opening && !opening.ended; opening = current()) {
+    const { generated } = opening
+    if (generated && early?.opening !== opening) {
+      if (early) out.restart()
+      early = { opening, made: { cards: 0, packed: storage.rowsCache ? [] : undefined } }
+      read = 0
+    }
+    // Each time the questions so far have doubled (a bank over them reads every part's head).
+    if (generated && early && generated.compactor.length >= Math.max(read + partSize, 2 * read)) {
+      read = generated.compactor.length
+      await rowsSoFar(generated.parts.bank(generated.compactor.pending()), early.made, partSize, out)
+    }
+    await opening.changed()
+  }
+  return early
 }

@@ -71,7 +71,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * order), compacted as they come, and a signal at each batch, so a study queue can be answered
  * before the whole deck.
  */
-class Opening {
+export class Opening {
   /** Which opening this is, for the deck it makes to name (not the opening: that keeps the generator). */
   readonly id = Symbol('opening')
   /** The questions so far, while they are generated (not read from a cache or a build). */
@@ -354,10 +354,10 @@ export class DeckQuestionService {
     const rows = import('./card-rows')
     // A deck being generated: the rows of its cards made so far go to the listener as they are made.
     const whileMade = onRows
-      ? rows.then(async ({ RowsOut, rowsSoFar }) => {
+      ? rows.then(async ({ RowsOut, rowsWhileMade }) => {
           out ??= new RowsOut(onRows)
           try {
-            early = await this.rowsWhileMade(deckId, out, rowsSoFar)
+            early = await rowsWhileMade(() => this.openings.get(deckId), await this.storage(), out)
           } catch {
             // All are made from the deck's questions once it is opened.
             out.restart()
@@ -376,38 +376,6 @@ export class DeckQuestionService {
       await deckCardRows(deckId, bank, cacheKey, await this.storage(), out, later, made)
       return out.all
     })
-  }
-
-  /**
-   * While the deck is generated, gives the rows of its cards made so far, each time their questions
-   * have doubled (and are a cache part's worth more); when the deck is saved anew meanwhile, drops
-   * them and starts again. Returns what was given, and of which opening, once the generation ends
-   * (none when the deck was not being generated).
-   */
-  private async rowsWhileMade(
-    deckId: string,
-    out: RowsOut,
-    rowsSoFar: (bank: QuestionBank, made: RowsMade, partSize: number, out: RowsOut) => Promise<void>,
-  ): Promise<{ opening: Opening; made: RowsMade } | undefined> {
-    const storage = await this.storage()
-    const { partSize } = storage.questionCache
-    let early: { opening: Opening; made: RowsMade } | undefined
-    let read = 0
-    for (let opening = this.openings.get(deckId); opening && !opening.ended; opening = this.openings.get(deckId)) {
-      const { generated } = opening
-      if (generated && early?.opening !== opening) {
-        if (early) out.restart()
-        early = { opening, made: { cards: 0, packed: storage.rowsCache ? [] : undefined } }
-        read = 0
-      }
-      // Each time the questions so far have doubled (a bank over them reads every part's head).
-      if (generated && early && generated.compactor.length >= Math.max(read + partSize, 2 * read)) {
-        read = generated.compactor.length
-        await rowsSoFar(generated.parts.bank(generated.compactor.pending()), early.made, partSize, out)
-      }
-      await opening.changed()
-    }
-    return early
   }
 
   /**

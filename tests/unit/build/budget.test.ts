@@ -29,12 +29,14 @@ import {
 } from './build-output'
 
 /**
- * Gzipped bytes the first card's static graphs may cost (see the test below): today's figure
- * (113.5 KB: 112.6 KB, the deck store's page of a large deck, which shows its facts before its
- * cards, and the names of the chunks the card browser's cached rows load from) and a little room. A first visit loads storage (Dexie) after its first card, a chunk
- * these graphs never held (it is a dynamic import): first-card.bench.ts measures that saving.
+ * Gzipped bytes the first card's static graphs may cost (see the test below): today's figure and
+ * a little room. It is 113.8 KB: 112.6 KB, then the deck store's page of a large deck (which shows
+ * its facts before its cards), the names of the chunks the card browser's rows load from, the
+ * service's rows of a deck still being generated, and a question bank keeping its last parts only.
+ * A first visit loads storage (Dexie) after its first card, a chunk these graphs never held (it is
+ * a dynamic import): first-card.bench.ts measures that saving.
  */
-const FIRST_CARD_BUDGET = 113.6 * KB
+const FIRST_CARD_BUDGET = 113.9 * KB
 
 // Registered only without a build, so the skip says why.
 if (!hasBuild) it.skip(`build budgets: ${missingBuildReason}`, () => {})
