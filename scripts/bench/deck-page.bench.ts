@@ -31,7 +31,7 @@ const probes = `
     painted('timelineAt', '[role=tabpanel] .timeline-chart [role=listitem]');
     const count = document.querySelector('.deck-cards-count');
     if (window.bench.allRowsAt === undefined && window.bench.rowsAt !== undefined && count &&
-        !count.textContent.includes('reading the rest')) window.bench.allRowsAt = performance.now();
+        !/reading the rest|still being made/.test(count.textContent)) window.bench.allRowsAt = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `
 interface Probe {

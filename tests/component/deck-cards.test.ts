@@ -44,7 +44,7 @@ const PAIRS: Array<[string, string]> = [
 async function browse(
   pairs: ReadonlyArray<[string, string]>,
   given?: Question[],
-  reading?: { reading: boolean; total: number },
+  reading?: { reading: boolean; total?: number },
 ) {
   const deck = deckFromCards(
     { id: 'words', title: 'Words' },
@@ -129,6 +129,12 @@ describe('the card browser', () => {
     const { root } = await browse(PAIRS, undefined, { reading: true, total: 40 })
     expect(byRole(root, 'status', /7 of 7 cards shown/).textContent).toMatch(/reading the rest \(7 of 40\)…/)
     expect(rowNames(root)).toContain('stavraton')
+  })
+
+  it('says the rest are still being made while the deck is generated (its card count not known yet)', async () => {
+    const { root } = await browse(PAIRS, undefined, { reading: true })
+    expect(byRole(root, 'status', /7 of 7 cards shown/).textContent).toMatch(/· the rest are still being made…/)
+    expect(root.textContent).not.toContain('reading the rest')
   })
 
   it('names relations in words in the Relation filter, and filters by them', async () => {

@@ -129,7 +129,7 @@ browserTest(
     )
     await page.getByText(/^\d+ cards · version/).waitFor({ timeout: 120_000 })
     const count = page.getByRole('status').filter({ hasText: /cards shown/ })
-    await count.filter({ hasNotText: 'reading the rest' }).waitFor({ timeout: 120_000 })
+    await count.filter({ hasNotText: /reading the rest|still being made/ }).waitFor({ timeout: 120_000 })
     const total = Number((await page.getByText(/^\d+ cards · version/).textContent())?.match(/^(\d+)/)?.[1])
     assert.match((await count.textContent()) ?? '', new RegExp(`^${total} of ${total} cards shown`))
   },
