@@ -1,5 +1,5 @@
 // The Family tree tab: a small family is drawn at once; a big one says it is being drawn, is laid
-// out in a task of its own and drawn in the next, and a new deck meanwhile is the one drawn.
+// out a slice per task and drawn in a task of its own, and a new deck meanwhile is the one drawn.
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -35,7 +35,7 @@ describe('the family tree tab', () => {
     expect(boxes(w)).toBe(miniDeck.entities.filter((e) => e.kind === 'person').length)
   })
 
-  it('says a big family is being drawn, lays it out in one task and draws it in the next', async () => {
+  it('says a big family is being drawn, lays it out in tasks of its own, then draws it', async () => {
     vi.useFakeTimers()
     const big = syntheticDynasty(3_000, 2)
     const w = await showTree(big)
@@ -46,7 +46,7 @@ describe('the family tree tab', () => {
     await w.setProps({ deck: other })
     await vi.advanceTimersToNextTimerAsync()
     expect(status(w)).toContain('Drawing the family tree…')
-    await vi.advanceTimersToNextTimerAsync()
+    await vi.runAllTimersAsync()
     expect(status(w)).not.toContain('Drawing the family tree…')
     // The two decks share ids but not names: each box drawn names the newer deck's person.
     const nameIn = (deck: Deck) => new Map(deck.entities.map((e) => [e.id, e.name]))

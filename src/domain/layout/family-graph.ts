@@ -1,6 +1,7 @@
 // The family as a graph of person indices, read from a deck's `parent` and `spouse` facts.
 // Shared by the family-tree layout and the "Who belongs in this box?" questions.
 import type { Deck, Entity, RelationFact } from '../deck/types'
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps'
 
 export interface FamilyLink {
   /** Person index of the other end. */
@@ -29,6 +30,11 @@ export function isPerson(entity: Entity): boolean {
  * parent or spouse, and repeated facts are ignored: the layout must not fail on a deck in progress.
  */
 export function buildFamilyGraph(deck: Deck): FamilyGraph {
+  return runSteps(familyGraphSteps(deck))
+}
+
+/** buildFamilyGraph in steps of ITEMS_PER_STEP facts or so. */
+export function* familyGraphSteps(deck: Deck): Steps<FamilyGraph> {
   const people = deck.entities.filter(isPerson)
   const indexOf = new Map<string, number>()
   people.forEach((p, i) => {
@@ -39,7 +45,9 @@ export function buildFamilyGraph(deck: Deck): FamilyGraph {
   const spouses: FamilyLink[][] = people.map(() => [])
   const n = people.length
   const seen = new Set<number>()
+  let read = 0
   for (const fact of deck.facts) {
+    if (++read % (4 * ITEMS_PER_STEP) === 0) yield
     if (fact.type !== 'relation' || (fact.key !== 'parent' && fact.key !== 'spouse')) continue
     const a = indexOf.get(fact.subject)
     const b = indexOf.get(fact.value)

@@ -3,6 +3,7 @@
 // across rows instead), so parents are always above their children.
 import { UnionFind, type FamilyGraph } from './family-graph'
 import { stronglyConnected, topologicalOrder } from './graph-order'
+import type { Steps } from '../steps'
 
 export interface Units {
   /** Unit of each person. */
@@ -16,19 +17,25 @@ export interface Units {
   families: number
 }
 
-/** Spouses become units; units get generations and families. */
-export function buildUnits(graph: FamilyGraph, parents: number[][]): Units {
+/** Spouses become units; units get generations and families: in steps, a pass each. */
+export function* unitsSteps(graph: FamilyGraph, parents: number[][]): Steps<Units> {
   const n = graph.people.length
   const spouses = new UnionFind(n)
   for (let i = 0; i < n; i++) for (const s of graph.spouses[i]!) spouses.union(i, s.other)
   let of = compactIds(n, (i) => spouses.find(i))
+  yield
   if (hasLoop(of, parents)) of = compactIds(n, joinSpousesWithoutLoops(graph, parents))
+  yield
   const members: number[][] = Array.from({ length: of.count }, () => [])
   for (let i = 0; i < n; i++) members[of.ids[i]!]!.push(i)
   for (let u = 0; u < of.count; u++) members[u] = spouseOrder(members[u]!, graph, of.ids)
+  yield
   const up = unitAdjacency(of, parents, true)
+  yield
   const down = unitAdjacency(of, parents)
+  yield
   const generation = unitGenerations(up, down)
+  yield
 
   const families = new UnionFind(of.count)
   for (let u = 0; u < of.count; u++) for (const p of up[u]!) families.union(u, p)

@@ -8,8 +8,9 @@
 //    (down) or over its children (up); a row is sorted by that wish (barycentre ordering) and
 //    placed as close to it as the gaps allow (placeInOrder). Every pass is linear or n·log n.
 import type { Deck } from '../deck/types'
-import { buildFamilyGraph, type FamilyGraph } from './family-graph'
-import { buildUnits, type Units } from './family-tree-units'
+import { familyGraphSteps, type FamilyGraph } from './family-graph'
+import { unitsSteps, type Units } from './family-tree-units'
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps'
 import { placeInOrder, topologicalOrder } from './graph-order'
 import { balancedLines, fitLines, lifespanLabels } from './labels'
 
@@ -95,12 +96,24 @@ const DEFAULTS: Required<FamilyTreeOptions> = {
 }
 
 export function layoutFamilyTree(deck: Deck, options: FamilyTreeOptions = {}): FamilyTreeLayout {
+  return runSteps(familyTreeSteps(deck, options))
+}
+
+/**
+ * layoutFamilyTree in steps (a pass, a sweep of a family, or some hundreds of people or facts
+ * each): a 100,000-fact deck's family tree, laid out at once, holds a page some 250 ms.
+ */
+export function* familyTreeSteps(deck: Deck, options: FamilyTreeOptions = {}): Steps<FamilyTreeLayout> {
   const o = { ...DEFAULTS, ...options }
-  const graph = buildFamilyGraph(deck)
+  const graph = yield* familyGraphSteps(deck)
+  yield
   const { parents } = topologicalOrder(graph.parents.map((links) => links.map((l) => l.other)))
-  const units = buildUnits(graph, parents)
+  yield
+  const units = yield* unitsSteps(graph, parents)
+  yield
   const names = graph.people.map((p) => (p.name.length > o.oneLine ? balancedLines(p.name) : [p.name]))
   const widths = names.map((lines) => boxWidth(lines, o))
+  yield
   const offset = new Float64Array(graph.people.length)
   const unitWidth = units.members.map((ms) => {
     let w = 0
@@ -115,7 +128,12 @@ export function layoutFamilyTree(deck: Deck, options: FamilyTreeOptions = {}): F
   const children: number[][] = parents.map(() => [])
   parents.forEach((ps, c) => ps.forEach((p) => children[p]!.push(c)))
   const geometry = { parents, children, widths, offset, unitWidth, unitX }
-  const familyWidth = rows.map((familyRows) => placeFamily(familyRows, units, geometry, o))
+  yield
+  const familyWidth: number[] = []
+  for (const familyRows of rows) {
+    familyWidth.push(yield* placeFamily(familyRows, units, geometry, o))
+    yield
+  }
 
   const familyLeft: number[] = []
   let left = o.margin
@@ -124,11 +142,15 @@ export function layoutFamilyTree(deck: Deck, options: FamilyTreeOptions = {}): F
     left += w + o.familyGap
   }
   const maxGeneration = units.generation.reduce((a, b) => Math.max(a, b), -1)
-  const lifespans = lifespanLabels(deck)
-  const nodes: FamilyTreeNode[] = graph.people.map((person, i) => {
+  const lifespans = yield* lifespanLabels(deck)
+  yield
+  const nodes: FamilyTreeNode[] = []
+  for (let i = 0; i < graph.people.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield
+    const person = graph.people[i]!
     const u = units.of[i]!
     const generation = units.generation[u]!
-    return {
+    nodes.push({
       id: person.id,
       name: person.name,
       lines: fitLines(names[i]!, Math.floor((widths[i]! - 16) / o.charWidth)),
@@ -139,12 +161,19 @@ export function layoutFamilyTree(deck: Deck, options: FamilyTreeOptions = {}): F
       height: o.boxHeight,
       generation,
       family: units.family[u]!,
-    }
-  })
+    })
+  }
+  yield
+  const spouses = spouseEdges(graph, units, nodes, o)
+  yield
+  const edges = [...spouses, ...(yield* parentEdges(graph, units, nodes, o))]
+  yield
+  const outline = buildOutline(graph, units, rows)
+  yield
   return {
     nodes,
-    edges: [...spouseEdges(graph, units, nodes, o), ...parentEdges(graph, units, nodes, o)],
-    outline: buildOutline(graph, units, rows),
+    edges,
+    outline,
     width: Math.ceil(Math.max(0, left - o.familyGap + o.margin)),
     height: maxGeneration < 0 ? 0 : 2 * o.margin + (maxGeneration + 1) * o.boxHeight + maxGeneration * o.rowGap,
   }
@@ -187,8 +216,8 @@ interface Geometry {
   unitX: Float64Array
 }
 
-/** Orders and places one family's rows (fills `unitX`); returns the family's width. */
-function placeFamily(rows: number[][], units: Units, geo: Geometry, o: Required<FamilyTreeOptions>): number {
+/** Orders and places one family's rows (fills `unitX`), a sweep a step; returns the family's width. */
+function* placeFamily(rows: number[][], units: Units, geo: Geometry, o: Required<FamilyTreeOptions>): Steps<number> {
   const { widths, offset, unitWidth, unitX, parents, children } = geo
   for (const row of rows) {
     let x = 0
@@ -232,7 +261,9 @@ function placeFamily(rows: number[][], units: Units, geo: Geometry, o: Required<
   }
   for (let s = 0; s < o.sweeps; s++) {
     down()
+    yield
     for (let g = rows.length - 2; g >= 0; g--) placeRow(rows[g]!, children)
+    yield
   }
   down()
   let min = Infinity
@@ -299,14 +330,16 @@ function adjacent(units: Units, a: number, b: number): boolean {
   return Math.abs(ms.indexOf(a) - ms.indexOf(b)) === 1
 }
 
-function parentEdges(
+function* parentEdges(
   graph: FamilyGraph,
   units: Units,
   nodes: FamilyTreeNode[],
   o: Required<FamilyTreeOptions>,
-): FamilyTreeEdge[] {
+): Steps<FamilyTreeEdge[]> {
   const edges: FamilyTreeEdge[] = []
-  graph.parents.forEach((links, c) => {
+  for (let c = 0; c < graph.parents.length; c++) {
+    if (c % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield
+    const links = graph.parents[c]!
     const child = nodes[c]!
     const cx = child.x + child.width / 2
     const busY = child.y - o.rowGap / 2
@@ -348,7 +381,7 @@ function parentEdges(
         disputed: pair.some((l) => l.fact.alternatives.length > 0),
       })
     }
-  })
+  }
   return edges
 }
 

@@ -1,6 +1,7 @@
 // Short texts drawn inside layouts: years of life, names broken to fit a box.
 import { formatYear } from '../deck/dates'
 import type { Deck, HistoricalDate } from '../deck/types'
+import { ITEMS_PER_STEP, type Steps } from '../steps'
 
 /** A date reduced to its year for a small label: "1370", "c. 1400", "1377?", "1408/1410", "bef. 1397". */
 export function shortYear(date: HistoricalDate): string {
@@ -16,17 +17,20 @@ export function shortYear(date: HistoricalDate): string {
   return `${date.circa ? 'c. ' : ''}${core}${date.uncertain ? '?' : ''}`
 }
 
-/** Person id → "1370–1408", "b. 1348", "d. 1440" from the deck's born/died facts. */
-export function lifespanLabels(deck: Deck): Map<string, string> {
+/** Person id → "1370–1408", "b. 1348", "d. 1440" from the deck's born/died facts (in steps). */
+export function* lifespanLabels(deck: Deck): Steps<Map<string, string>> {
   const born = new Map<string, HistoricalDate>()
   const died = new Map<string, HistoricalDate>()
+  let done = 0
   for (const fact of deck.facts) {
+    if (++done % (4 * ITEMS_PER_STEP) === 0) yield
     if (fact.type !== 'date') continue
     if (fact.key === 'born') born.set(fact.subject, fact.value)
     else if (fact.key === 'died') died.set(fact.subject, fact.value)
   }
   const out = new Map<string, string>()
   for (const id of new Set([...born.keys(), ...died.keys()])) {
+    if (++done % ITEMS_PER_STEP === 0) yield
     const b = born.get(id)
     const d = died.get(id)
     out.set(id, b && d ? `${shortYear(b)}–${shortYear(d)}` : b ? `b. ${shortYear(b)}` : `d. ${shortYear(d!)}`)

@@ -4,6 +4,7 @@
 // label (at `pxPerYear`), so neither bars nor labels overlap in a lane.
 import type { DateFact, Deck, Entity, HistoricalDate, TenureFact } from '../deck/types'
 import { axisTicks, datePeriod, type AxisTick } from './time-scale'
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps'
 
 export interface TimelineOptions {
   /** Years either side of a circa or doubted date. */
@@ -107,7 +108,15 @@ interface Item {
 }
 
 export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): TimelineLayout {
+  return runSteps(timelineSteps(deck, options))
+}
+
+/** layoutTimeline in steps: a 100,000-fact deck's timeline, made at once, holds a page some 150 ms. */
+export function* timelineSteps(deck: Deck, options: TimelineOptions = {}): Steps<TimelineLayout> {
   const o = { ...DEFAULTS, ...options }
+  let done = 0
+  /** True every ITEMS_PER_STEP items: time to yield. */
+  const due = () => ++done % ITEMS_PER_STEP === 0
   const entities = new Map<string, Entity>(deck.entities.map((e) => [e.id, e]))
   const nameOf = (id: string) => entities.get(id)?.name ?? id
   const born = new Map<string, DateFact>()
@@ -115,6 +124,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
   const tenures: TenureFact[] = []
   const events: DateFact[] = []
   for (const fact of deck.facts) {
+    if (due()) yield
     if (fact.type === 'tenure') tenures.push(fact)
     else if (fact.type === 'date') {
       if (fact.key === 'event') events.push(fact)
@@ -139,6 +149,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
 
   for (const person of deck.entities) {
     if (person.kind !== 'person') continue
+    if (due()) yield
     const b = born.get(person.id)
     const d = died.get(person.id)
     const bar = barBetween(b?.value, d?.value, alternativesOf(b), alternativesOf(d), o)
@@ -168,7 +179,9 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
   const byStart = tenures
     .map((fact) => ({ fact, bar: barBetween(fact.value.start, fact.value.end, starts(fact), ends(fact), o) }))
     .sort((a, b) => (a.bar?.start.min ?? Infinity) - (b.bar?.start.min ?? Infinity))
+  yield
   for (const { fact, bar } of byStart) {
+    if (due()) yield
     const office = fact.value.office
     const label = nameOf(fact.subject)
     if (!bar) {
@@ -197,6 +210,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
   // Co-rulers named on a tenure, unless they have a tenure of that office of their own.
   const holds = new Set(tenures.map((t) => `${t.subject}\u0000${t.value.office}`))
   for (const fact of tenures) {
+    if (due()) yield
     for (const co of fact.value.coRulers) {
       if (holds.has(`${co.who}\u0000${fact.value.office}`)) continue
       const bar = barBetween(co.start ?? fact.value.start, co.end ?? fact.value.end, [], [], o)
@@ -223,6 +237,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
     }
   }
   for (const fact of events) {
+    if (due()) yield
     const at = endOf(fact.value, 'middle', alternativesOf(fact), o)
     const subject = entities.get(fact.subject)
     const label = fact.label ? `${nameOf(fact.subject)} ${fact.label}` : (subject?.name ?? fact.subject)
@@ -245,7 +260,7 @@ export function layoutTimeline(deck: Deck, options: TimelineOptions = {}): Timel
       extent([at], labelYears(label)),
     )
   }
-  return assemble(sections, undated, o)
+  return yield* assemble(sections, undated, o)
 }
 
 /** What an item covers in its lane: its ends, disputed marks and its label after the start. */
@@ -329,11 +344,11 @@ function endOf(
   }
 }
 
-function assemble(
+function* assemble(
   sections: Map<string, { kind: TimelineKind; title: string; items: Item[] }>,
   undated: TimelineLayout['undated'],
   o: Required<TimelineOptions>,
-): TimelineLayout {
+): Steps<TimelineLayout> {
   const gap = o.gapPx / o.pxPerYear
   const order = [...sections.entries()].sort(([, a], [, b]) => rank(a.kind) - rank(b.kind))
   const out: TimelineLayout = { start: 0, end: 0, rows: 0, sections: [], bars: [], points: [], ticks: [], undated }
@@ -344,7 +359,10 @@ function assemble(
     const row = out.rows
     const lanes = new Lanes()
     section.items.sort((a, b) => a.from - b.from || a.to - b.to)
+    yield
+    let placed = 0
     for (const { from, to, item } of section.items) {
+      if (++placed % ITEMS_PER_STEP === 0) yield
       item.row = row + 1 + lanes.place(from, to, gap)
       if (item.kind === 'event') out.points.push(item)
       else out.bars.push(item)
