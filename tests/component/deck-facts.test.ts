@@ -9,6 +9,7 @@ import DeckFacts from '../../src/components/deck/DeckFacts.vue'
 import { buildInfoboxes, infoboxBuilder } from '../../src/domain/deck/infobox'
 import type { Deck } from '../../src/domain/deck/types'
 import { miniDeck as deck } from './fixtures'
+import { syntheticDynasty } from '../../scripts/bench/synthetic-dynasty'
 import { allByRole, byRole } from './roles'
 
 describe('buildInfoboxes', () => {
@@ -331,5 +332,37 @@ describe('DeckFacts of a deck of many entries', () => {
     await search(root, 'town 20')
     await search(root, '')
     expect(names()[0]).toBe(order[0])
+  })
+
+  describe('a deck of thousands of facts', () => {
+    const huge = syntheticDynasty(3_000, 4)
+    const order = infoboxBuilder(huge).entities
+    const READING = 'Reading the facts…'
+    const statuses = (root: HTMLElement) => allByRole(root, 'status').map((s) => s.textContent?.trim())
+    const show = (target?: string) => {
+      wrapper = mount(DeckFacts, { props: { deck: huge, ...(target ? { target } : {}) }, attachTo: document.body })
+      return wrapper.element as HTMLElement
+    }
+
+    it('says it is reading the facts, indexes them in tasks of their own, then shows the main person open', async () => {
+      const root = show()
+      expect(statuses(root)).toContain(READING)
+      expect(entries(root)).toEqual([])
+      expect(root.textContent).not.toContain('No entry or fact matches')
+      await drawn()
+      expect(statuses(root)).not.toContain(READING)
+      expect(entries(root)[0]!.textContent!.trim()).toBe(order[0]!.name)
+      expect(entries(root)[0]!.getAttribute('aria-expanded')).toBe('true')
+    })
+
+    it('shows an entry a link asked for before the facts were read', async () => {
+      const far = order[order.length - 5]!
+      const root = show(far.id)
+      expect(statuses(root)).toContain(READING)
+      await drawn()
+      const named = byRole(root, 'button', far.name)
+      expect(named.getAttribute('aria-expanded')).toBe('true')
+      expect(entries(root)[0]).toBe(named)
+    })
   })
 })

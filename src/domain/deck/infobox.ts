@@ -3,6 +3,7 @@
 // except children, which are the parent facts seen from the other side.
 import type { Alternative, Deck, Entity, Fact, HistoricalDate, Succession, Tenure, TenureFact } from './types'
 import { stripCloze } from '../text/format'
+import { ITEMS_PER_STEP, runSteps, type Steps } from '../steps'
 
 /** A value shown in an infobox, with its sources and, when disputed, the other values given. */
 export interface InfoboxValue {
@@ -58,8 +59,19 @@ export function buildInfoboxes(deck: Deck): Infobox[] {
 }
 
 export function infoboxBuilder(deck: Deck): InfoboxBuilder {
-  const names = new Map(deck.entities.map((e) => [e.id, e.name]))
-  const genders = new Map(deck.entities.map((e) => [e.id, e.gender]))
+  return runSteps(infoboxBuilderSteps(deck))
+}
+
+/** infoboxBuilder in steps: indexing a 100,000-fact deck's facts at once holds a page some 30 ms. */
+export function* infoboxBuilderSteps(deck: Deck): Steps<InfoboxBuilder> {
+  const names = new Map<string, string>()
+  const genders = new Map<string, Entity['gender']>()
+  let done = 0
+  for (const e of deck.entities) {
+    if (++done % (4 * ITEMS_PER_STEP) === 0) yield
+    names.set(e.id, e.name)
+    genders.set(e.id, e.gender)
+  }
   const parentRole = (f: PlainFact) => {
     if (f.type !== 'relation' || f.key !== 'parent') return undefined
     const gender = genders.get(f.value)
@@ -77,6 +89,7 @@ export function infoboxBuilder(deck: Deck): InfoboxBuilder {
     else map.set(id, [fact])
   }
   for (const fact of deck.facts) {
+    if (++done % (4 * ITEMS_PER_STEP) === 0) yield
     add(bySubject, fact.subject, fact)
     if (fact.type === 'relation' && fact.key === 'parent') add(childrenOf, fact.value, fact)
     if (fact.type === 'relation' && fact.key === 'spouse') {
