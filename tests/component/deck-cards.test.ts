@@ -192,6 +192,26 @@ describe('the card browser', () => {
     expect(byRole(root, 'status', /^\s*400 of 400 cards shown/)).toBeTruthy()
   })
 
+  it('keeps the filter menus of thousands of cards while the rows that arrive later are read', async () => {
+    const make = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        i % 2
+          ? question(i, 'basic', `card/c${i}`, `term ${i}`, `meaning ${i}`)
+          : question(i, 'typed', `card/c${i}`, `Type term ${i}`, `meaning ${i}`),
+      )
+    const { root } = await browse([], make(5_000))
+    const kinds = () =>
+      [...(byRole(root, 'combobox', 'Question kind') as HTMLSelectElement).options].map((o) => o.value)
+    expect(kinds()).toEqual(['', 'typed', 'basic'])
+    await wrapper!.setProps({
+      cards: cardRows([...make(6_000), question(9_999, 'true-false', 'card/tf', 'Is it?', 'True')]),
+    })
+    // Still the menus read last while the new rows are read, then theirs.
+    expect(kinds()).toEqual(['', 'typed', 'basic'])
+    await until(() => kinds().length === 4, 'the new kind in the menu')
+    expect(kinds()).toEqual(['', 'typed', 'basic', 'true-false'])
+  })
+
   it('renders only the rows in view for 50,000 cards', async () => {
     // One flashcard per card, built directly: this test is about the list, not the generator.
     const many = Array.from({ length: 50_000 }, (_, i) =>

@@ -5,6 +5,7 @@ import type { Question, QuestionKind } from '../questions/types'
 import { cardStatus, isSetAside, type CardStatus } from './card-status'
 import { isDue } from './queue'
 import type { CardProgress } from './types'
+import { ITEMS_PER_STEP, type Steps } from '../steps'
 
 /**
  * One card of the list, without its questions: what the card browser and the progress tab show,
@@ -176,13 +177,24 @@ export function filterCards(
   })
 }
 
-/** The people (or other subjects) and relations the deck's cards are about, for the filter menus. */
-export function cardFacets(entries: readonly CardRow[]): { subjects: string[]; relations: string[] } {
+/** What the filter menus offer: the subjects (people…), relations and question kinds of the cards. */
+export interface CardFacets {
+  subjects: string[]
+  relations: string[]
+  kinds: QuestionKind[]
+}
+
+/** The filter menus of the deck's cards, read some thousands of rows a step. */
+export function* cardFacets(entries: readonly CardRow[]): Steps<CardFacets> {
   const subjects = new Set<string>()
   const relations = new Set<string>()
+  const kinds = new Set<QuestionKind>()
+  let read = 0
   for (const e of entries) {
+    if (++read % (4 * ITEMS_PER_STEP) === 0) yield
     if (e.subject) subjects.add(e.subject)
     if (e.relation) relations.add(e.relation)
+    for (const k of e.kinds) kinds.add(k)
   }
-  return { subjects: [...subjects].sort(), relations: [...relations].sort() }
+  return { subjects: [...subjects].sort(), relations: [...relations].sort(), kinds: [...kinds] }
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { deckFromCards } from '../../../src/domain/import/cards-deck'
 import { generateQuestions } from '../../../src/domain/questions/generate'
 import { buildCardList, filterCards } from '../../../src/domain/study'
-import type { CardRow } from '../../../src/domain/study/card-list'
+import { cardFacets, cardRows, type CardRow } from '../../../src/domain/study/card-list'
+import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import type { CardProgress } from '../../../src/domain/study/types'
 
 const NOW = Date.UTC(2025, 2, 10, 9)
@@ -106,5 +107,30 @@ describe('card list', () => {
     // A word must start one of the name's: "logos" is inside "Palaiologos", not at its start.
     expect(about('logos')).toEqual([])
     expect(about('   ')).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+  })
+})
+
+describe('card facets', () => {
+  const rows = cardRows(generateQuestions(syntheticDynasty(3_000, 2), { seed: 1 }))
+  const read = (steps: ReturnType<typeof cardFacets>) => {
+    let yields = 0
+    for (;;) {
+      const next = steps.next()
+      if (next.done) return { facets: next.value, yields }
+      yields++
+    }
+  }
+
+  it('lists each subject, relation and question kind of the cards once, subjects and relations in order', () => {
+    const { facets, yields } = read(cardFacets(rows))
+    const unique = (values: Array<string | undefined>) => [...new Set(values.filter((v) => v !== undefined))]
+    expect(facets.subjects).toEqual(unique(rows.map((r) => r.subject)).sort())
+    expect(facets.relations).toEqual(unique(rows.map((r) => r.relation)).sort())
+    expect(new Set(facets.kinds)).toEqual(new Set(rows.flatMap((r) => r.kinds)))
+    expect(facets.kinds).toHaveLength(new Set(facets.kinds).size)
+    expect(facets.subjects.length).toBeGreaterThan(100)
+    expect(facets.kinds).toContain('multiple-choice')
+    // Read some thousands of rows a step: a big deck's menus are made a slice per task.
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(rows.length / 2_000))
   })
 })
