@@ -4,18 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
 import { familyTreeSteps, layoutFamilyTree } from '../../../src/domain/layout/family-tree'
 import { layoutTimeline, timelineSteps } from '../../../src/domain/layout/timeline'
-import { ITEMS_PER_STEP, type Steps } from '../../../src/domain/steps'
+import { ITEMS_PER_STEP } from '../../../src/domain/steps'
+import { runCounting as run } from '../../fixtures/steps'
 
 const deck = syntheticDynasty(20_000, 3)
-
-function run<T>(steps: Steps<T>): { result: T; yields: number } {
-  let yields = 0
-  for (;;) {
-    const next = steps.next()
-    if (next.done) return { result: next.value, yields }
-    yields++
-  }
-}
 
 describe('layouts in steps', () => {
   const often = Math.floor(deck.facts.length / (4 * ITEMS_PER_STEP))

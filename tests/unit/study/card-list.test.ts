@@ -5,6 +5,7 @@ import { generateQuestions } from '../../../src/domain/questions/generate'
 import { buildCardList, filterCards } from '../../../src/domain/study'
 import { cardFacets, cardRows, type CardRow } from '../../../src/domain/study/card-list'
 import { syntheticDynasty } from '../../../scripts/bench/synthetic-dynasty'
+import { runCounting } from '../../fixtures/steps'
 import type { CardProgress } from '../../../src/domain/study/types'
 
 const NOW = Date.UTC(2025, 2, 10, 9)
@@ -112,17 +113,9 @@ describe('card list', () => {
 
 describe('card facets', () => {
   const rows = cardRows(generateQuestions(syntheticDynasty(3_000, 2), { seed: 1 }))
-  const read = (steps: ReturnType<typeof cardFacets>) => {
-    let yields = 0
-    for (;;) {
-      const next = steps.next()
-      if (next.done) return { facets: next.value, yields }
-      yields++
-    }
-  }
 
   it('lists each subject, relation and question kind of the cards once, subjects and relations in order', () => {
-    const { facets, yields } = read(cardFacets(rows))
+    const { result: facets, yields } = runCounting(cardFacets(rows))
     const unique = (values: Array<string | undefined>) => [...new Set(values.filter((v) => v !== undefined))]
     expect(facets.subjects).toEqual(unique(rows.map((r) => r.subject)).sort())
     expect(facets.relations).toEqual(unique(rows.map((r) => r.relation)).sort())
