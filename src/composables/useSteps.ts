@@ -7,6 +7,11 @@ export const SLICE_MS = 12
 export interface UseStepsOptions<S> {
   /** True when `source`'s steps are few enough to run at once (the result is then there at once). */
   atOnce: (source: S) => boolean
+  /**
+   * True when the older source's result may stay shown while the newer's is made (the same deck,
+   * changed): no flash of "being made", and the page keeps its height and scroll.
+   */
+  keep?: (older: S, newer: S) => boolean
   /** The clock the slices are timed by. */
   now?: () => number
 }
@@ -15,24 +20,25 @@ export interface UseStepsOptions<S> {
  * The result of `make(source())`, remade when the source changes. Big work is done in slices of
  * at most SLICE_MS a task, and the result is set in a task of its own: a result is drawn in the
  * task that sets it, so work and drawing never add up into one long task. Meanwhile the result is
- * undefined (say what is being made); a newer source meanwhile drops the older's work.
+ * undefined (say what is being made), or the older one if `keep` says so; a newer source meanwhile
+ * drops the older's work.
  */
 export function useSteps<S, T>(
   source: () => S,
   make: (source: S) => Steps<T>,
-  { atOnce, now = () => performance.now() }: UseStepsOptions<S>,
+  { atOnce, keep, now = () => performance.now() }: UseStepsOptions<S>,
 ): ShallowRef<T | undefined> {
   const result = shallowRef<T>()
   let timer: ReturnType<typeof setTimeout> | undefined
   watch(
     source,
-    (value) => {
+    (value, older) => {
       clearTimeout(timer)
       if (atOnce(value)) {
         result.value = runSteps(make(value))
         return
       }
-      result.value = undefined
+      if (older === undefined || !keep?.(older, value)) result.value = undefined
       const steps = make(value)
       const slice = () => {
         const until = now() + SLICE_MS
@@ -55,3 +61,6 @@ export function useSteps<S, T>(
   onScopeDispose(() => clearTimeout(timer))
   return result
 }
+
+/** For `keep`: the same thing (a deck, changed) by its id. */
+export const sameId = (older: { id: string }, newer: { id: string }): boolean => older.id === newer.id

@@ -23,11 +23,18 @@ function* work(source: { name: string; count: number }): Steps<string> {
   return source.name.toUpperCase()
 }
 
-function host(initial: { name: string; count: number }) {
+function host(
+  initial: { name: string; count: number },
+  keep?: (older: { name: string }, newer: { name: string }) => boolean,
+) {
   const source = ref(initial)
   const Host = defineComponent({
     setup() {
-      const made = useSteps(() => source.value, work, { atOnce: (s) => s.count <= 2, now: () => clock })
+      const made = useSteps(() => source.value, work, {
+        atOnce: (s) => s.count <= 2,
+        now: () => clock,
+        ...(keep ? { keep } : {}),
+      })
       return () => h('p', made.value ?? 'making')
     },
   })
@@ -81,6 +88,22 @@ describe('useSteps', () => {
     const olderAfter = tasks.filter((t) => t.source === 'older' && t.task > 1)
     expect(olderAfter).toEqual([])
     expect(tasks.filter((t) => t.source === 'older').length).toBeLessThan(10)
+  })
+
+  it('keeps the older result shown while the newer is made, when asked to', async () => {
+    const sameFamily = (older: { name: string }, newer: { name: string }) => older.name[0] === newer.name[0]
+    const { wrapper, source } = host({ name: 'first', count: 10 }, sameFamily)
+    for (let i = 0; i < 20; i++) await nextTask()
+    expect(wrapper.text()).toBe('FIRST')
+    source.value = { name: 'fresh', count: 10 }
+    await wrapper.vm.$nextTick()
+    expect(wrapper.text()).toBe('FIRST')
+    for (let i = 0; i < 20; i++) await nextTask()
+    expect(wrapper.text()).toBe('FRESH')
+    // Another kind of source: nothing is kept.
+    source.value = { name: 'other', count: 10 }
+    await wrapper.vm.$nextTick()
+    expect(wrapper.text()).toBe('making')
   })
 
   it('stops when its component is unmounted', async () => {
