@@ -8,7 +8,7 @@ import { SLICE_MS } from '../../src/composables/useSteps'
 import { infoboxBuilderSteps } from '../../src/domain/deck/infobox'
 import { familyTreeSteps, layoutFamilyTree } from '../../src/domain/layout/family-tree'
 import { layoutTimeline, timelineSteps } from '../../src/domain/layout/timeline'
-import { runSteps } from '../../src/domain/steps'
+import { runSteps, type Steps } from '../../src/domain/steps'
 import { syntheticDeck } from './layout-deck'
 import { syntheticDynasty } from './synthetic-dynasty'
 
@@ -47,7 +47,7 @@ for (const [layout, run] of Object.entries(layouts)) {
 // A 100,000-fact deck's tabs work a slice per task (useSteps): what a page cannot split is one
 // step, so the longest step plus a slice must stay under a long task (50 ms). Warm runs.
 const big = syntheticDynasty(Number(process.env.BENCH_FACTS ?? 100_000), 7)
-const stepped = {
+const stepped: Record<string, () => Steps<unknown>> = {
   'family-tree': () => familyTreeSteps(big),
   timeline: () => timelineSteps(big, { pxPerYear: 6 }),
   'facts-index': () => infoboxBuilderSteps(big),
